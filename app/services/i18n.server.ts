@@ -1,0 +1,40 @@
+import { createCookie } from '@remix-run/node'
+import { createInstance, type i18n as I18n } from 'i18next'
+import { RemixI18Next } from 'remix-i18next/server'
+import { defaultLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from '~/i18n'
+
+/** The chosen language, remembered for a year; not personal data, so no consent needed. */
+export const languageCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  secure: (process.env.BASE_URL ?? '').startsWith('https://'),
+  maxAge: 60 * 60 * 24 * 365,
+})
+
+export const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLanguages],
+    fallbackLanguage: defaultLanguage,
+    cookie: languageCookie,
+    // Dutch unless the visitor chose English (DESIGN.md §7); the browser's language is not used.
+    order: ['cookie'],
+  },
+  i18next: i18nConfig,
+})
+
+export async function getLanguage(request: Request): Promise<Language> {
+  const lng = await i18next.getLocale(request)
+  return isLanguage(lng) ? lng : defaultLanguage
+}
+
+export async function createI18nInstance(lng: Language): Promise<I18n> {
+  const instance = createInstance()
+  await instance.init({ ...i18nConfig, lng })
+  return instance
+}
+
+/** A translate function for loaders and actions (page titles, messages put in data). */
+export async function getFixedT(request: Request) {
+  return i18next.getFixedT(request)
+}

@@ -1,0 +1,68 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { closeDb, getDb } from '../db/instance'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
+import { migrateToLatest } from '../db/migrate'
+import { seedDemoData } from '../db/seed'
+import { createApp } from './app'
+import { loadConfig } from './config'
+import { createLogger } from './logger'
+
+/**
+ * Start-up: configuration → database (DATABASE_URL, or an embedded PostgreSQL in DATA_DIR) →
+ * migrations (advisory-locked) → demo data (once) → HTTP. SIGINT/SIGTERM: stop taking requests,
+ * finish those in flight, close the pool, stop the embedded database.
+ */
+const t0 = Date.now()
+const config = loadConfig()
+const logger = createLogger(config.LOG_LEVEL)
+
+let embedded: EmbeddedDatabase | undefined
+if (!config.DATABASE_URL) {
+  embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), {
+    log: (line) => logger.debug({ component: 'postgres' }, line),
+  })
+  process.env.DATABASE_URL = embedded.url
+  logger.info({ port: embedded.port, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started')
+}
+
+try {
+  const applied = await migrateToLatest(getDb())
+  if (applied.length) logger.info({ applied }, 'migrations applied')
+  if (config.SEED_DEMO_DATA && (await seedDemoData(getDb()))) logger.info('demo data seeded')
+} catch (err) {
+  logger.fatal({ err }, 'database preparation failed')
+  await closeDb()
+  await embedded?.stop()
+  process.exit(1)
+}
+
+const buildPath = path.resolve('build/index.js')
+const loadBuild = async () => (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
+const app = await createApp({ config, logger, build: config.production ? await loadBuild() : loadBuild })
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  logger.info({ url: config.baseUrl, ms: Date.now() - t0 }, `Mijn Stad is ready on ${config.baseUrl}`)
+})
+server.keepAliveTimeout = 65_000
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down')
+  const force = setTimeout(() => {
+    logger.warn('shutdown timed out; closing remaining connections')
+    server.closeAllConnections()
+  }, config.SHUTDOWN_TIMEOUT_MS)
+  force.unref()
+  server.closeIdleConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await closeDb()
+  await embedded?.stop()
+  logger.info('stopped')
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

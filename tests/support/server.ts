@@ -1,0 +1,48 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { createApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+import { createLogger } from '../../server/logger'
+
+export interface TestServer {
+  url: string
+  /** every log line the server wrote, parsed */
+  logs: Array<Record<string, unknown>>
+  close(): Promise<void>
+}
+
+/**
+ * The real HTTP application (Express + the production Remix build from `npm run build`) on a
+ * free port, against this test file's database. Log lines are captured for assertions.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const logs: Array<Record<string, unknown>> = []
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line))
+      done()
+    },
+  })
+  // Listen first, so the app knows its own address (OIDC redirect URIs need it).
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: String(port), BASE_URL: url, ...env })
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+  const app = await createApp({ config, logger: createLogger('info', sink), build })
+  server.on('request', app)
+  return {
+    url,
+    logs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
