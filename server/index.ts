@@ -2,8 +2,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { closeDb, getDb } from '../db/instance'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
 import { migrateToLatest } from '../db/migrate'
+import { openDatabase } from '../db/runtime'
 import { seedDemoData } from '../db/seed'
 import { createApp } from './app'
 import { loadConfig } from './config'
@@ -18,13 +18,14 @@ const t0 = Date.now()
 const config = loadConfig()
 const logger = createLogger(config.LOG_LEVEL)
 
-let embedded: EmbeddedDatabase | undefined
-if (!config.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), {
-    log: (line) => logger.debug({ component: 'postgres' }, line),
-  })
-  process.env.DATABASE_URL = embedded.url
-  logger.info({ port: embedded.port, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started')
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.dataDir,
+  log: (line) => logger.debug({ component: 'postgres' }, line),
+})
+process.env.DATABASE_URL = database.url
+if (database.kind === 'embedded') {
+  logger.info({ port: database.port, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started')
 }
 
 try {
@@ -34,7 +35,7 @@ try {
 } catch (err) {
   logger.fatal({ err }, 'database preparation failed')
   await closeDb()
-  await embedded?.stop()
+  await database.stop()
   process.exit(1)
 }
 
@@ -60,7 +61,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections()
   await new Promise<void>((resolve) => server.close(() => resolve()))
   await closeDb()
-  await embedded?.stop()
+  await database.stop()
   logger.info('stopped')
   process.exit(0)
 }
