@@ -3,7 +3,8 @@ import type { DB } from './client'
 import { migrations } from './migrations'
 
 export function createMigrator(db: DB): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Unordered: features land in parallel, so a lower-numbered migration may arrive after a higher one ran.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
 }
 
 /**

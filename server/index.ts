@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
@@ -40,7 +41,15 @@ try {
 }
 
 const buildPath = path.resolve('build/index.js')
-const loadBuild = async () => (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
+// In development the build is reloaded when `remix watch` rewrites it, without a restart.
+let loaded: { mtimeMs: number; build: Promise<ServerBuild> } | undefined
+const loadBuild = async () => {
+  const { mtimeMs } = await stat(buildPath)
+  if (loaded?.mtimeMs !== mtimeMs) {
+    loaded = { mtimeMs, build: import(`${pathToFileURL(buildPath).href}?v=${mtimeMs}`) as Promise<ServerBuild> }
+  }
+  return loaded.build
+}
 const app = await createApp({ config, logger, build: config.production ? await loadBuild() : loadBuild })
 
 const server = app.listen(config.PORT, config.HOST, () => {

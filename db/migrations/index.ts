@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation'
+import * as m0005 from './0005_audit_chain'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -7,4 +8,5 @@ import * as m0001 from './0001_foundation'
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0005_audit_chain': m0005,
 }
