@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../../db/embedded'
 import { migrateToLatest } from '../../db/migrate'
 import { seedRegisters } from '../../db/seed'
 import { adminQuery, withDatabase } from '../support/database'
+import { keepExitCode } from '../support/keep-exit-code'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ declare module 'vitest' {
  * each test file gets its own copy of it (tests/integration/setup.ts) and drops it afterwards.
  */
 export default async function setup(project: TestProject) {
+  keepExitCode()
   let adminUrl = process.env.DATABASE_URL
   let stopEmbedded: (() => Promise<void>) | undefined
   let tempDir: string | undefined
