@@ -9,16 +9,22 @@ import {
   ScrollRestoration,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
+import { AccountMenu } from '~/components/account-menu'
 import { ErrorPage, errorKind } from '~/components/error-page'
 import { useNonce } from '~/components/nonce'
 import { SiteFooter } from '~/components/site-footer'
+import { SessionTimeoutWarning } from '~/components/session-timeout-warning'
 import { SiteHeader } from '~/components/site-header'
 import { SkipLink } from '~/components/skip-link'
 import { defaultLanguage } from '~/i18n'
+import { getSessionInfo, getUser } from '~/services/auth.server'
+import { ImpersonationBanner, ImpersonationRefused } from '~/components/impersonation-banner'
+import { impersonationBanner } from '~/services/impersonation.server'
 import { getLanguage } from '~/services/i18n.server'
 import tailwind from '~/styles/tailwind.generated.css'
 
@@ -28,9 +34,21 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ locale: await getLanguage(request) })
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Who is logged in, for the header and the idle warning: the same (memoised) session lookup
+  // the page's own loader makes, so a page view costs one query for it.
+  const [locale, session] = await Promise.all([getLanguage(request), getSessionInfo(request)])
+  // Issue 7: a support employee viewing as a citizen sees the banner on every page.
+  const user = session?.kind === 'staff' ? await getUser(request) : null
+  const viewing = user?.kind === 'staff' ? await impersonationBanner(user) : null
+  // A write refused by the server while viewing (server/app.ts): this page explains it, as a 403.
+  const refused = typeof context.impersonationRefused === 'string' ? context.impersonationRefused : null
+  return json({ locale, session, viewing, refused }, refused ? { status: 403, headers: { 'Cache-Control': 'no-store' } } : undefined)
 }
+
+// Every navigation reloads the root data: the page view counts as activity, and the idle
+// warning must count down from the moment the server saw it.
+export const shouldRevalidate: ShouldRevalidateFunction = () => true
 
 export const handle = { i18n: 'common' }
 
@@ -55,10 +73,13 @@ function Document({ children, locale, title }: { children: ReactNode; locale: st
 }
 
 function Shell({ children }: { children: ReactNode }) {
+  const { session, viewing } = useRouteLoaderData<typeof loader>('root') ?? {}
   return (
     <>
       <SkipLink />
-      <SiteHeader />
+      {viewing ? <ImpersonationBanner banner={viewing} /> : null}
+      <SiteHeader>{session ? <AccountMenu account={session} /> : null}</SiteHeader>
+      {session ? <SessionTimeoutWarning times={session} /> : null}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
         {children}
       </main>
@@ -68,12 +89,12 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale } = useRouteLoaderData<typeof loader>('root') ?? { locale: defaultLanguage }
+  const { locale, refused } = useRouteLoaderData<typeof loader>('root') ?? { locale: defaultLanguage, refused: null }
   useChangeLanguage(locale)
   return (
     <Document locale={locale}>
       <Shell>
-        <Outlet />
+        {refused ? <ImpersonationRefused code={refused} /> : <Outlet />}
       </Shell>
     </Document>
   )
@@ -88,7 +109,12 @@ export function ErrorBoundary() {
   return (
     <Document locale={locale} title={`${t(`errors.${errorKind(status)}Title`)} – ${t('portalName')}`}>
       <Shell>
-        <ErrorPage status={status} />
+        {/* Issue 7: a write refused while viewing as a citizen explains itself. */}
+        {status === 403 && isRouteErrorResponse(error) && typeof error.data?.code === 'string' && error.data.code.startsWith('impersonation_') ? (
+          <ImpersonationRefused code={error.data.code} />
+        ) : (
+          <ErrorPage status={status} />
+        )}
       </Shell>
     </Document>
   )

@@ -31,7 +31,8 @@ export interface PersonsTable {
   address_id: string | null
   moved_in_on: LocalDateColumn | null
   address_in_research: Generated<boolean>
-  updated_at: Generated<Timestamp>
+  // Timestamp already allows leaving it out on insert; Generated<…> would refuse a Date on update.
+  updated_at: Timestamp
 }
 
 export interface AddressHistoryTable {
@@ -57,7 +58,8 @@ export interface ContactDetailsTable {
   phone: string | null
   letter_channel: Generated<'digital' | 'paper'>
   language: Generated<'nl' | 'en'>
-  updated_at: Generated<Timestamp>
+  // Timestamp already allows leaving it out on insert; Generated<…> would refuse a Date on update.
+  updated_at: Timestamp
 }
 
 export type StaffRole = 'support' | 'caseworker' | 'manager'
@@ -120,8 +122,9 @@ export interface CasesTable {
   decided_on: LocalDateColumn | null
   closed_on: LocalDateColumn | null
   last_event_seq: Generated<number>
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  // Timestamp already allows leaving it out on insert; Generated<ColumnType> would refuse a Date on update.
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 export type CaseEventType = 'received' | 'step_reached' | 'suspended' | 'resumed' | 'extended' | 'decided' | 'closed'
@@ -153,6 +156,8 @@ export interface LettersTable {
   created_at: Generated<Timestamp>
   read_at: Timestamp | null
   printed_at: Timestamp | null
+  /** When the e-mail notice of a digital letter was sent (0004). */
+  notified_at: Timestamp | null
 }
 
 export interface ContactMomentsTable {
@@ -187,6 +192,184 @@ export interface AuditLogTable {
   hash: string
 }
 
+export type DigidLevelColumn = 'basis' | 'midden' | 'substantieel' | 'hoog'
+export type SessionKind = 'citizen' | 'staff'
+/** Portal sessions (issue 3); the cookie holds a random token, this table its SHA-256. */
+export interface SessionsTable {
+  id_hash: string
+  kind: SessionKind
+  subject: string
+  acting_bsn: string | null
+  level: DigidLevelColumn | null
+  name: string
+  acting_name: string | null
+  roles: ColumnType<StaffRole[], StaffRole[] | undefined, StaffRole[]>
+  id_token: string | null
+  created_at: Timestamp // Timestamp may be left out on insert (the column defaults to now())
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  /** the staff session's active impersonation (issue 7, migration 0007) */
+  impersonation_id: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** An OpenID Connect login between the redirect to the provider and its callback. */
+export interface LoginRequestsTable {
+  id_hash: string
+  kind: SessionKind
+  state: string
+  nonce: string
+  code_verifier: string
+  return_to: string
+  level: DigidLevelColumn | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  consumed_at: Timestamp | null
+}
+
+/** oidc-provider's adapter storage for the mock identity providers. */
+export interface MockIdpStoreTable {
+  provider: string
+  model: string
+  id: string
+  payload: Json<Record<string, unknown>>
+  grant_id: string | null
+  uid: string | null
+  user_code: string | null
+  expires_at: Timestamp | null
+  consumed_at: Timestamp | null
+}
+
+/** The quality charter's norms (issue 8, migration 0008): configuration from seed appendix 2. */
+export type NormMeasure = 'acknowledgement' | 'answer' | 'decision' | 'other'
+export interface ServiceNormsTable {
+  code: string
+  position: number
+  channel: ChannelColumn | 'chat' | null
+  measure: NormMeasure
+  measured_from_cases: ColumnType<boolean, never, never>
+  term_amount: number | null
+  term_unit: 'working_days' | 'weeks' | 'case_type' | 'seconds' | 'minutes' | 'hours' | null
+  target_percent: number
+  derived: Generated<boolean>
+  norm_nl: string
+  norm_en: string
+  source: string
+}
+
+/** Statutory holidays (Algemene termijnenwet art. 3), 2000–2060, generated from the domain. */
+export interface NonWorkingDaysTable {
+  day: LocalDateColumn
+  name: string
+}
+
+/** My data (issue 6, migration 0006). */
+export type MoveRequestStatus = 'draft' | 'submitted' | 'approved' | 'refused'
+export interface MoveRequestsTable {
+  id: Generated<string>
+  bsn: string
+  status: Generated<MoveRequestStatus>
+  from_address_id: string | null
+  address_id: string | null
+  move_date: LocalDateColumn | null
+  co_mover_bsns: ColumnType<string[], string[] | undefined, string[]>
+  co_movers_chosen: Generated<boolean>
+  case_id: string | null
+  decision_reason: string | null
+  decided_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  submitted_at: Timestamp | null
+  decided_at: Timestamp | null
+}
+
+export type CorrectionRequestStatus = 'draft' | 'submitted' | 'accepted' | 'refused'
+export interface CorrectionRequestsTable {
+  id: Generated<string>
+  bsn: string
+  status: Generated<CorrectionRequestStatus>
+  field: string
+  current_value: string | null
+  proposed_value: string
+  explanation: string
+  evidence_name: string | null
+  evidence_type: 'application/pdf' | 'image/jpeg' | 'image/png' | null
+  evidence_size: number | null
+  evidence: Buffer | null
+  case_id: string | null
+  decision_reason: string | null
+  decided_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  submitted_at: Timestamp | null
+  decided_at: Timestamp | null
+}
+
+export interface PersonChangesTable {
+  id: Generated<string>
+  bsn: string
+  field: string
+  old_value: string | null
+  new_value: string | null
+  changed_at: Timestamp
+  source: string
+  case_id: string | null
+  actor: string
+}
+
+export interface EmailConfirmationsTable {
+  id: Generated<string>
+  token_hash: string
+  bsn: string
+  email: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  confirmed_at: Timestamp | null
+  cancelled_at: Timestamp | null
+}
+
+export interface SubscriptionsTable {
+  id: string
+  name: string
+  event_types: ColumnType<string[], string[] | undefined, string[]>
+  endpoint_url: string
+  secret: string
+  active: Generated<boolean>
+  created_at: Timestamp
+}
+
+export type OutboundStatus = 'pending' | 'delivered' | 'failed'
+export interface OutboundEventsTable {
+  id: Generated<string>
+  event_id: string
+  event_type: string
+  subscription_id: string
+  payload: Json<Record<string, unknown>>
+  case_id: string | null
+  status: Generated<OutboundStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp | null
+  delivered_at: Timestamp | null
+  last_error: string | null
+  created_at: Timestamp
+}
+
+/** Support staff viewing as a citizen (issue 7, migration 0007): at most 15 minutes, read-only. */
+export type ImpersonationReason = 'phone' | 'counter' | 'mail' | 'other'
+export type ImpersonationEndedBy = 'employee' | 'timeout' | 'logout'
+export interface ImpersonationsTable {
+  id: Generated<string>
+  employee_id: string
+  employee_name: string
+  bsn: string
+  reason_code: ImpersonationReason
+  reason_text: string | null
+  reference: string
+  started_at: Timestamp
+  expires_at: Timestamp
+  ended_at: Timestamp | null
+  ended_by: ImpersonationEndedBy | null
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -202,6 +385,18 @@ export interface Database {
   contact_moments: ContactMomentsTable
   source_systems: SourceSystemsTable
   audit_log: AuditLogTable
+  sessions: SessionsTable
+  login_requests: LoginRequestsTable
+  mock_idp_store: MockIdpStoreTable
+  service_norms: ServiceNormsTable
+  non_working_days: NonWorkingDaysTable
+  move_requests: MoveRequestsTable
+  correction_requests: CorrectionRequestsTable
+  person_changes: PersonChangesTable
+  email_confirmations: EmailConfirmationsTable
+  subscriptions: SubscriptionsTable
+  outbound_events: OutboundEventsTable
+  impersonations: ImpersonationsTable
 }
 
 export type Person = Selectable<PersonsTable>
@@ -210,3 +405,5 @@ export type Address = Selectable<AddressesTable>
 export type CaseRow = Selectable<CasesTable>
 export type CaseUpdate = Updateable<CasesTable>
 export type Employee = Selectable<EmployeesTable>
+export type SessionRow = Selectable<SessionsTable>
+export type LoginRequestRow = Selectable<LoginRequestsTable>

@@ -7,6 +7,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
+import { isViewingAsCitizen } from '../app/services/auth.server'
+import { impersonationSettingsStorage, READ_ONLY_CODE, type ImpersonationSettings } from '../app/services/impersonation.server'
 import type { Config } from './config'
 import { scrubBsn } from './logger'
 import { nonce, sameOriginOnly, securityHeaders } from './security'
@@ -29,7 +31,11 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
 
   app.use(nonce)
   app.use(requestLog(logger))
-  app.use(securityHeaders({ https: config.baseUrl.startsWith('https://') }))
+  // The identity providers' origins, when not our own: logging out redirects there after a form.
+  const providerOrigins = [config.oidc.digid.issuer, config.oidc.staff.issuer]
+    .map((issuer) => new URL(issuer).origin)
+    .filter((origin, i, all) => origin !== new URL(config.baseUrl).origin && all.indexOf(origin) === i)
+  app.use(securityHeaders({ https: config.baseUrl.startsWith('https://'), formActions: providerOrigins }))
   app.use(compression())
 
   // Liveness: the process answers. Readiness: the database answers too.
@@ -52,13 +58,14 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
 
   app.use(sameOriginOnly({ exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/') }))
   await mount?.(app)
+  app.use(readOnlyWhileImpersonating(logger, { maxLevel: config.IMPERSONATION_MAX_LEVEL, showStaffNames: config.AUDIT_SHOW_STAFF_NAMES }))
 
   app.all(
     '*',
     createRequestHandler({
       build: build as ServerBuild,
       mode: config.production ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string, impersonationRefused: (res.locals.impersonationRefused as string | undefined) ?? null }),
     }),
   )
 
@@ -69,6 +76,38 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   return app
 }
 
+/**
+ * Issue 7, DESIGN.md §5: an employee viewing as a citizen changes nothing. Every non-GET request
+ * of such a session is refused here, before any route runs — a form post, an API call, anything
+ * added later — except ending the viewing, logging out, the idle keep-alive and the language
+ * switch, which touch only the employee's own session or a cookie. A page's form post gets that
+ * page with the explanation instead of its content, status 403, banner and all (app/root.tsx); a
+ * client-side submission or an API call gets 403 JSON (the error boundary explains it).
+ * Also puts the impersonation settings around the request (impersonation.server.ts).
+ */
+const ALLOWED_WHILE_VIEWING = new Set(['/medewerker/meekijken/stoppen', '/uitloggen', '/sessie', '/taal'])
+
+function readOnlyWhileImpersonating(logger: Logger, settings: ImpersonationSettings) {
+  return (req: Request, res: Response, next: NextFunction) =>
+    impersonationSettingsStorage.run(settings, () => {
+      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || ALLOWED_WHILE_VIEWING.has(req.path)) return next()
+      isViewingAsCitizen(req.headers.cookie).then((viewing) => {
+        if (!viewing) return next()
+        logger.warn({ event: 'impersonation_write_refused', requestId: res.locals.requestId, method: req.method, path: scrubBsn(req.path) }, 'write refused while viewing as a citizen')
+        if (typeof req.query._data === 'string' || req.path.startsWith('/api/') || !req.accepts('html')) {
+          res.status(403).set('X-Remix-Catch', 'yes').set('Cache-Control', 'no-store').json({ code: READ_ONLY_CODE })
+          return
+        }
+        // A page's form post: the same page is rendered as for a GET — its action never runs —
+        // and the root loader, told so through the load context, answers 403 with the reason.
+        // Same URL, so the browser's JavaScript takes the page over as it is.
+        res.locals.impersonationRefused = READ_ONLY_CODE
+        req.method = 'GET'
+        next()
+      }, next)
+    })
+}
+
 /** One line per request: method, path without query, status, duration. A BSN never gets in. */
 function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -77,7 +116,7 @@ function requestLog(logger: Logger) {
       if (req.path === '/healthz' || req.path === '/readyz') return
       const ms = Number(process.hrtime.bigint() - start) / 1e6
       logger.info(
-        { requestId: res.locals.requestId, method: req.method, path: scrubBsn(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        { requestId: res.locals.requestId, method: req.method, path: scrubBsn(req.originalUrl.split('?')[0]), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',
       )
     })

@@ -25,6 +25,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     MOCK_IDP_ALLOW_IN_PRODUCTION: bool(false),
     TRUST_PROXY: bool(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // Letters and jobs (issue 5). SMTP_URL unset: mails are written as .eml files in DATA_DIR/mail.
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('Mijn Stad <noreply@mijnstad.groningen.example>'),
+    WORKER_IN_PROCESS: bool(true), // false when `npm run worker` runs the jobs in their own process
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
+    WORKER_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
+    // Sign-in (issue 3; README: Configuration). With MOCK_IDP on, the issuers default to the
+    // built-in mock providers; pointing these at a real broker needs no code change.
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).default('mijn-stad'),
+    OIDC_PRIVATE_KEY_FILE: z.string().optional(), // JWK (JSON) or PEM; default DATA_DIR/oidc/digid-client.jwk.json
+    OIDC_KEY_ID: z.string().optional(),
+    OIDC_SCOPE: z.string().default('openid'),
+    OIDC_BSN_CLAIM: z.string().min(1).default('bsn'),
+    OIDC_LEVEL_CLAIM: z.string().min(1).default('acr'),
+    STAFF_OIDC_ISSUER: z.string().url().optional(),
+    STAFF_OIDC_CLIENT_ID: z.string().min(1).default('mijn-stad-medewerkers'),
+    STAFF_OIDC_PRIVATE_KEY_FILE: z.string().optional(),
+    STAFF_OIDC_KEY_ID: z.string().optional(),
+    STAFF_OIDC_SCOPE: z.string().default('openid profile'),
+    STAFF_OIDC_EMPLOYEE_ID_CLAIM: z.string().min(1).default('employee_id'),
+    STAFF_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+    STAFF_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15), // DigiD norm
+    SESSION_MAX_HOURS: z.coerce.number().int().positive().default(8),
+    // Logins per client address (each writes a row and calls the provider): a burst, then a rate.
+    LOGIN_RATE_BURST: z.coerce.number().int().positive().default(100),
+    LOGIN_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+    // Viewing as a citizen (issue 7): the highest DigiD level a support employee's view reaches
+    // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
+    IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),
+    AUDIT_SHOW_STAFF_NAMES: bool(true),
   })
   const parsed = schema.safeParse(env)
   if (!parsed.success) {
@@ -33,11 +65,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const c = parsed.data
   const dataDir = path.resolve(c.DATA_DIR)
+  const baseUrl = (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
+  // The mock identity providers let anyone sign in as anyone: never by accident in production.
+  if (production && c.MOCK_IDP && !c.MOCK_IDP_ALLOW_IN_PRODUCTION) {
+    throw new Error(
+      'invalid configuration: MOCK_IDP is on while NODE_ENV=production. Set MOCK_IDP=false and OIDC_ISSUER / STAFF_OIDC_ISSUER for a real ' +
+        'identity provider, or MOCK_IDP_ALLOW_IN_PRODUCTION=true for a demo.',
+    )
+  }
+  if (!c.MOCK_IDP && (!c.OIDC_ISSUER || !c.STAFF_OIDC_ISSUER)) {
+    throw new Error('invalid configuration: with MOCK_IDP=false, OIDC_ISSUER and STAFF_OIDC_ISSUER must be set')
+  }
   return {
     ...c,
     production,
     dataDir,
-    baseUrl: c.BASE_URL ?? `http://localhost:${c.PORT}`,
+    baseUrl,
+    oidc: {
+      digid: {
+        issuer: c.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`,
+        clientId: c.OIDC_CLIENT_ID,
+        privateKeyFile: path.resolve(c.OIDC_PRIVATE_KEY_FILE ?? path.join(dataDir, 'oidc', 'digid-client.jwk.json')),
+        keyId: c.OIDC_KEY_ID,
+        scope: c.OIDC_SCOPE,
+        redirectUri: `${baseUrl}/inloggen/callback`,
+        postLogoutRedirectUri: `${baseUrl}/uitgelogd`,
+        bsnClaim: c.OIDC_BSN_CLAIM,
+        levelClaim: c.OIDC_LEVEL_CLAIM,
+      },
+      staff: {
+        issuer: c.STAFF_OIDC_ISSUER ?? `${baseUrl}/mock-idp/staff`,
+        clientId: c.STAFF_OIDC_CLIENT_ID,
+        privateKeyFile: path.resolve(c.STAFF_OIDC_PRIVATE_KEY_FILE ?? path.join(dataDir, 'oidc', 'staff-client.jwk.json')),
+        keyId: c.STAFF_OIDC_KEY_ID,
+        scope: c.STAFF_OIDC_SCOPE,
+        redirectUri: `${baseUrl}/inloggen/medewerker/callback`,
+        postLogoutRedirectUri: `${baseUrl}/uitgelogd`,
+        employeeIdClaim: c.STAFF_OIDC_EMPLOYEE_ID_CLAIM,
+        nameClaim: c.STAFF_OIDC_NAME_CLAIM,
+        rolesClaim: c.STAFF_OIDC_ROLES_CLAIM,
+      },
+    },
   }
 }
 

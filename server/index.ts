@@ -2,11 +2,14 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
+import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services/jobs.server'
+import { createMailer } from '../app/services/mail.server'
 import { closeDb, getDb } from '../db/instance'
 import { migrateToLatest } from '../db/migrate'
 import { openDatabase } from '../db/runtime'
 import { seedDemoData } from '../db/seed'
 import { createApp } from './app'
+import { mountAuth } from './auth'
 import { loadConfig } from './config'
 import { createLogger } from './logger'
 
@@ -25,6 +28,8 @@ const database = await openDatabase({
   log: (line) => logger.debug({ component: 'postgres' }, line),
 })
 process.env.DATABASE_URL = database.url
+// Letters and e-mails print links to the portal: the same address the server answers on.
+process.env.BASE_URL ??= config.baseUrl
 if (database.kind === 'embedded') {
   logger.info({ port: database.port, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started')
 }
@@ -33,11 +38,28 @@ try {
   const applied = await migrateToLatest(getDb())
   if (applied.length) logger.info({ applied }, 'migrations applied')
   if (config.SEED_DEMO_DATA && (await seedDemoData(getDb()))) logger.info('demo data seeded')
+  // The job queue's schema comes with migration 0004; a newer graphile-worker may add to it.
+  await migrateJobQueue(database.url, logger)
 } catch (err) {
   logger.fatal({ err }, 'database preparation failed')
   await closeDb()
   await database.stop()
   process.exit(1)
+}
+
+// Jobs (e-mail notices of new letters) run in this process unless WORKER_IN_PROCESS=false, when
+// `npm run worker` runs them in processes of their own.
+const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: path.join(config.dataDir, 'mail') })
+let runner: Awaited<ReturnType<typeof startJobRunner>> | undefined
+if (config.WORKER_IN_PROCESS) {
+  runner = await startJobRunner({
+    connectionString: database.url,
+    taskList: createTaskList({ mailer, baseUrl: config.baseUrl }),
+    concurrency: config.WORKER_CONCURRENCY,
+    pollInterval: config.WORKER_POLL_INTERVAL_MS,
+    logger,
+  })
+  logger.info({ mail: mailer.kind, concurrency: config.WORKER_CONCURRENCY }, 'job runner started in process')
 }
 
 const buildPath = path.resolve('build/index.js')
@@ -50,7 +72,12 @@ const loadBuild = async () => {
   }
   return loaded.build
 }
-const app = await createApp({ config, logger, build: config.production ? await loadBuild() : loadBuild })
+const app = await createApp({
+  config,
+  logger,
+  build: config.production ? await loadBuild() : loadBuild,
+  mount: (app) => mountAuth(app, { config, logger }),
+})
 
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: config.baseUrl, ms: Date.now() - t0 }, `Mijn Stad is ready on ${config.baseUrl}`)
@@ -69,6 +96,9 @@ async function shutdown(signal: string) {
   force.unref()
   server.closeIdleConnections()
   await new Promise<void>((resolve) => server.close(() => resolve()))
+  await runner?.stop() // lets running jobs finish; unstarted ones wait in the queue
+  await runner?.endPool()
+  mailer.close()
   await closeDb()
   await database.stop()
   logger.info('stopped')

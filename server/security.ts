@@ -10,7 +10,12 @@ export function nonce(_req: Request, res: Response, next: NextFunction) {
   next()
 }
 
-export function securityHeaders({ https }: { https: boolean }) {
+/**
+ * `formActions`: other origins a form may lead to. Logging out is a form POST that redirects to
+ * the identity provider's logout endpoint (RP-initiated logout), and browsers hold redirects
+ * after a form to form-action too; with a broker on another origin it must be named here.
+ */
+export function securityHeaders({ https, formActions = [] }: { https: boolean; formActions?: string[] }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -21,7 +26,7 @@ export function securityHeaders({ https }: { https: boolean }) {
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
-        'form-action': ["'self'"],
+        'form-action': ["'self'", ...formActions],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'none'"],
         'object-src': ["'none'"],

@@ -1,8 +1,20 @@
 // Every namespace in both languages; a test checks that nl and en have the same keys.
+import authEn from './en/auth.json'
+import authNl from './nl/auth.json'
+import casesEn from './en/cases.json'
 import commonEn from './en/common.json'
+import casesNl from './nl/cases.json'
 import commonNl from './nl/common.json'
+import impersonationEn from './en/impersonation.json'
+import impersonationNl from './nl/impersonation.json'
+import lettersEn from './en/letters.json'
+import lettersNl from './nl/letters.json'
+import mydataEn from './en/mydata.json'
+import mydataNl from './nl/mydata.json'
+import qualityEn from './en/quality.json'
+import qualityNl from './nl/quality.json'
 
 export const resources = {
-  nl: { common: commonNl },
-  en: { common: commonEn },
+  nl: { auth: authNl, cases: casesNl, common: commonNl, letters: lettersNl, mydata: mydataNl, quality: qualityNl, impersonation: impersonationNl },
+  en: { auth: authEn, cases: casesEn, common: commonEn, letters: lettersEn, mydata: mydataEn, quality: qualityEn, impersonation: impersonationEn },
 }

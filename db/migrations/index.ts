@@ -1,6 +1,11 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_sessions'
+import * as m0004 from './0004_letters'
 import * as m0005 from './0005_audit_chain'
+import * as m0006 from './0006_my_data'
+import * as m0007 from './0007_impersonation'
+import * as m0008 from './0008_service_norms'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -8,5 +13,10 @@ import * as m0005 from './0005_audit_chain'
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_sessions': m0002,
+  '0004_letters': m0004,
   '0005_audit_chain': m0005,
+  '0006_my_data': m0006,
+  '0007_impersonation': m0007,
+  '0008_service_norms': m0008,
 }

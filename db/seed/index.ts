@@ -3,8 +3,10 @@ import { sql } from 'kysely'
 import type { DB } from '../client'
 import { demoAddress, demoAddresses } from './addresses'
 import { caseTypes } from './case-types'
+import { seedDemoCases } from './cases'
 import { personas, relations } from './personas'
 import { employees } from './staff'
+import { seedSubscriptions } from './subscriptions'
 
 /** The demo back-office system; its token is in the README so a newcomer can send an event. */
 export const DEMO_SOURCE = { id: 'zaaksysteem', name: 'Zaaksysteem (demo)', token: 'demo-zaaksysteem-token' }
@@ -82,7 +84,8 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       if (count > 0) return false
       await seedRegisters(conn)
       await seedPersonas(conn)
-      void now
+      await seedDemoCases(conn, now)
+      await seedSubscriptions(conn)
       return true
     } finally {
       await sql`select pg_advisory_unlock(hashtext('mijn-stad:seed'))`.execute(conn)

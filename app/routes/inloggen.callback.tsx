@@ -1,0 +1,19 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { LoginFailure } from '~/components/login-failure'
+import { completeLogin } from '~/services/auth.server'
+import { loginFailureResponse } from '~/services/login-pages.server'
+
+/** DigiD's redirect back: a new session and on to the page wanted, or a page saying what failed. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const outcome = await completeLogin(request, 'citizen')
+  if (outcome.redirectTo) return redirect(outcome.redirectTo, { headers: outcome.headers })
+  return loginFailureResponse(request, { kind: 'citizen', failure: outcome.failure ?? 'failed', detail: outcome.detail, retry: outcome.retry, headers: outcome.headers })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+
+export default function LoginCallback() {
+  const data = useLoaderData<typeof loader>()
+  return <LoginFailure {...data} />
+}

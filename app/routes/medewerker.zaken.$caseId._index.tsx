@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DateText, formatLocalDate } from '~/components/date-text'
+import { StatusTag } from '~/components/status-tag'
+import { StepIndicator } from '~/components/step-indicator'
+import { SummaryList } from '~/components/summary-list'
+import { requireStaff } from '~/services/auth.server'
+import { getCaseForCaseworker } from '~/services/cases.server'
+import { getFixedT, getLanguage } from '~/services/i18n.server'
+
+/** Case handling: "what is the next step?" — the case, its history and the actions the rules allow. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, 'caseworker')
+  const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
+  const view = await getCaseForCaseworker(params.caseId ?? '', lang, { viewer: { employeeId: staff.employeeId } })
+  if (!view) throw new Response('Not Found', { status: 404 })
+  return json({ view, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
+export const handle = { i18n: 'cases' }
+
+export default function CaseHandling() {
+  const { view } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { t, i18n } = useTranslation('cases')
+  const date = (d: string) => formatLocalDate(d, i18n.language)
+  const saved = params.get('vastgelegd')
+  const actions = [
+    view.possible.nextSteps.length > 0 ? 'volgende-stap' : null,
+    view.possible.suspend ? 'informatie-opvragen' : null,
+    view.possible.resume ? 'hervatten' : null,
+    view.possible.extend ? 'verdagen' : null,
+    view.possible.decide ? 'besluiten' : null,
+    view.possible.close ? 'sluiten' : null,
+  ].filter((a): a is string => a !== null)
+  const stepName = (code: unknown) => view.steps.find((s) => s.code === code)?.name ?? String(code)
+
+  return (
+    <div className="space-y-8">
+      <p><Link to="/medewerker/zaken"><span aria-hidden="true">← </span>{t('staff.backToList')}</Link></p>
+      {saved ? (
+        <div role="status" className="border-l-8 border-success bg-surface p-4">
+          <p className="m-0 font-bold">{t('staff.saved')}</p>
+        </div>
+      ) : null}
+      <div>
+        <h1 className="text-3xl md:text-4xl">{view.reference}: {view.caseType}</h1>
+        <p className="mt-2 text-xl">{view.subject}</p>
+        <div className="mt-3">
+          {view.risk === 'overdue' ? <StatusTag tone="danger">{t('status.overdue')}</StatusTag>
+            : view.risk === 'at_risk' ? <StatusTag tone="warning">{t('status.atRisk')}</StatusTag>
+            : view.risk === 'waiting' ? <StatusTag tone="info">{t('status.waiting')}</StatusTag>
+            : view.risk === 'decided' ? <StatusTag tone="neutral">{t('status.decided')}</StatusTag>
+            : view.risk === 'closed' ? <StatusTag tone="neutral">{t('status.closed')}</StatusTag>
+            : <StatusTag tone="success">{t('status.onTrack')}</StatusTag>}
+        </div>
+      </div>
+
+      <div className="grid gap-10 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-8">
+          <SummaryList
+            rows={[
+              { key: t('fields.citizen'), value: <>{view.citizen.name} <span className="text-muted">({view.citizen.maskedBsn})</span></> },
+              { key: t('fields.receivedOn'), value: <><DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})</> },
+              { key: t('fields.acknowledgementDue'), value: <DateText date={view.acknowledgementDueOn} /> },
+              {
+                key: t('fields.decisionDue'),
+                value: (
+                  <>
+                    <DateText date={view.decisionDueOn} />
+                    {view.extended ? ` (${t('due.extended')})` : view.status === 'suspended' ? ` (${t('due.suspended')})` : null}
+                  </>
+                ),
+              },
+              ...(view.informationRequested
+                ? [{ key: t('fields.respondBy'), value: <>{view.informationRequested.information} — <DateText date={view.informationRequested.respondBy} /></> }]
+                : []),
+              ...(view.decidedOn ? [{ key: t('fields.outcome'), value: <>{view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)</> }] : []),
+              { key: t('fields.contact'), value: view.contact ? `${view.contact.name}, ${view.contact.phone}` : '–' },
+              { key: t('fields.legalBasis'), value: view.legalBasis },
+            ]}
+          />
+          <section aria-labelledby="steps-heading">
+            <h2 id="steps-heading" className="mb-4 text-2xl">{t('staff.stepsHeading')}</h2>
+            <StepIndicator
+              labels={{ done: t('steps.done'), current: t('steps.current'), upcoming: t('steps.upcoming') }}
+              steps={view.steps.map((s) => ({ name: s.name, state: s.state, date: s.reachedOn ? date(s.reachedOn) : undefined }))}
+            />
+          </section>
+        </div>
+
+        <div className="space-y-8">
+          <section aria-labelledby="actions-heading" className="border-2 border-line p-5">
+            <h2 id="actions-heading" className="text-2xl">{t('staff.actionsHeading')}</h2>
+            {actions.length ? (
+              <ul className="mt-4 space-y-3">
+                {actions.map((a) => (
+                  <li key={a}><Link to={`/medewerker/zaken/${view.id}/${a}`} className="btn-secondary">{t(`staff.action.${a}`)}</Link></li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2">{t('staff.noActions')}</p>
+            )}
+          </section>
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="text-2xl">{t('staff.historyHeading')}</h2>
+            <table className="mt-3 w-full border-collapse text-left text-base">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-3">{t('staff.historyWhen')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('staff.historyWhat')}</th>
+                  <th scope="col" className="py-2">{t('staff.historyWho')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.history.map((e) => (
+                  <tr key={e.seq} className="border-b border-line align-top">
+                    <td className="py-2 pr-3 whitespace-nowrap"><DateText date={e.occurredOn} /></td>
+                    <td className="py-2 pr-3">
+                      {t(`staff.event.${e.type}`, {
+                        step: stepName(e.payload.step),
+                        information: String(e.payload.information ?? ''),
+                        date: typeof e.payload.respondBy === 'string' ? date(e.payload.respondBy) : '',
+                        reason: String(e.payload.reason ?? ''),
+                        outcome: e.payload.outcome ? t(`outcome.${String(e.payload.outcome)}`) : '',
+                      })}
+                    </td>
+                    <td className="py-2">{e.actor}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+      </div>
+    </div>
+  )
+}

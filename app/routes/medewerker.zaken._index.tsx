@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DateText } from '~/components/date-text'
+import { StatusTag, type StatusTone } from '~/components/status-tag'
+import { requireStaff } from '~/services/auth.server'
+import { listCasesForCaseworker, type CaseRisk } from '~/services/cases.server'
+import { getFixedT, getLanguage } from '~/services/i18n.server'
+
+/** The caseworker's work list: "what is mine today?" — late and almost late first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, 'caseworker')
+  const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
+  const all = new URL(request.url).searchParams.get('alle') === '1'
+  const cases = await listCasesForCaseworker({ employeeId: staff.employeeId, mine: !all }, lang)
+  return json({ cases, all, title: t('cases:staff.listTitle') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaken' }]
+export const handle = { i18n: 'cases' }
+
+const RISK: Record<CaseRisk, { tone: StatusTone; key: string }> = {
+  overdue: { tone: 'danger', key: 'status.overdue' },
+  at_risk: { tone: 'warning', key: 'status.atRisk' },
+  waiting: { tone: 'info', key: 'status.waiting' },
+  on_track: { tone: 'success', key: 'status.onTrack' },
+  decided: { tone: 'neutral', key: 'status.decided' },
+  closed: { tone: 'neutral', key: 'status.closed' },
+}
+
+export default function Worklist() {
+  const { cases, all } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('cases')
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl md:text-4xl">{t('staff.listHeading')}</h1>
+          <p className="mt-2">{t('staff.listLead')}</p>
+        </div>
+        <Link to="/medewerker/zaken/nieuw" className="btn-primary">{t('staff.register')}</Link>
+      </div>
+      <nav aria-label={t('staff.filterLabel')}>
+        <ul className="flex gap-4">
+          <li>{all ? <Link to="/medewerker/zaken">{t('staff.mine')}</Link> : <strong aria-current="page">{t('staff.mine')}</strong>}</li>
+          <li>{all ? <strong aria-current="page">{t('staff.all')}</strong> : <Link to="/medewerker/zaken?alle=1">{t('staff.all')}</Link>}</li>
+        </ul>
+      </nav>
+      {cases.length === 0 ? (
+        <p>{t('staff.noCases')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-base">
+            <caption className="sr-only">{all ? t('staff.all') : t('staff.mine')}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pr-4">{t('fields.reference')}</th>
+                <th scope="col" className="py-2 pr-4">{t('fields.status')}</th>
+                <th scope="col" className="py-2 pr-4">{t('fields.decisionDue')}</th>
+                <th scope="col" className="py-2 pr-4">{t('fields.caseType')}</th>
+                <th scope="col" className="py-2 pr-4">{t('fields.citizen')}</th>
+                <th scope="col" className="py-2 pr-4">{t('fields.currentStep')}</th>
+                <th scope="col" className="py-2">{t('fields.contact')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} className="border-b border-line align-top">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    <Link to={`/medewerker/zaken/${c.id}`} className="font-bold whitespace-nowrap">{c.reference}</Link>
+                  </th>
+                  <td className="py-2 pr-4"><StatusTag tone={RISK[c.risk].tone}>{t(RISK[c.risk].key)}</StatusTag></td>
+                  <td className="py-2 pr-4">
+                    <DateText date={c.decisionDueOn} />
+                    {c.daysLeft !== null ? (
+                      <span className="block text-muted">
+                        {c.daysLeft < 0 ? t('staff.daysLate', { count: -c.daysLeft }) : t('staff.daysLeft', { count: c.daysLeft })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="py-2 pr-4">{c.caseType}<span className="block text-muted">{c.subject}</span></td>
+                  <td className="py-2 pr-4">{c.citizenName}</td>
+                  <td className="py-2 pr-4">{c.currentStepName}</td>
+                  <td className="py-2">{c.contactName ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}

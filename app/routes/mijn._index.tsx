@@ -1,0 +1,41 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CasesOverview } from '~/components/cases-overview'
+import { getSessionInfo, requireCitizen } from '~/services/auth.server'
+import { getOverviewForCitizen } from '~/services/cases.server'
+import { getLanguage, i18next } from '~/services/i18n.server'
+
+/** Mijn overzicht (PAGES.md): a first version — whom you are logged in as. Cases come next. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'basis' })
+  const session = await getSessionInfo(request) // the same lookup as requireCitizen's: no extra query
+  const t = await i18next.getFixedT(request, 'auth')
+  // Cases (issue 4): action needed, unread letters, the next date that matters.
+  const cases = await getOverviewForCitizen(citizen.bsn, await getLanguage(request))
+  return json({
+    cases,
+    title: t('overview.title'),
+    name: session?.actingName ?? citizen.name,
+    onBehalfOf: citizen.actingBsn ? citizen.name : null,
+    level: citizen.level,
+  })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+
+export default function MyOverview() {
+  const { name, onBehalfOf, level, cases } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('auth')
+  return (
+    <div className="prose-width">
+      <h1 className="text-3xl md:text-4xl">{t('overview.heading')}</h1>
+      <p className="mt-4 text-xl">{t('overview.welcome', { name })}</p>
+      {onBehalfOf ? <p className="mt-2">{t('overview.onBehalf', { name: onBehalfOf })}</p> : null}
+      <p className="mt-2 text-muted">{t('overview.level', { level: t(`levels.${level}`) })}</p>
+      <div className="mt-10">
+        <CasesOverview overview={cases} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from '@remix-run/node'
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { formatLocalDate } from '~/components/date-text'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { FormField, inputClass } from '~/components/form-field'
+import { requireCitizen } from '~/services/auth.server'
+import { MAX_EVIDENCE_BYTES, getCorrectionForm, saveCorrectionDraft, type CorrectionFormError, type EvidenceUpload } from '~/services/corrections.server'
+import { getFixedT } from '~/services/i18n.server'
+
+/**
+ * Correction request (Wet BRP art. 2.58): which item is wrong, the right value, why, and optional
+ * evidence. The form posts multipart/form-data; it works without JavaScript. The answers become
+ * a draft (a random id in the URL, nothing else) and the check page sends it.
+ */
+const Query = z.object({
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  gegeven: z.string().max(40).optional().catch(undefined),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const { aanvraag, gegeven } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const form = await getCorrectionForm(citizen, aanvraag ?? null)
+  const t = await getFixedT(request)
+  return json({ ...form, preselect: gegeven ?? null, title: t('mydata:correction.title') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correctie aanvragen' }]
+export const handle = { i18n: 'mydata' }
+
+/** Text fields are small; 64 kB is far more than the longest explanation (2000 characters). */
+const MAX_TEXT_PART = 64 * 1024
+
+/**
+ * The evidence goes through Remix's memory upload handler, limited to 10 MB. Past the limit the
+ * bytes are read and dropped rather than refused mid-stream, so the other fields still arrive
+ * and the form can come back with everything typed and one message at the file.
+ */
+function evidenceHandler(received: { upload: EvidenceUpload | null }): UploadHandler {
+  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES })
+  return async (part) => {
+    if (part.name !== 'evidence') return undefined
+    let size = 0
+    async function* upToTheLimit() {
+      for await (const chunk of part.data) {
+        size += chunk.byteLength
+        if (size <= MAX_EVIDENCE_BYTES) yield chunk
+      }
+    }
+    const file = await memory({ ...part, data: upToTheLimit() })
+    if (!part.filename) return '' // no file chosen
+    const bytes = size <= MAX_EVIDENCE_BYTES && file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null
+    received.upload = { name: part.filename, size, bytes }
+    return part.filename
+  }
+}
+
+const Fields = z.object({
+  field: z.string().max(40).catch(''),
+  proposedValue: z.string().max(10_000).catch(''),
+  explanation: z.string().max(20_000).catch(''),
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  removeEvidence: z.literal('on').optional().catch(undefined),
+})
+
+export async function action({ request }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  const received: { upload: EvidenceUpload | null } = { upload: null }
+  let data: FormData
+  try {
+    data = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(evidenceHandler(received), unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART })),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
+    throw error
+  }
+  const form = Fields.parse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')))
+  const values = { field: form.field, proposedValue: form.proposedValue, explanation: form.explanation }
+  const result = await saveCorrectionDraft(citizen, form.aanvraag ?? null, values, received.upload, { removeEvidence: form.removeEvidence === 'on' })
+  if (!result.ok) {
+    return json(
+      { errors: result.errors, values, keptEvidence: result.keptEvidence, fileChosen: received.upload !== null, id: form.aanvraag ?? null },
+      { status: result.errors.some((e) => e.field === 'evidence' && e.error === 'too_large') ? 413 : 400 },
+    )
+  }
+  return redirect(`/mijn/gegevens/correctie/controleren?${new URLSearchParams({ aanvraag: result.id })}`)
+}
+
+function sizeText(bytes: number, language: string): string {
+  const kb = bytes / 1024
+  const n = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })
+  return kb < 1024 ? `${n.format(kb)} kB` : `${n.format(kb / 1024)} MB`
+}
+
+const fieldId = (e: CorrectionFormError) => (e.field === 'field' ? 'field' : e.field)
+
+export default function CorrectionRequest() {
+  const { items, draft, preselect } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation('mydata')
+  const errors = actionData?.errors ?? []
+  const values = actionData?.values ?? {
+    field: draft?.field ?? (items.some((i) => i.field === preselect) ? (preselect ?? '') : ''),
+    proposedValue: draft?.proposedValue ?? '',
+    explanation: draft?.explanation ?? '',
+  }
+  const kept = actionData ? actionData.keptEvidence : (draft?.evidence ?? null)
+  const message = (e: CorrectionFormError) => t(`errors.${e.field}.${e.error}`)
+  const errorFor = (field: CorrectionFormError['field']) => {
+    const e = errors.find((x) => x.field === field)
+    return e ? message(e) : undefined
+  }
+  const fieldError = errorFor('field')
+  const chooseAgain = actionData?.fileChosen && !errorFor('evidence')
+  const evidenceHint = [t('correction.evidenceHint'), kept ? t('correction.evidenceReplace') : null, chooseAgain ? t('correction.evidenceAgain') : null].filter(Boolean).join(' ')
+  const current = (value: string | null, field: string) =>
+    value === null || value === '' ? t('common.nothing') : field === 'birth_date' ? formatLocalDate(value, i18n.language) : value
+  const summary = useSubmissionErrors(errors.map((e) => ({ field: fieldId(e), message: message(e) })), actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to="/mijn/gegevens"><span aria-hidden="true">← </span>{t('common.back')}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl md:text-4xl">{t('correction.heading')}</h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      <p className="mt-3">{t('correction.lead')}</p>
+      <p className="mt-2">
+        {t('correction.addressNote')} <Link to="/mijn/gegevens/verhuizen">{t('overview.moveLink')}</Link>
+      </p>
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-6">
+        {actionData?.id ?? draft?.id ? <input type="hidden" name="aanvraag" value={actionData?.id ?? draft?.id} /> : null}
+        <fieldset aria-describedby={fieldError ? 'field-error' : undefined} className={`mb-6 ${fieldError ? 'border-l-4 border-danger pl-4' : ''}`}>
+          <legend className="font-bold">{t('correction.fieldLegend')}</legend>
+          {fieldError ? <p id="field-error" className="m-0 font-bold text-danger">{fieldError}</p> : null}
+          <div className="mt-2 space-y-3">
+            {items.map((item, i) => (
+              <div key={item.field} className="flex items-start gap-3">
+                <input
+                  type="radio"
+                  id={i === 0 ? 'field' : `field-${item.field}`}
+                  name="field"
+                  value={item.field}
+                  defaultChecked={values.field === item.field}
+                  className="mt-1 h-6 w-6 shrink-0"
+                />
+                <label htmlFor={i === 0 ? 'field' : `field-${item.field}`}>
+                  {t(`items.${item.field}`)} <span className="text-muted">({t('correction.now', { current: current(item.current, item.field) })})</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <FormField id="proposedValue" label={t('correction.proposedValue')} hint={t('correction.proposedValueHint')} error={errorFor('proposedValue')}>
+          {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.proposedValue} className={inputClass} />}
+        </FormField>
+        <FormField id="explanation" label={t('correction.explanation')} hint={t('correction.explanationHint')} error={errorFor('explanation')}>
+          {(p) => <textarea {...p} rows={5} defaultValue={values.explanation} className={inputClass} />}
+        </FormField>
+        <FormField id="evidence" label={t('correction.evidence')} hint={evidenceHint} error={errorFor('evidence')}>
+          {(p) => (
+            <>
+              {kept ? (
+                <p className="mb-2">
+                  {t('correction.evidenceKept', { name: kept.name, size: sizeText(kept.size, i18n.language) })}
+                </p>
+              ) : null}
+              <input {...p} type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" className="block w-full max-w-xl text-lg" />
+              {kept ? (
+                <div className="mt-2 flex items-center gap-3">
+                  <input type="checkbox" id="removeEvidence" name="removeEvidence" className="h-6 w-6" />
+                  <label htmlFor="removeEvidence">{t('correction.evidenceRemove')}</label>
+                </div>
+              ) : null}
+            </>
+          )}
+        </FormField>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary">{t('correction.continue')}</button>
+          <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

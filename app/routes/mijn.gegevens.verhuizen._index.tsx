@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { FormField, inputClass } from '~/components/form-field'
+import { requireCitizen } from '~/services/auth.server'
+import { getFixedT } from '~/services/i18n.server'
+import { getMoveDraft, getPersonAddress, saveMoveAddress, type AddressLookupError } from '~/services/move.server'
+
+/**
+ * Move, step 1 of 4: the new address, found in the address register by postcode and number
+ * (Wet BRP art. 2.39; DESIGN §4: it must exist). The answers live in a server-side draft named
+ * by a random id (`aanvraag`); nothing personal goes into the URL.
+ */
+const Query = z.object({
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  terug: z.enum(['controleren']).optional().catch(undefined),
+})
+const AddressForm = z.object({
+  postcode: z.string().max(40).catch(''),
+  houseNumber: z.string().max(40).catch(''),
+  addition: z.string().max(40).catch(''),
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  terug: z.enum(['controleren']).optional().catch(undefined),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const t = await getFixedT(request)
+  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const [draft, current] = await Promise.all([aanvraag ? getMoveDraft(citizen, aanvraag) : null, getPersonAddress(citizen)])
+  return json({ draft, current, returnToReview: terug === 'controleren' && draft !== null, title: t('mydata:move.addressTitle') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
+export const handle = { i18n: 'mydata' }
+
+type FieldError = { field: 'postcode' | 'houseNumber' | 'addition'; key: string; options?: string }
+
+function toFieldError(e: AddressLookupError): FieldError {
+  if (e.field === 'houseNumber' && e.error === 'addition_format') return { field: 'addition', key: 'addition.addition_format' }
+  if (e.field === 'addition') return { field: 'addition', key: `addition.${e.error}`, options: e.options.join(', ') }
+  return { field: e.field, key: `${e.field}.${e.error}` }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  const form = AddressForm.parse(Object.fromEntries(await request.formData()))
+  const values = { postcode: form.postcode, houseNumber: form.houseNumber, addition: form.addition }
+  const result = await saveMoveAddress(citizen, form.aanvraag ?? null, values)
+  if (!result.ok) return json({ errors: result.errors.map(toFieldError), values }, { status: 400 })
+  const next = form.terug === 'controleren' ? 'controleren' : 'datum'
+  return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: result.id })}`)
+}
+
+export default function MoveAddress() {
+  const { draft, current, returnToReview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('mydata')
+  const errors = actionData?.errors ?? []
+  const values = actionData?.values ?? draft?.addressInput ?? { postcode: '', houseNumber: '', addition: '' }
+  const message = (e: FieldError) => t(`errors.${e.key}`, { options: e.options })
+  const errorFor = (field: FieldError['field']) => {
+    const e = errors.find((x) => x.field === field)
+    return e ? message(e) : undefined
+  }
+  const summary = useSubmissionErrors(errors.map((e) => ({ field: e.field, message: message(e) })), actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to="/mijn/gegevens"><span aria-hidden="true">← </span>{t('common.back')}</Link>
+      </p>
+      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 1, total: 4 })}</p>
+      <h1 className="text-3xl md:text-4xl">{t('move.addressHeading')}</h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      <p className="mt-3">{t('move.addressLead')}</p>
+      {current ? <p className="mt-2">{t('move.currentAddress', { address: current.oneLine })}</p> : null}
+      <Form method="post" noValidate className="mt-6">
+        {draft ? <input type="hidden" name="aanvraag" value={draft.id} /> : null}
+        {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
+        <FormField id="postcode" label={t('move.postcode')} hint={t('move.postcodeHint')} error={errorFor('postcode')}>
+          {(p) => <input {...p} type="text" autoComplete="postal-code" spellCheck={false} defaultValue={values.postcode} className={`${inputClass} max-w-[10rem] uppercase`} />}
+        </FormField>
+        <FormField id="houseNumber" label={t('move.houseNumber')} hint={t('move.houseNumberHint')} error={errorFor('houseNumber')}>
+          {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" defaultValue={values.houseNumber} className={`${inputClass} max-w-[8rem]`} />}
+        </FormField>
+        <FormField id="addition" label={t('move.addition')} hint={t('move.additionHint')} error={errorFor('addition')}>
+          {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.addition} className={`${inputClass} max-w-[8rem]`} />}
+        </FormField>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

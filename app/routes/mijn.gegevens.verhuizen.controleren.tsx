@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { DateText, formatLocalDate } from '~/components/date-text'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { SummaryList } from '~/components/summary-list'
+import { requireCitizen } from '~/services/auth.server'
+import { getFixedT } from '~/services/i18n.server'
+import { getMoveDraft, submitMove } from '~/services/move.server'
+
+/**
+ * Move, step 4 of 4: "Controleer uw gegevens" (check your answers), each with a change link;
+ * sending makes the case `verhuizing` with its acknowledgement letter, in one transaction.
+ */
+const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const { aanvraag } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const draft = await getMoveDraft(citizen, aanvraag)
+  if (!draft || !draft.address) throw redirect('/mijn/gegevens/verhuizen')
+  const q = `?${new URLSearchParams({ aanvraag: draft.id })}`
+  if (!draft.moveDate) throw redirect(`/mijn/gegevens/verhuizen/datum${q}`)
+  if (!draft.coMoversChosen) throw redirect(`/mijn/gegevens/verhuizen/wie${q}`)
+  const t = await getFixedT(request)
+  return json({ draft, title: t('mydata:move.reviewTitle') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
+export const handle = { i18n: 'mydata' }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  const id = z.string().uuid().safeParse((await request.formData()).get('aanvraag'))
+  if (!id.success) throw redirect('/mijn/gegevens/verhuizen')
+  const result = await submitMove(citizen, id.data)
+  if (result.ok) return redirect(`/mijn/gegevens/verhuizen/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
+  if ('missing' in result) throw redirect('/mijn/gegevens/verhuizen')
+  return json({ step: result.step, error: result.error }, { status: 409 })
+}
+
+export default function MoveReview() {
+  const { draft } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, i18n } = useTranslation('mydata')
+  const q = `?aanvraag=${draft.id}&terug=controleren`
+  const hidden = <span className="sr-only" />
+  const change = (to: string, key: string, id: string) => (
+    <Link to={to} id={id}>
+      <Trans t={t} i18nKey={key} components={{ 1: hidden }} />
+    </Link>
+  )
+  const windowDates = { earliest: formatLocalDate(draft.window.earliest, i18n.language), latest: formatLocalDate(draft.window.latest, i18n.language) }
+  const problem = actionData
+    ? actionData.step === 'date'
+      ? { field: 'change-date', message: t(`errors.moveDate.${actionData.error}`, windowDates) }
+      : actionData.step === 'coMovers'
+        ? { field: 'change-who', message: t(`errors.coMovers.${actionData.error === 'changed' ? 'changed' : 'not_allowed'}`) }
+        : { field: 'change-address', message: t('errors.houseNumber.not_found') }
+    : null
+  const summary = useSubmissionErrors(problem ? [problem] : [], actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to={`/mijn/gegevens/verhuizen/wie?aanvraag=${draft.id}`}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+      </p>
+      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 4, total: 4 })}</p>
+      <h1 className="text-3xl md:text-4xl">{t('move.reviewHeading')}</h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      <p className="mt-3">{t('move.reviewLead')}</p>
+      <SummaryList
+        className="mt-6"
+        rows={[
+          { key: t('move.reviewAddress'), value: draft.address?.oneLine, action: change(`/mijn/gegevens/verhuizen${q}`, 'move.changeAddress', 'change-address') },
+          { key: t('move.reviewDate'), value: draft.moveDate ? <DateText date={draft.moveDate} /> : null, action: change(`/mijn/gegevens/verhuizen/datum${q}`, 'move.changeDate', 'change-date') },
+          {
+            key: t('move.reviewWho'),
+            value: draft.coMovers.length ? t('move.youAnd', { names: draft.coMovers.map((m) => m.name).join(', ') }) : t('move.onlyYou'),
+            action: change(`/mijn/gegevens/verhuizen/wie${q}`, 'move.changeWho', 'change-who'),
+          },
+        ]}
+      />
+      <Form method="post" className="mt-8">
+        <input type="hidden" name="aanvraag" value={draft.id} />
+        <p className="mb-4">{t('move.declaration')}</p>
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>{t('move.submit')}</button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { formatLocalDate } from '~/components/date-text'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { inputClass } from '~/components/form-field'
+import { requireCitizen } from '~/services/auth.server'
+import { getFixedT } from '~/services/i18n.server'
+import { getMoveDraft, saveMoveDate, type MoveDateWindow } from '~/services/move.server'
+
+/**
+ * Move, step 2 of 4: the moving date, from 5 days back to 4 weeks ahead (Wet BRP art. 2.39).
+ * Three fields (day, month, year), the government pattern that works without JavaScript and
+ * with every keyboard and screen reader.
+ */
+const Query = z.object({
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  terug: z.enum(['controleren']).optional().catch(undefined),
+})
+const DateForm = z.object({
+  day: z.string().max(10).catch(''),
+  month: z.string().max(10).catch(''),
+  year: z.string().max(10).catch(''),
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  terug: z.enum(['controleren']).optional().catch(undefined),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const draft = await getMoveDraft(citizen, aanvraag)
+  if (!draft || !draft.address) throw redirect('/mijn/gegevens/verhuizen')
+  const t = await getFixedT(request)
+  return json({ draft, returnToReview: terug === 'controleren', title: t('mydata:move.dateTitle') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
+export const handle = { i18n: 'mydata' }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  const form = DateForm.parse(Object.fromEntries(await request.formData()))
+  const values = { day: form.day, month: form.month, year: form.year }
+  const saved = await saveMoveDate(citizen, form.aanvraag ?? null, values)
+  if (!saved.ok) {
+    if ('missing' in saved) throw redirect('/mijn/gegevens/verhuizen')
+    return json({ error: saved.error, window: saved.window, values }, { status: 400 })
+  }
+  const next = form.terug === 'controleren' ? 'controleren' : 'wie'
+  return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: form.aanvraag! })}`)
+}
+
+/** The form's input style, with a fixed width that fits the number (GOV.UK date input). */
+const dateInputClass = inputClass.replace(/\b(w-full|max-w-\S+)/g, '').trim()
+
+function splitDate(date: string | null): { day: string; month: string; year: string } {
+  if (!date) return { day: '', month: '', year: '' }
+  const [year, month, day] = date.split('-')
+  return { day: String(Number(day)), month: String(Number(month)), year }
+}
+
+export default function MoveDate() {
+  const { draft, returnToReview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation('mydata')
+  const values = actionData?.values ?? splitDate(draft.moveDate)
+  const window: MoveDateWindow = actionData?.window ?? draft.window
+  const dates = { earliest: formatLocalDate(window.earliest, i18n.language), latest: formatLocalDate(window.latest, i18n.language) }
+  const error = actionData ? t(`errors.moveDate.${actionData.error}`, dates) : undefined
+  const describedBy = ['moveDate-hint', error ? 'moveDate-error' : null].filter(Boolean).join(' ')
+  const back = returnToReview ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${draft.id}` : `/mijn/gegevens/verhuizen?aanvraag=${draft.id}`
+  const field = (name: 'day' | 'month' | 'year', width: string) => (
+    <div>
+      <label htmlFor={`moveDate-${name}`} className="block font-bold">{t(`move.${name}`)}</label>
+      <input
+        id={`moveDate-${name}`}
+        name={name}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={values[name]}
+        aria-invalid={error ? true : undefined}
+        className={`${dateInputClass} ${width}`}
+      />
+    </div>
+  )
+  const summary = useSubmissionErrors(error ? [{ field: 'moveDate-day', message: error }] : [], actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to={back}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+      </p>
+      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 2, total: 4 })}</p>
+      <h1 className="text-3xl md:text-4xl">{t('move.dateHeading')}</h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      {draft.address ? <p className="mt-3">{t('move.newAddress', { address: draft.address.oneLine })}</p> : null}
+      <Form method="post" noValidate className="mt-6">
+        <input type="hidden" name="aanvraag" value={draft.id} />
+        {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
+        <fieldset aria-describedby={describedBy} className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
+          <legend className="font-bold">{t('move.dateLegend')}</legend>
+          <p id="moveDate-hint" className="m-0 text-base text-muted">{t('move.dateHint', dates)}</p>
+          {error ? <p id="moveDate-error" className="m-0 font-bold text-danger">{error}</p> : null}
+          <div className="mt-2 flex flex-wrap gap-4">
+            {field('day', 'w-[4.5rem]')}
+            {field('month', 'w-[4.5rem]')}
+            {field('year', 'w-[6.5rem]')}
+          </div>
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

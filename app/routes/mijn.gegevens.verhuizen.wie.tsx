@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { requireCitizen } from '~/services/auth.server'
+import { getFixedT } from '~/services/i18n.server'
+import { getCoMoverChoices, saveCoMovers } from '~/services/move.server'
+
+/**
+ * Move, step 3 of 4: who moves along (Wet BRP art. 2.48–2.49). Members the law allows are
+ * checkboxes; the others are listed with the reason they report their own move. A member is
+ * named in the form by position in the household list, never by BSN.
+ */
+const Query = z.object({
+  aanvraag: z.string().uuid().optional().catch(undefined),
+  terug: z.enum(['controleren']).optional().catch(undefined),
+})
+const Picked = z.array(z.string().regex(/^[0-9]{1,2}$/).transform(Number)).max(50)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const choices = await getCoMoverChoices(citizen, aanvraag ?? null)
+  if (!choices || !aanvraag) throw redirect('/mijn/gegevens/verhuizen')
+  const t = await getFixedT(request)
+  return json({ id: aanvraag, choices, returnToReview: terug === 'controleren', title: t('mydata:move.whoTitle') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
+export const handle = { i18n: 'mydata' }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  const data = await request.formData()
+  const id = z.string().uuid().safeParse(data.get('aanvraag'))
+  if (!id.success) throw redirect('/mijn/gegevens/verhuizen')
+  const parsed = Picked.safeParse(data.getAll('meeverhuizer'))
+  const picked = parsed.success ? parsed.data : []
+  if (!parsed.success) return json({ errors: [{ name: null, reason: 'unknown' as const }], picked }, { status: 400 })
+  const saved = await saveCoMovers(citizen, id.data, picked)
+  if (!saved.ok) {
+    if ('missing' in saved) throw redirect('/mijn/gegevens/verhuizen')
+    return json({ errors: saved.refused.map((r) => ({ name: r.name, reason: r.reason })), picked }, { status: 400 })
+  }
+  return redirect(`/mijn/gegevens/verhuizen/controleren?${new URLSearchParams({ aanvraag: id.data })}`)
+}
+
+export default function MoveWho() {
+  const { id, choices, returnToReview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('mydata')
+  const eligible = choices.filter((c) => c.eligible)
+  const others = choices.filter((c) => !c.eligible)
+  const picked = new Set(actionData?.picked ?? choices.filter((c) => c.chosen).map((c) => c.index))
+  const messages = (actionData?.errors ?? []).map((e) => t(`errors.coMovers.${e.reason}`, { name: e.name ?? '' }))
+  const back = returnToReview ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${id}` : `/mijn/gegevens/verhuizen/datum?aanvraag=${id}`
+  const errorId = messages.length ? 'coMovers-error' : null
+  const summary = useSubmissionErrors(messages.map((message) => ({ field: 'coMovers', message })), actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to={back}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+      </p>
+      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 3, total: 4 })}</p>
+      <h1 className="text-3xl md:text-4xl">{t('move.whoHeading')}</h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      <p className="mt-3">{t('move.whoLead')}</p>
+      <Form method="post" noValidate className="mt-6">
+        <input type="hidden" name="aanvraag" value={id} />
+        {choices.length === 0 ? <p className="mb-6">{t('move.noHousehold')}</p> : null}
+        {eligible.length > 0 || messages.length > 0 ? (
+          <fieldset aria-describedby={['coMovers-hint', errorId].filter(Boolean).join(' ')} className={`mb-6 ${messages.length ? 'border-l-4 border-danger pl-4' : ''}`}>
+            <legend className="font-bold">{t('move.whoLegend')}</legend>
+            <p id="coMovers-hint" className="m-0 text-base text-muted">{t('move.whoHint')}</p>
+            {messages.length ? (
+              <div id="coMovers-error">
+                {messages.map((m) => <p key={m} className="m-0 font-bold text-danger">{m}</p>)}
+              </div>
+            ) : null}
+            <div className="mt-3 space-y-3">
+              {eligible.map((c, i) => (
+                <div key={c.index} className="flex items-center gap-3">
+                  <input
+                    type="checkbox"
+                    id={i === 0 ? 'coMovers' : `coMovers-${c.index}`}
+                    name="meeverhuizer"
+                    value={String(c.index)}
+                    defaultChecked={picked.has(c.index)}
+                    className="h-6 w-6 shrink-0"
+                  />
+                  <label htmlFor={i === 0 ? 'coMovers' : `coMovers-${c.index}`}>
+                    {c.name} <span className="text-muted">({t(`overview.relation.${c.relation}`)})</span>
+                  </label>
+                </div>
+              ))}
+              {eligible.length === 0 ? <span id="coMovers" tabIndex={-1} /> : null}
+            </div>
+          </fieldset>
+        ) : null}
+        {others.length > 0 ? (
+          <section aria-labelledby="others-heading" className="mb-6">
+            <h2 id="others-heading" className="text-xl">{t('move.notAllowedHeading')}</h2>
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {others.map((c) => (
+                <li key={c.index}>
+                  {c.name} ({t(`overview.relation.${c.relation}`)}): {t(`move.reasons.${c.reason ?? 'unknown'}`)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

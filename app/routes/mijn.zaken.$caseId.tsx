@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CaseStatusTag } from '~/components/case-status-tag'
+import { DateText, formatLocalDate } from '~/components/date-text'
+import { StatusTag } from '~/components/status-tag'
+import { StepIndicator } from '~/components/step-indicator'
+import { SummaryList } from '~/components/summary-list'
+import { requireCitizen } from '~/services/auth.server'
+import { getCaseForCitizen } from '~/services/cases.server'
+import { getFixedT, getLanguage } from '~/services/i18n.server'
+
+/** A case: where is it, when will they decide, whom do I call? (PAGES.md) */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'basis' })
+  const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
+  // Another citizen's case, an unknown and a malformed id: the same 404 (DESIGN §5).
+  const view = await getCaseForCitizen(citizen.bsn, params.caseId ?? '', lang)
+  if (!view) throw new Response('Not Found', { status: 404 })
+  return json({ view, title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }) })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+export const handle = { i18n: 'cases' }
+
+export default function CasePage() {
+  const { view } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation('cases')
+  const date = (d: string) => formatLocalDate(d, i18n.language)
+  const pending = view.status === 'open' || view.status === 'suspended'
+
+  return (
+    <div className="prose-width space-y-10">
+      <p>
+        <Link to="/mijn/zaken">
+          <span aria-hidden="true">← </span>
+          {t('case.back')}
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-3xl md:text-4xl">{view.caseType}</h1>
+        <p className="mt-2 text-xl">{view.subject}</p>
+        <div className="mt-3">
+          <CaseStatusTag summary={view} />
+        </div>
+      </div>
+
+      {view.informationRequested && view.actionNeeded ? (
+        <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">
+          <h2 id="action-heading" className="text-2xl">{t('case.actionHeading')}</h2>
+          <p className="mt-2">{t('case.actionText', { information: view.informationRequested.information })}</p>
+          <p className="mt-2 font-bold">{t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}</p>
+          <p className="mt-2">{t('case.actionHow', { reference: view.reference })}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading" className="text-2xl">{t('case.factsHeading')}</h2>
+        <SummaryList
+          className="mt-4"
+          rows={[
+            { key: t('fields.reference'), value: view.reference },
+            { key: t('fields.receivedOn'), value: <><DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})</> },
+            ...(pending
+              ? [{
+                  key: t('fields.decisionDue'),
+                  value: (
+                    <>
+                      <strong><DateText date={view.decisionDueOn} /></strong>
+                      {view.extended ? ` (${t('due.extended')})` : view.status === 'suspended' ? ` (${t('due.suspended')})` : null}
+                      {view.decisionDueIsProvisional ? <span className="block text-base text-muted">{t('due.provisional')}</span> : null}
+                      {view.overdue ? <span className="mt-1 block"><StatusTag tone="danger">{t('status.overdue')}</StatusTag></span> : null}
+                    </>
+                  ),
+                }]
+              : []),
+            ...(view.decidedOn
+              ? [{ key: t('fields.outcome'), value: <>{view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />){view.decisionSummary ? <span className="block">{t('case.decisionSummary', { summary: view.decisionSummary })}</span> : null}</> }]
+              : []),
+            ...(view.closedOn ? [{ key: t('fields.closedOn'), value: <DateText date={view.closedOn} /> }] : []),
+            {
+              key: t('fields.contact'),
+              value: view.contact ? (
+                <>
+                  {view.contact.name}
+                  <span className="block text-base text-muted">{t('case.contactDepartment', { department: view.contact.department })}</span>
+                  <a href={`tel:${view.contact.phone.replace(/\s/g, '')}`} className="block">{t('case.callContact', { name: view.contact.name, phone: view.contact.phone })}</a>
+                </>
+              ) : (
+                t('case.noContact')
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="steps-heading">
+        <h2 id="steps-heading" className="mb-4 text-2xl">{t('steps.heading')}</h2>
+        <StepIndicator
+          labels={{ done: t('steps.done'), current: t('steps.current'), upcoming: t('steps.upcoming') }}
+          steps={view.steps.map((s) => ({
+            name: s.name,
+            // What happens now; the steps to come are named, their explanation waits its turn.
+            explanation: s.state === 'current' ? s.explanation : undefined,
+            state: s.state,
+            date: s.reachedOn ? (s.state === 'current' ? t('steps.reachedOn', { date: date(s.reachedOn) }) : date(s.reachedOn)) : undefined,
+          }))}
+        />
+      </section>
+
+      {view.dateMoves.length > 0 ? (
+        <section aria-labelledby="moves-heading">
+          <h2 id="moves-heading" className="text-2xl">{t('case.movesHeading')}</h2>
+          <p className="mt-2">{t('case.originalDate', { date: date(view.originalDecisionDueOn) })}</p>
+          <ul className="mt-2 list-disc space-y-2 pl-6">
+            {view.dateMoves.map((move, i) => (
+              <li key={i}>
+                {move.kind === 'extended'
+                  ? t('case.moveExtended', { on: date(move.on), reason: move.reason, newDate: date(move.newDate) })
+                  : move.to === null
+                    ? t('case.moveSuspendedRunning', { from: date(move.from), information: move.information, newDate: date(move.newDate) })
+                    : t('case.moveSuspendedEnded', { from: date(move.from), to: date(move.to), count: move.days, newDate: date(move.newDate) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="letters-heading">
+        <h2 id="letters-heading" className="text-2xl">{t('case.lettersHeading')}</h2>
+        {view.letters.length ? (
+          <ul className="mt-3 space-y-2">
+            {view.letters.map((letter) => (
+              <li key={letter.id} className="flex flex-wrap items-baseline gap-x-3">
+                <Link to={`/mijn/brieven/${letter.id}`} lang={letter.language === i18n.language ? undefined : letter.language} className={letter.read ? '' : 'font-bold'}>{letter.title}</Link>
+                <span className="text-base text-muted"><DateText date={letter.letterDate} /></span>
+                {letter.read ? null : <StatusTag tone="info">{t('case.unread')}</StatusTag>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2">{t('case.noLetters')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading" className="text-2xl">{t('case.nextHeading')}</h2>
+        <ul className="mt-2 list-disc space-y-2 pl-6">
+          {view.actionNeeded && view.informationRequested ? (
+            <li>{t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })} {t('case.actionHow', { reference: view.reference })}</li>
+          ) : null}
+          {/* Awb 4:17: after a notice of default and two more weeks, a penalty per day late. */}
+          {view.overdue ? <li>{t('case.nextOverdue')}</li> : null}
+          {pending && !view.actionNeeded && !view.overdue ? <li>{t('case.nextWaitOpen', { date: date(view.decisionDueOn) })}</li> : null}
+          {/* Awb 6:7: the term for an objection is six weeks. */}
+          {view.status === 'decided' ? <li>{t('case.nextDecided')}</li> : null}
+          {view.status === 'closed' ? <li>{t('case.nextClosed')}</li> : null}
+          {view.status !== 'closed' ? <li>{t('case.nextQuestions', { reference: view.reference })}</li> : null}
+        </ul>
+      </section>
+    </div>
+  )
+}

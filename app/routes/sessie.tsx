@@ -1,0 +1,28 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { safeReturnPath } from '~/domain/return-path'
+import { keepAlive, sessionStatus } from '~/services/auth.server'
+
+/**
+ * The idle-timeout warning's server side (a resource route, no page):
+ * GET  — is the session still live, and until when? Does not count as activity.
+ * POST — "Ingelogd blijven": counts as activity. With JavaScript (mode=fetch) it answers JSON;
+ *        a plain form post goes back to the page it came from.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const info = await sessionStatus(request)
+  return json(info ? { active: true as const, idleEndsAt: info.idleEndsAt, absoluteEndsAt: info.absoluteEndsAt, now: info.now, maxHours: info.maxHours } : { active: false as const }, {
+    headers: { 'Cache-Control': 'no-store' },
+  })
+}
+
+const KeepAliveForm = z.object({ mode: z.enum(['fetch', 'form']).catch('form'), returnTo: z.string().max(2048).optional() })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = KeepAliveForm.parse(Object.fromEntries(await request.formData()))
+  const info = await keepAlive(request)
+  if (form.mode === 'form') return redirect(info ? safeReturnPath(form.returnTo) : '/uitgelogd?reden=verlopen')
+  return json(info ? { active: true as const, idleEndsAt: info.idleEndsAt, absoluteEndsAt: info.absoluteEndsAt, now: info.now, maxHours: info.maxHours } : { active: false as const }, {
+    headers: { 'Cache-Control': 'no-store' },
+  })
+}

@@ -1,0 +1,435 @@
+/**
+ * Correction requests (Wet BRP art. 2.58): the citizen names a data item, the right value and
+ * why, with optional evidence; it becomes a case `brp_correctie` (4 weeks) with its
+ * acknowledgement letter. A caseworker accepts it (the data corrected, the old value kept in
+ * `person_changes`) or refuses it with a reason; the decision letter, written from the `decided`
+ * event by the letters service, tells how to object (Awb 6:4, 7:1).
+ *
+ * Like the move, the answers wait in a draft row (status 'draft') between the form and the
+ * check page, named by a random id; the evidence is kept in that row (bytea), never on disk
+ * under a name the citizen chose. The type is checked by content (domain/correction.ts).
+ */
+import type { Transaction } from 'kysely'
+import type { DB } from '../../db/client'
+import { getDb } from '../../db/instance'
+import type { Database } from '../../db/schema'
+import {
+  CORRECTABLE_FIELDS,
+  checkEvidence,
+  safeFileName,
+  validateCorrection,
+  type CorrectableField,
+  type CorrectionFieldError,
+  type EvidenceError,
+  type EvidenceType,
+} from '~/domain/correction'
+import { todayIn, type LocalDate } from '~/domain/local-date'
+import { recordAudit } from '~/services/audit.server'
+import { receiveCase, recordCaseEvent } from '~/services/cases.server'
+import { asNestedDb, citizenAudit, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
+import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const isCorrectionId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+const DRAFT_HOURS = 24
+
+/** The names of the data items, for the case subject and the decision text (data, not UI). */
+export const FIELD_NAMES: Record<CorrectableField, { nl: string; en: string }> = {
+  given_names: { nl: 'voornamen', en: 'first names' },
+  name_prefix: { nl: 'voorvoegsel', en: 'surname prefix' },
+  surname: { nl: 'achternaam', en: 'surname' },
+  birth_date: { nl: 'geboortedatum', en: 'date of birth' },
+  birth_place: { nl: 'geboorteplaats', en: 'place of birth' },
+  birth_country: { nl: 'geboorteland', en: 'country of birth' },
+  nationality: { nl: 'nationaliteit', en: 'nationality' },
+}
+
+type PersonRow = { given_names: string; name_prefix: string | null; surname: string; birth_date: string; birth_place: string; birth_country: string; nationality: string }
+
+function valueOf(person: PersonRow, field: CorrectableField): string | null {
+  return person[field]
+}
+
+async function loadPerson(db: DB | Transaction<Database>, bsn: string): Promise<PersonRow> {
+  return db
+    .selectFrom('persons')
+    .select(['given_names', 'name_prefix', 'surname', 'birth_date', 'birth_place', 'birth_country', 'nationality'])
+    .where('bsn', '=', bsn)
+    .executeTakeFirstOrThrow()
+}
+
+// --- the form -------------------------------------------------------------------------------
+
+export interface EvidenceUpload {
+  /** the name the browser gave; only shown, after cleaning */
+  name: string
+  size: number
+  /** the bytes, or null when the file was larger than the limit and was not kept */
+  bytes: Uint8Array | null
+}
+
+export interface CorrectionDraftView {
+  id: string
+  field: CorrectableField
+  currentValue: string | null
+  proposedValue: string
+  explanation: string
+  evidence: { name: string; type: EvidenceType; size: number } | null
+}
+
+export interface CorrectionForm {
+  /** every data item that can be corrected, with what the register now holds */
+  items: Array<{ field: CorrectableField; current: string | null }>
+  draft: CorrectionDraftView | null
+}
+
+async function findDraftRow(db: DB | Transaction<Database>, actor: CitizenActor, id: string | null | undefined, now: Date) {
+  if (!isCorrectionId(id)) return null
+  const row = await db
+    .selectFrom('correction_requests')
+    .select(['id', 'status', 'field', 'current_value', 'proposed_value', 'explanation', 'evidence_name', 'evidence_type', 'evidence_size', 'case_id', 'updated_at'])
+    .where('id', '=', id)
+    .where('bsn', '=', actor.bsn)
+    .executeTakeFirst()
+  if (!row) return null
+  if (row.status === 'draft' && now.getTime() - row.updated_at.getTime() > DRAFT_HOURS * 3_600_000) return null
+  return row
+}
+
+function toDraftView(row: NonNullable<Awaited<ReturnType<typeof findDraftRow>>>): CorrectionDraftView {
+  return {
+    id: row.id,
+    field: row.field as CorrectableField,
+    currentValue: row.current_value,
+    proposedValue: row.proposed_value,
+    explanation: row.explanation,
+    evidence: row.evidence_name && row.evidence_type && row.evidence_size ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size } : null,
+  }
+}
+
+/** The form: the items with their current values (a view of personal data, audited) and the draft. */
+export async function getCorrectionForm(actor: CitizenActor, draftId: string | null, now: Date = new Date(), db: DB = getDb()): Promise<CorrectionForm> {
+  return db.transaction().execute(async (trx) => {
+    const person = await loadPerson(trx, actor.bsn)
+    const row = await findDraftRow(trx, actor, draftId, now)
+    await recordAudit(trx, { ...citizenAudit(actor), action: 'personal_data.viewed', subjectBsn: actor.bsn, resource: 'mijn/gegevens/correctie', details: { items: [...CORRECTABLE_FIELDS] } })
+    return {
+      items: CORRECTABLE_FIELDS.map((field) => ({ field, current: valueOf(person, field) })),
+      draft: row?.status === 'draft' ? toDraftView(row) : null,
+    }
+  })
+}
+
+export type CorrectionFormError = CorrectionFieldError | { field: 'evidence'; error: EvidenceError }
+
+/**
+ * Checks the form and keeps it as a draft. A new file replaces the one kept; without a new file
+ * the kept one stays unless `removeEvidence`. All problems come back together.
+ */
+export async function saveCorrectionDraft(
+  actor: CitizenActor,
+  draftId: string | null,
+  input: { field: string; proposedValue: string; explanation: string },
+  evidence: EvidenceUpload | null,
+  options: { removeEvidence?: boolean; now?: Date; db?: DB } = {},
+): Promise<{ ok: true; id: string } | { ok: false; errors: CorrectionFormError[]; keptEvidence: CorrectionDraftView['evidence'] }> {
+  refuseWhileImpersonating(actor)
+  const now = options.now ?? new Date()
+  const db = options.db ?? getDb()
+  const person = await loadPerson(db, actor.bsn)
+  const existing = await findDraftRow(db, actor, draftId, now)
+  const draft = existing?.status === 'draft' ? existing : null
+  const verdict = validateCorrection(input, (f) => valueOf(person, f), todayIn(now))
+  const errors: CorrectionFormError[] = verdict.ok ? [] : [...verdict.errors]
+
+  let file: { name: string; type: EvidenceType; size: number; bytes: Buffer } | null = null
+  if (evidence) {
+    const check = checkEvidence(evidence.size, evidence.bytes?.subarray(0, 16) ?? new Uint8Array())
+    if (!check.ok) errors.push({ field: 'evidence', error: check.error })
+    else if (evidence.bytes) file = { name: safeFileName(evidence.name, check.type), type: check.type, size: evidence.size, bytes: Buffer.from(evidence.bytes) }
+  }
+  const kept = draft && !options.removeEvidence ? toDraftView(draft).evidence : null
+  if (!verdict.ok || errors.length) return { ok: false, errors, keptEvidence: kept }
+
+  const values = {
+    field: verdict.value.field,
+    current_value: valueOf(person, verdict.value.field),
+    proposed_value: verdict.value.proposedValue,
+    explanation: verdict.value.explanation,
+    updated_at: now,
+    ...(file
+      ? { evidence_name: file.name, evidence_type: file.type, evidence_size: file.size, evidence: file.bytes }
+      : options.removeEvidence
+        ? { evidence_name: null, evidence_type: null, evidence_size: null, evidence: null }
+        : {}),
+  }
+  if (draft) {
+    await db.updateTable('correction_requests').set(values).where('id', '=', draft.id).execute()
+    return { ok: true, id: draft.id }
+  }
+  const created = await db
+    .insertInto('correction_requests')
+    .values({ bsn: actor.bsn, created_at: now, ...values })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { ok: true, id: created.id }
+}
+
+/** The check page: the draft as typed, or null when it is not this citizen's draft. */
+export async function getCorrectionDraft(actor: CitizenActor, id: string | null, now: Date = new Date(), db: DB = getDb()): Promise<CorrectionDraftView | null> {
+  const row = await findDraftRow(db, actor, id, now)
+  return row?.status === 'draft' ? toDraftView(row) : null
+}
+
+class Refused extends Error {}
+
+/**
+ * "Verstuur": the request becomes a case `brp_correctie` with its acknowledgement (cases service)
+ * and an audit entry, in one transaction. The value is checked again against the register.
+ */
+export async function submitCorrection(
+  actor: CitizenActor,
+  id: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{ ok: true; reference: string; caseId: string } | { ok: false; missing: true } | { ok: false; errors: CorrectionFieldError[] }> {
+  refuseWhileImpersonating(actor)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!isCorrectionId(id)) return { ok: false as const, missing: true as const }
+      await trx.selectFrom('correction_requests').select('id').where('id', '=', id).where('bsn', '=', actor.bsn).forUpdate().executeTakeFirst()
+      const row = await findDraftRow(trx, actor, id, now)
+      if (!row || row.status !== 'draft') return { ok: false as const, missing: true as const }
+      const person = await loadPerson(trx, actor.bsn)
+      const verdict = validateCorrection({ field: row.field, proposedValue: row.proposed_value, explanation: row.explanation }, (f) => valueOf(person, f), todayIn(now))
+      if (!verdict.ok) return { ok: false as const, errors: verdict.errors }
+      const language = (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', actor.bsn).executeTakeFirst())?.language ?? 'nl'
+      const name = FIELD_NAMES[verdict.value.field][language]
+      const received = await receiveCase(
+        {
+          caseTypeCode: 'brp_correctie',
+          bsn: actor.bsn,
+          subject: language === 'en' ? `Correction of your ${name}` : `Correctie van uw ${name}`,
+          channel: 'internet',
+          receivedOn: todayIn(now),
+          source: 'portal',
+          sourceEventId: `correction-request:${row.id}`,
+          actor: 'citizen',
+          occurredAt: now,
+          now,
+        },
+        asNestedDb(trx),
+      )
+      if (!received.ok) throw new Refused(received.code)
+      await trx
+        .updateTable('correction_requests')
+        .set({ status: 'submitted', case_id: received.caseId, current_value: valueOf(person, verdict.value.field), submitted_at: now, updated_at: now })
+        .where('id', '=', row.id)
+        .execute()
+      await recordAudit(trx, {
+        ...citizenAudit(actor),
+        action: 'correction.requested',
+        subjectBsn: actor.bsn,
+        resource: `case:${received.reference}`,
+        details: { correctionRequestId: row.id, field: verdict.value.field, evidence: row.evidence_type !== null },
+      })
+      return { ok: true as const, reference: received.reference, caseId: received.caseId }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, missing: true }
+    throw error
+  }
+}
+
+export async function getSubmittedCorrection(actor: CitizenActor, id: string | null, now: Date = new Date(), db: DB = getDb()): Promise<{ reference: string; caseId: string; field: CorrectableField } | null> {
+  const row = await findDraftRow(db, actor, id, now)
+  if (!row || row.status === 'draft' || !row.case_id) return null
+  const c = await db.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow()
+  return { reference: c.reference, caseId: row.case_id, field: row.field as CorrectableField }
+}
+
+// --- the caseworker -------------------------------------------------------------------------
+
+export interface CorrectionListItem {
+  id: string
+  reference: string
+  citizenName: string
+  field: CorrectableField
+  status: 'submitted' | 'accepted' | 'refused'
+  submittedAt: Date
+  hasEvidence: boolean
+}
+
+export async function listCorrectionRequests(db: DB = getDb()): Promise<CorrectionListItem[]> {
+  const rows = await db
+    .selectFrom('correction_requests as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin('persons as p', 'p.bsn', 'r.bsn')
+    .select(['r.id', 'r.status', 'r.field', 'r.submitted_at', 'r.evidence_type', 'c.reference', 'p.given_names', 'p.name_prefix', 'p.surname'])
+    .where('r.status', '!=', 'draft')
+    .orderBy((eb) => eb('r.status', '=', 'submitted'), 'desc')
+    .orderBy('r.submitted_at', 'desc')
+    .limit(200)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    citizenName: fullName(r),
+    field: r.field as CorrectableField,
+    status: r.status as CorrectionListItem['status'],
+    submittedAt: r.submitted_at!,
+    hasEvidence: r.evidence_type !== null,
+  }))
+}
+
+export interface CorrectionDetail extends CorrectionListItem {
+  caseId: string
+  currentValue: string | null
+  registerValue: string | null
+  proposedValue: string
+  explanation: string
+  evidence: { name: string; type: EvidenceType; size: number } | null
+  decisionReason: string | null
+  deliveries: DeliveryView[]
+}
+
+export async function getCorrectionForCaseworker(staff: StaffActor, id: string, db: DB = getDb()): Promise<CorrectionDetail | null> {
+  if (!isCorrectionId(id)) return null
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('correction_requests')
+      .select(['id', 'bsn', 'status', 'field', 'current_value', 'proposed_value', 'explanation', 'evidence_name', 'evidence_type', 'evidence_size', 'case_id', 'decision_reason', 'submitted_at'])
+      .where('id', '=', id)
+      .where('status', '!=', 'draft')
+      .executeTakeFirst()
+    if (!row || !row.case_id) return null
+    const [c, person] = await Promise.all([
+      trx.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),
+      loadPerson(trx, row.bsn),
+    ])
+    await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'personal_data.viewed', subjectBsn: row.bsn, resource: `correction-request:${row.id}`, reason: `case:${c.reference}` })
+    const field = row.field as CorrectableField
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      reference: c.reference,
+      citizenName: fullName(person),
+      field,
+      status: row.status as CorrectionListItem['status'],
+      submittedAt: row.submitted_at!,
+      hasEvidence: row.evidence_type !== null,
+      currentValue: row.current_value,
+      registerValue: valueOf(person, field),
+      proposedValue: row.proposed_value,
+      explanation: row.explanation,
+      evidence: row.evidence_name && row.evidence_type && row.evidence_size ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size } : null,
+      decisionReason: row.decision_reason,
+      deliveries: await listDeliveriesForCase(row.case_id, trx),
+    }
+  })
+}
+
+/** The evidence file for the caseworker; opening it is audited. */
+export async function getEvidenceForCaseworker(staff: StaffActor, id: string, db: DB = getDb()): Promise<{ name: string; type: EvidenceType; bytes: Buffer } | null> {
+  if (!isCorrectionId(id)) return null
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('correction_requests')
+      .select(['bsn', 'evidence', 'evidence_name', 'evidence_type'])
+      .where('id', '=', id)
+      .where('status', '!=', 'draft')
+      .executeTakeFirst()
+    if (!row?.evidence || !row.evidence_type || !row.evidence_name) return null
+    await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'correction.evidence_viewed', subjectBsn: row.bsn, resource: `correction-request:${id}` })
+    return { name: row.evidence_name, type: row.evidence_type, bytes: row.evidence }
+  })
+}
+
+export type DecideCorrectionResult = { ok: true } | { ok: false; error: 'not_found' | 'already_decided' | 'register_changed' | 'case_refused' }
+
+function columnValue(field: CorrectableField, value: string): string | null {
+  return field === 'name_prefix' && value === '' ? null : value
+}
+
+/**
+ * Accepts a correction, in one transaction: the person's data corrected, the old value kept in
+ * `person_changes`, the case decided (granted) and closed through the cases service (letter), a
+ * "person corrected" event for the subscribed systems, and the audit entry. If the register
+ * changed since the request, the caseworker must look again.
+ */
+export async function acceptCorrection(staff: StaffActor, id: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideCorrectionResult> {
+  if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
+  try {
+    return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
+      const row = await trx.selectFrom('correction_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      if (!row || !row.case_id) return { ok: false, error: 'not_found' }
+      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
+      const field = row.field as CorrectableField
+      if (!(CORRECTABLE_FIELDS as readonly string[]).includes(field)) return { ok: false, error: 'not_found' }
+      await trx.selectFrom('persons').select('bsn').where('bsn', '=', row.bsn).forUpdate().executeTakeFirstOrThrow()
+      const person = await loadPerson(trx, row.bsn)
+      const before = valueOf(person, field)
+      if ((before ?? '') !== (row.current_value ?? '')) return { ok: false, error: 'register_changed' }
+      const after = columnValue(field, row.proposed_value)
+      await trx.updateTable('persons').set({ [field]: after, updated_at: now }).where('bsn', '=', row.bsn).execute()
+      await trx
+        .insertInto('person_changes')
+        .values({ bsn: row.bsn, field, old_value: before, new_value: after, changed_at: now, source: 'correctie', case_id: row.case_id, actor: `employee:${staff.employeeId}` })
+        .execute()
+      const language = (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())?.language ?? 'nl'
+      const name = FIELD_NAMES[field][language]
+      const summary =
+        language === 'en'
+          ? `We have corrected your ${name} in the Personal Records Database (BRP). It is now: ${after ?? '(none)'}.`
+          : `Wij hebben uw ${name} verbeterd in de Basisregistratie Personen (BRP). Het is nu: ${after ?? '(geen)'}.`
+      await decideAndClose(trx, staff, row.id, row.case_id, 'granted', summary, now)
+      await enqueueOutboundEvent(trx, {
+        type: EVENT_TYPES.personCorrected,
+        subject: `correction:${row.id}`,
+        caseId: row.case_id,
+        occurredAt: now,
+        // Whose record and which item changed; the receiver reads the value from the BRP.
+        data: { bsn: row.bsn, gegeven: field },
+      })
+      await trx.updateTable('correction_requests').set({ status: 'accepted', decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
+      await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'personal_data.corrected', subjectBsn: row.bsn, resource: `correction-request:${row.id}`, details: { field } })
+      return { ok: true }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
+    throw error
+  }
+}
+
+/**
+ * Refuses a correction with a reason. The reason goes into the `decided` event's summary, from
+ * which the letters service writes the decision letter that explains how to object (Awb 6:4).
+ */
+export async function refuseCorrection(staff: StaffActor, id: string, reason: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideCorrectionResult> {
+  if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
+  try {
+    return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
+      const row = await trx.selectFrom('correction_requests').select(['id', 'bsn', 'status', 'case_id']).where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      if (!row || !row.case_id) return { ok: false, error: 'not_found' }
+      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
+      await decideAndClose(trx, staff, row.id, row.case_id, 'refused', reason, now)
+      await trx.updateTable('correction_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
+      await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'correction.refused', subjectBsn: row.bsn, resource: `correction-request:${row.id}` })
+      return { ok: true }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
+    throw error
+  }
+}
+
+async function decideAndClose(trx: Transaction<Database>, staff: StaffActor, requestId: string, caseId: string, outcome: 'granted' | 'refused', summary: string, now: Date): Promise<void> {
+  const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
+  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:decided`, event: { type: 'decided', outcome, summary } }, asNestedDb(trx))
+  if (!decided.ok) throw new Refused(decided.code)
+  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:closed`, event: { type: 'closed' } }, asNestedDb(trx))
+  if (!closed.ok) throw new Refused(closed.code)
+}
+
+export type { LocalDate }
+export { MAX_EVIDENCE_BYTES } from '~/domain/correction'

@@ -1,0 +1,120 @@
+/**
+ * Background jobs on graphile-worker (DESIGN §2): the task list, and starting and stopping a
+ * runner. By default the web process runs the jobs itself (server/index.ts); with
+ * WORKER_IN_PROCESS=false they run in separate processes (`npm run worker`, server/worker.ts).
+ *
+ * Jobs are enqueued with SQL in the transaction of the change that causes them (see
+ * `enqueueLetterNotice`): outbox semantics without an outbox table of our own.
+ *
+ * Retries: a task that throws is retried by graphile-worker with exponential back-off
+ * (about exp(attempt) seconds: 3 s, 7 s, 20 s, … capped near 6 h), up to `max_attempts` (25 for a
+ * letter notice: days of retrying). The letter itself is already written and readable online
+ * meanwhile; only the e-mail that points to it waits.
+ */
+import { createPool } from '../../db/client'
+import { Logger, run, runMigrations, type LogLevel, type Runner, type TaskList } from 'graphile-worker'
+import { z } from 'zod'
+import type { DB } from '../../db/client'
+import { getDb } from '../../db/instance'
+import { letterNoticeMail } from '~/domain/letters-notice'
+import { LETTER_NOTICE_TASK, letterNoticeRecipient, markLetterNotified, MUNICIPALITY } from '~/services/letters.server'
+import type { Mailer } from '~/services/mail.server'
+import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
+import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
+
+export interface JobLogger {
+  debug(obj: object, msg: string): void
+  info(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+/** graphile-worker's log lines into ours (pino scrubs anything that looks like a BSN). */
+export function workerLogger(logger: JobLogger): Logger {
+  return new Logger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
+    const fields = { component: 'worker', task: scope.taskIdentifier, jobId: scope.jobId, ...(meta && typeof meta === 'object' ? { meta } : {}) }
+    switch (level) {
+      case 'error':
+        return logger.error(fields, message)
+      case 'warning':
+        return logger.warn(fields, message)
+      case 'info':
+        return logger.info(fields, message)
+      default:
+        return logger.debug(fields, message)
+    }
+  })
+}
+
+const letterNoticePayload = z.object({ letterId: z.string().uuid() })
+
+export interface TaskDependencies {
+  mailer: Mailer
+  /** The portal's public address, for the link in the mail. */
+  baseUrl: string
+  db?: DB
+}
+
+/** Every task the portal runs, by identifier. */
+export function createTaskList({ mailer, baseUrl, db }: TaskDependencies): TaskList {
+  return {
+    /**
+     * The e-mail that a letter is waiting (issue 5). Neutral: no name, no reference, no subject.
+     * Looks the address up now, not when the job was queued, so a changed address is used.
+     */
+    [LETTER_NOTICE_TASK]: async (payload, helpers) => {
+      const { letterId } = letterNoticePayload.parse(payload)
+      const database = db ?? getDb()
+      const recipient = await letterNoticeRecipient(letterId, database)
+      if (!recipient || recipient.alreadyNotified) {
+        helpers.logger.info(recipient ? 'letter notice already sent' : 'letter notice not needed (no verified e-mail or paper delivery)')
+        return
+      }
+      const mail = letterNoticeMail(recipient.language, `${baseUrl.replace(/\/$/, '')}/mijn/brieven`, MUNICIPALITY.name[recipient.language])
+      await mailer.send({ to: recipient.email, ...mail })
+      await markLetterNotified(letterId, database)
+    },
+    /** "Address changed" / "person corrected" to one subscriber (issue 6); a throw means retry with back-off. */
+    [DELIVER_TASK]: (payload, helpers) => outboundDeliverTask(payload, helpers),
+    /** The link that confirms a changed e-mail address (issue 6). */
+    [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
+  }
+}
+
+/**
+ * graphile-worker's own schema migrations. Migration 0004 installs the schema with ours; this
+ * adds whatever a newer graphile-worker brings, and is a no-op otherwise.
+ */
+export async function migrateJobQueue(connectionString: string, logger?: JobLogger): Promise<void> {
+  await runMigrations({ connectionString, ...(logger ? { logger: workerLogger(logger) } : {}) })
+}
+
+export interface RunnerOptions {
+  connectionString: string
+  taskList: TaskList
+  concurrency: number
+  pollInterval: number
+  logger?: JobLogger
+}
+
+/**
+ * Starts a runner that polls for jobs (and listens for new ones); `stop()` it at shutdown.
+ * The runner gets a pool of our own making (createPool: with an error handler), and ending it is
+ * ours too: when PostgreSQL stops after the runner, a dropped idle connection must not crash
+ * the process with an unhandled 'error' event.
+ */
+export async function startJobRunner({ connectionString, taskList, concurrency, pollInterval, logger }: RunnerOptions): Promise<Runner & { endPool(): Promise<void> }> {
+  const pgPool = createPool(connectionString, { max: concurrency + 2, applicationName: 'mijn-stad-worker' })
+  const runner = await run({
+    pgPool,
+    taskList,
+    concurrency,
+    pollInterval,
+    // The process owns its signals: the server's shutdown stops the runner itself.
+    noHandleSignals: true,
+    // No cron jobs (yet): say so, rather than have graphile-worker look for a crontab file.
+    parsedCronItems: [],
+    ...(logger ? { logger: workerLogger(logger) } : {}),
+  })
+  return Object.assign(runner, { endPool: () => pgPool.end() })
+}

@@ -1,0 +1,358 @@
+/**
+ * A stored letter as an accessible PDF (issue 5): A4, the municipality's letterhead, the address
+ * block where a window envelope shows it, date and reference, then the letter's blocks.
+ *
+ * Accessibility and archiving (STACK.md, pdfkit notes):
+ * - tagged PDF with a structure tree (Document › Sect, H1/H2, P, L › LI › LBody, Table › TR ›
+ *   TH/TD, Link), the document language and its title shown in the window bar;
+ * - PDF/A-2a as far as pdfkit goes (XMP identification, sRGB output intent, embedded fonts);
+ * - Atkinson Hyperlegible, made for readers with low vision, embedded from the npm package
+ *   (its `latin` and `latin-ext` files; a name like "Łukasz Şahin" takes glyphs from the second);
+ * - decoration (the logo, bullets, rules) is marked as an artifact, so readers skip it.
+ *
+ * The text is exactly the text of the HTML page (the same snapshot, the same order), which the
+ * tests check by extracting it with pdftotext. So no page numbers or other text of its own.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { inflateSync } from 'node:zlib'
+import PDFDocument from 'pdfkit'
+import type { Fact, LetterBlock } from '~/domain/letters'
+import type { StoredLetter } from '~/services/letters.server'
+
+type Doc = PDFKit.PDFDocument
+type Struct = PDFKit.PDFStructureElement
+
+const require = createRequire(import.meta.url)
+
+interface FontFiles {
+  regular: Buffer
+  bold: Buffer
+  regularExt: Buffer
+  boldExt: Buffer
+  /** Code point ranges of the `latin` file; anything else is looked for in `latin-ext`. */
+  latin: Array<[number, number]>
+  ext: Array<[number, number]>
+}
+
+/**
+ * WOFF 1.0 → plain SFNT (TrueType), once per process. fontkit reads WOFF too, but inflates its
+ * tables with a JavaScript zlib on every document (60 % of a render); node's zlib does it once.
+ * WOFF: a 44-byte header, then 20-byte table entries (tag, offset, compressed length, length,
+ * checksum); a table is zlib-compressed when its compressed length is below its length.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 font')
+  const flavor = woff.readUInt32BE(4)
+  const numTables = woff.readUInt16BE(12)
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const entry = 44 + i * 20
+    const offset = woff.readUInt32BE(entry + 4)
+    const compLength = woff.readUInt32BE(entry + 8)
+    const origLength = woff.readUInt32BE(entry + 12)
+    const raw = woff.subarray(offset, offset + compLength)
+    return { tag: woff.subarray(entry, entry + 4), checksum: woff.readUInt32BE(entry + 16), data: compLength < origLength ? inflateSync(raw) : raw }
+  })
+  const power = 2 ** Math.floor(Math.log2(numTables))
+  const header = Buffer.alloc(12 + 16 * numTables)
+  header.writeUInt32BE(flavor, 0)
+  header.writeUInt16BE(numTables, 4)
+  header.writeUInt16BE(power * 16, 6)
+  header.writeUInt16BE(Math.log2(power), 8)
+  header.writeUInt16BE(numTables * 16 - power * 16, 10)
+  const parts: Buffer[] = [header]
+  let offset = header.length
+  tables.forEach((table, i) => {
+    const record = 12 + i * 16
+    table.tag.copy(header, record)
+    header.writeUInt32BE(table.checksum, record + 4)
+    header.writeUInt32BE(offset, record + 8)
+    header.writeUInt32BE(table.data.length, record + 12)
+    const padded = Buffer.alloc((table.data.length + 3) & ~3)
+    table.data.copy(padded)
+    parts.push(padded)
+    offset += padded.length
+  })
+  return Buffer.concat(parts)
+}
+
+let fontFiles: FontFiles | undefined
+/** Read once per process: every PDF embeds (a subset of) the same bytes. */
+function fonts(): FontFiles {
+  if (!fontFiles) {
+    const file = (name: string) =>
+      woffToSfnt(readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${name}.woff`)))
+    const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/atkinson-hyperlegible/unicode.json'), 'utf8')) as Record<string, string>
+    const ranges = (spec: string): Array<[number, number]> =>
+      spec.split(',').map((part) => {
+        const [from, to] = part.replace(/^U\+/, '').split('-')
+        return [parseInt(from, 16), parseInt(to ?? from, 16)]
+      })
+    fontFiles = {
+      regular: file('latin-400-normal'),
+      bold: file('latin-700-normal'),
+      regularExt: file('latin-ext-400-normal'),
+      boldExt: file('latin-ext-700-normal'),
+      latin: ranges(unicode.latin),
+      ext: ranges(unicode['latin-ext']),
+    }
+  }
+  return fontFiles
+}
+
+const inRanges = (cp: number, ranges: Array<[number, number]>) => ranges.some(([from, to]) => cp >= from && cp <= to)
+
+// --- layout ---------------------------------------------------------------------------------
+
+const MM = 72 / 25.4
+const PAGE = { width: 595.28, height: 841.89 }
+const MARGIN = { left: 25 * MM, right: 20 * MM, top: 18 * MM, bottom: 20 * MM }
+const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+/** NEN 1026 window envelope: the address 22 mm from the left, from about 52 mm down. */
+const ADDRESS = { x: 22 * MM, y: 52 * MM }
+const BODY = 11
+const SMALL = 9
+const INK = '#1b1b1b'
+const BRAND = '#154273'
+const MUTED = '#4b4b4b'
+const FACT_LABEL_WIDTH = 45 * MM
+
+type Weight = 'regular' | 'bold'
+
+/** Writes text in runs: characters the latin file lacks come from latin-ext. */
+function write(doc: Doc, text: string, weight: Weight, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {}): void {
+  const { x, y, ...rest } = options
+  const f = fonts()
+  const runs: Array<{ text: string; font: string }> = []
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!
+    const font = !inRanges(cp, f.latin) && inRanges(cp, f.ext) ? `${weight}-ext` : weight
+    const last = runs[runs.length - 1]
+    if (last && last.font === font) last.text += ch
+    else runs.push({ text: ch, font })
+  }
+  if (runs.length === 0) runs.push({ text: '', font: weight })
+  runs.forEach((run, index) => {
+    doc.font(run.font)
+    const continued = index < runs.length - 1 || !!rest.continued
+    if (index === 0 && x !== undefined) doc.text(run.text, x, y, { ...rest, continued })
+    else doc.text(run.text, { ...rest, continued })
+  })
+}
+
+/** An artifact: drawn, not read (decoration, bullets). */
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' })
+  draw()
+  doc.endMarkedContent()
+}
+
+function ensureRoom(doc: Doc, height: number): void {
+  if (doc.y + height > PAGE.height - MARGIN.bottom) doc.addPage()
+}
+
+const URL_PATTERN = /https?:\/\/\S+/
+
+/** A paragraph; a web address in it becomes a link on a line of its own, shrunk to fit if needed. */
+function paragraph(doc: Doc, parent: Struct, text: string): void {
+  const match = URL_PATTERN.exec(text)
+  const p = doc.struct('P')
+  parent.add(p)
+  if (!match) {
+    p.add(doc.struct('Span', {}, () => write(doc, text, 'regular', { x: MARGIN.left, width: WIDTH })))
+  } else {
+    const before = text.slice(0, match.index).trimEnd()
+    const url = match[0]
+    const after = text.slice(match.index + url.length).trim()
+    if (before) p.add(doc.struct('Span', {}, () => write(doc, before, 'regular', { x: MARGIN.left, width: WIDTH })))
+    doc.font('regular').fontSize(BODY)
+    const size = Math.max(7, Math.min(BODY, (BODY * WIDTH) / doc.widthOfString(url)))
+    p.add(
+      doc.struct('Link', { alt: url }, () => {
+        doc.fontSize(size).fillColor(BRAND)
+        doc.text(url, MARGIN.left, doc.y, { width: WIDTH + 1, link: url, underline: true, lineBreak: false })
+        doc.fontSize(BODY).fillColor(INK)
+      }),
+    )
+    if (after) p.add(doc.struct('Span', {}, () => write(doc, after, 'regular', { x: MARGIN.left, width: WIDTH })))
+  }
+  p.end()
+  doc.moveDown(0.6)
+}
+
+function facts(doc: Doc, parent: Struct, items: Fact[], { labelWidth = FACT_LABEL_WIDTH } = {}): void {
+  const table = doc.struct('Table')
+  parent.add(table)
+  for (const item of items) {
+    ensureRoom(doc, 2 * BODY)
+    const top = doc.y
+    const row = doc.struct('TR')
+    table.add(row)
+    row.add(doc.struct('TH', {}, () => write(doc, item.label, 'bold', { x: MARGIN.left, y: top, width: labelWidth - 6 })))
+    const afterLabel = doc.y
+    row.add(doc.struct('TD', {}, () => write(doc, item.value, 'regular', { x: MARGIN.left + labelWidth, y: top, width: WIDTH - labelWidth })))
+    row.end()
+    doc.y = Math.max(doc.y, afterLabel) + 2
+  }
+  table.end()
+  doc.x = MARGIN.left
+  doc.moveDown(0.6)
+}
+
+function list(doc: Doc, parent: Struct, items: string[]): void {
+  const l = doc.struct('L')
+  parent.add(l)
+  const indent = 6 * MM
+  for (const item of items) {
+    ensureRoom(doc, 2 * BODY)
+    const li = doc.struct('LI')
+    l.add(li)
+    const top = doc.y
+    artifact(doc, () => doc.circle(MARGIN.left + 2.2 * MM, top + BODY * 0.62, 2).fill(INK))
+    li.add(doc.struct('LBody', {}, () => write(doc, item, 'regular', { x: MARGIN.left + indent, y: top, width: WIDTH - indent })))
+    li.end()
+    doc.moveDown(0.25)
+  }
+  l.end()
+  doc.x = MARGIN.left
+  doc.moveDown(0.4)
+}
+
+function block(doc: Doc, parent: Struct, b: LetterBlock): void {
+  doc.font('regular').fontSize(BODY).fillColor(INK)
+  switch (b.kind) {
+    case 'heading':
+      // Keep a heading with the first lines under it.
+      ensureRoom(doc, 5 * BODY)
+      doc.moveDown(0.3)
+      parent.add(
+        doc.struct('H2', {}, () => {
+          doc.fontSize(12.5).fillColor(BRAND)
+          write(doc, b.text, 'bold', { x: MARGIN.left, width: WIDTH })
+          doc.fontSize(BODY).fillColor(INK)
+        }),
+      )
+      doc.moveDown(0.2)
+      return
+    case 'paragraph':
+      return paragraph(doc, parent, b.text)
+    case 'list':
+      return list(doc, parent, b.items)
+    case 'facts':
+      return facts(doc, parent, b.items)
+  }
+}
+
+/** The logo: the house of the site header, as decoration. */
+function logo(doc: Doc, x: number, y: number): void {
+  artifact(doc, () => {
+    doc.save()
+    doc.roundedRect(x, y, 30, 30, 3).fill(BRAND)
+    doc
+      .moveTo(x + 6.7, y + 22.5)
+      .lineTo(x + 6.7, y + 11.7)
+      .lineTo(x + 15, y + 6.7)
+      .lineTo(x + 23.3, y + 11.7)
+      .lineTo(x + 23.3, y + 22.5)
+      .lineTo(x + 18.3, y + 22.5)
+      .lineTo(x + 18.3, y + 16.7)
+      .lineTo(x + 11.7, y + 16.7)
+      .lineTo(x + 11.7, y + 22.5)
+      .closePath()
+      .fill('#ffffff')
+    doc.restore()
+  })
+}
+
+/** Renders the letter; resolves to the PDF bytes. */
+export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
+  const f = fonts()
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: letter.language === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
+    autoFirstPage: true,
+    bufferPages: false,
+    info: {
+      Title: letter.title,
+      Author: letter.sender.name,
+      Subject: letter.reference,
+      Creator: 'Mijn Stad',
+      Producer: 'Mijn Stad (pdfkit)',
+    },
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  doc.registerFont('regular', f.regular)
+  doc.registerFont('bold', f.bold)
+  doc.registerFont('regular-ext', f.regularExt)
+  doc.registerFont('bold-ext', f.boldExt)
+  doc.font('regular').fontSize(BODY).fillColor(INK).lineGap(2)
+
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+
+  // Letterhead: logo and name on the left, the postal details in small print under it.
+  const head = doc.struct('Sect')
+  root.add(head)
+  logo(doc, MARGIN.left, MARGIN.top)
+  head.add(
+    doc.struct('P', {}, () => {
+      doc.fontSize(17).fillColor(BRAND)
+      write(doc, letter.sender.name, 'bold', { x: MARGIN.left + 40, y: MARGIN.top + 6, width: WIDTH - 40 })
+    }),
+  )
+  doc.fontSize(SMALL).fillColor(MUTED)
+  const senderTop = MARGIN.top + 36
+  head.add(doc.struct('P', {}, () => write(doc, letter.sender.lines.join('\n'), 'regular', { x: MARGIN.left + 40, y: senderTop, width: WIDTH - 40 })))
+  head.end()
+
+  // The address block, where the envelope's window shows it.
+  const address = doc.struct('Sect')
+  root.add(address)
+  doc.fontSize(BODY).fillColor(INK)
+  address.add(
+    doc.struct('P', {}, () => write(doc, [letter.recipient.name, ...letter.recipient.lines].join('\n'), 'regular', { x: ADDRESS.x, y: Math.max(ADDRESS.y, doc.y + 12), width: 85 * MM })),
+  )
+  address.end()
+
+  // Date, reference, subject.
+  doc.y = Math.max(doc.y + 14 * MM, 95 * MM)
+  const details = doc.struct('Sect')
+  root.add(details)
+  facts(doc, details, letter.details, { labelWidth: 32 * MM })
+  details.end()
+
+  // The letter.
+  const body = doc.struct('Sect')
+  root.add(body)
+  doc.moveDown(0.4)
+  body.add(
+    doc.struct('H1', {}, () => {
+      doc.fontSize(15).fillColor(BRAND)
+      write(doc, letter.title, 'bold', { x: MARGIN.left, width: WIDTH })
+      doc.fontSize(BODY).fillColor(INK)
+    }),
+  )
+  doc.moveDown(0.8)
+  paragraph(doc, body, letter.salutation)
+  for (const b of letter.blocks) block(doc, body, b)
+  ensureRoom(doc, 5 * BODY)
+  doc.moveDown(0.4)
+  paragraph(doc, body, letter.closing.greeting)
+  body.add(doc.struct('P', {}, () => write(doc, letter.closing.signature.join('\n'), 'regular', { x: MARGIN.left, width: WIDTH })))
+  body.end()
+  root.end()
+
+  doc.end()
+  return done
+}

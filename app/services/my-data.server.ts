@@ -1,0 +1,257 @@
+/**
+ * "Mijn gegevens": what the municipality holds on a citizen (DESIGN §1, PAGES.md), each item
+ * with where it comes from and when it last changed. Viewing it is audited
+ * ('personal_data.viewed'), in the same transaction as the read.
+ *
+ * Also the pieces the move and correction services share: who is acting (for the audit log),
+ * the household as the BRP records it, and running the cases service inside our transaction.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '../../db/client'
+import { getDb } from '../../db/instance'
+import type { ActorKind, Database } from '../../db/schema'
+import { localDateOf, type LocalDate } from '~/domain/local-date'
+import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
+import type { HouseholdRelation } from '~/domain/move'
+import { recordAudit } from '~/services/audit.server'
+
+type Executor = Kysely<Database> | Transaction<Database>
+
+// --- who is acting --------------------------------------------------------------------------
+
+/** The logged-in citizen as the auth service hands it over; only what these services need. */
+export interface CitizenActor {
+  bsn: string
+  /** set while a support employee views as this citizen (read-only, DESIGN §5) */
+  impersonatedBy?: { employeeId?: string; id?: string } | string | null
+  /** DigiD Machtigen: someone acts for `bsn` (DESIGN §4); the audit says so */
+  actingBsn?: string
+}
+
+export interface StaffActor {
+  employeeId: string
+}
+
+export function citizenAudit(actor: CitizenActor): { actorKind: ActorKind; actorId: string } {
+  const by = actor.impersonatedBy
+  // actor_id is never a BSN: a representative is named by kind; the subject is the represented.
+  if (!by) return actor.actingBsn ? { actorKind: 'representative', actorId: 'representative' } : { actorKind: 'citizen', actorId: 'citizen' }
+  const employeeId = typeof by === 'string' ? by : (by.employeeId ?? by.id ?? 'unknown')
+  return { actorKind: 'staff_as_citizen', actorId: employeeId }
+}
+
+/** Impersonation is read-only by construction (DESIGN §5): every write refuses it. */
+export class ReadOnlyImpersonation extends Error {
+  constructor() {
+    super('read-only while viewing as the citizen')
+    this.name = 'ReadOnlyImpersonation'
+  }
+}
+
+export function refuseWhileImpersonating(actor: CitizenActor): void {
+  if (actor.impersonatedBy) throw new ReadOnlyImpersonation()
+}
+
+// --- the cases service inside our transaction ------------------------------------------------
+
+/**
+ * The cases service opens its own transaction (`db.transaction()`). A move or a correction must
+ * commit its request row, its case (with the acknowledgement letter) and its audit entry
+ * together, so we hand it a view of *our* transaction whose `transaction()` runs the callback in
+ * it instead of opening a second one. Everything else is the transaction itself.
+ */
+export function asNestedDb(trx: Transaction<Database>): DB {
+  const nested = {
+    execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(trx),
+  }
+  return new Proxy(trx, {
+    get(target, property) {
+      if (property === 'transaction') return () => nested
+      const value = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  }) as unknown as DB
+}
+
+// --- addresses ------------------------------------------------------------------------------
+
+export interface AddressView {
+  id: string
+  street: string
+  houseNumber: string
+  postcode: string
+  city: string
+  /** "Korreweg 17-1, 9715 AB Groningen" */
+  oneLine: string
+}
+
+export function addressView(a: { id: string; street: string; house_number: number; house_letter: string | null; house_number_addition: string | null; postcode: string; city: string }): AddressView {
+  const houseNumber = formatHouseNumber({ number: a.house_number, letter: a.house_letter, addition: a.house_number_addition })
+  const postcode = formatPostcode(a.postcode)
+  return { id: a.id, street: a.street, houseNumber, postcode, city: a.city, oneLine: `${a.street} ${houseNumber}, ${postcode} ${a.city}` }
+}
+
+export function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
+  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
+}
+
+// --- household ------------------------------------------------------------------------------
+
+export interface HouseholdPerson {
+  bsn: string
+  relation: HouseholdRelation
+  name: string
+  givenNames: string
+  birthDate: LocalDate
+  addressId: string | null
+  since: LocalDate | null
+}
+
+const RELATION_ORDER: Record<HouseholdRelation, number> = { partner: 0, child: 1, parent: 2 }
+
+/**
+ * Partner, children and parents as the BRP relates them, in a fixed order (partner, children
+ * oldest first, parents): the move form refers to a member by position in this list, never by BSN.
+ */
+export async function loadHousehold(db: Executor, bsn: string): Promise<HouseholdPerson[]> {
+  const rows = await db
+    .selectFrom('relations as r')
+    .innerJoin('persons as p', 'p.bsn', 'r.related_bsn')
+    .select(['r.kind', 'r.since', 'p.bsn', 'p.given_names', 'p.name_prefix', 'p.surname', 'p.birth_date', 'p.address_id'])
+    .where('r.bsn', '=', bsn)
+    .execute()
+  return rows
+    .map((r) => ({
+      bsn: r.bsn,
+      relation: r.kind,
+      name: fullName(r),
+      givenNames: r.given_names,
+      birthDate: r.birth_date,
+      addressId: r.address_id,
+      since: r.since,
+    }))
+    .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || a.birthDate.localeCompare(b.birthDate) || a.bsn.localeCompare(b.bsn))
+}
+
+// --- the person view ------------------------------------------------------------------------
+
+/** Where an item comes from: the BRP (the municipality's register) or the citizen's own input. */
+export type DataSource = 'brp' | 'citizen'
+
+export interface Sourced<T> {
+  value: T
+  source: DataSource
+  /** the day the item last changed, as far as we know */
+  updatedOn: LocalDate
+}
+
+export interface PersonView {
+  name: Sourced<{ givenNames: string; namePrefix: string | null; surname: string }>
+  birth: Sourced<{ date: LocalDate; place: string; country: string }>
+  nationality: Sourced<string>
+  address: Sourced<{ address: AddressView; since: LocalDate | null; inResearch: boolean }> | null
+  addressHistory: Array<{ address: AddressView; from: LocalDate; to: LocalDate | null }>
+  household: Array<Sourced<{ relation: HouseholdRelation; name: string; birthDate: LocalDate; livesWithYou: boolean }>>
+  contact: Sourced<{ email: string | null; pendingEmail: string | null; phone: string | null; letterChannel: 'digital' | 'paper'; language: 'nl' | 'en' }>
+  /** open move or correction requests, so the page can say "we are working on it" */
+  openRequests: { moves: number; corrections: number }
+}
+
+export class PersonNotFound extends Error {
+  constructor() {
+    super('person not found')
+    this.name = 'PersonNotFound'
+  }
+}
+
+const NAME_FIELDS = ['given_names', 'name_prefix', 'surname']
+const BIRTH_FIELDS = ['birth_date', 'birth_place', 'birth_country']
+
+/**
+ * Everything on "Mijn gegevens", for this citizen only, and an audit entry that it was seen
+ * (issue 6 item 6), in one transaction.
+ */
+export async function getPersonView(actor: CitizenActor, now: Date = new Date(), db: DB = getDb()): Promise<PersonView> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst()
+    if (!person) throw new PersonNotFound()
+    const [current, history, household, contact, pending, changes, moves, corrections] = await Promise.all([
+      person.address_id ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst() : undefined,
+      trx
+        .selectFrom('address_history as h')
+        .innerJoin('addresses as a', 'a.id', 'h.address_id')
+        .select(['h.from_date', 'h.to_date', 'a.id', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+        .where('h.bsn', '=', actor.bsn)
+        .orderBy('h.from_date', 'desc')
+        .orderBy('h.id', 'desc')
+        .execute(),
+      loadHousehold(trx, actor.bsn),
+      trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
+      trx
+        .selectFrom('email_confirmations')
+        .select(['email'])
+        .where('bsn', '=', actor.bsn)
+        .where('confirmed_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst(),
+      trx.selectFrom('person_changes').select(['field', 'changed_at']).where('bsn', '=', actor.bsn).orderBy('changed_at', 'desc').execute(),
+      trx.selectFrom('move_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('bsn', '=', actor.bsn).where('status', '=', 'submitted').executeTakeFirstOrThrow(),
+      trx.selectFrom('correction_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('bsn', '=', actor.bsn).where('status', '=', 'submitted').executeTakeFirstOrThrow(),
+    ])
+    const personUpdated = localDateOf(person.updated_at)
+    const lastChange = (fields: string[]) => {
+      const change = changes.find((c) => fields.includes(c.field))
+      return change ? localDateOf(change.changed_at) : null
+    }
+    const view: PersonView = {
+      name: {
+        value: { givenNames: person.given_names, namePrefix: person.name_prefix, surname: person.surname },
+        source: 'brp',
+        updatedOn: lastChange(NAME_FIELDS) ?? personUpdated,
+      },
+      birth: {
+        value: { date: person.birth_date, place: person.birth_place, country: person.birth_country },
+        source: 'brp',
+        updatedOn: lastChange(BIRTH_FIELDS) ?? personUpdated,
+      },
+      nationality: { value: person.nationality, source: 'brp', updatedOn: lastChange(['nationality']) ?? personUpdated },
+      address: current
+        ? {
+            value: { address: addressView(current), since: person.moved_in_on, inResearch: person.address_in_research },
+            source: 'brp',
+            updatedOn: history[0]?.from_date ?? person.moved_in_on ?? personUpdated,
+          }
+        : null,
+      addressHistory: history.map((h) => ({ address: addressView(h), from: h.from_date, to: h.to_date })),
+      household: household
+        .filter((m) => m.relation !== 'parent' || m.addressId === person.address_id)
+        .map((m) => ({
+          value: { relation: m.relation, name: m.name, birthDate: m.birthDate, livesWithYou: m.addressId !== null && m.addressId === person.address_id },
+          source: 'brp' as const,
+          updatedOn: m.since ?? personUpdated,
+        })),
+      contact: {
+        value: {
+          email: contact?.email ?? null,
+          pendingEmail: pending?.email ?? null,
+          phone: contact?.phone ?? null,
+          letterChannel: contact?.letter_channel ?? 'digital',
+          language: contact?.language ?? 'nl',
+        },
+        source: 'citizen',
+        updatedOn: localDateOf(contact?.updated_at ?? person.updated_at),
+      },
+      openRequests: { moves: Number(moves.n), corrections: Number(corrections.n) },
+    }
+    await recordAudit(trx, {
+      ...citizenAudit(actor),
+      action: 'personal_data.viewed',
+      subjectBsn: actor.bsn,
+      resource: 'mijn/gegevens',
+      details: { items: ['name', 'birth', 'nationality', 'address', 'address_history', 'household', 'contact_details'] },
+    })
+    return view
+  })
+}

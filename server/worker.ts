@@ -1,0 +1,48 @@
+import path from 'node:path'
+import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services/jobs.server'
+import { createMailer } from '../app/services/mail.server'
+import { closeDb } from '../db/instance'
+import { loadConfig } from './config'
+import { createLogger } from './logger'
+
+/**
+ * `npm run worker`: the background jobs (e-mail notices of new letters) in a process of their
+ * own, to scale them apart from the web processes (DESIGN §2: N app instances, M workers).
+ * Start the web processes with WORKER_IN_PROCESS=false then. Needs DATABASE_URL: the embedded
+ * PostgreSQL belongs to the one web process that started it.
+ * SIGINT/SIGTERM: finish the running jobs, then stop.
+ */
+const config = loadConfig()
+const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' })
+if (!config.DATABASE_URL) {
+  logger.fatal('DATABASE_URL is not set: a separate worker needs the same database as the web processes')
+  process.exit(2)
+}
+process.env.BASE_URL ??= config.baseUrl
+
+await migrateJobQueue(config.DATABASE_URL, logger)
+const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: path.join(config.dataDir, 'mail') })
+const runner = await startJobRunner({
+  connectionString: config.DATABASE_URL,
+  taskList: createTaskList({ mailer, baseUrl: config.baseUrl }),
+  concurrency: config.WORKER_CONCURRENCY,
+  pollInterval: config.WORKER_POLL_INTERVAL_MS,
+  logger,
+})
+logger.info({ mail: mailer.kind, concurrency: config.WORKER_CONCURRENCY }, 'worker started')
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'worker stopping')
+  await runner.stop()
+  await runner.endPool()
+  mailer.close()
+  await closeDb()
+  logger.info('worker stopped')
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+await runner.promise
