@@ -26,7 +26,7 @@ import {
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase, recordCaseEvent } from '~/services/cases.server'
-import { asNestedDb, citizenAudit, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
+import { citizenAudit, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
 import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -218,7 +218,7 @@ export async function submitCorrection(
           occurredAt: now,
           now,
         },
-        asNestedDb(trx),
+        trx,
       )
       if (!received.ok) throw new Refused(received.code)
       await trx
@@ -425,9 +425,9 @@ export async function refuseCorrection(staff: StaffActor, id: string, reason: st
 
 async function decideAndClose(trx: Transaction<Database>, staff: StaffActor, requestId: string, caseId: string, outcome: 'granted' | 'refused', summary: string, now: Date): Promise<void> {
   const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:decided`, event: { type: 'decided', outcome, summary } }, asNestedDb(trx))
+  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:decided`, event: { type: 'decided', outcome, summary } }, trx)
   if (!decided.ok) throw new Refused(decided.code)
-  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:closed`, event: { type: 'closed' } }, asNestedDb(trx))
+  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:closed`, event: { type: 'closed' } }, trx)
   if (!closed.ok) throw new Refused(closed.code)
 }
 

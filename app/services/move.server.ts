@@ -26,7 +26,6 @@ import { recordAudit } from '~/services/audit.server'
 import { receiveCase, recordCaseEvent } from '~/services/cases.server'
 import {
   addressView,
-  asNestedDb,
   citizenAudit,
   fullName,
   loadHousehold,
@@ -347,7 +346,7 @@ export async function submitMove(actor: CitizenActor, draftId: string | null, no
           occurredAt: now,
           now,
         },
-        asNestedDb(trx),
+        trx,
       )
       if (!received.ok) throw new Refused(received.code)
       await trx
@@ -511,10 +510,10 @@ export async function approveMove(staff: StaffActor, id: string, now: Date = new
       const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
       const decided = await recordCaseEvent(
         { ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:decided`, event: { type: 'decided', outcome: 'granted', summary: decisionSummary(contact?.language ?? 'nl', address, row.move_date) } },
-        asNestedDb(trx),
+        trx,
       )
       if (!decided.ok) throw new Refused(decided.code)
-      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, asNestedDb(trx))
+      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, trx)
       if (!closed.ok) throw new Refused(closed.code)
 
       let eventsEnqueued = 0
@@ -567,10 +566,10 @@ export async function refuseMove(staff: StaffActor, id: string, reason: string, 
       const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
       const decided = await recordCaseEvent(
         { ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:decided`, event: { type: 'decided', outcome: 'refused', summary: reason } },
-        asNestedDb(trx),
+        trx,
       )
       if (!decided.ok) throw new Refused(decided.code)
-      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, asNestedDb(trx))
+      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, trx)
       if (!closed.ok) throw new Refused(closed.code)
       await trx.updateTable('move_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
       await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'move.refused', subjectBsn: row.bsn, resource: `move-request:${row.id}` })

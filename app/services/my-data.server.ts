@@ -52,27 +52,6 @@ export function refuseWhileImpersonating(actor: CitizenActor): void {
   if (actor.impersonatedBy) throw new ReadOnlyImpersonation()
 }
 
-// --- the cases service inside our transaction ------------------------------------------------
-
-/**
- * The cases service opens its own transaction (`db.transaction()`). A move or a correction must
- * commit its request row, its case (with the acknowledgement letter) and its audit entry
- * together, so we hand it a view of *our* transaction whose `transaction()` runs the callback in
- * it instead of opening a second one. Everything else is the transaction itself.
- */
-export function asNestedDb(trx: Transaction<Database>): DB {
-  const nested = {
-    execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(trx),
-  }
-  return new Proxy(trx, {
-    get(target, property) {
-      if (property === 'transaction') return () => nested
-      const value = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  }) as unknown as DB
-}
-
 // --- addresses ------------------------------------------------------------------------------
 
 export interface AddressView {
