@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { AccountMenu } from '~/components/account-menu'
+import { CitizenNav } from '~/components/citizen-nav'
 import { ErrorPage, errorKind } from '~/components/error-page'
 import { useNonce } from '~/components/nonce'
 import { SiteFooter } from '~/components/site-footer'
@@ -74,15 +76,21 @@ function Document({ children, locale, title }: { children: ReactNode; locale: st
 
 function Shell({ children }: { children: ReactNode }) {
   const { session, viewing } = useRouteLoaderData<typeof loader>('root') ?? {}
+  const { pathname } = useLocation()
+  // The citizen areas get their navigation: for the citizen, and for staff looking along.
+  const showCitizenNav = (session?.kind === 'citizen' || Boolean(viewing)) && (pathname === '/mijn' || pathname.startsWith('/mijn/'))
   return (
     <>
       <SkipLink />
       {viewing ? <ImpersonationBanner banner={viewing} /> : null}
       <SiteHeader>{session ? <AccountMenu account={session} /> : null}</SiteHeader>
       {session ? <SessionTimeoutWarning times={session} /> : null}
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
-        {children}
-      </main>
+      <div className="mx-auto w-full max-w-6xl flex-1 px-4 lg:flex lg:gap-10">
+        {showCitizenNav ? <CitizenNav /> : null}
+        <main id="main" tabIndex={-1} className="w-full min-w-0 flex-1 py-8 focus:outline-none">
+          {children}
+        </main>
+      </div>
       <SiteFooter />
     </>
   )
