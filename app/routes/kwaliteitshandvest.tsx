@@ -35,9 +35,10 @@ function NormList({ norms }: { norms: ServiceNorm[] }) {
   )
 }
 
-function Figure({ judged }: { judged: Judged }) {
+function Figure({ judged, received }: { judged: Judged; received: number }) {
   const { t, i18n } = useTranslation('quality')
-  if (judged.percent === null) return <span>{t('charter.noCases')}</span>
+  // No cases at all, or cases whose term still runs: nothing to judge yet.
+  if (judged.percent === null) return <span>{received === 0 ? t('charter.noCases') : t('verdict.no_cases')}</span>
   const value = formatPercent(judged.percent, i18n.language)
   return (
     <span className="flex flex-col items-start gap-1">
@@ -109,11 +110,11 @@ export default function Charter() {
                 </div>
                 <div>
                   <dt className="font-bold">{t('quality:charter.ackColumn')}</dt>
-                  <dd className="m-0"><Figure judged={l.acknowledgement} /></dd>
+                  <dd className="m-0"><Figure judged={l.acknowledgement} received={l.received} /></dd>
                 </div>
                 <div>
                   <dt className="font-bold">{t('quality:charter.decidedColumn')}</dt>
-                  <dd className="m-0"><Figure judged={l.decision} /></dd>
+                  <dd className="m-0"><Figure judged={l.decision} received={l.received} /></dd>
                 </div>
               </dl>
             </li>

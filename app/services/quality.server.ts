@@ -25,7 +25,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
-import type { Channel } from '~/domain/case-terms'
+import { ACKNOWLEDGEMENT_WORKING_DAYS, type Channel } from '~/domain/case-terms'
 import type { LetterTemplateCode } from '~/domain/letters'
 import { addDays, type LocalDate } from '~/domain/local-date'
 import { toCsv, type CsvCell } from '~/domain/quality-csv'
@@ -44,13 +44,10 @@ import {
   type Tally,
   type Verdict,
 } from '~/domain/quality'
-import { CHANNELS, holidayCalendar, municipalToday, type Language } from '~/services/cases.server'
+import { AT_RISK_WORKING_DAYS, CHANNELS, holidayCalendar, municipalToday, type Language } from '~/services/cases.server'
 
 /** The acknowledgement letter's template (letters service); a rename there breaks the build here. */
 export const ACKNOWLEDGEMENT_TEMPLATE = 'acknowledgement' satisfies LetterTemplateCode
-
-/** Seed §2.2 / DESIGN §4: "binnen 5 (werk)dagen een ontvangstbevestiging". */
-const ACKNOWLEDGEMENT_WORKING_DAYS = 5
 
 /** How far past the last date of receipt the working-day calendar reaches (terms, suspensions). */
 const CALENDAR_REACH_DAYS = 5 * 366
@@ -191,6 +188,11 @@ export interface MeasureOptions {
   today: LocalDate
   /** Days equated to holidays by decree; defaults to HOLIDAYS_BY_DECREE. */
   extraNonWorkingDays?: readonly LocalDate[]
+  /**
+   * Per channel and case type only for the period starting on this day (a trend needs the
+   * totals of the others, and skipping their detail saves a third of the work); default: all.
+   */
+  detailFor?: LocalDate
 }
 
 type RawMeasureRow = {
@@ -297,11 +299,7 @@ export async function caseTerms(db: DB, options: MeasureOptions): Promise<CaseTe
  */
 export async function measureQuality(db: DB, options: MeasureOptions): Promise<MeasureRow[]> {
   const { today } = options
-  const { rows } = await withReportingMemory(db, (q) => sql<RawMeasureRow>`
-    ${measuredCases(options)}
-    select period_start::text as period_start, channel, case_type_code,
-           grouping(channel)::int as all_channels,
-           grouping(case_type_code)::int as all_types,
+  const figures = sql`
            count(*)::int as received,
            count(*) filter (where acknowledged_on is not null or ${today}::date > ack_due_on)::int as ack_settled,
            count(*) filter (where acknowledged_on <= ack_due_on)::int as ack_in_time,
@@ -309,9 +307,25 @@ export async function measureQuality(db: DB, options: MeasureOptions): Promise<M
            count(*) filter (where decided_on <= due_on)::int as decision_in_time,
            count(decided_on)::int as decided,
            count(*) filter (where decided_on is null and ${today}::date > due_on)::int as open_overdue,
-           (percentile_cont(0.5) within group (order by decided_on - received_on))::float8 as median_lead_days
-    from measured
-    group by grouping sets ((period_start), (period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))
+           (percentile_cont(0.5) within group (order by decided_on - received_on))::float8 as median_lead_days`
+  const allSets = sql`grouping sets ((period_start), (period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))`
+  const { rows } = await withReportingMemory(db, (q) => sql<RawMeasureRow>`
+    ${measuredCases(options)}
+    ${options.detailFor
+      ? sql`select period_start::text as period_start, null as channel, null as case_type_code, 1 as all_channels, 1 as all_types, ${figures}
+            from measured
+            group by period_start`
+      : sql`select period_start::text as period_start, channel, case_type_code,
+                   grouping(channel)::int as all_channels, grouping(case_type_code)::int as all_types, ${figures}
+            from measured
+            group by ${allSets}`}
+    ${options.detailFor ? sql`
+      union all
+      select period_start::text as period_start, channel, case_type_code,
+             grouping(channel)::int as all_channels, grouping(case_type_code)::int as all_types, ${figures}
+      from measured
+      where period_start = ${options.detailFor}::date
+      group by grouping sets ((period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))` : sql``}
     order by period_start, all_channels desc, all_types desc, channel, case_type_code
   `.execute(q))
   return rows.map((r) => ({
@@ -470,7 +484,7 @@ export async function getQualityReport(
   const [norms, types, rows] = await Promise.all([
     listServiceNorms(db, lang),
     caseTypeNames(db, lang),
-    measure(db, { from: trendPeriods[0].from, to: period.to, grain: period.grain, today, extraNonWorkingDays: options.extraNonWorkingDays }),
+    measure(db, { from: trendPeriods[0].from, to: period.to, grain: period.grain, today, extraNonWorkingDays: options.extraNonWorkingDays, detailFor: period.from }),
   ])
   const targets = normTargets(norms)
   const inPeriod = rows.filter((r) => r.periodStart === period.from)
@@ -529,7 +543,7 @@ const PUBLIC_FIGURES_TTL_MS = 10 * 60_000
 const measured = new Map<string, { expires: number; rows: Promise<MeasureRow[]> }>()
 
 function cachedMeasures(db: DB, options: MeasureOptions): Promise<MeasureRow[]> {
-  const key = JSON.stringify([options.from, options.to, options.grain, options.today, options.extraNonWorkingDays ?? decreeDays()])
+  const key = JSON.stringify([options.from, options.to, options.grain, options.today, options.extraNonWorkingDays ?? decreeDays(), options.detailFor])
   const now = Date.now()
   const hit = measured.get(key)
   if (hit && hit.expires > now) return hit.rows
@@ -654,7 +668,7 @@ export async function casesAtRisk(
 
 /**
  * For the caseworker's start page (/medewerker): this employee's cases at risk within the next
- * 5 working days and the overdue ones (the same horizon as the work list's "at risk").
+ * AT_RISK_WORKING_DAYS (5) working days and the overdue ones, the work list's horizon.
  */
 export async function getCasesAtRiskForEmployee(
   employeeId: string,
@@ -663,7 +677,7 @@ export async function getCasesAtRiskForEmployee(
   db: DB = getDb(),
 ): Promise<{ today: LocalDate; withinWorkingDays: number; cases: CaseAtRisk[] }> {
   const today = municipalToday(now)
-  const withinWorkingDays = 5
+  const withinWorkingDays = AT_RISK_WORKING_DAYS
   return { today, withinWorkingDays, cases: await casesAtRisk(db, { today, withinWorkingDays, contactEmployeeId: employeeId, lang }) }
 }
 
