@@ -202,9 +202,13 @@ function decisionDueAsOf(history: History, asOf: LocalDate): LocalDate {
   return dueAfterMoves(history, history.moves.length, asOf)
 }
 
+/** The suspension still running, if any — not only when it is the last move: an extension may be recorded during it. */
 function runningSuspension(history: History) {
-  const last = history.moves.at(-1)
-  return last?.kind === 'suspended' && last.endedOn === null ? last : null
+  for (let i = history.moves.length - 1; i >= 0; i--) {
+    const move = history.moves[i]
+    if (move.kind === 'suspended' && move.endedOn === null) return move
+  }
+  return null
 }
 
 function refuse(code: RefusalCode, field?: string): EventValidation {

@@ -525,6 +525,16 @@ describe('validateNextEvent', () => {
       })
     })
 
+    it('still knows a suspension runs when an extension was recorded during it: resume allowed, a second suspension refused', () => {
+      const events = history(received('2025-03-03'), suspended('2025-03-10', '2025-03-24'), extended('2025-03-12'))
+      expect(validateNextEvent(permit, events, next(events, resumed('2025-03-14')), cal)).toEqual({ ok: true })
+      expect(validateNextEvent(permit, events, next(events, suspended('2025-03-14', '2025-03-28')), cal)).toEqual({
+        ok: false,
+        code: 'already_suspended',
+      })
+      expect(stateOn('2025-03-13', events).status).toBe('suspended')
+    })
+
     it('refuses a day to answer that is not after the request (Awb 4:15 needs a term to answer in)', () => {
       for (const respondBy of ['2025-03-10', '2025-03-09', '2025-02-30']) {
         expect(validateNextEvent(permit, open, next(open, suspended('2025-03-10', respondBy)), cal)).toEqual({
