@@ -28,8 +28,36 @@ export const viewports = {
   desktop: { width: 1280, height: 900 },
 } as const
 
-export async function newContext(browser: Browser, viewport: keyof typeof viewports = 'desktop'): Promise<BrowserContext> {
-  return browser.newContext({ viewport: viewports[viewport], locale: 'nl-NL' })
+export async function newContext(
+  browser: Browser,
+  viewport: keyof typeof viewports = 'desktop',
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ viewport: viewports[viewport], locale: 'nl-NL', ...options })
+}
+
+/** Puts the cookies of a Cookie header (a login done over HTTP, tests/support/login.ts) in a context. */
+export async function addCookieHeader(context: BrowserContext, baseUrl: string, cookieHeader: string) {
+  const { hostname } = new URL(baseUrl)
+  await context.addCookies(
+    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
+      const i = pair.indexOf('=')
+      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: hostname, path: '/' }
+    }),
+  )
+}
+
+/** A browser context that is logged in with the session of `cookieHeader`. */
+export async function loggedInContext(
+  browser: Browser,
+  baseUrl: string,
+  cookieHeader: string,
+  viewport: keyof typeof viewports = 'desktop',
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await newContext(browser, viewport, options)
+  await addCookieHeader(context, baseUrl, cookieHeader)
+  return context
 }
 
 /** Zero axe-core violations against WCAG 2.0–2.2 A and AA; lists them when there are any. */

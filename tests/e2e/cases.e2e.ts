@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
  * Issue 4 in the browser: the caseworker moves a case, the citizen sees the new step; every
@@ -17,17 +17,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close())
 
 /** A browser context holding the session cookie of a login done over HTTP (tests/support/login.ts). */
-async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports = 'desktop'): Promise<BrowserContext> {
-  const context = await newContext(browser, viewport)
-  const url = new URL(baseUrl)
-  await context.addCookies(
-    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: '/' }
-    }),
-  )
-  return context
-}
+const loggedIn = (cookieHeader: string, viewport: keyof typeof viewports = 'desktop') =>
+  loggedInContext(browser, baseUrl, cookieHeader, viewport)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()

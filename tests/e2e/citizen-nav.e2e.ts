@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, newContext, screenshot } from './browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -13,14 +13,7 @@ afterAll(() => browser?.close())
 
 async function citizenPage(viewport: 'phone' | 'desktop') {
   const cookie = await loginAsCitizen(baseUrl, personaByKey('jan').bsn, 'midden')
-  const context = await newContext(browser, viewport)
-  const host = new URL(baseUrl).hostname
-  await context.addCookies(
-    cookie.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: host, path: '/' }
-    }),
-  )
+  const context = await loggedInContext(browser, baseUrl, cookie, viewport)
   return { context, page: await context.newPage() }
 }
 

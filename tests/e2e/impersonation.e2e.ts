@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { expectNoAxeViolations as axeCheck, launchBrowser, newContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations as axeCheck, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
  * Issue 7 in the browser: a support employee finds a citizen, starts viewing as them with a
@@ -27,18 +27,10 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports = 'desktop', lang: 'nl' | 'en' = 'nl'): Promise<BrowserContext> {
-  const context = await newContext(browser, viewport)
-  const url = new URL(baseUrl)
-  const pairs = cookieHeader.split(/;\s*/).filter((c) => c && !c.startsWith('lng='))
   // The language cookie as the portal writes it (Remix cookies hold base64 JSON).
   const lng = encodeURIComponent(Buffer.from(JSON.stringify(lang)).toString('base64'))
-  await context.addCookies(
-    [...pairs, `lng=${lng}`].map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: '/' }
-    }),
-  )
-  return context
+  const pairs = cookieHeader.split(/;\s*/).filter((c) => c && !c.startsWith('lng='))
+  return loggedInContext(browser, baseUrl, [...pairs, `lng=${lng}`].join('; '), viewport)
 }
 
 const text = {

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
  * Issue 5 in the browser: the citizen opens a letter and downloads its PDF; the PDF says what
@@ -35,17 +35,8 @@ function poppler(tool: 'pdftotext' | 'pdftoppm', args: string[]): string {
   }
 }
 
-async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports = 'desktop'): Promise<BrowserContext> {
-  const context = await newContext(browser, viewport)
-  const url = new URL(baseUrl)
-  await context.addCookies(
-    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: '/' }
-    }),
-  )
-  return context
-}
+const loggedIn = (cookieHeader: string, viewport: keyof typeof viewports = 'desktop') =>
+  loggedInContext(browser, baseUrl, cookieHeader, viewport)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { addDays, todayIn } from '~/domain/local-date'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
  * Issue 6 in the browser: a persona reports a move with a co-mover, by mouse and by keyboard
@@ -17,19 +17,8 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports = 'desktop', options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = options.javaScriptEnabled === false
-    ? await browser.newContext({ viewport: viewports[viewport], locale: 'nl-NL', javaScriptEnabled: false })
-    : await newContext(browser, viewport)
-  const url = new URL(baseUrl)
-  await context.addCookies(
-    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: '/' }
-    }),
-  )
-  return context
-}
+const loggedIn = (cookieHeader: string, viewport: keyof typeof viewports = 'desktop', options: { javaScriptEnabled?: boolean } = {}) =>
+  loggedInContext(browser, baseUrl, cookieHeader, viewport, options)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personas } from '../../db/seed/personas'
 import { loginAsStaff } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, newContext, screenshot, viewports } from './browser'
 
 /**
  * Issue 8 in the browser: the public quality charter and the manager's dashboard, in Dutch and
@@ -18,17 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function withCookie(cookieHeader: string, viewport: keyof typeof viewports): Promise<BrowserContext> {
-  const context = await newContext(browser, viewport)
-  const url = new URL(baseUrl)
-  await context.addCookies(
-    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: '/' }
-    }),
-  )
-  return context
-}
+const withCookie = (cookieHeader: string, viewport: keyof typeof viewports) => loggedInContext(browser, baseUrl, cookieHeader, viewport)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()
