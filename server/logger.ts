@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import pino, { type DestinationStream, type Logger } from 'pino'
 
 /** Any run of nine digits may be a BSN: it never reaches a log line, whatever carried it in. */
@@ -18,11 +17,6 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1)
   return out
-}
-
-/** A salted hash to correlate log lines of one person without writing the BSN (DESIGN.md §4). */
-export function bsnFingerprint(bsn: string, salt: string): string {
-  return createHash('sha256').update(`${salt}:${bsn}`).digest('hex').slice(0, 16)
 }
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -188,7 +188,7 @@ describe('when DigiD knows the person but the register does not', () => {
     expect(result.body).toContain('wij vinden u niet in de basisregistratie')
     expect(jar.portalCookie(server.url)).not.toContain('mijnstad_sessie')
     const logged = [...server.logs].reverse().find((l) => l.event === 'login_unknown_person')
-    expect(logged?.subject).toMatch(/^[0-9a-f]{16}$/) // a salted fingerprint, not the number
+    expect(logged?.subject).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/) // a salted fingerprint, not the number
   })
 
   it('in English when the portal is in English', async () => {
