@@ -58,7 +58,7 @@ describe('reading a letter', () => {
     await screenshot(page, 'letters-list-nl-desktop')
 
     // Unread is a word with an icon, not a colour.
-    const unread = page.getByRole('listitem').filter({ hasText: 'Nieuw' })
+    const unread = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Nieuw' })
     const before = await unread.count()
     expect(before).toBeGreaterThan(0)
     const first = unread.first()
@@ -66,7 +66,8 @@ describe('reading a letter', () => {
     expect(await first.textContent()).toMatch(/Kenmerk\s*Z-\d{4}-\d{6}/)
     await first.getByRole('link').click()
     await page.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title)
+    // The URL changes as the client-side navigation starts; the page follows when its data is in.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title)
     await expectNoAxeViolations(page)
     await screenshot(page, 'letter-nl-desktop')
     const onScreen = normalise(await page.locator('article').innerText())
@@ -84,7 +85,7 @@ describe('reading a letter', () => {
 
     // Back to the list: the letter just read is no longer marked new.
     await page.goto(`${baseUrl}/mijn/brieven`)
-    expect(await page.getByRole('listitem').filter({ hasText: 'Nieuw' }).count()).toBe(before - 1)
+    expect(await page.getByRole('main').getByRole('listitem').filter({ hasText: 'Nieuw' }).count()).toBe(before - 1)
     await context.close()
   })
 
@@ -99,9 +100,9 @@ describe('reading a letter', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My letters')
       await expectNoAxeViolations(page)
       await screenshot(page, `letters-list-en-${viewport}`)
-      await page.getByRole('listitem').first().getByRole('link').click()
+      await page.getByRole('main').getByRole('listitem').first().getByRole('link').click()
       await page.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
-      expect(await page.getAttribute('article', 'lang')).toBe('en')
+      await expect.poll(() => page.getAttribute('article', 'lang')).toBe('en')
       await expect.poll(() => page.getByRole('link', { name: 'Download as PDF' }).count()).toBe(1)
       await expectNoAxeViolations(page)
       await screenshot(page, `letter-en-${viewport}`)
@@ -115,8 +116,9 @@ describe('reading a letter', () => {
     await page.goto(`${baseUrl}/mijn/brieven`)
     await expectNoAxeViolations(page)
     await screenshot(page, 'letters-list-nl-phone')
-    await page.getByRole('listitem').first().getByRole('link').click()
+    await page.getByRole('main').getByRole('listitem').first().getByRole('link').click()
     await page.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
+    await page.locator('article').waitFor()
     await expectNoAxeViolations(page)
     await screenshot(page, 'letter-nl-phone')
     await context.close()
