@@ -210,6 +210,9 @@ describe('the idle timeout warning', () => {
     await page.waitForURL(`${baseUrl}/mijn`)
     const banner = page.getByRole('region', { name: 'U wordt bijna uitgelogd' })
     expect(await banner.count()).toBe(0)
+    // The warning's timers start when the page hydrates: move the clock only after that.
+    await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter))
+    await page.waitForLoadState('networkidle')
 
     await page.clock.fastForward('13:10') // 13 minutes and 10 seconds without activity
     await banner.waitFor()
