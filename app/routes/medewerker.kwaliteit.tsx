@@ -2,30 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, json, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { BarChart, type ChartBar } from '~/components/bar-chart'
 import { formatDays, formatNumber, formatPercent, formatPeriod, type Translate } from '~/components/quality-format'
 import { VerdictTag } from '~/components/verdict-tag'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getQualityReport, periodChoices, resolvePeriod, type Judged, type QualityLine } from '~/services/quality.server'
+import { getQualityReport, periodChoices, periodFromQuery, type Judged, type QualityLine } from '~/services/quality.server'
 import { municipalToday } from '~/services/cases.server'
-
-/** `?period=2026-Q1` or `?period=2026-03`; absent: the quarter running today. */
-const QualityQuery = z.object({
-  period: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/)
-    .optional(),
-})
 
 /** "Do we keep our norms?" (PAGES.md, quality; seed §3.4): per channel and case type, against the targets. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager')
-  const query = QualityQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   const today = municipalToday()
-  const period = query.success ? resolvePeriod(query.data.period, today) : null
+  const period = periodFromQuery(new URL(request.url).searchParams, today)
   if (!period) throw new Response('Bad Request', { status: 400 })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const report = await getQualityReport({ period, lang, today })

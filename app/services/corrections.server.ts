@@ -26,7 +26,7 @@ import {
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase, recordCaseEvent } from '~/services/cases.server'
-import { citizenAudit, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
+import { citizenAudit, decideAndClose, Refused, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
 import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -180,8 +180,6 @@ export async function getCorrectionDraft(actor: CitizenActor, id: string | null,
   const row = await findDraftRow(db, actor, id, now)
   return row?.status === 'draft' ? toDraftView(row) : null
 }
-
-class Refused extends Error {}
 
 /**
  * "Verstuur": the request becomes a case `brp_correctie` with its acknowledgement (cases service)
@@ -382,7 +380,7 @@ export async function acceptCorrection(staff: StaffActor, id: string, now: Date 
         language === 'en'
           ? `We have corrected your ${name} in the Personal Records Database (BRP). It is now: ${after ?? '(none)'}.`
           : `Wij hebben uw ${name} verbeterd in de Basisregistratie Personen (BRP). Het is nu: ${after ?? '(geen)'}.`
-      await decideAndClose(trx, staff, row.id, row.case_id, 'granted', summary, now)
+      await decideAndClose(trx, staff, `correction-request:${row.id}`, row.case_id, 'granted', summary, now)
       await enqueueOutboundEvent(trx, {
         type: EVENT_TYPES.personCorrected,
         subject: `correction:${row.id}`,
@@ -412,7 +410,7 @@ export async function refuseCorrection(staff: StaffActor, id: string, reason: st
       const row = await trx.selectFrom('correction_requests').select(['id', 'bsn', 'status', 'case_id']).where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      await decideAndClose(trx, staff, row.id, row.case_id, 'refused', reason, now)
+      await decideAndClose(trx, staff, `correction-request:${row.id}`, row.case_id, 'refused', reason, now)
       await trx.updateTable('correction_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
       await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'correction.refused', subjectBsn: row.bsn, resource: `correction-request:${row.id}` })
       return { ok: true }
@@ -421,14 +419,6 @@ export async function refuseCorrection(staff: StaffActor, id: string, reason: st
     if (error instanceof Refused) return { ok: false, error: 'case_refused' }
     throw error
   }
-}
-
-async function decideAndClose(trx: Transaction<Database>, staff: StaffActor, requestId: string, caseId: string, outcome: 'granted' | 'refused', summary: string, now: Date): Promise<void> {
-  const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:decided`, event: { type: 'decided', outcome, summary } }, trx)
-  if (!decided.ok) throw new Refused(decided.code)
-  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `correction-request:${requestId}:closed`, event: { type: 'closed' } }, trx)
-  if (!closed.ok) throw new Refused(closed.code)
 }
 
 export type { LocalDate }

@@ -27,6 +27,8 @@ import { receiveCase, recordCaseEvent } from '~/services/cases.server'
 import {
   addressView,
   citizenAudit,
+  decideAndClose,
+  Refused,
   fullName,
   loadHousehold,
   refuseWhileImpersonating,
@@ -296,12 +298,6 @@ export type SubmitMoveResult =
   | DraftMissing
   | { ok: false; step: 'address' | 'date' | 'coMovers'; error: string }
 
-/** Thrown to roll the whole submission back when the cases service refuses. */
-class Refused extends Error {
-  constructor(readonly code: string) {
-    super(code)
-  }
-}
 
 /**
  * "Verstuur": the request, its case `verhuizing` (with the acknowledgement letter, written by the
@@ -507,14 +503,7 @@ export async function approveMove(staff: StaffActor, id: string, now: Date = new
       }
 
       const contact = await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst()
-      const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-      const decided = await recordCaseEvent(
-        { ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:decided`, event: { type: 'decided', outcome: 'granted', summary: decisionSummary(contact?.language ?? 'nl', address, row.move_date) } },
-        trx,
-      )
-      if (!decided.ok) throw new Refused(decided.code)
-      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, trx)
-      if (!closed.ok) throw new Refused(closed.code)
+      await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'granted', decisionSummary(contact?.language ?? 'nl', address, row.move_date), now)
 
       let eventsEnqueued = 0
       for (const bsn of movers) {
@@ -563,14 +552,7 @@ export async function refuseMove(staff: StaffActor, id: string, reason: string, 
       const row = await trx.selectFrom('move_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-      const decided = await recordCaseEvent(
-        { ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:decided`, event: { type: 'decided', outcome: 'refused', summary: reason } },
-        trx,
-      )
-      if (!decided.ok) throw new Refused(decided.code)
-      const closed = await recordCaseEvent({ ...origin, case: { caseId: row.case_id }, sourceEventId: `move-request:${row.id}:closed`, event: { type: 'closed' } }, trx)
-      if (!closed.ok) throw new Refused(closed.code)
+      await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'refused', reason, now)
       await trx.updateTable('move_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
       await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'move.refused', subjectBsn: row.bsn, resource: `move-request:${row.id}` })
       return { ok: true, moved: 0, eventsEnqueued: 0 }

@@ -14,6 +14,7 @@ import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
 import type { HouseholdRelation } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
+import { recordCaseEvent } from '~/services/cases.server'
 
 type Executor = Kysely<Database> | Transaction<Database>
 
@@ -50,6 +51,36 @@ export class ReadOnlyImpersonation extends Error {
 
 export function refuseWhileImpersonating(actor: CitizenActor): void {
   if (actor.impersonatedBy) throw new ReadOnlyImpersonation()
+}
+
+// --- deciding a request's case ---------------------------------------------------------------
+
+/** Thrown inside a transaction to roll it back when the cases service refuses an event. */
+export class Refused extends Error {
+  constructor(readonly code: string) {
+    super(code)
+  }
+}
+
+/**
+ * Records the decision on a request's case and closes it, through the cases service inside the
+ * caller's transaction (the decision letter is written with it). `requestRef` names the request,
+ * e.g. `move-request:<id>`, and makes both events idempotent.
+ */
+export async function decideAndClose(
+  trx: Transaction<Database>,
+  staff: StaffActor,
+  requestRef: string,
+  caseId: string,
+  outcome: 'granted' | 'refused',
+  summary: string,
+  now: Date,
+): Promise<void> {
+  const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
+  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `${requestRef}:decided`, event: { type: 'decided', outcome, summary } }, trx)
+  if (!decided.ok) throw new Refused(decided.code)
+  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `${requestRef}:closed`, event: { type: 'closed' } }, trx)
+  if (!closed.ok) throw new Refused(closed.code)
 }
 
 // --- addresses ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@
  * is still open counts as late ("open overdue"), so waiting never improves a figure.
  */
 import { sql, type RawBuilder } from 'kysely'
+import { z } from 'zod'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { ACKNOWLEDGEMENT_WORKING_DAYS, type Channel } from '~/domain/case-terms'
@@ -682,6 +683,20 @@ export async function getCasesAtRiskForEmployee(
 }
 
 // --- the dashboard's input and its CSV --------------------------------------------------------
+
+const PeriodQuery = z.object({
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/)
+    .optional(),
+})
+
+/** The dashboard's and the CSV's `?period=2026-Q1` or `?period=2026-03`; null when malformed. */
+export function periodFromQuery(params: URLSearchParams, today: LocalDate): ReportingPeriod | null {
+  const query = PeriodQuery.safeParse(Object.fromEntries(params))
+  return query.success ? resolvePeriod(query.data.period, today) : null
+}
 
 /** A `?period=` value as the dashboard takes it: '2026-Q1' or '2026-03'; absent → this quarter. */
 export function resolvePeriod(key: string | undefined, today: LocalDate = municipalToday()): ReportingPeriod | null {
