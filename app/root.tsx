@@ -32,7 +32,13 @@ import tailwind from '~/styles/tailwind.generated.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tailwind },
-  { rel: 'preload', as: 'font', type: 'font/woff2', href: '/fonts/atkinson-hyperlegible-latin-400-normal.woff2', crossOrigin: 'anonymous' },
+  {
+    rel: 'preload',
+    as: 'font',
+    type: 'font/woff2',
+    href: '/fonts/atkinson-hyperlegible-latin-400-normal.woff2',
+    crossOrigin: 'anonymous',
+  },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
@@ -45,7 +51,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewing = user?.kind === 'staff' ? await impersonationBanner(user) : null
   // A write refused by the server while viewing (server/app.ts): this page explains it, as a 403.
   const refused = typeof context.impersonationRefused === 'string' ? context.impersonationRefused : null
-  return json({ locale, session, viewing, refused }, refused ? { status: 403, headers: { 'Cache-Control': 'no-store' } } : undefined)
+  return json(
+    { locale, session, viewing, refused },
+    refused ? { status: 403, headers: { 'Cache-Control': 'no-store' } } : undefined,
+  )
 }
 
 // Every navigation reloads the root data: the page view counts as activity, and the idle
@@ -78,13 +87,14 @@ function Shell({ children }: { children: ReactNode }) {
   const { session, viewing } = useRouteLoaderData<typeof loader>('root') ?? {}
   const { pathname } = useLocation()
   // The citizen areas get their navigation: for the citizen, and for staff looking along.
-  const showCitizenNav = (session?.kind === 'citizen' || Boolean(viewing)) && (pathname === '/mijn' || pathname.startsWith('/mijn/'))
+  const showCitizenNav =
+    (session?.kind === 'citizen' || Boolean(viewing)) && (pathname === '/mijn' || pathname.startsWith('/mijn/'))
   return (
     <>
       <SkipLink />
       {viewing ? <ImpersonationBanner banner={viewing} /> : null}
       <SiteHeader>{session ? <AccountMenu account={session} /> : null}</SiteHeader>
-      {session ? <SessionTimeoutWarning times={session} /> : null}
+      {session ? <SessionTimeoutWarning key={`${session.now}|${session.idleEndsAt}`} times={session} /> : null}
       <div className="mx-auto w-full max-w-6xl flex-1 px-4 lg:flex lg:gap-10">
         {showCitizenNav ? <CitizenNav /> : null}
         <main id="main" tabIndex={-1} className="w-full min-w-0 flex-1 py-8 focus:outline-none">
@@ -101,9 +111,7 @@ export default function App() {
   useChangeLanguage(locale)
   return (
     <Document locale={locale}>
-      <Shell>
-        {refused ? <ImpersonationRefused code={refused} /> : <Outlet />}
-      </Shell>
+      <Shell>{refused ? <ImpersonationRefused code={refused} /> : <Outlet />}</Shell>
     </Document>
   )
 }
@@ -118,7 +126,10 @@ export function ErrorBoundary() {
     <Document locale={locale} title={`${t(`errors.${errorKind(status)}Title`)} – ${t('portalName')}`}>
       <Shell>
         {/* Issue 7: a write refused while viewing as a citizen explains itself. */}
-        {status === 403 && isRouteErrorResponse(error) && typeof error.data?.code === 'string' && error.data.code.startsWith('impersonation_') ? (
+        {status === 403 &&
+        isRouteErrorResponse(error) &&
+        typeof error.data?.code === 'string' &&
+        error.data.code.startsWith('impersonation_') ? (
           <ImpersonationRefused code={error.data.code} />
         ) : (
           <ErrorPage status={status} />

@@ -27,7 +27,9 @@ try {
     const check = await verifyAuditChain(db)
     if (check.ok) console.log(`audit log intact: ${check.rows} entries, every hash and link checks out`)
     else {
-      console.error(`audit log BROKEN at entry ${check.firstBrokenId} (${check.reason === 'hash' ? 'its content does not match its hash' : 'it does not link to the entry before it'}); ${check.rows} entries checked`)
+      console.error(
+        `audit log BROKEN at entry ${check.firstBrokenId} (${check.reason === 'hash' ? 'its content does not match its hash' : 'it does not link to the entry before it'}); ${check.rows} entries checked`,
+      )
       exitCode = 1
     }
   } else if (command === 'reset') {

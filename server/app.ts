@@ -8,7 +8,11 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
 import { isViewingAsCitizen } from '../app/services/auth.server'
-import { impersonationSettingsStorage, READ_ONLY_CODE, type ImpersonationSettings } from '../app/services/impersonation.server'
+import {
+  impersonationSettingsStorage,
+  READ_ONLY_CODE,
+  type ImpersonationSettings,
+} from '../app/services/impersonation.server'
 import type { Config } from './config'
 import { scrubBsn } from './logger'
 import { nonce, sameOriginOnly, securityHeaders } from './security'
@@ -52,20 +56,31 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
   app.use(
     '/fonts',
-    express.static(path.join(root, 'node_modules/@fontsource/atkinson-hyperlegible/files'), { immutable: true, maxAge: '1y' }),
+    express.static(path.join(root, 'node_modules/@fontsource/atkinson-hyperlegible/files'), {
+      immutable: true,
+      maxAge: '1y',
+    }),
   )
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 
   app.use(sameOriginOnly({ exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/') }))
   await mount?.(app)
-  app.use(readOnlyWhileImpersonating(logger, { maxLevel: config.IMPERSONATION_MAX_LEVEL, showStaffNames: config.AUDIT_SHOW_STAFF_NAMES }))
+  app.use(
+    readOnlyWhileImpersonating(logger, {
+      maxLevel: config.IMPERSONATION_MAX_LEVEL,
+      showStaffNames: config.AUDIT_SHOW_STAFF_NAMES,
+    }),
+  )
 
   app.all(
     '*',
     createRequestHandler({
       build: build as ServerBuild,
       mode: config.production ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string, impersonationRefused: (res.locals.impersonationRefused as string | undefined) ?? null }),
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        impersonationRefused: (res.locals.impersonationRefused as string | undefined) ?? null,
+      }),
     }),
   )
 
@@ -90,10 +105,24 @@ const ALLOWED_WHILE_VIEWING = new Set(['/medewerker/meekijken/stoppen', '/uitlog
 function readOnlyWhileImpersonating(logger: Logger, settings: ImpersonationSettings) {
   return (req: Request, res: Response, next: NextFunction) =>
     impersonationSettingsStorage.run(settings, () => {
-      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || ALLOWED_WHILE_VIEWING.has(req.path)) return next()
+      if (
+        req.method === 'GET' ||
+        req.method === 'HEAD' ||
+        req.method === 'OPTIONS' ||
+        ALLOWED_WHILE_VIEWING.has(req.path)
+      )
+        return next()
       isViewingAsCitizen(req.headers.cookie).then((viewing) => {
         if (!viewing) return next()
-        logger.warn({ event: 'impersonation_write_refused', requestId: res.locals.requestId, method: req.method, path: scrubBsn(req.path) }, 'write refused while viewing as a citizen')
+        logger.warn(
+          {
+            event: 'impersonation_write_refused',
+            requestId: res.locals.requestId,
+            method: req.method,
+            path: scrubBsn(req.path),
+          },
+          'write refused while viewing as a citizen',
+        )
         if (typeof req.query._data === 'string' || req.path.startsWith('/api/') || !req.accepts('html')) {
           res.status(403).set('X-Remix-Catch', 'yes').set('Cache-Control', 'no-store').json({ code: READ_ONLY_CODE })
           return
@@ -116,7 +145,13 @@ function requestLog(logger: Logger) {
       if (req.path === '/healthz' || req.path === '/readyz') return
       const ms = Number(process.hrtime.bigint() - start) / 1e6
       logger.info(
-        { requestId: res.locals.requestId, method: req.method, path: scrubBsn(req.originalUrl.split('?')[0]), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: scrubBsn(req.originalUrl.split('?')[0]),
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'request',
       )
     })

@@ -96,7 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       staff: {
         issuer: c.STAFF_OIDC_ISSUER ?? `${baseUrl}/mock-idp/staff`,
         clientId: c.STAFF_OIDC_CLIENT_ID,
-        privateKeyFile: path.resolve(c.STAFF_OIDC_PRIVATE_KEY_FILE ?? path.join(dataDir, 'oidc', 'staff-client.jwk.json')),
+        privateKeyFile: path.resolve(
+          c.STAFF_OIDC_PRIVATE_KEY_FILE ?? path.join(dataDir, 'oidc', 'staff-client.jwk.json'),
+        ),
         keyId: c.STAFF_OIDC_KEY_ID,
         scope: c.STAFF_OIDC_SCOPE,
         redirectUri: `${baseUrl}/inloggen/medewerker/callback`,

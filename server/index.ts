@@ -49,7 +49,11 @@ try {
 
 // Jobs (e-mail notices of new letters) run in this process unless WORKER_IN_PROCESS=false, when
 // `npm run worker` runs them in processes of their own.
-const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: path.join(config.dataDir, 'mail') })
+const mailer = createMailer({
+  smtpUrl: config.SMTP_URL,
+  from: config.MAIL_FROM,
+  mailDir: path.join(config.dataDir, 'mail'),
+})
 let runner: Awaited<ReturnType<typeof startJobRunner>> | undefined
 if (config.WORKER_IN_PROCESS) {
   runner = await startJobRunner({

@@ -11,7 +11,11 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubBsn(value)
   if (depth > 6 || value === null || typeof value !== 'object') return value
   if (value instanceof Error) {
-    return { type: value.name, message: scrubBsn(value.message), stack: value.stack ? scrubBsn(value.stack) : undefined }
+    return {
+      type: value.name,
+      message: scrubBsn(value.message),
+      stack: value.stack ? scrubBsn(value.stack) : undefined,
+    }
   }
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1))
   const out: Record<string, unknown> = {}
@@ -20,15 +24,18 @@ function scrubDeep(value: unknown, depth = 0): unknown {
 }
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    base: { service: 'mijn-stad' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Every argument of every log call passes through the scrubber, messages and objects alike.
-    hooks: {
-      logMethod(args, method) {
-        return method.apply(this, args.map((a) => scrubDeep(a)) as Parameters<typeof method>)
+  return pino(
+    {
+      level,
+      base: { service: 'mijn-stad' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Every argument of every log call passes through the scrubber, messages and objects alike.
+      hooks: {
+        logMethod(args, method) {
+          return method.apply(this, args.map((a) => scrubDeep(a)) as Parameters<typeof method>)
+        },
       },
     },
-  }, destination)
+    destination,
+  )
 }

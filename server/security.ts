@@ -52,7 +52,10 @@ export function sameOriginOnly({ exempt }: { exempt: (path: string) => boolean }
     const host = req.get('host')
     const origin = req.get('origin') ?? refererOrigin(req.get('referer'))
     if (origin && host && originHost(origin) === host) return next()
-    res.status(403).type('text/plain; charset=utf-8').send('Forbidden: cross-site request refused / verzoek van een andere website geweigerd')
+    res
+      .status(403)
+      .type('text/plain; charset=utf-8')
+      .send('Forbidden: cross-site request refused / verzoek van een andere website geweigerd')
   }
 }
 

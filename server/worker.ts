@@ -21,7 +21,11 @@ if (!config.DATABASE_URL) {
 process.env.BASE_URL ??= config.baseUrl
 
 await migrateJobQueue(config.DATABASE_URL, logger)
-const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: path.join(config.dataDir, 'mail') })
+const mailer = createMailer({
+  smtpUrl: config.SMTP_URL,
+  from: config.MAIL_FROM,
+  mailDir: path.join(config.dataDir, 'mail'),
+})
 const runner = await startJobRunner({
   connectionString: config.DATABASE_URL,
   taskList: createTaskList({ mailer, baseUrl: config.baseUrl }),

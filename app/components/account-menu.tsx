@@ -19,14 +19,22 @@ export function AccountMenu({ account }: { account: AccountSummary }) {
     <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t('header.accountLabel')}>
       <p className="text-base leading-tight">
         <span className="block text-sm">{t('header.loggedInAs')}</span>
-        <Link to={account.kind === 'staff' ? '/medewerker' : '/mijn'} className="font-bold text-white hover:text-white focus-visible:text-ink">
+        <Link
+          to={account.kind === 'staff' ? '/medewerker' : '/mijn'}
+          className="font-bold text-white hover:text-white focus-visible:text-ink"
+        >
           {who}
         </Link>
         {account.kind === 'staff' ? <span className="text-sm"> {t('header.staffSuffix')}</span> : null}
-        {account.actingName ? <span className="block text-sm">{t('header.onBehalfOf', { name: account.name })}</span> : null}
+        {account.actingName ? (
+          <span className="block text-sm">{t('header.onBehalfOf', { name: account.name })}</span>
+        ) : null}
       </p>
       <form method="post" action="/uitloggen">
-        <button type="submit" className="rounded-sm border border-white/70 px-3 py-1 text-base font-bold text-white hover:bg-white hover:text-brand focus-visible:text-ink">
+        <button
+          type="submit"
+          className="rounded-sm border border-white/70 px-3 py-1 text-base font-bold text-white hover:bg-white hover:text-brand focus-visible:text-ink"
+        >
           {t('header.logout')}
         </button>
       </form>

@@ -40,7 +40,17 @@ function VerdictIcon({ verdict, x, y }: { verdict: Verdict; x: number; y: number
  * a table. Met or missed is never colour alone: a missed bar is striped and carries a cross,
  * a met one a tick, and the table says it in words.
  */
-export function BarChart({ id, title, labelHeader, bars }: { id: string; title: string; labelHeader: string; bars: ChartBar[] }) {
+export function BarChart({
+  id,
+  title,
+  labelHeader,
+  bars,
+}: {
+  id: string
+  title: string
+  labelHeader: string
+  bars: ChartBar[]
+}) {
   const { t, i18n } = useTranslation('quality')
   const language = i18n.language
   const titleId = `${id}-title`
@@ -49,7 +59,8 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
   const axisY = bars.length * ROW + 6
   const height = axisY + 76
   const x = (percent: number) => (TRACK * Math.max(0, Math.min(100, percent))) / 100
-  const value = (bar: ChartBar) => (bar.percent === null ? t('dashboard.noFigure') : formatPercent(bar.percent, language))
+  const value = (bar: ChartBar) =>
+    bar.percent === null ? t('dashboard.noFigure') : formatPercent(bar.percent, language)
   const description = t('dashboard.charts.desc', {
     what: title,
     items: bars
@@ -58,7 +69,12 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
         if (bar.percent === null) return t('dashboard.charts.descNoValue', { label: bar.label, verdict })
         return bar.targetPercent === null
           ? t('dashboard.charts.descItem', { label: bar.label, value: value(bar), verdict })
-          : t('dashboard.charts.descItemTarget', { label: bar.label, value: value(bar), target: formatPercent(bar.targetPercent, language), verdict })
+          : t('dashboard.charts.descItemTarget', {
+              label: bar.label,
+              value: value(bar),
+              target: formatPercent(bar.targetPercent, language),
+              verdict,
+            })
       })
       .join('; '),
   })
@@ -87,7 +103,9 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
           const y = i * ROW
           return (
             <g key={bar.key}>
-              <text x="0" y={y + 18}>{bar.label}</text>
+              <text x="0" y={y + 18}>
+                {bar.label}
+              </text>
               <rect x="0" y={y + 26} width={TRACK} height="20" fill="#fff" stroke={LINE} />
               {bar.percent !== null && bar.percent > 0 ? (
                 <rect
@@ -101,10 +119,19 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
                 />
               ) : null}
               {bar.targetPercent !== null ? (
-                <line x1={x(bar.targetPercent)} x2={x(bar.targetPercent)} y1={y + 21} y2={y + 51} stroke={INK} strokeWidth="3" />
+                <line
+                  x1={x(bar.targetPercent)}
+                  x2={x(bar.targetPercent)}
+                  y1={y + 21}
+                  y2={y + 51}
+                  stroke={INK}
+                  strokeWidth="3"
+                />
               ) : null}
               <VerdictIcon verdict={bar.verdict} x={TRACK + 10} y={y + 29} />
-              <text x={TRACK + 34} y={y + 42}>{value(bar)}</text>
+              <text x={TRACK + 34} y={y + 42}>
+                {value(bar)}
+              </text>
             </g>
           )
         })}
@@ -119,9 +146,13 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
             </g>
           ))}
           <line x1="2" x2="2" y1={axisY + 34} y2={axisY + 50} stroke={INK} strokeWidth="3" />
-          <text x="14" y={axisY + 47}>{t('dashboard.charts.legendTarget')}</text>
+          <text x="14" y={axisY + 47}>
+            {t('dashboard.charts.legendTarget')}
+          </text>
           <rect x="0" y={axisY + 56} width="24" height="14" fill={`url(#${hatchId})`} stroke={BRAND} strokeWidth="2" />
-          <text x="32" y={axisY + 68}>{t('dashboard.charts.legendMissed')}</text>
+          <text x="32" y={axisY + 68}>
+            {t('dashboard.charts.legendMissed')}
+          </text>
         </g>
       </svg>
       <details className="mt-2">
@@ -130,22 +161,36 @@ export function BarChart({ id, title, labelHeader, bars }: { id: string; title: 
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-3">{labelHeader}</th>
-              <th scope="col" className="py-1 pr-3 text-right">%</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t('dashboard.columns.target')}</th>
-              <th scope="col" className="py-1">{t('dashboard.columns.verdict')}</th>
+              <th scope="col" className="py-1 pr-3">
+                {labelHeader}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                %
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t('dashboard.columns.target')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('dashboard.columns.verdict')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {bars.map((bar) => (
               <tr key={bar.key} className="border-b border-line align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">{bar.label}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {bar.label}
+                </th>
                 <td className="py-1 pr-3 text-right">
                   {value(bar)}
                   {bar.detail ? <span className="block text-sm text-muted">{bar.detail}</span> : null}
                 </td>
-                <td className="py-1 pr-3 text-right">{bar.targetPercent === null ? t('dashboard.noFigure') : formatPercent(bar.targetPercent, language)}</td>
-                <td className="py-1"><VerdictTag verdict={bar.verdict} /></td>
+                <td className="py-1 pr-3 text-right">
+                  {bar.targetPercent === null ? t('dashboard.noFigure') : formatPercent(bar.targetPercent, language)}
+                </td>
+                <td className="py-1">
+                  <VerdictTag verdict={bar.verdict} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -37,7 +37,9 @@ export function CasesAtRisk({
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <section aria-labelledby="cases-at-risk-heading">
-      <Heading id="cases-at-risk-heading" className="text-2xl">{t('atRisk.heading')}</Heading>
+      <Heading id="cases-at-risk-heading" className="text-2xl">
+        {t('atRisk.heading')}
+      </Heading>
       <p className="mt-2">{t('atRisk.lead', { count: withinWorkingDays })}</p>
       {cases.length === 0 ? (
         <p className="mt-4">{t('atRisk.empty')}</p>
@@ -47,18 +49,30 @@ export function CasesAtRisk({
             <caption className="sr-only">{t('atRisk.caption')}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('atRisk.columns.reference')}</th>
-                <th scope="col" className="py-2 pr-4">{t('atRisk.columns.status')}</th>
-                <th scope="col" className="py-2 pr-4">{t('atRisk.columns.due')}</th>
-                <th scope="col" className="py-2 pr-4">{t('atRisk.columns.caseType')}</th>
-                <th scope="col" className="py-2">{t('atRisk.columns.action')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('atRisk.columns.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('atRisk.columns.status')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('atRisk.columns.due')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('atRisk.columns.caseType')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('atRisk.columns.action')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className="border-b border-line align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link to={caseHref(c.id)} className="whitespace-nowrap font-bold">{c.reference}</Link>
+                    <Link to={caseHref(c.id)} className="whitespace-nowrap font-bold">
+                      {c.reference}
+                    </Link>
                   </th>
                   <td className="whitespace-nowrap py-2 pr-4">
                     <StatusTag tone={c.risk === 'overdue' ? 'danger' : 'warning'}>
@@ -80,7 +94,11 @@ export function CasesAtRisk({
                     <span className="block text-muted">{c.subject}</span>
                   </td>
                   <td className="py-2">
-                    {c.risk === 'overdue' ? t('atRisk.decideLate') : c.canExtend ? t('atRisk.extend') : t('atRisk.decide')}
+                    {c.risk === 'overdue'
+                      ? t('atRisk.decideLate')
+                      : c.canExtend
+                        ? t('atRisk.extend')
+                        : t('atRisk.decide')}
                     {c.extended ? <span className="block text-muted">{t('atRisk.extended')}</span> : null}
                   </td>
                 </tr>

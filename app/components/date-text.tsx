@@ -11,7 +11,13 @@ export function formatLocalDate(date: string, language: string, withWeekday = fa
   const key = `${locale}:${withWeekday}`
   let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', ...(withWeekday ? { weekday: 'long' } : {}) })
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      ...(withWeekday ? { weekday: 'long' } : {}),
+    })
     formats.set(key, format)
   }
   return format.format(new Date(`${date}T00:00:00Z`))

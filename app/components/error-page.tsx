@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next'
 
 /** What went wrong and what now, in plain words; never a stack trace (PAGES.md, errors). */
 export function errorKind(status: number) {
-  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : status === 503 ? 'unavailable' : 'serverError'
+  return status === 404
+    ? 'notFound'
+    : status === 403
+      ? 'forbidden'
+      : status === 400
+        ? 'badRequest'
+        : status === 503
+          ? 'unavailable'
+          : 'serverError'
 }
 
 export function ErrorPage({ status }: { status: number }) {
@@ -15,7 +23,9 @@ export function ErrorPage({ status }: { status: number }) {
       <p className="mt-4">{t(`errors.${kind}Text`)}</p>
       <p className="mt-4">{t('errors.help')}</p>
       <p className="mt-6">
-        <Link to="/" className="btn-primary">{t('errors.backHome')}</Link>
+        <Link to="/" className="btn-primary">
+          {t('errors.backHome')}
+        </Link>
       </p>
       <p className="mt-6 text-base text-muted">{t('errors.reference', { code: status })}</p>
     </div>

@@ -18,12 +18,22 @@ export function ErrorSummary({ title, errors }: { title: string; errors: ErrorSu
   }, [errors])
   if (errors.length === 0) return null
   return (
-    <div ref={ref} tabIndex={-1} aria-labelledby="error-summary-title" role="alert" className="mb-8 border-4 border-danger p-4 focus:outline-none focus-visible:outline-3">
-      <h2 id="error-summary-title" className="text-xl">{title}</h2>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+      role="alert"
+      className="mb-8 border-4 border-danger p-4 focus:outline-none focus-visible:outline-3"
+    >
+      <h2 id="error-summary-title" className="text-xl">
+        {title}
+      </h2>
       <ul className="mt-2 list-none space-y-1">
         {errors.map((error) => (
           <li key={`${error.field}:${error.message}`}>
-            <a href={`#${error.field}`} className="font-bold text-danger">{error.message}</a>
+            <a href={`#${error.field}`} className="font-bold text-danger">
+              {error.message}
+            </a>
           </li>
         ))}
       </ul>

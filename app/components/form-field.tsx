@@ -21,12 +21,27 @@ export function FormField({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
     <div className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
-      <label htmlFor={id} className="block font-bold">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="m-0 text-base text-muted">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="m-0 font-bold text-danger">{error}</p>
+      <label htmlFor={id} className="block font-bold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="m-0 text-base text-muted">
+          {hint}
+        </p>
       ) : null}
-      <div className="mt-1">{children({ id, name: id, 'aria-describedby': describedBy, ...(error ? { 'aria-invalid': true as const } : {}) })}</div>
+      {error ? (
+        <p id={`${id}-error`} className="m-0 font-bold text-danger">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-1">
+        {children({
+          id,
+          name: id,
+          'aria-describedby': describedBy,
+          ...(error ? { 'aria-invalid': true as const } : {}),
+        })}
+      </div>
     </div>
   )
 }

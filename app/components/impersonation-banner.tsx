@@ -22,14 +22,21 @@ export function ImpersonationBanner({ banner }: { banner: ImpersonationBannerDat
   const { t } = useTranslation('impersonation')
   const minutes = useMinutesLeft(banner)
   return (
-    <section aria-label={t('banner.label')} className="sticky top-0 z-30 border-b-4 border-warning bg-[#fff3d6] text-ink">
+    <section
+      aria-label={t('banner.label')}
+      className="sticky top-0 z-30 border-b-4 border-warning bg-[#fff3d6] text-ink"
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
         <p className="m-0 flex items-start gap-2 text-base">
           <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" className="mt-0.5 shrink-0">
-            <path d="M12 5C6 5 2 12 2 12s4 7 10 7 10-7 10-7-4-7-10-7zm0 11a4 4 0 110-8 4 4 0 010 8z" fill="currentColor" />
+            <path
+              d="M12 5C6 5 2 12 2 12s4 7 10 7 10-7 10-7-4-7-10-7zm0 11a4 4 0 110-8 4 4 0 010 8z"
+              fill="currentColor"
+            />
           </svg>
           <span>
-            <strong>{t('banner.label')}:</strong> {t('banner.text', { employee: banner.employeeName, citizen: banner.citizenName })}{' '}
+            <strong>{t('banner.label')}:</strong>{' '}
+            {t('banner.text', { employee: banner.employeeName, citizen: banner.citizenName })}{' '}
             <strong>{t('banner.minutesLeft', { count: minutes })}</strong> {t('banner.readOnly')}
           </span>
         </p>
@@ -48,7 +55,8 @@ function useMinutesLeft(banner: ImpersonationBannerData): number {
   const [minutes, setMinutes] = useState(banner.minutesLeft)
   useEffect(() => {
     const skew = Date.now() - new Date(banner.now).getTime()
-    const update = () => setMinutes(Math.max(1, Math.ceil((new Date(banner.expiresAt).getTime() + skew - Date.now()) / 60_000)))
+    const update = () =>
+      setMinutes(Math.max(1, Math.ceil((new Date(banner.expiresAt).getTime() + skew - Date.now()) / 60_000)))
     update()
     const timer = setInterval(update, 15_000)
     return () => clearInterval(timer)
@@ -70,7 +78,9 @@ export function ImpersonationRefused({ code }: { code: string }) {
       <p className="mt-4">{t(level ? 'refused.levelText' : 'refused.text')}</p>
       {level ? null : <p className="mt-4">{t('refused.howTo')}</p>}
       <p className="mt-6">
-        <Link to="/mijn" className="btn-secondary">{t('refused.back')}</Link>
+        <Link to="/mijn" className="btn-secondary">
+          {t('refused.back')}
+        </Link>
       </p>
     </div>
   )

@@ -6,9 +6,19 @@ import type { ComposedLetter, Fact, LetterBlock } from '~/domain/letters'
  * PDF (app/services/letter-pdf.server.ts), so what the citizen reads on screen is what the PDF
  * says. The letter carries its own `lang`: a Dutch letter on an English page is read as Dutch.
  */
-export function LetterDocument({ letter, labelledBy = 'letter-title' }: { letter: ComposedLetter; labelledBy?: string }) {
+export function LetterDocument({
+  letter,
+  labelledBy = 'letter-title',
+}: {
+  letter: ComposedLetter
+  labelledBy?: string
+}) {
   return (
-    <article lang={letter.language} aria-labelledby={labelledBy} className="letter border-2 border-line bg-white p-5 md:p-10">
+    <article
+      lang={letter.language}
+      aria-labelledby={labelledBy}
+      className="letter border-2 border-line bg-white p-5 md:p-10"
+    >
       <header className="flex items-start gap-3">
         <svg aria-hidden="true" width="36" height="36" viewBox="0 0 36 36" className="mt-1 shrink-0">
           <rect width="36" height="36" rx="4" fill="#154273" />

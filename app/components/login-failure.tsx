@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next'
  * A login that did not work (issue 3, item 6): what happened in plain words, a way to try again
  * and a way home, and a short code for the helpdesk. Never a stack trace, never a BSN.
  */
-export function LoginFailure({ failure, kind, code, retry }: { failure: string; kind: 'citizen' | 'staff'; code: string | null; retry: string }) {
+export function LoginFailure({
+  failure,
+  kind,
+  code,
+  retry,
+}: {
+  failure: string
+  kind: 'citizen' | 'staff'
+  code: string | null
+  retry: string
+}) {
   const { t } = useTranslation('auth')
   const provider = t(`provider.${kind === 'staff' ? 'staff' : 'digid'}`)
   return (

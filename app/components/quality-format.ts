@@ -1,4 +1,3 @@
-
 /** Formatting for the quality pages, in the reader's language: percentages, days, periods. */
 
 /** The slice of i18next's `t` these need. */
@@ -46,7 +45,11 @@ function monthName(date: string, language: string, withYear: boolean): string {
   const key = `${language}:${withYear}`
   let format = monthFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', month: 'long', ...(withYear ? { year: 'numeric' } : {}) })
+    format = new Intl.DateTimeFormat(localeOf(language), {
+      timeZone: 'UTC',
+      month: 'long',
+      ...(withYear ? { year: 'numeric' } : {}),
+    })
     monthFormats.set(key, format)
   }
   return format.format(new Date(`${date}T00:00:00Z`))

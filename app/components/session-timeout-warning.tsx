@@ -21,6 +21,8 @@ type KeepAliveAnswer = ({ active: true } & SessionTimes) | { active: false }
  * "Ingelogd blijven" in the last two minutes. Before it shows, and before the page gives up, it
  * asks the server, because another tab may have kept the session alive. The button is a real
  * form, so it also works as a plain POST; the banner itself needs JavaScript to appear on time.
+ * New times from the server (a navigation revalidated the root loader) start it over: the root
+ * renders it keyed by those times.
  */
 export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
   const { t, i18n } = useTranslation('auth')
@@ -30,17 +32,13 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
   const [warning, setWarning] = useState<null | 'idle' | 'absolute'>(null)
   const checking = useRef(false)
 
-  // New times from the server (a navigation revalidated the root loader): start over.
-  useEffect(() => {
-    setDeadlines(localDeadlines(times))
-    setWarning(null)
-  }, [times])
-
-  // "Ingelogd blijven" answered.
+  // "Ingelogd blijven" answered: the server's answer arrives through the fetcher, an outside
+  // source that this effect brings into the deadlines.
   useEffect(() => {
     const answer = fetcher.data
     if (!answer || fetcher.state !== 'idle') return
     if (!answer.active) return loggedOut(location.pathname + location.search)
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing the server's answer, see above
     setDeadlines(localDeadlines(answer))
     setWarning(null)
   }, [fetcher.data, fetcher.state, location.pathname, location.search])
@@ -55,7 +53,8 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
         const answer = (await res.json()) as KeepAliveAnswer
         if (!answer.active) return loggedOut(location.pathname + location.search)
         // Compared on the server's clock: did anything (another tab) keep the session alive?
-        if (Date.parse(answer.idleEndsAt) > Date.parse(deadlines.idleEndsAt) + 1000) return setDeadlines(localDeadlines(answer))
+        if (Date.parse(answer.idleEndsAt) > Date.parse(deadlines.idleEndsAt) + 1000)
+          return setDeadlines(localDeadlines(answer))
         if (final) return loggedOut(location.pathname + location.search)
         setWarning(Date.parse(answer.absoluteEndsAt) <= Date.parse(answer.idleEndsAt) ? 'absolute' : 'idle')
       } catch {
@@ -72,9 +71,11 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
   }, [deadlines, location.pathname, location.search])
 
   const end = Math.min(deadlines.idle, deadlines.absolute)
-  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
-    new Date(end - deadlines.offset),
-  )
+  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(end - deadlines.offset))
   return (
     <div aria-live="assertive" className="mx-auto w-full max-w-6xl px-4">
       {warning ? (
@@ -86,7 +87,11 @@ export function SessionTimeoutWarning({ times }: { times: SessionTimes }) {
             </svg>
             {t('timeout.heading')}
           </h2>
-          <p className="mt-2">{warning === 'idle' ? t('timeout.idleText', { time }) : t('timeout.absoluteText', { time, hours: times.maxHours })}</p>
+          <p className="mt-2">
+            {warning === 'idle'
+              ? t('timeout.idleText', { time })
+              : t('timeout.absoluteText', { time, hours: times.maxHours })}
+          </p>
           {warning === 'idle' ? (
             <fetcher.Form method="post" action="/sessie" className="mt-3" preventScrollReset>
               <input type="hidden" name="mode" value="fetch" />

@@ -9,7 +9,11 @@ export function SiteHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to="/" className="flex items-center gap-3 text-white no-underline hover:text-white focus-visible:text-ink" aria-label={t('homeLinkLabel')}>
+        <Link
+          to="/"
+          className="flex items-center gap-3 text-white no-underline hover:text-white focus-visible:text-ink"
+          aria-label={t('homeLinkLabel')}
+        >
           <svg aria-hidden="true" width="36" height="36" viewBox="0 0 36 36" className="shrink-0">
             <rect width="36" height="36" rx="4" fill="#fff" />
             <path d="M8 27V14l10-6 10 6v13h-6v-7h-8v7z" fill="#154273" />

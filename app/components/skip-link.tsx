@@ -4,10 +4,7 @@ import { useTranslation } from 'react-i18next'
 export function SkipLink() {
   const { t } = useTranslation()
   return (
-    <a
-      href="#main"
-      className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:p-3"
-    >
+    <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:p-3">
       {t('skipLink')}
     </a>
   )

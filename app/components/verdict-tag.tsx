@@ -3,7 +3,12 @@ import { StatusTag, type StatusTone } from './status-tag'
 
 export type Verdict = 'met' | 'missed' | 'no_cases' | 'no_target'
 
-const TONE: Record<Verdict, StatusTone> = { met: 'success', missed: 'danger', no_cases: 'neutral', no_target: 'neutral' }
+const TONE: Record<Verdict, StatusTone> = {
+  met: 'success',
+  missed: 'danger',
+  no_cases: 'neutral',
+  no_target: 'neutral',
+}
 
 /** Met or missed, as a word with an icon (never colour alone, WCAG 1.4.1). */
 export function VerdictTag({ verdict }: { verdict: Verdict }) {

@@ -29,7 +29,7 @@ export function isValidBsn(value: string): boolean {
  * would then pass the eleven test for about one in eleven inputs, silently naming someone else.
  */
 export function normaliseBsn(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, '')
+  const digits = input.replace(/[\s.-]/g, '')
   return isValidBsn(digits) ? digits : null
 }
 

@@ -8,7 +8,15 @@
 import { compareLocalDate, isLocalDate, type LocalDate } from './local-date'
 
 /** The data items a citizen may ask to have corrected, with the person column each maps to. */
-export const CORRECTABLE_FIELDS = ['given_names', 'name_prefix', 'surname', 'birth_date', 'birth_place', 'birth_country', 'nationality'] as const
+export const CORRECTABLE_FIELDS = [
+  'given_names',
+  'name_prefix',
+  'surname',
+  'birth_date',
+  'birth_place',
+  'birth_country',
+  'nationality',
+] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 
 export function isCorrectableField(value: unknown): value is CorrectableField {
@@ -24,7 +32,10 @@ export const MAX_EXPLANATION_LENGTH = 2000
 
 export type CorrectionFieldError =
   | { field: 'field'; error: 'required' }
-  | { field: 'proposedValue'; error: 'required' | 'too_long' | 'same_as_current' | 'invalid_date' | 'future_date' | 'invalid_characters' }
+  | {
+      field: 'proposedValue'
+      error: 'required' | 'too_long' | 'same_as_current' | 'invalid_date' | 'future_date' | 'invalid_characters'
+    }
   | { field: 'explanation'; error: 'required' | 'too_short' | 'too_long' }
 
 export interface CorrectionInput {
@@ -45,6 +56,11 @@ export interface ValidCorrection {
  * reported at once, so the form can show them all. A voorvoegsel may be asked to be removed
  * (an empty new value); every other item needs a value.
  */
+
+/** Characters no name or place contains: markup, and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const MARKUP_OR_CONTROL = /[<>{}\u0000-\u001f]/
+
 export function validateCorrection(
   input: CorrectionInput,
   currentValue: (field: CorrectableField) => string | null,
@@ -68,7 +84,7 @@ export function validateCorrection(
       errors.push({ field: 'proposedValue', error: 'invalid_date' })
     } else if (field === 'birth_date' && compareLocalDate(proposed, today) > 0) {
       errors.push({ field: 'proposedValue', error: 'future_date' })
-    } else if (field !== 'birth_date' && /[<>{}\u0000-\u001f]/.test(proposed)) {
+    } else if (field !== 'birth_date' && MARKUP_OR_CONTROL.test(proposed)) {
       errors.push({ field: 'proposedValue', error: 'invalid_characters' })
     } else if (proposed === current) {
       // Only an exact match: a change of capitals alone ("el Amrani" → "El Amrani") is a correction.
@@ -112,7 +128,8 @@ export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png'
  * - PNG: 89 50 4E 47 0D 0A 1A 0A (ISO/IEC 15948 §5.2)
  */
 export function detectEvidenceType(bytes: Uint8Array): EvidenceType | null {
-  const startsWith = (signature: number[]) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)
+  const startsWith = (signature: number[]) =>
+    bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)
   if (startsWith([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'
   if (startsWith([0xff, 0xd8, 0xff])) return 'image/jpeg'
   if (startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
@@ -121,7 +138,10 @@ export function detectEvidenceType(bytes: Uint8Array): EvidenceType | null {
 
 export type EvidenceError = 'too_large' | 'wrong_type' | 'empty'
 
-export function checkEvidence(size: number, head: Uint8Array): { ok: true; type: EvidenceType } | { ok: false; error: EvidenceError } {
+export function checkEvidence(
+  size: number,
+  head: Uint8Array,
+): { ok: true; type: EvidenceType } | { ok: false; error: EvidenceError } {
   if (size === 0) return { ok: false, error: 'empty' }
   if (size > MAX_EVIDENCE_BYTES) return { ok: false, error: 'too_large' }
   const type = detectEvidenceType(head)
@@ -131,6 +151,12 @@ export function checkEvidence(size: number, head: Uint8Array): { ok: true; type:
 /** A file name safe to show and to put in a Content-Disposition header. */
 export function safeFileName(name: string, type: EvidenceType): string {
   const extension = type === 'application/pdf' ? 'pdf' : type === 'image/png' ? 'png' : 'jpg'
-  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 _-]+/g, '').trim().slice(0, 80) || 'bewijsstuk'
+  const base =
+    name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9 _-]+/g, '')
+      .trim()
+      .slice(0, 80) || 'bewijsstuk'
   return `${base}.${extension}`
 }

@@ -15,15 +15,16 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }
 
-export function letterNoticeMail(language: LetterLanguage, lettersUrl: string, municipalityName: string): LetterNoticeMail {
+export function letterNoticeMail(
+  language: LetterLanguage,
+  lettersUrl: string,
+  municipalityName: string,
+): LetterNoticeMail {
   const t =
     language === 'nl'
       ? {
           subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad',
-          lines: [
-            'Er staat een nieuwe brief voor u klaar in Mijn Stad.',
-            'Log in met DigiD om de brief te lezen.',
-          ],
+          lines: ['Er staat een nieuwe brief voor u klaar in Mijn Stad.', 'Log in met DigiD om de brief te lezen.'],
           link: 'Naar Mijn brieven',
           footer: `Dit is een automatisch bericht van ${municipalityName}. U kunt er niet op antwoorden. Wilt u geen e-mail meer over nieuwe brieven? Kies dan in Mijn Stad bij Voorkeuren voor brieven op papier.`,
         }

@@ -32,11 +32,7 @@ import { nextWorkingDayOnOrAfter, type HolidayCalendar } from './working-days'
 export type { LetterLanguage } from './letters-format'
 
 export type LetterTemplateCode =
-  | 'acknowledgement'
-  | 'extension'
-  | 'information_request'
-  | 'decision_notice'
-  | 'correction_decision'
+  'acknowledgement' | 'extension' | 'information_request' | 'decision_notice' | 'correction_decision'
 
 /** The version of each template's words; raise it with every change of text. */
 export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
@@ -228,9 +224,11 @@ function frame(
     blocks,
     closing: {
       greeting: nl ? 'Met vriendelijke groet,' : 'Kind regards,',
-      signature: [c.contact?.name, c.department ? (nl ? `Afdeling ${c.department}` : `${c.department} department`) : null, m.name[language]].filter(
-        (line): line is string => !!line,
-      ),
+      signature: [
+        c.contact?.name,
+        c.department ? (nl ? `Afdeling ${c.department}` : `${c.department} department`) : null,
+        m.name[language],
+      ].filter((line): line is string => !!line),
     },
   }
 }
@@ -354,14 +352,22 @@ function acknowledgement(ctx: LetterContext): ComposedLetter {
         ? `Wij beslissen uiterlijk op ${t.date(state.decisionDueOn)}. Hebben wij meer tijd nodig? Dan krijgt u voor die datum een brief van ons.`
         : `We will decide on ${t.date(state.decisionDueOn)} at the latest. Do we need more time? Then we will write to you before that date.`,
     },
-    { kind: 'heading', text: t.nl ? `Welke stappen volgt uw ${t.noun}?` : `Which steps does your ${t.noun} go through?` },
+    {
+      kind: 'heading',
+      text: t.nl ? `Welke stappen volgt uw ${t.noun}?` : `Which steps does your ${t.noun} go through?`,
+    },
     {
       kind: 'list',
       items: ctx.case.steps.map((step) => `${step.name[t.language]}: ${asSentence(step.explanation[t.language])}`),
     },
     ...followAndContact(ctx, t),
   )
-  return frame(ctx, 'acknowledgement', t.nl ? `Wij hebben uw ${t.noun} ontvangen` : `We have received your ${t.noun}`, blocks)
+  return frame(
+    ctx,
+    'acknowledgement',
+    t.nl ? `Wij hebben uw ${t.noun} ontvangen` : `We have received your ${t.noun}`,
+    blocks,
+  )
 }
 
 function extension(ctx: LetterContext, reason: string): ComposedLetter {
@@ -389,7 +395,12 @@ function extension(ctx: LetterContext, reason: string): ComposedLetter {
     },
     ...followAndContact(ctx, t),
   ]
-  return frame(ctx, 'extension', t.nl ? `Wij hebben meer tijd nodig voor uw ${t.noun}` : `We need more time for your ${t.noun}`, blocks)
+  return frame(
+    ctx,
+    'extension',
+    t.nl ? `Wij hebben meer tijd nodig voor uw ${t.noun}` : `We need more time for your ${t.noun}`,
+    blocks,
+  )
 }
 
 function informationRequest(ctx: LetterContext, information: string, respondBy: LocalDate): ComposedLetter {
@@ -438,13 +449,17 @@ function informationRequest(ctx: LetterContext, information: string, respondBy: 
 function outcomeSentence(outcome: Outcome, t: Texts): string {
   switch (outcome) {
     case 'granted':
-      return t.nl ? `Het besluit is: ja. U krijgt wat u heeft gevraagd.` : 'The decision is: yes. You get what you asked for.'
+      return t.nl
+        ? `Het besluit is: ja. U krijgt wat u heeft gevraagd.`
+        : 'The decision is: yes. You get what you asked for.'
     case 'partly_granted':
       return t.nl
         ? 'Het besluit is: voor een deel ja. U krijgt een deel van wat u heeft gevraagd.'
         : 'The decision is: partly yes. You get part of what you asked for.'
     case 'refused':
-      return t.nl ? 'Het besluit is: nee. U krijgt niet wat u heeft gevraagd.' : 'The decision is: no. You do not get what you asked for.'
+      return t.nl
+        ? 'Het besluit is: nee. U krijgt niet wat u heeft gevraagd.'
+        : 'The decision is: no. You do not get what you asked for.'
     case 'withdrawn':
       return t.nl
         ? `U heeft uw ${t.noun} ingetrokken. Daarom stoppen wij met de behandeling.`
@@ -474,12 +489,20 @@ function decisionNotice(ctx: LetterContext, outcome: Outcome, summary: string | 
     },
     {
       kind: 'paragraph',
-      text: t.nl ? 'Wilt u het besluit op papier? Bel ons dan. Wij sturen het u toe.' : 'Would you like the decision on paper? Then call us. We will send it to you.',
+      text: t.nl
+        ? 'Wilt u het besluit op papier? Bel ons dan. Wij sturen het u toe.'
+        : 'Would you like the decision on paper? Then call us. We will send it to you.',
     },
   )
-  if (outcome === 'refused' || outcome === 'partly_granted') blocks.push(...objectionBlocks(ctx, t, { detailed: false }))
+  if (outcome === 'refused' || outcome === 'partly_granted')
+    blocks.push(...objectionBlocks(ctx, t, { detailed: false }))
   blocks.push(...followAndContact(ctx, t, { follow: false }))
-  return frame(ctx, 'decision_notice', t.nl ? `Wij hebben een besluit genomen over uw ${t.noun}` : `We have made a decision on your ${t.noun}`, blocks)
+  return frame(
+    ctx,
+    'decision_notice',
+    t.nl ? `Wij hebben een besluit genomen over uw ${t.noun}` : `We have made a decision on your ${t.noun}`,
+    blocks,
+  )
 }
 
 /** Wet BRP art. 2.58: the decision on a correction request, itself the written decision. */
@@ -517,9 +540,12 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
     case 'refused':
       blocks.push({
         kind: 'paragraph',
-        text: t.nl ? 'Het besluit is: nee. Wij verbeteren uw gegevens niet.' : 'The decision is: no. We will not correct your details.',
+        text: t.nl
+          ? 'Het besluit is: nee. Wij verbeteren uw gegevens niet.'
+          : 'The decision is: no. We will not correct your details.',
       })
-      if (why) blocks.push({ kind: 'heading', text: t.nl ? 'Waarom niet?' : 'Why not?' }, { kind: 'paragraph', text: why })
+      if (why)
+        blocks.push({ kind: 'heading', text: t.nl ? 'Waarom niet?' : 'Why not?' }, { kind: 'paragraph', text: why })
       break
     case 'withdrawn':
       blocks.push({
@@ -533,7 +559,9 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
   if (dataUrl && outcome !== 'withdrawn') {
     blocks.push({
       kind: 'paragraph',
-      text: t.nl ? `U ziet uw gegevens in Mijn Stad. Ga naar ${dataUrl}` : `You can see your details in Mijn Stad. Go to ${dataUrl}`,
+      text: t.nl
+        ? `U ziet uw gegevens in Mijn Stad. Ga naar ${dataUrl}`
+        : `You can see your details in Mijn Stad. Go to ${dataUrl}`,
     })
   }
   if (outcome === 'refused' || outcome === 'partly_granted') blocks.push(...objectionBlocks(ctx, t, { detailed: true }))
@@ -541,7 +569,9 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
   return frame(
     ctx,
     'correction_decision',
-    t.nl ? 'Ons besluit over uw verzoek om uw gegevens te verbeteren' : 'Our decision on your request to correct your details',
+    t.nl
+      ? 'Ons besluit over uw verzoek om uw gegevens te verbeteren'
+      : 'Our decision on your request to correct your details',
     blocks,
   )
 }
@@ -553,7 +583,14 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
  * reads, and the order both the HTML page and the PDF follow.
  */
 export function letterAsText(letter: ComposedLetter): string {
-  const lines: string[] = [letter.sender.name, ...letter.sender.lines, '', letter.recipient.name, ...letter.recipient.lines, '']
+  const lines: string[] = [
+    letter.sender.name,
+    ...letter.sender.lines,
+    '',
+    letter.recipient.name,
+    ...letter.recipient.lines,
+    '',
+  ]
   for (const fact of letter.details) lines.push(`${fact.label}: ${fact.value}`)
   lines.push('', letter.title, '', letter.salutation, '')
   for (const block of letter.blocks) {

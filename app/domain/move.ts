@@ -51,7 +51,10 @@ export function parseMoveDate(
 }
 
 /** Art. 2.39: from 5 days back up to and including 28 days ahead; both edges allowed. */
-export function checkMoveDate(date: LocalDate, today: LocalDate): { ok: true } | { ok: false; error: 'too_early' | 'too_late' } {
+export function checkMoveDate(
+  date: LocalDate,
+  today: LocalDate,
+): { ok: true } | { ok: false; error: 'too_early' | 'too_late' } {
   const { earliest, latest } = moveDateWindow(today)
   if (compareLocalDate(date, earliest) < 0) return { ok: false, error: 'too_early' }
   if (compareLocalDate(date, latest) > 0) return { ok: false, error: 'too_late' }
@@ -94,9 +97,14 @@ export type CoMoverVerdict = { eligible: true } | { eligible: false; reason: CoM
  * Whether the declarant may report the move of this member of their household (Wet BRP art.
  * 2.48–2.49). Age is counted on the day of the report (`today`), when the declarant acts.
  */
-export function coMoverEligibility(declarantAddressId: string | null, member: HouseholdMember, today: LocalDate): CoMoverVerdict {
+export function coMoverEligibility(
+  declarantAddressId: string | null,
+  member: HouseholdMember,
+  today: LocalDate,
+): CoMoverVerdict {
   if (member.relation === 'parent') return { eligible: false, reason: 'parent_reports_own_move' }
-  if (declarantAddressId === null || member.addressId !== declarantAddressId) return { eligible: false, reason: 'not_at_same_address' }
+  if (declarantAddressId === null || member.addressId !== declarantAddressId)
+    return { eligible: false, reason: 'not_at_same_address' }
   if (member.relation === 'partner') return { eligible: true }
   const age = ageOn(member.birthDate, today)
   if (age < CHILD_AGE_LIMIT) return { eligible: true }

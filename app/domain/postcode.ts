@@ -58,7 +58,8 @@ export function parseHouseNumber(numberInput: string, extraInput = ''): Parsed<H
   const match = /^([0-9]+)\s*[-\s]?\s*(.*)$/.exec(numberText)
   if (!match) return { ok: false, error: 'format' }
   const number = Number(match[1])
-  if (!Number.isSafeInteger(number) || number < 1 || number > MAX_HOUSE_NUMBER) return { ok: false, error: 'out_of_range' }
+  if (!Number.isSafeInteger(number) || number < 1 || number > MAX_HOUSE_NUMBER)
+    return { ok: false, error: 'out_of_range' }
   const extra = `${match[2]} ${extraInput}`.trim().replace(/^[-\s]+/, '')
   if (extra === '') return { ok: true, value: { number, letter: null, addition: null } }
   const parts = /^([A-Za-z])(?:[\s-]*([A-Za-z0-9]{1,4}))?$/.exec(extra)

@@ -33,7 +33,12 @@ const QUARTER_KEY = /^(\d{4})-Q([1-4])$/
 
 function monthPeriod(start: LocalDate): ReportingPeriod {
   const { year, month } = localDateParts(start)
-  return { grain: 'month', key: `${year}-${String(month).padStart(2, '0')}`, from: startOfMonth(start), to: endOfMonth(start) }
+  return {
+    grain: 'month',
+    key: `${year}-${String(month).padStart(2, '0')}`,
+    from: startOfMonth(start),
+    to: endOfMonth(start),
+  }
 }
 
 function quarterPeriod(start: LocalDate): ReportingPeriod {
@@ -46,7 +51,8 @@ export function parsePeriod(key: string): ReportingPeriod | null {
   const month = MONTH_KEY.exec(key)
   if (month && month[1].startsWith('20')) return monthPeriod(makeLocalDate(Number(month[1]), Number(month[2]), 1))
   const quarter = QUARTER_KEY.exec(key)
-  if (quarter && quarter[1].startsWith('20')) return quarterPeriod(makeLocalDate(Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, 1))
+  if (quarter && quarter[1].startsWith('20'))
+    return quarterPeriod(makeLocalDate(Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, 1))
   return null
 }
 

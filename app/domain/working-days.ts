@@ -150,7 +150,7 @@ export function addWorkingDays(date: LocalDate, n: number, cal: HolidayCalendar)
   if (!Number.isInteger(n)) throw new RangeError(`n must be a whole number, got ${n}`)
   const step = n < 0 ? -1 : 1
   let day = date
-  for (let remaining = Math.abs(n); remaining > 0; ) {
+  for (let remaining = Math.abs(n); remaining > 0;) {
     day = addDays(day, step)
     if (isWorkingDay(day, cal)) remaining--
   }

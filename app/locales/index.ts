@@ -15,6 +15,22 @@ import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
 
 export const resources = {
-  nl: { auth: authNl, cases: casesNl, common: commonNl, letters: lettersNl, mydata: mydataNl, quality: qualityNl, impersonation: impersonationNl },
-  en: { auth: authEn, cases: casesEn, common: commonEn, letters: lettersEn, mydata: mydataEn, quality: qualityEn, impersonation: impersonationEn },
+  nl: {
+    auth: authNl,
+    cases: casesNl,
+    common: commonNl,
+    letters: lettersNl,
+    mydata: mydataNl,
+    quality: qualityNl,
+    impersonation: impersonationNl,
+  },
+  en: {
+    auth: authEn,
+    cases: casesEn,
+    common: commonEn,
+    letters: lettersEn,
+    mydata: mydataEn,
+    quality: qualityEn,
+    impersonation: impersonationEn,
+  },
 }

@@ -23,7 +23,9 @@ export default function Home() {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="offer-heading">
-          <h2 id="offer-heading" className="text-2xl">{t('home.offerHeading')}</h2>
+          <h2 id="offer-heading" className="text-2xl">
+            {t('home.offerHeading')}
+          </h2>
           <ul className="mt-4 grid gap-4 sm:grid-cols-2">
             {offers.map((key) => (
               <li key={key} className="border-l-4 border-brand bg-brand-light p-4">
@@ -35,13 +37,17 @@ export default function Home() {
         </section>
 
         <aside aria-labelledby="login-heading" className="order-first h-fit border-2 border-line p-6 lg:order-none">
-          <h2 id="login-heading" className="text-2xl">{t('home.loginHeading')}</h2>
+          <h2 id="login-heading" className="text-2xl">
+            {t('home.loginHeading')}
+          </h2>
           <p className="mt-2">{t('home.loginText')}</p>
           <p className="mt-4">
             <Link to="/inloggen" className="btn-primary">
               <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24">
                 <rect width="24" height="24" rx="3" fill="#fff" />
-                <text x="12" y="16" textAnchor="middle" fontSize="9" fontWeight="700" fill="#154273">DigiD</text>
+                <text x="12" y="16" textAnchor="middle" fontSize="9" fontWeight="700" fill="#154273">
+                  DigiD
+                </text>
               </svg>
               {t('home.loginButton')}
             </Link>
@@ -52,7 +58,9 @@ export default function Home() {
       </div>
 
       <section aria-labelledby="charter-heading" className="prose-width">
-        <h2 id="charter-heading" className="text-2xl">{t('home.charterHeading')}</h2>
+        <h2 id="charter-heading" className="text-2xl">
+          {t('home.charterHeading')}
+        </h2>
         <p className="mt-2">{t('home.charterText')}</p>
         <p className="mt-2">
           <Link to="/kwaliteitshandvest">{t('home.charterLink')}</Link>

@@ -83,7 +83,10 @@ const limits = z
     API_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
   })
   .parse(process.env)
-const bucket = createTokenBucket({ ratePerSecond: limits.API_RATE_LIMIT_PER_SECOND, burst: limits.API_RATE_LIMIT_BURST })
+const bucket = createTokenBucket({
+  ratePerSecond: limits.API_RATE_LIMIT_PER_SECOND,
+  burst: limits.API_RATE_LIMIT_BURST,
+})
 
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
@@ -130,11 +133,21 @@ interface FieldError {
   message: string
 }
 
-function problem(status: number, slug: string, title: string, detail: string, errors: FieldError[] = [], headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify({ type: `urn:nl:groningen:mijn-stad:problem:${slug}`, title, status, detail, errors }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers },
-  })
+function problem(
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  errors: FieldError[] = [],
+  headers: Record<string, string> = {},
+) {
+  return new Response(
+    JSON.stringify({ type: `urn:nl:groningen:mijn-stad:problem:${slug}`, title, status, detail, errors }),
+    {
+      status,
+      headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers },
+    },
+  )
 }
 
 function zodErrors(error: z.ZodError, prefix = ''): FieldError[] {
@@ -194,12 +207,18 @@ function refused(failure: CaseFailure): Response {
   const message = MESSAGES[failure.code] ?? failure.code
   return status === 409
     ? problem(409, 'conflict', 'The case does not allow this event', message, [{ field, code: failure.code, message }])
-    : problem(422, 'unprocessable-event', 'The event cannot be applied', message, [{ field, code: failure.code, message }])
+    : problem(422, 'unprocessable-event', 'The event cannot be applied', message, [
+        { field, code: failure.code, message },
+      ])
 }
 
 function accepted(result: Extract<RecordResult, { ok: true }>): Response {
   return new Response(
-    JSON.stringify({ status: result.duplicate ? 'duplicate' : 'accepted', reference: result.reference, sequence: result.seq }),
+    JSON.stringify({
+      status: result.duplicate ? 'duplicate' : 'accepted',
+      reference: result.reference,
+      sequence: result.seq,
+    }),
     { status: 202, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } },
   )
 }
@@ -212,37 +231,78 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1]
   const wait = bucket.take(token ? tokenKey(token) : 'anonymous')
   if (wait > 0) {
-    return problem(429, 'rate-limited', 'Too many requests', `Rate limit of this token reached; retry after ${wait} s.`, [], {
-      'Retry-After': String(wait),
-    })
+    return problem(
+      429,
+      'rate-limited',
+      'Too many requests',
+      `Rate limit of this token reached; retry after ${wait} s.`,
+      [],
+      {
+        'Retry-After': String(wait),
+      },
+    )
   }
   const system = token ? await authenticateSourceSystem(token) : null
   if (!system) {
-    return problem(401, 'unauthorized', 'Not authenticated', 'Send a valid bearer token of a registered source system.', [
-      { field: 'Authorization', code: token ? 'invalid_token' : 'missing_token', message: token ? 'the token is not valid' : 'a bearer token is required' },
-    ], { 'WWW-Authenticate': 'Bearer realm="mijn-stad", error="invalid_token"' })
+    return problem(
+      401,
+      'unauthorized',
+      'Not authenticated',
+      'Send a valid bearer token of a registered source system.',
+      [
+        {
+          field: 'Authorization',
+          code: token ? 'invalid_token' : 'missing_token',
+          message: token ? 'the token is not valid' : 'a bearer token is required',
+        },
+      ],
+      { 'WWW-Authenticate': 'Bearer realm="mijn-stad", error="invalid_token"' },
+    )
   }
 
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (mediaType !== 'application/cloudevents+json' && mediaType !== 'application/json') {
-    return problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send one CloudEvent as application/cloudevents+json (structured mode).', [
-      { field: 'Content-Type', code: 'unsupported_media_type', message: 'must be application/cloudevents+json or application/json' },
-    ])
+    return problem(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      'Send one CloudEvent as application/cloudevents+json (structured mode).',
+      [
+        {
+          field: 'Content-Type',
+          code: 'unsupported_media_type',
+          message: 'must be application/cloudevents+json or application/json',
+        },
+      ],
+    )
   }
   const body = await readBody(request)
   if (body === null) {
-    return problem(413, 'payload-too-large', 'Payload too large', `A CloudEvent may be at most ${MAX_BODY_BYTES} bytes.`)
+    return problem(
+      413,
+      'payload-too-large',
+      'Payload too large',
+      `A CloudEvent may be at most ${MAX_BODY_BYTES} bytes.`,
+    )
   }
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    return problem(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [{ field: '(body)', code: 'malformed_json', message: 'is not valid JSON' }])
+    return problem(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [
+      { field: '(body)', code: 'malformed_json', message: 'is not valid JSON' },
+    ])
   }
 
   const envelope = Envelope.safeParse(json)
   if (!envelope.success) {
-    return problem(400, 'invalid-event', 'Invalid CloudEvent', 'One or more attributes are missing or invalid.', zodErrors(envelope.error))
+    return problem(
+      400,
+      'invalid-event',
+      'Invalid CloudEvent',
+      'One or more attributes are missing or invalid.',
+      zodErrors(envelope.error),
+    )
   }
   const ce = envelope.data
   const kind = EVENT_TYPES[ce.type]
@@ -271,20 +331,31 @@ export async function action({ request }: ActionFunctionArgs) {
   } else {
     const event = parseEvent(kind, ce.data)
     if (!event.ok) return invalidData(event.error)
-    const selector = REFERENCE_PATTERN.test(ce.subject) ? { reference: ce.subject } : { source: system.id, externalId: ce.subject }
+    const selector = REFERENCE_PATTERN.test(ce.subject)
+      ? { reference: ce.subject }
+      : { source: system.id, externalId: ce.subject }
     result = await recordCaseEvent({ ...origin, case: selector, event: event.value })
   }
   return result.ok ? accepted(result) : refused(result)
 }
 
-function parseEvent(kind: Exclude<(typeof EVENT_TYPES)[EventTypeName], 'received'>, data: unknown): { ok: true; value: CaseEventInput } | { ok: false; error: z.ZodError } {
+function parseEvent(
+  kind: Exclude<(typeof EVENT_TYPES)[EventTypeName], 'received'>,
+  data: unknown,
+): { ok: true; value: CaseEventInput } | { ok: false; error: z.ZodError } {
   const parsed = dataSchemas[kind].safeParse(data)
   if (!parsed.success) return { ok: false, error: parsed.error }
   return { ok: true, value: { type: kind, ...parsed.data } as CaseEventInput }
 }
 
 function invalidData(error: z.ZodError): Response {
-  return problem(400, 'invalid-event', 'Invalid CloudEvent', 'The data of the event is missing fields or has invalid ones.', zodErrors(error, 'data.'))
+  return problem(
+    400,
+    'invalid-event',
+    'Invalid CloudEvent',
+    'The data of the event is missing fields or has invalid ones.',
+    zodErrors(error, 'data.'),
+  )
 }
 
 /** Reads at most MAX_BODY_BYTES; null when the body is larger. */

@@ -33,7 +33,9 @@ export default function DevMail() {
         <dd className="m-0">{mail.date}</dd>
       </dl>
       <section aria-labelledby="mail-text">
-        <h2 id="mail-text" className="text-xl">{t('devMail.text')}</h2>
+        <h2 id="mail-text" className="text-xl">
+          {t('devMail.text')}
+        </h2>
         <pre className="mt-2 whitespace-pre-wrap border-2 border-line bg-surface p-4 font-sans">{mail.text}</pre>
       </section>
       <details>

@@ -29,9 +29,15 @@ export default function DevMailbox() {
         <table className="w-full border-collapse text-left text-base">
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">{t('devMail.date')}</th>
-              <th scope="col" className="py-2 pr-4">{t('devMail.to')}</th>
-              <th scope="col" className="py-2 pr-4">{t('devMail.subject')}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t('devMail.date')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('devMail.to')}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t('devMail.subject')}
+              </th>
             </tr>
           </thead>
           <tbody>

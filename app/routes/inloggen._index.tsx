@@ -19,11 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return await startLogin(request, 'citizen', { returnTo, level: query.niveau })
   } catch (err) {
     if (!(err instanceof LoginError)) throw err
-    return loginFailureResponse(request, { kind: 'citizen', failure: err.reason, detail: err.detail, retry: new URL(request.url).pathname + new URL(request.url).search })
+    return loginFailureResponse(request, {
+      kind: 'citizen',
+      failure: err.reason,
+      detail: err.detail,
+      retry: new URL(request.url).pathname + new URL(request.url).search,
+    })
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && 'title' in data ? data.title : 'Mijn Stad' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && 'title' in data ? data.title : 'Mijn Stad' },
+]
 
 export default function Login() {
   const data = useLoaderData<typeof loader>()

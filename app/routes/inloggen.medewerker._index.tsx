@@ -15,11 +15,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return await startLogin(request, 'staff', { returnTo })
   } catch (err) {
     if (!(err instanceof LoginError)) throw err
-    return loginFailureResponse(request, { kind: 'staff', failure: err.reason, detail: err.detail, retry: new URL(request.url).pathname + new URL(request.url).search })
+    return loginFailureResponse(request, {
+      kind: 'staff',
+      failure: err.reason,
+      detail: err.detail,
+      retry: new URL(request.url).pathname + new URL(request.url).search,
+    })
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && 'title' in data ? data.title : 'Mijn Stad' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && 'title' in data ? data.title : 'Mijn Stad' },
+]
 
 export default function StaffLogin() {
   const data = useLoaderData<typeof loader>()

@@ -8,7 +8,13 @@ import { loginFailureResponse } from '~/services/login-pages.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const outcome = await completeLogin(request, 'staff')
   if (outcome.redirectTo) return redirect(outcome.redirectTo, { headers: outcome.headers })
-  return loginFailureResponse(request, { kind: 'staff', failure: outcome.failure ?? 'failed', detail: outcome.detail, retry: outcome.retry, headers: outcome.headers })
+  return loginFailureResponse(request, {
+    kind: 'staff',
+    failure: outcome.failure ?? 'failed',
+    detail: outcome.detail,
+    retry: outcome.retry,
+    headers: outcome.headers,
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]

@@ -1,7 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { formatNumber, formatPercent, formatPeriod, formatQuarterMonths, type Translate } from '~/components/quality-format'
+import {
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatQuarterMonths,
+  type Translate,
+} from '~/components/quality-format'
 import { VerdictTag } from '~/components/verdict-tag'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getPublicCharter, type Judged, type ServiceNorm } from '~/services/quality.server'
@@ -27,7 +33,9 @@ function NormList({ norms }: { norms: ServiceNorm[] }) {
         <li key={n.code} className="border-l-4 border-brand pl-4">
           <p>{n.text}</p>
           {n.measure !== 'decision' ? (
-            <p className="text-base text-muted">{t('charter.aim', { percent: formatPercent(n.targetPercent, i18n.language) })}</p>
+            <p className="text-base text-muted">
+              {t('charter.aim', { percent: formatPercent(n.targetPercent, i18n.language) })}
+            </p>
           ) : null}
         </li>
       ))}
@@ -70,7 +78,9 @@ export default function Charter() {
       </div>
 
       <section aria-labelledby="promises-heading" className="prose-width space-y-8">
-        <h2 id="promises-heading" className="text-2xl">{t('quality:charter.promisesHeading')}</h2>
+        <h2 id="promises-heading" className="text-2xl">
+          {t('quality:charter.promisesHeading')}
+        </h2>
         <div>
           <h3 className="text-xl">{t('quality:charter.lettersHeading')}</h3>
           <p className="mt-2">{t('quality:charter.lettersText')}</p>
@@ -96,9 +106,13 @@ export default function Charter() {
       </section>
 
       <section aria-labelledby="figures-heading" className="space-y-4">
-        <h2 id="figures-heading" className="text-2xl">{t('quality:charter.figuresHeading')}</h2>
+        <h2 id="figures-heading" className="text-2xl">
+          {t('quality:charter.figuresHeading')}
+        </h2>
         <p className="prose-width">{t('quality:charter.figuresPeriod', { period })}</p>
-        <p className="prose-width">{t('quality:charter.figuresCaption', { period: formatPeriod(charter.period, language, t) })}</p>
+        <p className="prose-width">
+          {t('quality:charter.figuresCaption', { period: formatPeriod(charter.period, language, t) })}
+        </p>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {charter.byChannel.map((l) => (
             <li key={l.key} className="border-l-4 border-brand bg-brand-light p-4">
@@ -110,11 +124,15 @@ export default function Charter() {
                 </div>
                 <div>
                   <dt className="font-bold">{t('quality:charter.ackColumn')}</dt>
-                  <dd className="m-0"><Figure judged={l.acknowledgement} received={l.received} /></dd>
+                  <dd className="m-0">
+                    <Figure judged={l.acknowledgement} received={l.received} />
+                  </dd>
                 </div>
                 <div>
                   <dt className="font-bold">{t('quality:charter.decidedColumn')}</dt>
-                  <dd className="m-0"><Figure judged={l.decision} received={l.received} /></dd>
+                  <dd className="m-0">
+                    <Figure judged={l.decision} received={l.received} />
+                  </dd>
                 </div>
               </dl>
             </li>
@@ -126,7 +144,9 @@ export default function Charter() {
       </section>
 
       <section aria-labelledby="complaint-heading" className="prose-width">
-        <h2 id="complaint-heading" className="text-2xl">{t('quality:charter.complaintHeading')}</h2>
+        <h2 id="complaint-heading" className="text-2xl">
+          {t('quality:charter.complaintHeading')}
+        </h2>
         <p className="mt-2">{t('quality:charter.complaintText')}</p>
       </section>
     </div>

@@ -11,7 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request)
   const t = await i18next.getFixedT(request, 'auth')
   // Issue 8: a caseworker's cases about to pass their term, and the overdue ones, first thing.
-  const atRisk = staff.roles.includes('caseworker') ? await getCasesAtRiskForEmployee(staff.employeeId, await getLanguage(request)) : null
+  const atRisk = staff.roles.includes('caseworker')
+    ? await getCasesAtRiskForEmployee(staff.employeeId, await getLanguage(request))
+    : null
   return json({ title: t('staffStart.title'), name: staff.name, roles: staff.roles, atRisk })
 }
 
@@ -24,8 +26,18 @@ export default function StaffStart() {
     <div className="prose-width">
       <h1 className="text-3xl md:text-4xl">{t('staffStart.heading')}</h1>
       <p className="mt-4 text-xl">{t('staffStart.welcome', { name })}</p>
-      {atRisk ? <div className="mt-8"><CasesAtRisk cases={atRisk.cases} withinWorkingDays={atRisk.withinWorkingDays} /></div> : null}
-      {roles.includes('manager') ? <p className="mt-6"><Link to="/medewerker/kwaliteit" className="text-lg font-bold">{t('quality:dashboard.startLink')}</Link></p> : null}
+      {atRisk ? (
+        <div className="mt-8">
+          <CasesAtRisk cases={atRisk.cases} withinWorkingDays={atRisk.withinWorkingDays} />
+        </div>
+      ) : null}
+      {roles.includes('manager') ? (
+        <p className="mt-6">
+          <Link to="/medewerker/kwaliteit" className="text-lg font-bold">
+            {t('quality:dashboard.startLink')}
+          </Link>
+        </p>
+      ) : null}
       <h2 className="mt-8 text-2xl">{t('staffStart.rolesHeading')}</h2>
       {roles.length ? (
         <ul className="mt-2 list-disc space-y-1 pl-6">
@@ -52,7 +64,11 @@ function ImpersonationLinks({ roles }: { roles: string[] }) {
   return (
     <ul className="mt-6 list-none space-y-2 p-0">
       {links.map((l) => (
-        <li key={l.to}><Link to={l.to} className="text-lg font-bold">{l.label}</Link></li>
+        <li key={l.to}>
+          <Link to={l.to} className="text-lg font-bold">
+            {l.label}
+          </Link>
+        </li>
       ))}
     </ul>
   )

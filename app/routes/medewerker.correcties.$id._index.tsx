@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!correction) throw new Response(null, { status: 404 })
   const t = await getFixedT(request)
   const done = new URL(request.url).searchParams.get('besluit')
-  return json({ correction, done: done === 'verbeterd' || done === 'afgewezen' ? done : null, title: `${correction.reference} – ${t('mydata:staff.correctionsTitle')}` })
+  return json({
+    correction,
+    done: done === 'verbeterd' || done === 'afgewezen' ? done : null,
+    title: `${correction.reference} – ${t('mydata:staff.correctionsTitle')}`,
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correctie' }]
@@ -38,12 +42,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const raw = Object.fromEntries(await request.formData())
   const parsed = Decision.safeParse(raw)
-  if (!parsed.success) return json({ errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') }, { status: 400 })
+  if (!parsed.success)
+    return json(
+      { errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') },
+      { status: 400 },
+    )
   const id = params.id ?? ''
-  const result = parsed.data.intent === 'accept' ? await acceptCorrection(staff, id) : await refuseCorrection(staff, id, parsed.data.reason)
+  const result =
+    parsed.data.intent === 'accept'
+      ? await acceptCorrection(staff, id)
+      : await refuseCorrection(staff, id, parsed.data.reason)
   if (!result.ok) {
     if (result.error === 'not_found') throw new Response(null, { status: 404 })
-    return json({ errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') }, { status: 409 })
+    return json(
+      { errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') },
+      { status: 409 },
+    )
   }
   return redirect(`/medewerker/correcties/${id}?besluit=${parsed.data.intent === 'accept' ? 'verbeterd' : 'afgewezen'}`)
 }
@@ -56,17 +70,33 @@ export default function CorrectionRequest() {
   const { t, i18n } = useTranslation('mydata')
   const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
   const reasonError = errors.find((e) => e.field === 'reason')?.message
-  const show = (value: string | null) => (value === null || value === '' ? t('correction.emptyValue') : c.field === 'birth_date' ? formatLocalDate(value, i18n.language) : value)
+  const show = (value: string | null) =>
+    value === null || value === ''
+      ? t('correction.emptyValue')
+      : c.field === 'birth_date'
+        ? formatLocalDate(value, i18n.language)
+        : value
   const summary = useSubmissionErrors(errors, actionData)
   return (
     <div className="prose-width">
       <p>
-        <Link to="/medewerker/correcties"><span aria-hidden="true">← </span>{t('staff.backToCorrections')}</Link>
+        <Link to="/medewerker/correcties">
+          <span aria-hidden="true">← </span>
+          {t('staff.backToCorrections')}
+        </Link>
       </p>
-      <h1 className="mt-4 text-3xl md:text-4xl">{t('staff.correctionsHeading')}: {c.reference}</h1>
+      <h1 className="mt-4 text-3xl md:text-4xl">
+        {t('staff.correctionsHeading')}: {c.reference}
+      </h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
-      {done ? <p role="status" className="mt-4 border-l-4 border-success pl-3 font-bold">{t(done === 'verbeterd' ? 'staff.accepted' : 'staff.correctionRefused')}</p> : null}
-      <p className="mt-4"><StatusTag tone={tone[c.status]}>{t(`staff.statuses.${c.status}`)}</StatusTag></p>
+      {done ? (
+        <p role="status" className="mt-4 border-l-4 border-success pl-3 font-bold">
+          {t(done === 'verbeterd' ? 'staff.accepted' : 'staff.correctionRefused')}
+        </p>
+      ) : null}
+      <p className="mt-4">
+        <StatusTag tone={tone[c.status]}>{t(`staff.statuses.${c.status}`)}</StatusTag>
+      </p>
       <SummaryList
         className="mt-6"
         rows={[
@@ -78,7 +108,13 @@ export default function CorrectionRequest() {
           { key: t('staff.explanation'), value: <span className="whitespace-pre-line">{c.explanation}</span> },
           {
             key: t('staff.evidence'),
-            value: c.evidence ? <a href={`/medewerker/correcties/${c.id}/bewijs`} download>{t('staff.downloadEvidence', { name: c.evidence.name })}</a> : t('correction.noEvidence'),
+            value: c.evidence ? (
+              <a href={`/medewerker/correcties/${c.id}/bewijs`} download>
+                {t('staff.downloadEvidence', { name: c.evidence.name })}
+              </a>
+            ) : (
+              t('correction.noEvidence')
+            ),
           },
           ...(c.decisionReason ? [{ key: t('staff.decisionReason'), value: c.decisionReason }] : []),
         ]}
@@ -87,14 +123,18 @@ export default function CorrectionRequest() {
         <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
           <Form method="post">
             <input type="hidden" name="intent" value="accept" />
-            <button type="submit" className="btn-primary">{t('staff.accept')}</button>
+            <button type="submit" className="btn-primary">
+              {t('staff.accept')}
+            </button>
           </Form>
           <Form method="post" noValidate className="border-t-2 border-line pt-6">
             <input type="hidden" name="intent" value="refuse" />
             <FormField id="reason" label={t('staff.reason')} hint={t('staff.reasonHint')} error={reasonError}>
               {(p) => <textarea {...p} rows={3} defaultValue={actionData?.reason ?? ''} className={inputClass} />}
             </FormField>
-            <button type="submit" className="btn-secondary">{t('staff.refuseCorrection')}</button>
+            <button type="submit" className="btn-secondary">
+              {t('staff.refuseCorrection')}
+            </button>
           </Form>
         </div>
       ) : null}

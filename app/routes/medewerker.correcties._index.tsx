@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'caseworker')
   const t = await getFixedT(request)
   const requests = await listCorrectionRequests()
-  return json({ requests: requests.map((r) => ({ ...r, submittedOn: r.submittedAt.toISOString().slice(0, 10) })), title: t('mydata:staff.correctionsTitle') })
+  return json({
+    requests: requests.map((r) => ({ ...r, submittedOn: r.submittedAt.toISOString().slice(0, 10) })),
+    title: t('mydata:staff.correctionsTitle'),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correcties' }]
@@ -35,21 +38,37 @@ export default function CorrectionRequests() {
           <table className="w-full border-collapse text-left text-base">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('staff.reference')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.citizen')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.item')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.submittedAt')}</th>
-                <th scope="col" className="py-2">{t('staff.status')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.citizen')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.item')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.submittedAt')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('staff.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {requests.map((r) => (
                 <tr key={r.id} className="border-b border-line align-top">
-                  <td className="py-2 pr-4"><Link to={`/medewerker/correcties/${r.id}`}>{r.reference}</Link></td>
+                  <td className="py-2 pr-4">
+                    <Link to={`/medewerker/correcties/${r.id}`}>{r.reference}</Link>
+                  </td>
                   <td className="py-2 pr-4">{r.citizenName}</td>
                   <td className="py-2 pr-4">{t(`items.${r.field}`)}</td>
-                  <td className="py-2 pr-4"><DateText date={r.submittedOn} /></td>
-                  <td className="py-2"><StatusTag tone={tone[r.status]}>{t(`staff.statuses.${r.status}`)}</StatusTag></td>
+                  <td className="py-2 pr-4">
+                    <DateText date={r.submittedOn} />
+                  </td>
+                  <td className="py-2">
+                    <StatusTag tone={tone[r.status]}>{t(`staff.statuses.${r.status}`)}</StatusTag>
+                  </td>
                 </tr>
               ))}
             </tbody>

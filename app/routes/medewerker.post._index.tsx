@@ -12,7 +12,11 @@ import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'caseworker')
   const [queue, t] = await Promise.all([listPostQueue(), getFixedT(request)])
-  const printed = z.coerce.number().int().min(0).safeParse(new URL(request.url).searchParams.get('gedrukt') ?? undefined)
+  const printed = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .safeParse(new URL(request.url).searchParams.get('gedrukt') ?? undefined)
   return json(
     { queue, printed: printed.success ? printed.data : null, title: t('letters:post.title') },
     { headers: { 'Cache-Control': 'private, no-store' } },
@@ -55,11 +59,21 @@ export default function PostQueue() {
             <caption className="py-2 text-left font-bold">{t('post.count', { count: queue.length })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('post.recipient')}</th>
-                <th scope="col" className="py-2 pr-4">{t('post.letter')}</th>
-                <th scope="col" className="py-2 pr-4">{t('post.reference')}</th>
-                <th scope="col" className="py-2 pr-4">{t('post.letterDate')}</th>
-                <th scope="col" className="py-2 pr-4">{t('post.actions')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('post.recipient')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('post.letter')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('post.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('post.letterDate')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('post.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -80,15 +94,24 @@ export default function PostQueue() {
                   </td>
                   <td className="py-3 pr-4">
                     <div className="flex flex-wrap items-center gap-3">
-                      <a href={`/medewerker/post/${item.id}/pdf`} className="btn-secondary" target="_blank" rel="noopener">
+                      <a
+                        href={`/medewerker/post/${item.id}/pdf`}
+                        className="btn-secondary"
+                        target="_blank"
+                        rel="noopener"
+                      >
                         {t('post.openPdf')}
-                        <span className="sr-only">: {t('post.openPdfLabel', { reference: item.reference, name: item.recipientName })}</span>
+                        <span className="sr-only">
+                          : {t('post.openPdfLabel', { reference: item.reference, name: item.recipientName })}
+                        </span>
                       </a>
                       <Form method="post">
                         <input type="hidden" name="letterId" value={item.id} />
                         <button type="submit" className="btn-primary">
                           {t('post.markPrinted')}
-                          <span className="sr-only">: {t('post.markPrintedLabel', { reference: item.reference, name: item.recipientName })}</span>
+                          <span className="sr-only">
+                            : {t('post.markPrintedLabel', { reference: item.reference, name: item.recipientName })}
+                          </span>
                         </button>
                       </Form>
                     </div>

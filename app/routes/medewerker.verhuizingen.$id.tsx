@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!move) throw new Response(null, { status: 404 })
   const t = await getFixedT(request)
   const done = new URL(request.url).searchParams.get('besluit')
-  return json({ move, done: done === 'goedgekeurd' || done === 'afgewezen' ? done : null, title: `${move.reference} – ${t('mydata:staff.movesTitle')}` })
+  return json({
+    move,
+    done: done === 'goedgekeurd' || done === 'afgewezen' ? done : null,
+    title: `${move.reference} – ${t('mydata:staff.movesTitle')}`,
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing' }]
@@ -39,14 +43,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const raw = Object.fromEntries(await request.formData())
   const parsed = Decision.safeParse(raw)
-  if (!parsed.success) return json({ errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') }, { status: 400 })
+  if (!parsed.success)
+    return json(
+      { errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') },
+      { status: 400 },
+    )
   const id = params.id ?? ''
-  const result = parsed.data.intent === 'approve' ? await approveMove(staff, id) : await refuseMove(staff, id, parsed.data.reason)
+  const result =
+    parsed.data.intent === 'approve' ? await approveMove(staff, id) : await refuseMove(staff, id, parsed.data.reason)
   if (!result.ok) {
     if (result.error === 'not_found') throw new Response(null, { status: 404 })
-    return json({ errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') }, { status: 409 })
+    return json(
+      { errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') },
+      { status: 409 },
+    )
   }
-  return redirect(`/medewerker/verhuizingen/${id}?besluit=${parsed.data.intent === 'approve' ? 'goedgekeurd' : 'afgewezen'}`)
+  return redirect(
+    `/medewerker/verhuizingen/${id}?besluit=${parsed.data.intent === 'approve' ? 'goedgekeurd' : 'afgewezen'}`,
+  )
 }
 
 const tone = { submitted: 'warning', approved: 'success', refused: 'danger' } as const
@@ -62,14 +76,23 @@ export default function MoveRequest() {
   return (
     <div className="prose-width">
       <p>
-        <Link to="/medewerker/verhuizingen"><span aria-hidden="true">← </span>{t('staff.backToMoves')}</Link>
+        <Link to="/medewerker/verhuizingen">
+          <span aria-hidden="true">← </span>
+          {t('staff.backToMoves')}
+        </Link>
       </p>
-      <h1 className="mt-4 text-3xl md:text-4xl">{t('staff.movesHeading')}: {move.reference}</h1>
+      <h1 className="mt-4 text-3xl md:text-4xl">
+        {t('staff.movesHeading')}: {move.reference}
+      </h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       {done ? (
-        <p role="status" className="mt-4 border-l-4 border-success pl-3 font-bold">{t(done === 'goedgekeurd' ? 'staff.approved' : 'staff.refused')}</p>
+        <p role="status" className="mt-4 border-l-4 border-success pl-3 font-bold">
+          {t(done === 'goedgekeurd' ? 'staff.approved' : 'staff.refused')}
+        </p>
       ) : null}
-      <p className="mt-4"><StatusTag tone={tone[move.status]}>{t(`staff.statuses.${move.status}`)}</StatusTag></p>
+      <p className="mt-4">
+        <StatusTag tone={tone[move.status]}>{t(`staff.statuses.${move.status}`)}</StatusTag>
+      </p>
       <SummaryList
         className="mt-6"
         rows={[
@@ -81,7 +104,11 @@ export default function MoveRequest() {
             key: t('staff.movers'),
             value: (
               <ul className="m-0 list-none p-0">
-                {move.movers.map((m, i) => <li key={i}>{m.name} ({t(`staff.roles.${m.role}`)})</li>)}
+                {move.movers.map((m, i) => (
+                  <li key={i}>
+                    {m.name} ({t(`staff.roles.${m.role}`)})
+                  </li>
+                ))}
               </ul>
             ),
           },
@@ -92,19 +119,25 @@ export default function MoveRequest() {
         <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
           <Form method="post">
             <input type="hidden" name="intent" value="approve" />
-            <button type="submit" className="btn-primary">{t('staff.approve')}</button>
+            <button type="submit" className="btn-primary">
+              {t('staff.approve')}
+            </button>
           </Form>
           <Form method="post" noValidate className="border-t-2 border-line pt-6">
             <input type="hidden" name="intent" value="refuse" />
             <FormField id="reason" label={t('staff.reason')} hint={t('staff.reasonHint')} error={reasonError}>
               {(p) => <textarea {...p} rows={3} defaultValue={actionData?.reason ?? ''} className={inputClass} />}
             </FormField>
-            <button type="submit" className="btn-secondary">{t('staff.refuse')}</button>
+            <button type="submit" className="btn-secondary">
+              {t('staff.refuse')}
+            </button>
           </Form>
         </div>
       ) : null}
       <section aria-labelledby="deliveries-heading" className="mt-10">
-        <h2 id="deliveries-heading" className="text-2xl">{t('staff.deliveriesHeading')}</h2>
+        <h2 id="deliveries-heading" className="text-2xl">
+          {t('staff.deliveriesHeading')}
+        </h2>
         {move.deliveries.length === 0 ? (
           <p className="mt-2">{t('staff.deliveriesNone')}</p>
         ) : (

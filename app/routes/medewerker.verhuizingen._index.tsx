@@ -34,12 +34,24 @@ export default function MoveRequests() {
           <table className="w-full border-collapse text-left text-base">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('staff.reference')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.citizen')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.newAddress')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.moveDate')}</th>
-                <th scope="col" className="py-2 pr-4">{t('staff.coMovers')}</th>
-                <th scope="col" className="py-2">{t('staff.status')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.citizen')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.newAddress')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.moveDate')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('staff.coMovers')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('staff.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -50,9 +62,13 @@ export default function MoveRequests() {
                   </td>
                   <td className="py-2 pr-4">{m.citizenName}</td>
                   <td className="py-2 pr-4">{m.address}</td>
-                  <td className="py-2 pr-4"><DateText date={m.moveDate} /></td>
+                  <td className="py-2 pr-4">
+                    <DateText date={m.moveDate} />
+                  </td>
                   <td className="py-2 pr-4">{m.coMovers}</td>
-                  <td className="py-2"><StatusTag tone={statusTone[m.status]}>{t(`staff.statuses.${m.status}`)}</StatusTag></td>
+                  <td className="py-2">
+                    <StatusTag tone={statusTone[m.status]}>{t(`staff.statuses.${m.status}`)}</StatusTag>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -26,8 +26,14 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 const ACTIONS = ['volgende-stap', 'informatie-opvragen', 'hervatten', 'verdagen', 'besluiten', 'sluiten'] as const
 type CaseAction = (typeof ACTIONS)[number]
 
-const optionalText = z.string().trim().max(1000, 'tooLong').optional().transform((v) => (v ? v : undefined))
-const requiredText = (max: number) => z.string({ required_error: 'required' }).trim().min(1, 'required').max(max, 'tooLong')
+const optionalText = z
+  .string()
+  .trim()
+  .max(1000, 'tooLong')
+  .optional()
+  .transform((v) => (v ? v : undefined))
+const requiredText = (max: number) =>
+  z.string({ required_error: 'required' }).trim().min(1, 'required').max(max, 'tooLong')
 const calendarDate = z.string({ required_error: 'invalidDate' }).refine(isCalendarDate, 'invalidDate')
 
 const schemas = {
@@ -35,7 +41,10 @@ const schemas = {
   'informatie-opvragen': z.object({ information: requiredText(1000), respondBy: calendarDate }),
   hervatten: z.object({ note: optionalText }),
   verdagen: z.object({ reason: requiredText(1000) }),
-  besluiten: z.object({ outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: 'chooseOne' }) }), summary: optionalText }),
+  besluiten: z.object({
+    outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: 'chooseOne' }) }),
+    summary: optionalText,
+  }),
   sluiten: z.object({ note: optionalText }),
 } satisfies Record<CaseAction, z.ZodTypeAny>
 
@@ -60,7 +69,11 @@ function toEvent(action: CaseAction, data: Record<string, unknown>): CaseEventIn
     case 'verdagen':
       return { type: 'extended', reason: String(data.reason) }
     case 'besluiten':
-      return { type: 'decided', outcome: data.outcome as (typeof OUTCOMES)[number], ...(data.summary ? { summary: String(data.summary) } : {}) }
+      return {
+        type: 'decided',
+        outcome: data.outcome as (typeof OUTCOMES)[number],
+        ...(data.summary ? { summary: String(data.summary) } : {}),
+      }
     case 'sluiten':
       return data.note ? { type: 'closed', note: String(data.note) } : { type: 'closed' }
   }
@@ -102,7 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = schemas[action].safeParse(values)
   const formId = z.string().uuid().safeParse(values.formId)
   if (!parsed.success || !formId.success) {
-    const errors: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? MAIN_FIELD[action]), key: i.message }))
+    const errors: FieldError[] = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? MAIN_FIELD[action]), key: i.message }))
     if (!formId.success) errors.push({ field: MAIN_FIELD[action], key: 'out_of_order' })
     return json({ errors, values }, { status: 400 })
   }
@@ -116,7 +131,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (result.ok) return redirect(`/medewerker/zaken/${result.caseId}?vastgelegd=${action}`)
   if (result.code === 'case_not_found') throw new Response('Not Found', { status: 404 })
-  return json({ errors: [{ field: result.field && result.field in schemas[action].shape ? result.field : MAIN_FIELD[action], key: result.code }], values }, { status: caseFailureStatus(result.code) })
+  return json(
+    {
+      errors: [
+        {
+          field: result.field && result.field in schemas[action].shape ? result.field : MAIN_FIELD[action],
+          key: result.code,
+        },
+      ],
+      values,
+    },
+    { status: caseFailureStatus(result.code) },
+  )
 }
 
 export default function CaseActionForm() {
@@ -131,13 +157,27 @@ export default function CaseActionForm() {
   }
   // The first radio carries the field's id, so the error summary's link lands on it.
   const radios = (name: string, options: Array<{ value: string; label: string }>, legend: string) => (
-    <fieldset className={`mb-6 ${errorFor(name) ? 'border-l-4 border-danger pl-4' : ''}`} aria-describedby={errorFor(name) ? `${name}-error` : undefined}>
+    <fieldset
+      className={`mb-6 ${errorFor(name) ? 'border-l-4 border-danger pl-4' : ''}`}
+      aria-describedby={errorFor(name) ? `${name}-error` : undefined}
+    >
       <legend className="font-bold">{legend}</legend>
-      {errorFor(name) ? <p id={`${name}-error`} className="m-0 font-bold text-danger">{errorFor(name)}</p> : null}
+      {errorFor(name) ? (
+        <p id={`${name}-error`} className="m-0 font-bold text-danger">
+          {errorFor(name)}
+        </p>
+      ) : null}
       <div className="mt-2 space-y-2">
         {options.map((o, i) => (
           <div key={o.value} className="flex items-center gap-3">
-            <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={values[name] === o.value} className="h-6 w-6" />
+            <input
+              type="radio"
+              id={i === 0 ? name : `${name}-${o.value}`}
+              name={name}
+              value={o.value}
+              defaultChecked={values[name] === o.value}
+              className="h-6 w-6"
+            />
             <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
           </div>
         ))}
@@ -147,21 +187,45 @@ export default function CaseActionForm() {
 
   return (
     <div className="prose-width">
-      <p><Link to={`/medewerker/zaken/${data.caseId}`}><span aria-hidden="true">← </span>{data.reference}</Link></p>
+      <p>
+        <Link to={`/medewerker/zaken/${data.caseId}`}>
+          <span aria-hidden="true">← </span>
+          {data.reference}
+        </Link>
+      </p>
       <h1 className="mt-4 text-3xl">{t(`staff.action.${data.action}`)}</h1>
-      <p className="mt-2 text-muted">{data.reference}: {data.caseType}</p>
+      <p className="mt-2 text-muted">
+        {data.reference}: {data.caseType}
+      </p>
       <Form method="post" noValidate className="mt-6">
-        <ErrorSummary title={t('staff.form.errorTitle')} errors={errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))} />
+        <ErrorSummary
+          title={t('staff.form.errorTitle')}
+          errors={errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))}
+        />
         <input type="hidden" name="formId" value={data.formId} />
         {data.action === 'volgende-stap'
-          ? radios('step', data.nextSteps.map((s) => ({ value: s.code, label: s.name })), t('staff.form.step'))
+          ? radios(
+              'step',
+              data.nextSteps.map((s) => ({ value: s.code, label: s.name })),
+              t('staff.form.step'),
+            )
           : null}
         {data.action === 'informatie-opvragen' ? (
           <>
-            <FormField id="information" label={t('staff.form.information')} hint={t('staff.form.informationHint')} error={errorFor('information')}>
+            <FormField
+              id="information"
+              label={t('staff.form.information')}
+              hint={t('staff.form.informationHint')}
+              error={errorFor('information')}
+            >
               {(p) => <textarea {...p} rows={4} defaultValue={values.information} className={inputClass} />}
             </FormField>
-            <FormField id="respondBy" label={t('staff.form.respondBy')} hint={t('staff.form.respondByHint')} error={errorFor('respondBy')}>
+            <FormField
+              id="respondBy"
+              label={t('staff.form.respondBy')}
+              hint={t('staff.form.respondByHint')}
+              error={errorFor('respondBy')}
+            >
               {(p) => <input {...p} type="date" defaultValue={values.respondBy} className={`${inputClass} max-w-xs`} />}
             </FormField>
           </>
@@ -170,7 +234,14 @@ export default function CaseActionForm() {
           <FormField
             id="reason"
             label={t('staff.form.reason')}
-            hint={data.extension ? t('staff.form.reasonHint', { amount: data.extension.amount, unit: t(`staff.unit.${data.extension.unit}`) }) : undefined}
+            hint={
+              data.extension
+                ? t('staff.form.reasonHint', {
+                    amount: data.extension.amount,
+                    unit: t(`staff.unit.${data.extension.unit}`),
+                  })
+                : undefined
+            }
             error={errorFor('reason')}
           >
             {(p) => <textarea {...p} rows={4} defaultValue={values.reason} className={inputClass} />}
@@ -178,7 +249,11 @@ export default function CaseActionForm() {
         ) : null}
         {data.action === 'besluiten' ? (
           <>
-            {radios('outcome', OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) })), t('staff.form.outcome'))}
+            {radios(
+              'outcome',
+              OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) })),
+              t('staff.form.outcome'),
+            )}
             <FormField id="summary" label={t('staff.form.summary')} error={errorFor('summary')}>
               {(p) => <textarea {...p} rows={3} defaultValue={values.summary} className={inputClass} />}
             </FormField>
@@ -191,7 +266,9 @@ export default function CaseActionForm() {
           </FormField>
         ) : null}
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary">{t('staff.form.submit')}</button>
+          <button type="submit" className="btn-primary">
+            {t('staff.form.submit')}
+          </button>
           <Link to={`/medewerker/zaken/${data.caseId}`}>{t('staff.form.cancel')}</Link>
         </div>
       </Form>

@@ -39,22 +39,36 @@ export default function CaseHandling() {
 
   return (
     <div className="space-y-8">
-      <p><Link to="/medewerker/zaken"><span aria-hidden="true">← </span>{t('staff.backToList')}</Link></p>
+      <p>
+        <Link to="/medewerker/zaken">
+          <span aria-hidden="true">← </span>
+          {t('staff.backToList')}
+        </Link>
+      </p>
       {saved ? (
         <div role="status" className="border-l-8 border-success bg-surface p-4">
           <p className="m-0 font-bold">{t('staff.saved')}</p>
         </div>
       ) : null}
       <div>
-        <h1 className="text-3xl md:text-4xl">{view.reference}: {view.caseType}</h1>
+        <h1 className="text-3xl md:text-4xl">
+          {view.reference}: {view.caseType}
+        </h1>
         <p className="mt-2 text-xl">{view.subject}</p>
         <div className="mt-3">
-          {view.risk === 'overdue' ? <StatusTag tone="danger">{t('status.overdue')}</StatusTag>
-            : view.risk === 'at_risk' ? <StatusTag tone="warning">{t('status.atRisk')}</StatusTag>
-            : view.risk === 'waiting' ? <StatusTag tone="info">{t('status.waiting')}</StatusTag>
-            : view.risk === 'decided' ? <StatusTag tone="neutral">{t('status.decided')}</StatusTag>
-            : view.risk === 'closed' ? <StatusTag tone="neutral">{t('status.closed')}</StatusTag>
-            : <StatusTag tone="success">{t('status.onTrack')}</StatusTag>}
+          {view.risk === 'overdue' ? (
+            <StatusTag tone="danger">{t('status.overdue')}</StatusTag>
+          ) : view.risk === 'at_risk' ? (
+            <StatusTag tone="warning">{t('status.atRisk')}</StatusTag>
+          ) : view.risk === 'waiting' ? (
+            <StatusTag tone="info">{t('status.waiting')}</StatusTag>
+          ) : view.risk === 'decided' ? (
+            <StatusTag tone="neutral">{t('status.decided')}</StatusTag>
+          ) : view.risk === 'closed' ? (
+            <StatusTag tone="neutral">{t('status.closed')}</StatusTag>
+          ) : (
+            <StatusTag tone="success">{t('status.onTrack')}</StatusTag>
+          )}
         </div>
       </div>
 
@@ -62,42 +76,93 @@ export default function CaseHandling() {
         <div className="space-y-8">
           <SummaryList
             rows={[
-              { key: t('fields.citizen'), value: <>{view.citizen.name} <span className="text-muted">({view.citizen.maskedBsn})</span></> },
-              { key: t('fields.receivedOn'), value: <><DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})</> },
+              {
+                key: t('fields.citizen'),
+                value: (
+                  <>
+                    {view.citizen.name} <span className="text-muted">({view.citizen.maskedBsn})</span>
+                  </>
+                ),
+              },
+              {
+                key: t('fields.receivedOn'),
+                value: (
+                  <>
+                    <DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})
+                  </>
+                ),
+              },
               { key: t('fields.acknowledgementDue'), value: <DateText date={view.acknowledgementDueOn} /> },
               {
                 key: t('fields.decisionDue'),
                 value: (
                   <>
                     <DateText date={view.decisionDueOn} />
-                    {view.extended ? ` (${t('due.extended')})` : view.status === 'suspended' ? ` (${t('due.suspended')})` : null}
+                    {view.extended
+                      ? ` (${t('due.extended')})`
+                      : view.status === 'suspended'
+                        ? ` (${t('due.suspended')})`
+                        : null}
                   </>
                 ),
               },
               ...(view.informationRequested
-                ? [{ key: t('fields.respondBy'), value: <>{view.informationRequested.information} — <DateText date={view.informationRequested.respondBy} /></> }]
+                ? [
+                    {
+                      key: t('fields.respondBy'),
+                      value: (
+                        <>
+                          {view.informationRequested.information} —{' '}
+                          <DateText date={view.informationRequested.respondBy} />
+                        </>
+                      ),
+                    },
+                  ]
                 : []),
-              ...(view.decidedOn ? [{ key: t('fields.outcome'), value: <>{view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)</> }] : []),
+              ...(view.decidedOn
+                ? [
+                    {
+                      key: t('fields.outcome'),
+                      value: (
+                        <>
+                          {view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)
+                        </>
+                      ),
+                    },
+                  ]
+                : []),
               { key: t('fields.contact'), value: view.contact ? `${view.contact.name}, ${view.contact.phone}` : '–' },
               { key: t('fields.legalBasis'), value: view.legalBasis },
             ]}
           />
           <section aria-labelledby="steps-heading">
-            <h2 id="steps-heading" className="mb-4 text-2xl">{t('staff.stepsHeading')}</h2>
+            <h2 id="steps-heading" className="mb-4 text-2xl">
+              {t('staff.stepsHeading')}
+            </h2>
             <StepIndicator
               labels={{ done: t('steps.done'), current: t('steps.current'), upcoming: t('steps.upcoming') }}
-              steps={view.steps.map((s) => ({ name: s.name, state: s.state, date: s.reachedOn ? date(s.reachedOn) : undefined }))}
+              steps={view.steps.map((s) => ({
+                name: s.name,
+                state: s.state,
+                date: s.reachedOn ? date(s.reachedOn) : undefined,
+              }))}
             />
           </section>
         </div>
 
         <div className="space-y-8">
           <section aria-labelledby="actions-heading" className="border-2 border-line p-5">
-            <h2 id="actions-heading" className="text-2xl">{t('staff.actionsHeading')}</h2>
+            <h2 id="actions-heading" className="text-2xl">
+              {t('staff.actionsHeading')}
+            </h2>
             {actions.length ? (
               <ul className="mt-4 space-y-3">
                 {actions.map((a) => (
-                  <li key={a}><Link to={`/medewerker/zaken/${view.id}/${a}`} className="btn-secondary">{t(`staff.action.${a}`)}</Link></li>
+                  <li key={a}>
+                    <Link to={`/medewerker/zaken/${view.id}/${a}`} className="btn-secondary">
+                      {t(`staff.action.${a}`)}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -105,19 +170,29 @@ export default function CaseHandling() {
             )}
           </section>
           <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="text-2xl">{t('staff.historyHeading')}</h2>
+            <h2 id="history-heading" className="text-2xl">
+              {t('staff.historyHeading')}
+            </h2>
             <table className="mt-3 w-full border-collapse text-left text-base">
               <thead>
                 <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-3">{t('staff.historyWhen')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('staff.historyWhat')}</th>
-                  <th scope="col" className="py-2">{t('staff.historyWho')}</th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('staff.historyWhen')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('staff.historyWhat')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('staff.historyWho')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {view.history.map((e) => (
                   <tr key={e.seq} className="border-b border-line align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap"><DateText date={e.occurredOn} /></td>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      <DateText date={e.occurredOn} />
+                    </td>
                     <td className="py-2 pr-3">
                       {t(`staff.event.${e.type}`, {
                         step: stepName(e.payload.step),

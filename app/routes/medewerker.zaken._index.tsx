@@ -38,12 +38,26 @@ export default function Worklist() {
           <h1 className="text-3xl md:text-4xl">{t('staff.listHeading')}</h1>
           <p className="mt-2">{t('staff.listLead')}</p>
         </div>
-        <Link to="/medewerker/zaken/nieuw" className="btn-primary">{t('staff.register')}</Link>
+        <Link to="/medewerker/zaken/nieuw" className="btn-primary">
+          {t('staff.register')}
+        </Link>
       </div>
       <nav aria-label={t('staff.filterLabel')}>
         <ul className="flex gap-4">
-          <li>{all ? <Link to="/medewerker/zaken">{t('staff.mine')}</Link> : <strong aria-current="page">{t('staff.mine')}</strong>}</li>
-          <li>{all ? <strong aria-current="page">{t('staff.all')}</strong> : <Link to="/medewerker/zaken?alle=1">{t('staff.all')}</Link>}</li>
+          <li>
+            {all ? (
+              <Link to="/medewerker/zaken">{t('staff.mine')}</Link>
+            ) : (
+              <strong aria-current="page">{t('staff.mine')}</strong>
+            )}
+          </li>
+          <li>
+            {all ? (
+              <strong aria-current="page">{t('staff.all')}</strong>
+            ) : (
+              <Link to="/medewerker/zaken?alle=1">{t('staff.all')}</Link>
+            )}
+          </li>
         </ul>
       </nav>
       {cases.length === 0 ? (
@@ -54,31 +68,54 @@ export default function Worklist() {
             <caption className="sr-only">{all ? t('staff.all') : t('staff.mine')}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('fields.reference')}</th>
-                <th scope="col" className="py-2 pr-4">{t('fields.status')}</th>
-                <th scope="col" className="py-2 pr-4">{t('fields.decisionDue')}</th>
-                <th scope="col" className="py-2 pr-4">{t('fields.caseType')}</th>
-                <th scope="col" className="py-2 pr-4">{t('fields.citizen')}</th>
-                <th scope="col" className="py-2 pr-4">{t('fields.currentStep')}</th>
-                <th scope="col" className="py-2">{t('fields.contact')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.status')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.decisionDue')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.caseType')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.citizen')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('fields.currentStep')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('fields.contact')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className="border-b border-line align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link to={`/medewerker/zaken/${c.id}`} className="font-bold whitespace-nowrap">{c.reference}</Link>
+                    <Link to={`/medewerker/zaken/${c.id}`} className="font-bold whitespace-nowrap">
+                      {c.reference}
+                    </Link>
                   </th>
-                  <td className="py-2 pr-4"><StatusTag tone={RISK[c.risk].tone}>{t(RISK[c.risk].key)}</StatusTag></td>
+                  <td className="py-2 pr-4">
+                    <StatusTag tone={RISK[c.risk].tone}>{t(RISK[c.risk].key)}</StatusTag>
+                  </td>
                   <td className="py-2 pr-4">
                     <DateText date={c.decisionDueOn} />
                     {c.daysLeft !== null ? (
                       <span className="block text-muted">
-                        {c.daysLeft < 0 ? t('staff.daysLate', { count: -c.daysLeft }) : t('staff.daysLeft', { count: c.daysLeft })}
+                        {c.daysLeft < 0
+                          ? t('staff.daysLate', { count: -c.daysLeft })
+                          : t('staff.daysLeft', { count: c.daysLeft })}
                       </span>
                     ) : null}
                   </td>
-                  <td className="py-2 pr-4">{c.caseType}<span className="block text-muted">{c.subject}</span></td>
+                  <td className="py-2 pr-4">
+                    {c.caseType}
+                    <span className="block text-muted">{c.subject}</span>
+                  </td>
                   <td className="py-2 pr-4">{c.citizenName}</td>
                   <td className="py-2 pr-4">{c.currentStepName}</td>
                   <td className="py-2">{c.contactName ?? '–'}</td>

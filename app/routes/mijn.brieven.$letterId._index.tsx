@@ -14,7 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another citizen's letter, an unknown and a malformed id: the same 404 (DESIGN §5).
   if (!letter) throw new Response('Not Found', { status: 404 })
   const t = await getFixedT(request)
-  return json({ letter, title: t('letters:letter.title', { title: letter.title }) }, { headers: { 'Cache-Control': 'private, no-store' } })
+  return json(
+    { letter, title: t('letters:letter.title', { title: letter.title }) },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn brieven' }]

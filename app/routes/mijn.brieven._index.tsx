@@ -47,7 +47,10 @@ export default function MyLetters() {
       ) : (
         <ul className="space-y-4">
           {letters.map((letter) => (
-            <li key={letter.id} className={`border-2 p-4 ${letter.read ? 'border-line' : 'border-info bg-brand-light'}`}>
+            <li
+              key={letter.id}
+              className={`border-2 p-4 ${letter.read ? 'border-line' : 'border-info bg-brand-light'}`}
+            >
               {letter.read ? null : (
                 <p className="mb-2">
                   <NewTag />

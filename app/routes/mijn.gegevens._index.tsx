@@ -36,17 +36,36 @@ function Source({ source, date }: { source: DataSource; date: string }) {
   )
 }
 
-function Group({ id, heading, children, source, date, correct }: { id: string; heading: string; children: ReactNode; source?: DataSource; date?: string; correct?: string }) {
+function Group({
+  id,
+  heading,
+  children,
+  source,
+  date,
+  correct,
+}: {
+  id: string
+  heading: string
+  children: ReactNode
+  source?: DataSource
+  date?: string
+  correct?: string
+}) {
   const { t } = useTranslation('mydata')
   return (
     <section aria-labelledby={id} className="mt-10">
-      <h2 id={id} className="text-2xl">{heading}</h2>
+      <h2 id={id} className="text-2xl">
+        {heading}
+      </h2>
       <div className="mt-3">{children}</div>
       {source && date ? <Source source={source} date={date} /> : null}
       {correct ? (
         <p className="mt-1 text-base">
           {t('overview.correctThis')}{' '}
-          <Link to={`/mijn/gegevens/correctie?gegeven=${correct}`}>{t('overview.correctionLink')}<span className="sr-only">: {heading}</span></Link>
+          <Link to={`/mijn/gegevens/correctie?gegeven=${correct}`}>
+            {t('overview.correctionLink')}
+            <span className="sr-only">: {heading}</span>
+          </Link>
         </p>
       ) : null}
     </section>
@@ -70,21 +89,47 @@ export default function MyData() {
       {readOnly ? <p className="mt-3 border-l-4 border-info pl-3">{t('common.readOnly')}</p> : null}
 
       <nav aria-labelledby="actions-heading" className="mt-6 border-2 border-line p-4">
-        <h2 id="actions-heading" className="text-xl">{t('overview.actionsHeading')}</h2>
+        <h2 id="actions-heading" className="text-xl">
+          {t('overview.actionsHeading')}
+        </h2>
         <ul className="mt-2 space-y-1">
-          <li><Link to="/mijn/gegevens/verhuizen" className="inline-block py-1">{t('overview.moveLink')}</Link></li>
-          <li><Link to="/mijn/gegevens/correctie" className="inline-block py-1">{t('overview.correctionLink')}</Link></li>
-          <li><Link to="/mijn/voorkeuren" className="inline-block py-1">{t('overview.contactLink')}</Link></li>
+          <li>
+            <Link to="/mijn/gegevens/verhuizen" className="inline-block py-1">
+              {t('overview.moveLink')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/mijn/gegevens/correctie" className="inline-block py-1">
+              {t('overview.correctionLink')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/mijn/voorkeuren" className="inline-block py-1">
+              {t('overview.contactLink')}
+            </Link>
+          </li>
         </ul>
         {person.openRequests.moves > 0 ? <p className="mt-3 text-base">{t('overview.openMove')}</p> : null}
         {person.openRequests.corrections > 0 ? <p className="mt-1 text-base">{t('overview.openCorrection')}</p> : null}
       </nav>
 
-      <Group id="name-heading" heading={t('overview.nameHeading')} source={person.name.source} date={person.name.updatedOn} correct="surname">
+      <Group
+        id="name-heading"
+        heading={t('overview.nameHeading')}
+        source={person.name.source}
+        date={person.name.updatedOn}
+        correct="surname"
+      >
         <SummaryList rows={nameRows} />
       </Group>
 
-      <Group id="birth-heading" heading={t('overview.birthHeading')} source={person.birth.source} date={person.birth.updatedOn} correct="birth_date">
+      <Group
+        id="birth-heading"
+        heading={t('overview.birthHeading')}
+        source={person.birth.source}
+        date={person.birth.updatedOn}
+        correct="birth_date"
+      >
         <SummaryList
           rows={[
             { key: t('overview.birthDate'), value: <DateText date={person.birth.value.date} /> },
@@ -94,17 +139,31 @@ export default function MyData() {
         />
       </Group>
 
-      <Group id="nationality-heading" heading={t('overview.nationalityHeading')} source={person.nationality.source} date={person.nationality.updatedOn} correct="nationality">
+      <Group
+        id="nationality-heading"
+        heading={t('overview.nationalityHeading')}
+        source={person.nationality.source}
+        date={person.nationality.updatedOn}
+        correct="nationality"
+      >
         <SummaryList rows={[{ key: t('overview.nationality'), value: person.nationality.value }]} />
       </Group>
 
-      <Group id="address-heading" heading={t('overview.addressHeading')} source={person.address?.source} date={person.address?.updatedOn}>
+      <Group
+        id="address-heading"
+        heading={t('overview.addressHeading')}
+        source={person.address?.source}
+        date={person.address?.updatedOn}
+      >
         {person.address ? (
           <>
             <SummaryList
               rows={[
                 { key: t('overview.currentAddress'), value: person.address.value.address.oneLine },
-                { key: t('overview.since'), value: person.address.value.since ? <DateText date={person.address.value.since} /> : none },
+                {
+                  key: t('overview.since'),
+                  value: person.address.value.since ? <DateText date={person.address.value.since} /> : none,
+                },
               ]}
             />
             {person.address.value.inResearch ? <p className="mt-2 font-bold">{t('overview.inResearch')}</p> : null}
@@ -136,7 +195,12 @@ export default function MyData() {
         )}
       </Group>
 
-      <Group id="household-heading" heading={t('overview.householdHeading')} source="brp" date={person.household[0]?.updatedOn ?? person.name.updatedOn}>
+      <Group
+        id="household-heading"
+        heading={t('overview.householdHeading')}
+        source="brp"
+        date={person.household[0]?.updatedOn ?? person.name.updatedOn}
+      >
         {person.household.length ? (
           <SummaryList
             rows={person.household.map((m) => ({
@@ -146,7 +210,8 @@ export default function MyData() {
                   {m.value.name}
                   <br />
                   <span className="text-base text-muted">
-                    {t('overview.bornOn', { date: formatLocalDate(m.value.birthDate, i18n.language) })}, {m.value.livesWithYou ? t('overview.livesWithYou') : t('overview.livesElsewhere')}
+                    {t('overview.bornOn', { date: formatLocalDate(m.value.birthDate, i18n.language) })},{' '}
+                    {m.value.livesWithYou ? t('overview.livesWithYou') : t('overview.livesElsewhere')}
                   </span>
                 </>
               ),
@@ -157,7 +222,12 @@ export default function MyData() {
         )}
       </Group>
 
-      <Group id="contact-heading" heading={t('overview.contactHeading')} source={person.contact.source} date={person.contact.updatedOn}>
+      <Group
+        id="contact-heading"
+        heading={t('overview.contactHeading')}
+        source={person.contact.source}
+        date={person.contact.updatedOn}
+      >
         <SummaryList
           rows={[
             {
@@ -165,13 +235,18 @@ export default function MyData() {
               value: (
                 <>
                   {contact.email ?? none}
-                  {contact.pendingEmail ? <p className="m-0 text-base">{t('overview.emailPending', { email: contact.pendingEmail })}</p> : null}
+                  {contact.pendingEmail ? (
+                    <p className="m-0 text-base">{t('overview.emailPending', { email: contact.pendingEmail })}</p>
+                  ) : null}
                 </>
               ),
             },
             { key: t('overview.phone'), value: contact.phone ?? none },
             { key: t('overview.letterChannel'), value: t(`channel.${contact.letterChannel}`) },
-            { key: t('overview.language'), value: <span lang={contact.language}>{t(`languages.${contact.language}`)}</span> },
+            {
+              key: t('overview.language'),
+              value: <span lang={contact.language}>{t(`languages.${contact.language}`)}</span>,
+            },
           ]}
         />
         <p className="mt-3">

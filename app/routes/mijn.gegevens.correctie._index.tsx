@@ -15,7 +15,13 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { requireCitizen } from '~/services/auth.server'
-import { MAX_EVIDENCE_BYTES, getCorrectionForm, saveCorrectionDraft, type CorrectionFormError, type EvidenceUpload } from '~/services/corrections.server'
+import {
+  MAX_EVIDENCE_BYTES,
+  getCorrectionForm,
+  saveCorrectionDraft,
+  type CorrectionFormError,
+  type EvidenceUpload,
+} from '~/services/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**
@@ -82,7 +88,10 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     data = await unstable_parseMultipartFormData(
       request,
-      unstable_composeUploadHandlers(evidenceHandler(received), unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART })),
+      unstable_composeUploadHandlers(
+        evidenceHandler(received),
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART }),
+      ),
     )
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
@@ -90,10 +99,18 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const form = Fields.parse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')))
   const values = { field: form.field, proposedValue: form.proposedValue, explanation: form.explanation }
-  const result = await saveCorrectionDraft(citizen, form.aanvraag ?? null, values, received.upload, { removeEvidence: form.removeEvidence === 'on' })
+  const result = await saveCorrectionDraft(citizen, form.aanvraag ?? null, values, received.upload, {
+    removeEvidence: form.removeEvidence === 'on',
+  })
   if (!result.ok) {
     return json(
-      { errors: result.errors, values, keptEvidence: result.keptEvidence, fileChosen: received.upload !== null, id: form.aanvraag ?? null },
+      {
+        errors: result.errors,
+        values,
+        keptEvidence: result.keptEvidence,
+        fileChosen: received.upload !== null,
+        id: form.aanvraag ?? null,
+      },
       { status: result.errors.some((e) => e.field === 'evidence' && e.error === 'too_large') ? 413 : 400 },
     )
   }
@@ -126,14 +143,30 @@ export default function CorrectionRequest() {
   }
   const fieldError = errorFor('field')
   const chooseAgain = actionData?.fileChosen && !errorFor('evidence')
-  const evidenceHint = [t('correction.evidenceHint'), kept ? t('correction.evidenceReplace') : null, chooseAgain ? t('correction.evidenceAgain') : null].filter(Boolean).join(' ')
+  const evidenceHint = [
+    t('correction.evidenceHint'),
+    kept ? t('correction.evidenceReplace') : null,
+    chooseAgain ? t('correction.evidenceAgain') : null,
+  ]
+    .filter(Boolean)
+    .join(' ')
   const current = (value: string | null, field: string) =>
-    value === null || value === '' ? t('common.nothing') : field === 'birth_date' ? formatLocalDate(value, i18n.language) : value
-  const summary = useSubmissionErrors(errors.map((e) => ({ field: fieldId(e), message: message(e) })), actionData)
+    value === null || value === ''
+      ? t('common.nothing')
+      : field === 'birth_date'
+        ? formatLocalDate(value, i18n.language)
+        : value
+  const summary = useSubmissionErrors(
+    errors.map((e) => ({ field: fieldId(e), message: message(e) })),
+    actionData,
+  )
   return (
     <div className="prose-width">
       <p>
-        <Link to="/mijn/gegevens"><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to="/mijn/gegevens">
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
       <h1 className="mt-4 text-3xl md:text-4xl">{t('correction.heading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
@@ -142,10 +175,19 @@ export default function CorrectionRequest() {
         {t('correction.addressNote')} <Link to="/mijn/gegevens/verhuizen">{t('overview.moveLink')}</Link>
       </p>
       <Form method="post" encType="multipart/form-data" noValidate className="mt-6">
-        {actionData?.id ?? draft?.id ? <input type="hidden" name="aanvraag" value={actionData?.id ?? draft?.id} /> : null}
-        <fieldset aria-describedby={fieldError ? 'field-error' : undefined} className={`mb-6 ${fieldError ? 'border-l-4 border-danger pl-4' : ''}`}>
+        {(actionData?.id ?? draft?.id) ? (
+          <input type="hidden" name="aanvraag" value={actionData?.id ?? draft?.id} />
+        ) : null}
+        <fieldset
+          aria-describedby={fieldError ? 'field-error' : undefined}
+          className={`mb-6 ${fieldError ? 'border-l-4 border-danger pl-4' : ''}`}
+        >
           <legend className="font-bold">{t('correction.fieldLegend')}</legend>
-          {fieldError ? <p id="field-error" className="m-0 font-bold text-danger">{fieldError}</p> : null}
+          {fieldError ? (
+            <p id="field-error" className="m-0 font-bold text-danger">
+              {fieldError}
+            </p>
+          ) : null}
           <div className="mt-2 space-y-3">
             {items.map((item, i) => (
               <div key={item.field} className="flex items-start gap-3">
@@ -158,16 +200,31 @@ export default function CorrectionRequest() {
                   className="mt-1 h-6 w-6 shrink-0"
                 />
                 <label htmlFor={i === 0 ? 'field' : `field-${item.field}`}>
-                  {t(`items.${item.field}`)} <span className="text-muted">({t('correction.now', { current: current(item.current, item.field) })})</span>
+                  {t(`items.${item.field}`)}{' '}
+                  <span className="text-muted">
+                    ({t('correction.now', { current: current(item.current, item.field) })})
+                  </span>
                 </label>
               </div>
             ))}
           </div>
         </fieldset>
-        <FormField id="proposedValue" label={t('correction.proposedValue')} hint={t('correction.proposedValueHint')} error={errorFor('proposedValue')}>
-          {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.proposedValue} className={inputClass} />}
+        <FormField
+          id="proposedValue"
+          label={t('correction.proposedValue')}
+          hint={t('correction.proposedValueHint')}
+          error={errorFor('proposedValue')}
+        >
+          {(p) => (
+            <input {...p} type="text" autoComplete="off" defaultValue={values.proposedValue} className={inputClass} />
+          )}
         </FormField>
-        <FormField id="explanation" label={t('correction.explanation')} hint={t('correction.explanationHint')} error={errorFor('explanation')}>
+        <FormField
+          id="explanation"
+          label={t('correction.explanation')}
+          hint={t('correction.explanationHint')}
+          error={errorFor('explanation')}
+        >
           {(p) => <textarea {...p} rows={5} defaultValue={values.explanation} className={inputClass} />}
         </FormField>
         <FormField id="evidence" label={t('correction.evidence')} hint={evidenceHint} error={errorFor('evidence')}>
@@ -178,7 +235,12 @@ export default function CorrectionRequest() {
                   {t('correction.evidenceKept', { name: kept.name, size: sizeText(kept.size, i18n.language) })}
                 </p>
               ) : null}
-              <input {...p} type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" className="block w-full max-w-xl text-lg" />
+              <input
+                {...p}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                className="block w-full max-w-xl text-lg"
+              />
               {kept ? (
                 <div className="mt-2 flex items-center gap-3">
                   <input type="checkbox" id="removeEvidence" name="removeEvidence" className="h-6 w-6" />
@@ -189,7 +251,9 @@ export default function CorrectionRequest() {
           )}
         </FormField>
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary">{t('correction.continue')}</button>
+          <button type="submit" className="btn-primary">
+            {t('correction.continue')}
+          </button>
           <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
         </div>
       </Form>

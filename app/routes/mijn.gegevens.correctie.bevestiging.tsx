@@ -42,7 +42,9 @@ export default function CorrectionDone() {
         <li>{t('correction.doneStep3')}</li>
       </ol>
       <p className="mt-8 flex flex-wrap gap-6">
-        <Link to={`/mijn/zaken/${done.caseId}`} className="btn-primary">{t('correction.doneCaseLink')}</Link>
+        <Link to={`/mijn/zaken/${done.caseId}`} className="btn-primary">
+          {t('correction.doneCaseLink')}
+        </Link>
         <Link to="/mijn/gegevens">{t('correction.doneBack')}</Link>
       </p>
     </div>

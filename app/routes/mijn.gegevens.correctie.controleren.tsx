@@ -29,7 +29,10 @@ export const handle = { i18n: 'mydata' }
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const id = z.string().uuid().safeParse((await request.formData()).get('aanvraag'))
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await request.formData()).get('aanvraag'))
   if (!id.success) throw redirect('/mijn/gegevens/correctie')
   const result = await submitCorrection(citizen, id.data)
   if (result.ok) return redirect(`/mijn/gegevens/correctie/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
@@ -50,13 +53,23 @@ export default function CorrectionReview() {
     </Link>
   )
   const show = (value: string | null) =>
-    value === null || value === '' ? t('correction.emptyValue') : draft.field === 'birth_date' ? formatLocalDate(value, i18n.language) : value
-  const errors = (actionData?.errors ?? []).map((e) => ({ field: `change-${e.field}`, message: t(`errors.${e.field}.${e.error}`) }))
+    value === null || value === ''
+      ? t('correction.emptyValue')
+      : draft.field === 'birth_date'
+        ? formatLocalDate(value, i18n.language)
+        : value
+  const errors = (actionData?.errors ?? []).map((e) => ({
+    field: `change-${e.field}`,
+    message: t(`errors.${e.field}.${e.error}`),
+  }))
   const summary = useSubmissionErrors(errors, actionData)
   return (
     <div className="prose-width">
       <p>
-        <Link to={edit}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to={edit}>
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
       <h1 className="mt-4 text-3xl md:text-4xl">{t('correction.reviewHeading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
@@ -70,19 +83,35 @@ export default function CorrectionReview() {
               <>
                 {t(`items.${draft.field}`)}
                 <br />
-                <span className="text-base text-muted">{t('correction.reviewCurrent')}: {show(draft.currentValue)}</span>
+                <span className="text-base text-muted">
+                  {t('correction.reviewCurrent')}: {show(draft.currentValue)}
+                </span>
               </>
             ),
             action: change('field', 'correction.changeItem'),
           },
-          { key: t('correction.reviewProposed'), value: show(draft.proposedValue), action: change('proposedValue', 'correction.changeProposed') },
-          { key: t('correction.reviewExplanation'), value: <span className="whitespace-pre-line">{draft.explanation}</span>, action: change('explanation', 'correction.changeExplanation') },
-          { key: t('correction.reviewEvidence'), value: draft.evidence ? draft.evidence.name : t('correction.noEvidence'), action: change('evidence', 'correction.changeEvidence') },
+          {
+            key: t('correction.reviewProposed'),
+            value: show(draft.proposedValue),
+            action: change('proposedValue', 'correction.changeProposed'),
+          },
+          {
+            key: t('correction.reviewExplanation'),
+            value: <span className="whitespace-pre-line">{draft.explanation}</span>,
+            action: change('explanation', 'correction.changeExplanation'),
+          },
+          {
+            key: t('correction.reviewEvidence'),
+            value: draft.evidence ? draft.evidence.name : t('correction.noEvidence'),
+            action: change('evidence', 'correction.changeEvidence'),
+          },
         ]}
       />
       <Form method="post" className="mt-8">
         <input type="hidden" name="aanvraag" value={draft.id} />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>{t('correction.submit')}</button>
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('correction.submit')}
+        </button>
       </Form>
     </div>
   )

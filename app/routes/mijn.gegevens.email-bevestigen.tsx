@@ -20,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ token, state, title: t('mydata:confirmEmail.title') }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'E-mailadres bevestigen' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'E-mailadres bevestigen' },
+  { name: 'robots', content: 'noindex' },
+]
 export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +42,9 @@ export default function ConfirmEmail() {
       <div className="prose-width">
         <h1 className="text-3xl md:text-4xl">{t('confirmEmail.doneHeading')}</h1>
         <p className="mt-4">{t('confirmEmail.doneText', { email: result.email })}</p>
-        <p className="mt-6"><Link to="/mijn/voorkeuren">{t('confirmEmail.toPreferences')}</Link></p>
+        <p className="mt-6">
+          <Link to="/mijn/voorkeuren">{t('confirmEmail.toPreferences')}</Link>
+        </p>
       </div>
     )
   }
@@ -50,14 +55,18 @@ export default function ConfirmEmail() {
       {problem ? (
         <>
           <p className="mt-4 border-l-4 border-danger pl-3 font-bold">{t(`confirmEmail.${problem}`)}</p>
-          <p className="mt-6"><Link to="/mijn/voorkeuren">{t('confirmEmail.toPreferences')}</Link></p>
+          <p className="mt-6">
+            <Link to="/mijn/voorkeuren">{t('confirmEmail.toPreferences')}</Link>
+          </p>
         </>
       ) : state.ok ? (
         <>
           <p className="mt-4">{t('confirmEmail.lead', { email: state.email })}</p>
           <Form method="post" className="mt-6">
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className="btn-primary">{t('confirmEmail.button')}</button>
+            <button type="submit" className="btn-primary">
+              {t('confirmEmail.button')}
+            </button>
           </Form>
         </>
       ) : null}

@@ -31,8 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   const t = await getFixedT(request)
   const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const [draft, current] = await Promise.all([aanvraag ? getMoveDraft(citizen, aanvraag) : null, getPersonAddress(citizen)])
-  return json({ draft, current, returnToReview: terug === 'controleren' && draft !== null, title: t('mydata:move.addressTitle') })
+  const [draft, current] = await Promise.all([
+    aanvraag ? getMoveDraft(citizen, aanvraag) : null,
+    getPersonAddress(citizen),
+  ])
+  return json({
+    draft,
+    current,
+    returnToReview: terug === 'controleren' && draft !== null,
+    title: t('mydata:move.addressTitle'),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
@@ -41,7 +49,8 @@ export const handle = { i18n: 'mydata' }
 type FieldError = { field: 'postcode' | 'houseNumber' | 'addition'; key: string; options?: string }
 
 function toFieldError(e: AddressLookupError): FieldError {
-  if (e.field === 'houseNumber' && e.error === 'addition_format') return { field: 'addition', key: 'addition.addition_format' }
+  if (e.field === 'houseNumber' && e.error === 'addition_format')
+    return { field: 'addition', key: 'addition.addition_format' }
   if (e.field === 'addition') return { field: 'addition', key: `addition.${e.error}`, options: e.options.join(', ') }
   return { field: e.field, key: `${e.field}.${e.error}` }
 }
@@ -68,13 +77,21 @@ export default function MoveAddress() {
     const e = errors.find((x) => x.field === field)
     return e ? message(e) : undefined
   }
-  const summary = useSubmissionErrors(errors.map((e) => ({ field: e.field, message: message(e) })), actionData)
+  const summary = useSubmissionErrors(
+    errors.map((e) => ({ field: e.field, message: message(e) })),
+    actionData,
+  )
   return (
     <div className="prose-width">
       <p>
-        <Link to="/mijn/gegevens"><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to="/mijn/gegevens">
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
-      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 1, total: 4 })}</p>
+      <p className="mt-4 text-lg text-muted">
+        {t('move.heading')} · {t('common.stepOf', { step: 1, total: 4 })}
+      </p>
       <h1 className="text-3xl md:text-4xl">{t('move.addressHeading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.addressLead')}</p>
@@ -83,16 +100,49 @@ export default function MoveAddress() {
         {draft ? <input type="hidden" name="aanvraag" value={draft.id} /> : null}
         {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
         <FormField id="postcode" label={t('move.postcode')} hint={t('move.postcodeHint')} error={errorFor('postcode')}>
-          {(p) => <input {...p} type="text" autoComplete="postal-code" spellCheck={false} defaultValue={values.postcode} className={`${inputClass} max-w-[10rem] uppercase`} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="postal-code"
+              spellCheck={false}
+              defaultValue={values.postcode}
+              className={`${inputClass} max-w-[10rem] uppercase`}
+            />
+          )}
         </FormField>
-        <FormField id="houseNumber" label={t('move.houseNumber')} hint={t('move.houseNumberHint')} error={errorFor('houseNumber')}>
-          {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" defaultValue={values.houseNumber} className={`${inputClass} max-w-[8rem]`} />}
+        <FormField
+          id="houseNumber"
+          label={t('move.houseNumber')}
+          hint={t('move.houseNumberHint')}
+          error={errorFor('houseNumber')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={values.houseNumber}
+              className={`${inputClass} max-w-[8rem]`}
+            />
+          )}
         </FormField>
         <FormField id="addition" label={t('move.addition')} hint={t('move.additionHint')} error={errorFor('addition')}>
-          {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.addition} className={`${inputClass} max-w-[8rem]`} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              defaultValue={values.addition}
+              className={`${inputClass} max-w-[8rem]`}
+            />
+          )}
         </FormField>
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <button type="submit" className="btn-primary">
+            {t('common.continue')}
+          </button>
           <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
         </div>
       </Form>

@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ move, title: t('mydata:move.doneTitle') })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Uw verhuizing is doorgegeven' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Uw verhuizing is doorgegeven' },
+]
 export const handle = { i18n: 'mydata' }
 
 export default function MoveDone() {
@@ -42,7 +44,10 @@ export default function MoveDone() {
         rows={[
           { key: t('move.reviewAddress'), value: move.address.oneLine },
           { key: t('move.reviewDate'), value: <DateText date={move.moveDate} /> },
-          { key: t('move.reviewWho'), value: move.coMovers.length ? t('move.youAnd', { names: move.coMovers.join(', ') }) : t('move.onlyYou') },
+          {
+            key: t('move.reviewWho'),
+            value: move.coMovers.length ? t('move.youAnd', { names: move.coMovers.join(', ') }) : t('move.onlyYou'),
+          },
         ]}
       />
       <h2 className="mt-8 text-2xl">{t('move.doneNext')}</h2>
@@ -52,7 +57,9 @@ export default function MoveDone() {
         <li>{t('move.doneStep3')}</li>
       </ol>
       <p className="mt-8 flex flex-wrap gap-6">
-        <Link to={`/mijn/zaken/${move.caseId}`} className="btn-primary">{t('move.doneCaseLink')}</Link>
+        <Link to={`/mijn/zaken/${move.caseId}`} className="btn-primary">
+          {t('move.doneCaseLink')}
+        </Link>
         <Link to="/mijn/gegevens">{t('move.doneBack')}</Link>
       </p>
     </div>

@@ -35,7 +35,10 @@ export const handle = { i18n: 'mydata' }
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const id = z.string().uuid().safeParse((await request.formData()).get('aanvraag'))
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await request.formData()).get('aanvraag'))
   if (!id.success) throw redirect('/mijn/gegevens/verhuizen')
   const result = await submitMove(citizen, id.data)
   if (result.ok) return redirect(`/mijn/gegevens/verhuizen/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
@@ -55,32 +58,53 @@ export default function MoveReview() {
       <Trans t={t} i18nKey={key} components={{ 1: hidden }} />
     </Link>
   )
-  const windowDates = { earliest: formatLocalDate(draft.window.earliest, i18n.language), latest: formatLocalDate(draft.window.latest, i18n.language) }
+  const windowDates = {
+    earliest: formatLocalDate(draft.window.earliest, i18n.language),
+    latest: formatLocalDate(draft.window.latest, i18n.language),
+  }
   const problem = actionData
     ? actionData.step === 'date'
       ? { field: 'change-date', message: t(`errors.moveDate.${actionData.error}`, windowDates) }
       : actionData.step === 'coMovers'
-        ? { field: 'change-who', message: t(`errors.coMovers.${actionData.error === 'changed' ? 'changed' : 'not_allowed'}`) }
+        ? {
+            field: 'change-who',
+            message: t(`errors.coMovers.${actionData.error === 'changed' ? 'changed' : 'not_allowed'}`),
+          }
         : { field: 'change-address', message: t('errors.houseNumber.not_found') }
     : null
   const summary = useSubmissionErrors(problem ? [problem] : [], actionData)
   return (
     <div className="prose-width">
       <p>
-        <Link to={`/mijn/gegevens/verhuizen/wie?aanvraag=${draft.id}`}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to={`/mijn/gegevens/verhuizen/wie?aanvraag=${draft.id}`}>
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
-      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 4, total: 4 })}</p>
+      <p className="mt-4 text-lg text-muted">
+        {t('move.heading')} · {t('common.stepOf', { step: 4, total: 4 })}
+      </p>
       <h1 className="text-3xl md:text-4xl">{t('move.reviewHeading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.reviewLead')}</p>
       <SummaryList
         className="mt-6"
         rows={[
-          { key: t('move.reviewAddress'), value: draft.address?.oneLine, action: change(`/mijn/gegevens/verhuizen${q}`, 'move.changeAddress', 'change-address') },
-          { key: t('move.reviewDate'), value: draft.moveDate ? <DateText date={draft.moveDate} /> : null, action: change(`/mijn/gegevens/verhuizen/datum${q}`, 'move.changeDate', 'change-date') },
+          {
+            key: t('move.reviewAddress'),
+            value: draft.address?.oneLine,
+            action: change(`/mijn/gegevens/verhuizen${q}`, 'move.changeAddress', 'change-address'),
+          },
+          {
+            key: t('move.reviewDate'),
+            value: draft.moveDate ? <DateText date={draft.moveDate} /> : null,
+            action: change(`/mijn/gegevens/verhuizen/datum${q}`, 'move.changeDate', 'change-date'),
+          },
           {
             key: t('move.reviewWho'),
-            value: draft.coMovers.length ? t('move.youAnd', { names: draft.coMovers.map((m) => m.name).join(', ') }) : t('move.onlyYou'),
+            value: draft.coMovers.length
+              ? t('move.youAnd', { names: draft.coMovers.map((m) => m.name).join(', ') })
+              : t('move.onlyYou'),
             action: change(`/mijn/gegevens/verhuizen/wie${q}`, 'move.changeWho', 'change-who'),
           },
         ]}
@@ -88,7 +112,9 @@ export default function MoveReview() {
       <Form method="post" className="mt-8">
         <input type="hidden" name="aanvraag" value={draft.id} />
         <p className="mb-4">{t('move.declaration')}</p>
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>{t('move.submit')}</button>
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('move.submit')}
+        </button>
       </Form>
     </div>
   )

@@ -69,13 +69,20 @@ export default function MoveDate() {
   const { t, i18n } = useTranslation('mydata')
   const values = actionData?.values ?? splitDate(draft.moveDate)
   const window: MoveDateWindow = actionData?.window ?? draft.window
-  const dates = { earliest: formatLocalDate(window.earliest, i18n.language), latest: formatLocalDate(window.latest, i18n.language) }
+  const dates = {
+    earliest: formatLocalDate(window.earliest, i18n.language),
+    latest: formatLocalDate(window.latest, i18n.language),
+  }
   const error = actionData ? t(`errors.moveDate.${actionData.error}`, dates) : undefined
   const describedBy = ['moveDate-hint', error ? 'moveDate-error' : null].filter(Boolean).join(' ')
-  const back = returnToReview ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${draft.id}` : `/mijn/gegevens/verhuizen?aanvraag=${draft.id}`
+  const back = returnToReview
+    ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${draft.id}`
+    : `/mijn/gegevens/verhuizen?aanvraag=${draft.id}`
   const field = (name: 'day' | 'month' | 'year', width: string) => (
     <div>
-      <label htmlFor={`moveDate-${name}`} className="block font-bold">{t(`move.${name}`)}</label>
+      <label htmlFor={`moveDate-${name}`} className="block font-bold">
+        {t(`move.${name}`)}
+      </label>
       <input
         id={`moveDate-${name}`}
         name={name}
@@ -92,9 +99,14 @@ export default function MoveDate() {
   return (
     <div className="prose-width">
       <p>
-        <Link to={back}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to={back}>
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
-      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 2, total: 4 })}</p>
+      <p className="mt-4 text-lg text-muted">
+        {t('move.heading')} · {t('common.stepOf', { step: 2, total: 4 })}
+      </p>
       <h1 className="text-3xl md:text-4xl">{t('move.dateHeading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       {draft.address ? <p className="mt-3">{t('move.newAddress', { address: draft.address.oneLine })}</p> : null}
@@ -103,8 +115,14 @@ export default function MoveDate() {
         {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
         <fieldset aria-describedby={describedBy} className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
           <legend className="font-bold">{t('move.dateLegend')}</legend>
-          <p id="moveDate-hint" className="m-0 text-base text-muted">{t('move.dateHint', dates)}</p>
-          {error ? <p id="moveDate-error" className="m-0 font-bold text-danger">{error}</p> : null}
+          <p id="moveDate-hint" className="m-0 text-base text-muted">
+            {t('move.dateHint', dates)}
+          </p>
+          {error ? (
+            <p id="moveDate-error" className="m-0 font-bold text-danger">
+              {error}
+            </p>
+          ) : null}
           <div className="mt-2 flex flex-wrap gap-4">
             {field('day', 'w-[4.5rem]')}
             {field('month', 'w-[4.5rem]')}
@@ -112,7 +130,9 @@ export default function MoveDate() {
           </div>
         </fieldset>
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <button type="submit" className="btn-primary">
+            {t('common.continue')}
+          </button>
           <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
         </div>
       </Form>

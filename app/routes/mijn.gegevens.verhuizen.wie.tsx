@@ -18,7 +18,14 @@ const Query = z.object({
   aanvraag: z.string().uuid().optional().catch(undefined),
   terug: z.enum(['controleren']).optional().catch(undefined),
 })
-const Picked = z.array(z.string().regex(/^[0-9]{1,2}$/).transform(Number)).max(50)
+const Picked = z
+  .array(
+    z
+      .string()
+      .regex(/^[0-9]{1,2}$/)
+      .transform(Number),
+  )
+  .max(50)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -57,15 +64,25 @@ export default function MoveWho() {
   const others = choices.filter((c) => !c.eligible)
   const picked = new Set(actionData?.picked ?? choices.filter((c) => c.chosen).map((c) => c.index))
   const messages = (actionData?.errors ?? []).map((e) => t(`errors.coMovers.${e.reason}`, { name: e.name ?? '' }))
-  const back = returnToReview ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${id}` : `/mijn/gegevens/verhuizen/datum?aanvraag=${id}`
+  const back = returnToReview
+    ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${id}`
+    : `/mijn/gegevens/verhuizen/datum?aanvraag=${id}`
   const errorId = messages.length ? 'coMovers-error' : null
-  const summary = useSubmissionErrors(messages.map((message) => ({ field: 'coMovers', message })), actionData)
+  const summary = useSubmissionErrors(
+    messages.map((message) => ({ field: 'coMovers', message })),
+    actionData,
+  )
   return (
     <div className="prose-width">
       <p>
-        <Link to={back}><span aria-hidden="true">← </span>{t('common.back')}</Link>
+        <Link to={back}>
+          <span aria-hidden="true">← </span>
+          {t('common.back')}
+        </Link>
       </p>
-      <p className="mt-4 text-lg text-muted">{t('move.heading')} · {t('common.stepOf', { step: 3, total: 4 })}</p>
+      <p className="mt-4 text-lg text-muted">
+        {t('move.heading')} · {t('common.stepOf', { step: 3, total: 4 })}
+      </p>
       <h1 className="text-3xl md:text-4xl">{t('move.whoHeading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.whoLead')}</p>
@@ -73,12 +90,21 @@ export default function MoveWho() {
         <input type="hidden" name="aanvraag" value={id} />
         {choices.length === 0 ? <p className="mb-6">{t('move.noHousehold')}</p> : null}
         {eligible.length > 0 || messages.length > 0 ? (
-          <fieldset aria-describedby={['coMovers-hint', errorId].filter(Boolean).join(' ')} className={`mb-6 ${messages.length ? 'border-l-4 border-danger pl-4' : ''}`}>
+          <fieldset
+            aria-describedby={['coMovers-hint', errorId].filter(Boolean).join(' ')}
+            className={`mb-6 ${messages.length ? 'border-l-4 border-danger pl-4' : ''}`}
+          >
             <legend className="font-bold">{t('move.whoLegend')}</legend>
-            <p id="coMovers-hint" className="m-0 text-base text-muted">{t('move.whoHint')}</p>
+            <p id="coMovers-hint" className="m-0 text-base text-muted">
+              {t('move.whoHint')}
+            </p>
             {messages.length ? (
               <div id="coMovers-error">
-                {messages.map((m) => <p key={m} className="m-0 font-bold text-danger">{m}</p>)}
+                {messages.map((m) => (
+                  <p key={m} className="m-0 font-bold text-danger">
+                    {m}
+                  </p>
+                ))}
               </div>
             ) : null}
             <div className="mt-3 space-y-3">
@@ -103,7 +129,9 @@ export default function MoveWho() {
         ) : null}
         {others.length > 0 ? (
           <section aria-labelledby="others-heading" className="mb-6">
-            <h2 id="others-heading" className="text-xl">{t('move.notAllowedHeading')}</h2>
+            <h2 id="others-heading" className="text-xl">
+              {t('move.notAllowedHeading')}
+            </h2>
             <ul className="mt-2 list-disc space-y-1 pl-6">
               {others.map((c) => (
                 <li key={c.index}>
@@ -114,7 +142,9 @@ export default function MoveWho() {
           </section>
         ) : null}
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary">{t('common.continue')}</button>
+          <button type="submit" className="btn-primary">
+            {t('common.continue')}
+          </button>
           <Link to="/mijn/gegevens">{t('common.cancel')}</Link>
         </div>
       </Form>

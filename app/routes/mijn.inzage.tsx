@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request)
   const melding = new URL(request.url).searchParams.get('melding')
   const entries = await listInzage(citizen)
-  return json({ title: t('impersonation:inzage.title'), entries, notice: melding === 'ontvangen' ? 'confirmation' : melding === 'al-gemeld' ? 'alreadyReported' : null })
+  return json({
+    title: t('impersonation:inzage.title'),
+    entries,
+    notice: melding === 'ontvangen' ? 'confirmation' : melding === 'al-gemeld' ? 'alreadyReported' : null,
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
@@ -49,7 +53,9 @@ export default function WhoViewedMyData() {
         <p className="mt-6">{t('inzage.none')}</p>
       ) : (
         <ol className="mt-6 list-none space-y-4 p-0">
-          {entries.map((entry) => <Entry key={`${entry.kind}:${entry.id}`} entry={entry} />)}
+          {entries.map((entry) => (
+            <Entry key={`${entry.kind}:${entry.id}`} entry={entry} />
+          ))}
         </ol>
       )}
     </div>
@@ -59,21 +65,32 @@ export default function WhoViewedMyData() {
 function Entry({ entry }: { entry: InzageEntry }) {
   const { t, i18n } = useTranslation('impersonation')
   const locale = i18n.language === 'en' ? 'en-GB' : 'nl-NL'
-  const when = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' }).format(new Date(entry.at))
+  const when = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(entry.at))
   const until = entry.impersonation?.endedAt
-    ? new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', timeStyle: 'short' }).format(new Date(entry.impersonation.endedAt))
+    ? new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', timeStyle: 'short' }).format(
+        new Date(entry.impersonation.endedAt),
+      )
     : null
   const actionKey = entry.action ? entry.action.replace(/\./g, '_') : 'other'
   const what = entry.impersonation
     ? t('inzage.impersonation', { staff: entry.staff })
     : t('inzage.staffView', {
         staff: entry.staff,
-        what: t(`inzage.actions.${actionKey}`, { reference: entry.caseReference ?? '', defaultValue: t('inzage.actions.other') }),
+        what: t(`inzage.actions.${actionKey}`, {
+          reference: entry.caseReference ?? '',
+          defaultValue: t('inzage.actions.other'),
+        }),
       })
   const headingId = `entry-${entry.kind}-${entry.id}`
   return (
     <li className="border-2 border-line p-4">
-      <h2 id={headingId} className="text-xl">{what}</h2>
+      <h2 id={headingId} className="text-xl">
+        {what}
+      </h2>
       <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="font-bold">{t('inzage.when')}</dt>
         <dd className="m-0">
@@ -89,7 +106,11 @@ function Entry({ entry }: { entry: InzageEntry }) {
             <dt className="font-bold">{t('inzage.reference')}</dt>
             <dd className="m-0">{entry.impersonation.reference}</dd>
             <dt className="font-bold">{t('inzage.seen')}</dt>
-            <dd className="m-0">{entry.impersonation.pages.length ? entry.impersonation.pages.map((p) => t(`inzage.pages.${p}`)).join(', ') : '–'}</dd>
+            <dd className="m-0">
+              {entry.impersonation.pages.length
+                ? entry.impersonation.pages.map((p) => t(`inzage.pages.${p}`)).join(', ')
+                : '–'}
+            </dd>
           </>
         ) : entry.reason ? (
           <>
@@ -99,11 +120,16 @@ function Entry({ entry }: { entry: InzageEntry }) {
         ) : null}
       </dl>
       {entry.reported ? (
-        <p className="mt-3 font-bold"><span aria-hidden="true">✓ </span>{t('inzage.reported')}</p>
+        <p className="mt-3 font-bold">
+          <span aria-hidden="true">✓ </span>
+          {t('inzage.reported')}
+        </p>
       ) : (
         <Form method="post" className="mt-3">
           <input type="hidden" name="entry" value={entry.id} />
-          <button type="submit" className="btn-secondary" aria-describedby={headingId}>{t('inzage.report')}</button>
+          <button type="submit" className="btn-secondary" aria-describedby={headingId}>
+            {t('inzage.report')}
+          </button>
         </Form>
       )}
     </li>

@@ -61,9 +61,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors, values }, { status: 400 })
   }
   const result = await savePreferences(citizen, parsed.data)
-  if (!result.ok) return json({ errors: result.errors.map((e) => ({ field: e.field as Field, key: e.error as string })), values }, { status: 400 })
+  if (!result.ok)
+    return json(
+      { errors: result.errors.map((e) => ({ field: e.field as Field, key: e.error as string })), values },
+      { status: 400 },
+    )
   // The language chosen here is also the portal's language from now on.
-  return redirect('/mijn/voorkeuren?opgeslagen=1', { headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.language) } })
+  return redirect('/mijn/voorkeuren?opgeslagen=1', {
+    headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.language) },
+  })
 }
 
 export default function Preferences() {
@@ -81,25 +87,51 @@ export default function Preferences() {
     const e = errors.find((x) => x.field === field)
     return e ? t(`errors.${field}.${e.key}`) : undefined
   }
-  const radios = (name: 'letterChannel' | 'language', options: Array<{ value: string; label: string; lang?: string }>) => {
+  const radios = (
+    name: 'letterChannel' | 'language',
+    options: Array<{ value: string; label: string; lang?: string }>,
+  ) => {
     const error = errorFor(name)
     return (
-      <fieldset aria-describedby={[`${name}-hint`, error ? `${name}-error` : null].filter(Boolean).join(' ')} className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
-        <legend className="font-bold">{t(name === 'letterChannel' ? 'preferences.letterLegend' : 'preferences.languageLegend')}</legend>
-        <p id={`${name}-hint`} className="m-0 text-base text-muted">{t(name === 'letterChannel' ? 'preferences.letterHint' : 'preferences.languageHint')}</p>
-        {error ? <p id={`${name}-error`} className="m-0 font-bold text-danger">{error}</p> : null}
+      <fieldset
+        aria-describedby={[`${name}-hint`, error ? `${name}-error` : null].filter(Boolean).join(' ')}
+        className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}
+      >
+        <legend className="font-bold">
+          {t(name === 'letterChannel' ? 'preferences.letterLegend' : 'preferences.languageLegend')}
+        </legend>
+        <p id={`${name}-hint`} className="m-0 text-base text-muted">
+          {t(name === 'letterChannel' ? 'preferences.letterHint' : 'preferences.languageHint')}
+        </p>
+        {error ? (
+          <p id={`${name}-error`} className="m-0 font-bold text-danger">
+            {error}
+          </p>
+        ) : null}
         <div className="mt-2 space-y-2">
           {options.map((o, i) => (
             <div key={o.value} className="flex items-center gap-3">
-              <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={values[name] === o.value} className="h-6 w-6" />
-              <label htmlFor={i === 0 ? name : `${name}-${o.value}`} lang={o.lang}>{o.label}</label>
+              <input
+                type="radio"
+                id={i === 0 ? name : `${name}-${o.value}`}
+                name={name}
+                value={o.value}
+                defaultChecked={values[name] === o.value}
+                className="h-6 w-6"
+              />
+              <label htmlFor={i === 0 ? name : `${name}-${o.value}`} lang={o.lang}>
+                {o.label}
+              </label>
             </div>
           ))}
         </div>
       </fieldset>
     )
   }
-  const summary = useSubmissionErrors(errors.map((e) => ({ field: e.field, message: errorFor(e.field) ?? '' })), actionData)
+  const summary = useSubmissionErrors(
+    errors.map((e) => ({ field: e.field, message: errorFor(e.field) ?? '' })),
+    actionData,
+  )
   return (
     <div className="prose-width">
       <h1 className="text-3xl md:text-4xl">{t('preferences.heading')}</h1>
@@ -107,7 +139,9 @@ export default function Preferences() {
       {saved && !actionData ? (
         <div role="status" className="mt-4 border-l-4 border-success bg-white p-4">
           <p className="font-bold">{t('preferences.saved')}</p>
-          {preferences.pendingEmail ? <p className="mt-1">{t('preferences.confirmationSent', { email: preferences.pendingEmail })}</p> : null}
+          {preferences.pendingEmail ? (
+            <p className="mt-1">{t('preferences.confirmationSent', { email: preferences.pendingEmail })}</p>
+          ) : null}
         </div>
       ) : null}
       <p className="mt-3">{t('preferences.lead')}</p>
@@ -116,13 +150,40 @@ export default function Preferences() {
         <FormField
           id="email"
           label={t('preferences.email')}
-          hint={[t('preferences.emailHint'), preferences.pendingEmail ? t('preferences.emailPending', { email: preferences.pendingEmail }) : null].filter(Boolean).join(' ')}
+          hint={[
+            t('preferences.emailHint'),
+            preferences.pendingEmail ? t('preferences.emailPending', { email: preferences.pendingEmail }) : null,
+          ]
+            .filter(Boolean)
+            .join(' ')}
           error={errorFor('email')}
         >
-          {(p) => <input {...p} type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              defaultValue={values.email}
+              className={inputClass}
+            />
+          )}
         </FormField>
-        <FormField id="phone" label={t('preferences.phone')} hint={t('preferences.phoneHint')} error={errorFor('phone')}>
-          {(p) => <input {...p} type="tel" autoComplete="tel" defaultValue={values.phone} className={`${inputClass} max-w-xs`} />}
+        <FormField
+          id="phone"
+          label={t('preferences.phone')}
+          hint={t('preferences.phoneHint')}
+          error={errorFor('phone')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="tel"
+              autoComplete="tel"
+              defaultValue={values.phone}
+              className={`${inputClass} max-w-xs`}
+            />
+          )}
         </FormField>
         {radios('letterChannel', [
           { value: 'digital', label: t('channel.digital') },
@@ -133,7 +194,9 @@ export default function Preferences() {
           { value: 'en', label: 'English', lang: 'en' },
         ])}
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" className="btn-primary" disabled={readOnly}>{t('preferences.save')}</button>
+          <button type="submit" className="btn-primary" disabled={readOnly}>
+            {t('preferences.save')}
+          </button>
           <Link to="/mijn/gegevens">{t('preferences.backToData')}</Link>
         </div>
       </Form>

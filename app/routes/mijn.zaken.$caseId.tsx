@@ -47,35 +47,74 @@ export default function CasePage() {
 
       {view.informationRequested && view.actionNeeded ? (
         <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">
-          <h2 id="action-heading" className="text-2xl">{t('case.actionHeading')}</h2>
+          <h2 id="action-heading" className="text-2xl">
+            {t('case.actionHeading')}
+          </h2>
           <p className="mt-2">{t('case.actionText', { information: view.informationRequested.information })}</p>
-          <p className="mt-2 font-bold">{t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}</p>
+          <p className="mt-2 font-bold">
+            {t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}
+          </p>
           <p className="mt-2">{t('case.actionHow', { reference: view.reference })}</p>
         </section>
       ) : null}
 
       <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading" className="text-2xl">{t('case.factsHeading')}</h2>
+        <h2 id="facts-heading" className="text-2xl">
+          {t('case.factsHeading')}
+        </h2>
         <SummaryList
           className="mt-4"
           rows={[
             { key: t('fields.reference'), value: view.reference },
-            { key: t('fields.receivedOn'), value: <><DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})</> },
+            {
+              key: t('fields.receivedOn'),
+              value: (
+                <>
+                  <DateText date={view.receivedOn} /> ({t(`channel.${view.channel}`)})
+                </>
+              ),
+            },
             ...(pending
-              ? [{
-                  key: t('fields.decisionDue'),
-                  value: (
-                    <>
-                      <strong><DateText date={view.decisionDueOn} /></strong>
-                      {view.extended ? ` (${t('due.extended')})` : view.status === 'suspended' ? ` (${t('due.suspended')})` : null}
-                      {view.decisionDueIsProvisional ? <span className="block text-base text-muted">{t('due.provisional')}</span> : null}
-                      {view.overdue ? <span className="mt-1 block"><StatusTag tone="danger">{t('status.overdue')}</StatusTag></span> : null}
-                    </>
-                  ),
-                }]
+              ? [
+                  {
+                    key: t('fields.decisionDue'),
+                    value: (
+                      <>
+                        <strong>
+                          <DateText date={view.decisionDueOn} />
+                        </strong>
+                        {view.extended
+                          ? ` (${t('due.extended')})`
+                          : view.status === 'suspended'
+                            ? ` (${t('due.suspended')})`
+                            : null}
+                        {view.decisionDueIsProvisional ? (
+                          <span className="block text-base text-muted">{t('due.provisional')}</span>
+                        ) : null}
+                        {view.overdue ? (
+                          <span className="mt-1 block">
+                            <StatusTag tone="danger">{t('status.overdue')}</StatusTag>
+                          </span>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                ]
               : []),
             ...(view.decidedOn
-              ? [{ key: t('fields.outcome'), value: <>{view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />){view.decisionSummary ? <span className="block">{t('case.decisionSummary', { summary: view.decisionSummary })}</span> : null}</> }]
+              ? [
+                  {
+                    key: t('fields.outcome'),
+                    value: (
+                      <>
+                        {view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)
+                        {view.decisionSummary ? (
+                          <span className="block">{t('case.decisionSummary', { summary: view.decisionSummary })}</span>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                ]
               : []),
             ...(view.closedOn ? [{ key: t('fields.closedOn'), value: <DateText date={view.closedOn} /> }] : []),
             {
@@ -83,8 +122,12 @@ export default function CasePage() {
               value: view.contact ? (
                 <>
                   {view.contact.name}
-                  <span className="block text-base text-muted">{t('case.contactDepartment', { department: view.contact.department })}</span>
-                  <a href={`tel:${view.contact.phone.replace(/\s/g, '')}`} className="block">{t('case.callContact', { name: view.contact.name, phone: view.contact.phone })}</a>
+                  <span className="block text-base text-muted">
+                    {t('case.contactDepartment', { department: view.contact.department })}
+                  </span>
+                  <a href={`tel:${view.contact.phone.replace(/\s/g, '')}`} className="block">
+                    {t('case.callContact', { name: view.contact.name, phone: view.contact.phone })}
+                  </a>
                 </>
               ) : (
                 t('case.noContact')
@@ -95,7 +138,9 @@ export default function CasePage() {
       </section>
 
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading" className="mb-4 text-2xl">{t('steps.heading')}</h2>
+        <h2 id="steps-heading" className="mb-4 text-2xl">
+          {t('steps.heading')}
+        </h2>
         <StepIndicator
           labels={{ done: t('steps.done'), current: t('steps.current'), upcoming: t('steps.upcoming') }}
           steps={view.steps.map((s) => ({
@@ -103,14 +148,20 @@ export default function CasePage() {
             // What happens now; the steps to come are named, their explanation waits its turn.
             explanation: s.state === 'current' ? s.explanation : undefined,
             state: s.state,
-            date: s.reachedOn ? (s.state === 'current' ? t('steps.reachedOn', { date: date(s.reachedOn) }) : date(s.reachedOn)) : undefined,
+            date: s.reachedOn
+              ? s.state === 'current'
+                ? t('steps.reachedOn', { date: date(s.reachedOn) })
+                : date(s.reachedOn)
+              : undefined,
           }))}
         />
       </section>
 
       {view.dateMoves.length > 0 ? (
         <section aria-labelledby="moves-heading">
-          <h2 id="moves-heading" className="text-2xl">{t('case.movesHeading')}</h2>
+          <h2 id="moves-heading" className="text-2xl">
+            {t('case.movesHeading')}
+          </h2>
           <p className="mt-2">{t('case.originalDate', { date: date(view.originalDecisionDueOn) })}</p>
           <ul className="mt-2 list-disc space-y-2 pl-6">
             {view.dateMoves.map((move, i) => (
@@ -118,8 +169,17 @@ export default function CasePage() {
                 {move.kind === 'extended'
                   ? t('case.moveExtended', { on: date(move.on), reason: move.reason, newDate: date(move.newDate) })
                   : move.to === null
-                    ? t('case.moveSuspendedRunning', { from: date(move.from), information: move.information, newDate: date(move.newDate) })
-                    : t('case.moveSuspendedEnded', { from: date(move.from), to: date(move.to), count: move.days, newDate: date(move.newDate) })}
+                    ? t('case.moveSuspendedRunning', {
+                        from: date(move.from),
+                        information: move.information,
+                        newDate: date(move.newDate),
+                      })
+                    : t('case.moveSuspendedEnded', {
+                        from: date(move.from),
+                        to: date(move.to),
+                        count: move.days,
+                        newDate: date(move.newDate),
+                      })}
               </li>
             ))}
           </ul>
@@ -127,13 +187,23 @@ export default function CasePage() {
       ) : null}
 
       <section aria-labelledby="letters-heading">
-        <h2 id="letters-heading" className="text-2xl">{t('case.lettersHeading')}</h2>
+        <h2 id="letters-heading" className="text-2xl">
+          {t('case.lettersHeading')}
+        </h2>
         {view.letters.length ? (
           <ul className="mt-3 space-y-2">
             {view.letters.map((letter) => (
               <li key={letter.id} className="flex flex-wrap items-baseline gap-x-3">
-                <Link to={`/mijn/brieven/${letter.id}`} lang={letter.language === i18n.language ? undefined : letter.language} className={letter.read ? '' : 'font-bold'}>{letter.title}</Link>
-                <span className="text-base text-muted"><DateText date={letter.letterDate} /></span>
+                <Link
+                  to={`/mijn/brieven/${letter.id}`}
+                  lang={letter.language === i18n.language ? undefined : letter.language}
+                  className={letter.read ? '' : 'font-bold'}
+                >
+                  {letter.title}
+                </Link>
+                <span className="text-base text-muted">
+                  <DateText date={letter.letterDate} />
+                </span>
                 {letter.read ? null : <StatusTag tone="info">{t('case.unread')}</StatusTag>}
               </li>
             ))}
@@ -144,14 +214,21 @@ export default function CasePage() {
       </section>
 
       <section aria-labelledby="next-heading">
-        <h2 id="next-heading" className="text-2xl">{t('case.nextHeading')}</h2>
+        <h2 id="next-heading" className="text-2xl">
+          {t('case.nextHeading')}
+        </h2>
         <ul className="mt-2 list-disc space-y-2 pl-6">
           {view.actionNeeded && view.informationRequested ? (
-            <li>{t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })} {t('case.actionHow', { reference: view.reference })}</li>
+            <li>
+              {t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}{' '}
+              {t('case.actionHow', { reference: view.reference })}
+            </li>
           ) : null}
           {/* Awb 4:17: after a notice of default and two more weeks, a penalty per day late. */}
           {view.overdue ? <li>{t('case.nextOverdue')}</li> : null}
-          {pending && !view.actionNeeded && !view.overdue ? <li>{t('case.nextWaitOpen', { date: date(view.decisionDueOn) })}</li> : null}
+          {pending && !view.actionNeeded && !view.overdue ? (
+            <li>{t('case.nextWaitOpen', { date: date(view.decisionDueOn) })}</li>
+          ) : null}
           {/* Awb 6:7: the term for an objection is six weeks. */}
           {view.status === 'decided' ? <li>{t('case.nextDecided')}</li> : null}
           {view.status === 'closed' ? <li>{t('case.nextClosed')}</li> : null}

@@ -34,15 +34,23 @@ export default function MyCases() {
         <>
           <section aria-labelledby="open-heading">
             <h2 id="open-heading" className="text-2xl">
-              {t('list.openHeading')} <span className="text-lg font-normal text-muted">({t('list.count', { count: cases.open.length })})</span>
+              {t('list.openHeading')}{' '}
+              <span className="text-lg font-normal text-muted">({t('list.count', { count: cases.open.length })})</span>
             </h2>
             {cases.open.length ? <CaseCards cases={cases.open} /> : <p className="mt-2">{t('list.noOpen')}</p>}
           </section>
           <section aria-labelledby="finished-heading">
             <h2 id="finished-heading" className="text-2xl">
-              {t('list.finishedHeading')} <span className="text-lg font-normal text-muted">({t('list.count', { count: cases.finished.length })})</span>
+              {t('list.finishedHeading')}{' '}
+              <span className="text-lg font-normal text-muted">
+                ({t('list.count', { count: cases.finished.length })})
+              </span>
             </h2>
-            {cases.finished.length ? <CaseCards cases={cases.finished} /> : <p className="mt-2">{t('list.noFinished')}</p>}
+            {cases.finished.length ? (
+              <CaseCards cases={cases.finished} />
+            ) : (
+              <p className="mt-2">{t('list.noFinished')}</p>
+            )}
           </section>
         </>
       )}
@@ -76,20 +84,28 @@ function CaseCards({ cases }: { cases: CaseSummary[] }) {
                 <dt className="font-bold">{t('fields.decisionDue')}</dt>
                 <dd className="m-0">
                   <DateText date={c.decisionDueOn} />
-                  {c.extended ? ` (${t('due.extended')})` : c.status === 'suspended' ? ` (${t('due.suspended')})` : null}
+                  {c.extended
+                    ? ` (${t('due.extended')})`
+                    : c.status === 'suspended'
+                      ? ` (${t('due.suspended')})`
+                      : null}
                 </dd>
               </>
             ) : null}
             {c.actionNeeded && c.respondBy ? (
               <>
                 <dt className="font-bold">{t('fields.respondBy')}</dt>
-                <dd className="m-0"><DateText date={c.respondBy} /></dd>
+                <dd className="m-0">
+                  <DateText date={c.respondBy} />
+                </dd>
               </>
             ) : null}
             {c.decidedOn ? (
               <>
                 <dt className="font-bold">{t('fields.decidedOn')}</dt>
-                <dd className="m-0"><DateText date={c.decidedOn} /></dd>
+                <dd className="m-0">
+                  <DateText date={c.decidedOn} />
+                </dd>
               </>
             ) : null}
           </dl>

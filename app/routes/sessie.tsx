@@ -11,18 +11,43 @@ import { keepAlive, sessionStatus } from '~/services/auth.server'
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const info = await sessionStatus(request)
-  return json(info ? { active: true as const, idleEndsAt: info.idleEndsAt, absoluteEndsAt: info.absoluteEndsAt, now: info.now, maxHours: info.maxHours } : { active: false as const }, {
-    headers: { 'Cache-Control': 'no-store' },
-  })
+  return json(
+    info
+      ? {
+          active: true as const,
+          idleEndsAt: info.idleEndsAt,
+          absoluteEndsAt: info.absoluteEndsAt,
+          now: info.now,
+          maxHours: info.maxHours,
+        }
+      : { active: false as const },
+    {
+      headers: { 'Cache-Control': 'no-store' },
+    },
+  )
 }
 
-const KeepAliveForm = z.object({ mode: z.enum(['fetch', 'form']).catch('form'), returnTo: z.string().max(2048).optional() })
+const KeepAliveForm = z.object({
+  mode: z.enum(['fetch', 'form']).catch('form'),
+  returnTo: z.string().max(2048).optional(),
+})
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = KeepAliveForm.parse(Object.fromEntries(await request.formData()))
   const info = await keepAlive(request)
   if (form.mode === 'form') return redirect(info ? safeReturnPath(form.returnTo) : '/uitgelogd?reden=verlopen')
-  return json(info ? { active: true as const, idleEndsAt: info.idleEndsAt, absoluteEndsAt: info.absoluteEndsAt, now: info.now, maxHours: info.maxHours } : { active: false as const }, {
-    headers: { 'Cache-Control': 'no-store' },
-  })
+  return json(
+    info
+      ? {
+          active: true as const,
+          idleEndsAt: info.idleEndsAt,
+          absoluteEndsAt: info.absoluteEndsAt,
+          now: info.now,
+          maxHours: info.maxHours,
+        }
+      : { active: false as const },
+    {
+      headers: { 'Cache-Control': 'no-store' },
+    },
+  )
 }

@@ -29,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers.append('Set-Cookie', await clearSessionCookie())
   }
   return json(
-    { staff, expired, login, minutes: sessionIdleMinutes(), title: t(expired ? 'loggedOut.expiredTitle' : 'loggedOut.title') },
+    {
+      staff,
+      expired,
+      login,
+      minutes: sessionIdleMinutes(),
+      title: t(expired ? 'loggedOut.expiredTitle' : 'loggedOut.title'),
+    },
     { headers },
   )
 }

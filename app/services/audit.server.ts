@@ -38,14 +38,21 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
     .execute()
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; firstBrokenId: string; reason: 'hash' | 'link' }
+export type ChainCheck =
+  { ok: true; rows: number } | { ok: false; rows: number; firstBrokenId: string; reason: 'hash' | 'link' }
 
 /**
  * Walks the chain in id order and recomputes every hash: the first row whose content no longer
  * matches its hash, or whose link does not match the row before it, is named.
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck> {
-  const { rows } = await sql<{ id: string; hash: string; prev_hash: string; expected: string; previous: string | null }>`
+  const { rows } = await sql<{
+    id: string
+    hash: string
+    prev_hash: string
+    expected: string
+    previous: string | null
+  }>`
     select r.id::text as id, r.hash, r.prev_hash, ${sql.raw(AUDIT_HASH_SQL)} as expected,
            lag(r.hash) over (order by r.id) as previous
       from audit_log r

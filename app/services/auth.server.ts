@@ -5,7 +5,15 @@ import { z } from 'zod'
 import { getDb } from '../../db/instance'
 import type { SessionRow, StaffRole } from '../../db/schema'
 import { isValidBsn } from '~/domain/bsn'
-import { ACTING_SUBJECT_CLAIM, acrForLevel, isDigidLevel, LEGAL_SUBJECT_CLAIM, levelFromAcr, meetsLevel, type DigidLevel } from '~/domain/digid-level'
+import {
+  ACTING_SUBJECT_CLAIM,
+  acrForLevel,
+  isDigidLevel,
+  LEGAL_SUBJECT_CLAIM,
+  levelFromAcr,
+  meetsLevel,
+  type DigidLevel,
+} from '~/domain/digid-level'
 import { safeReturnPath } from '~/domain/return-path'
 import { isLanguage, type Language } from '~/i18n'
 import { authContext, type AuthSettings } from './auth-context.server'
@@ -80,7 +88,10 @@ async function readCookie(request: Request, which: 'session' | 'login'): Promise
   return parsed.success ? parsed.data : null
 }
 
-const limits = (settings: AuthSettings): SessionLimits => ({ idleMinutes: settings.idleMinutes, maxHours: settings.maxHours })
+const limits = (settings: AuthSettings): SessionLimits => ({
+  idleMinutes: settings.idleMinutes,
+  maxHours: settings.maxHours,
+})
 
 // ── who is signed in ────────────────────────────────────────────────────────────────────────
 
@@ -112,7 +123,14 @@ async function loadSession(request: Request, { touch = true } = {}): Promise<Loa
 
 function toUser(row: SessionRow, language: Language): User {
   if (row.kind === 'staff') {
-    return { kind: 'staff', sessionId: row.id_hash, employeeId: row.subject, name: row.name, roles: row.roles, ...(row.impersonation_id ? { impersonationId: row.impersonation_id } : {}) }
+    return {
+      kind: 'staff',
+      sessionId: row.id_hash,
+      employeeId: row.subject,
+      name: row.name,
+      roles: row.roles,
+      ...(row.impersonation_id ? { impersonationId: row.impersonation_id } : {}),
+    }
   }
   return {
     kind: 'citizen',
@@ -228,9 +246,14 @@ export interface StartLogin {
 }
 
 /** Sends the browser to the provider; throws LoginError('unreachable') when it does not answer. */
-export async function startLogin(request: Request, kind: LoginKind, { returnTo, level }: StartLogin): Promise<Response> {
+export async function startLogin(
+  request: Request,
+  kind: LoginKind,
+  { returnTo, level }: StartLogin,
+): Promise<Response> {
   const ctx = authContext()
-  if (loginLimiter(ctx.settings.loginRate).take(`${kind}:${ctx.clientIp ?? 'unknown'}`) > 0) throw new LoginError('rateLimited', 'login-rate')
+  if (loginLimiter(ctx.settings.loginRate).take(`${kind}:${ctx.clientIp ?? 'unknown'}`) > 0)
+    throw new LoginError('rateLimited', 'login-rate')
   const settings = kind === 'citizen' ? ctx.settings.digid : ctx.settings.staff
   const language = await getLanguage(request)
   const wanted = kind === 'citizen' ? (level ?? 'basis') : null
@@ -298,9 +321,13 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
     if (pending.status === 'missing') throw new LoginError('stateMismatch', 'no-pending-login')
     const { request: login } = pending
     retry = `${retryBase}?${new URLSearchParams({ terug: login.return_to, ...(login.level && login.level !== 'basis' ? { niveau: login.level } : {}) })}`
-    if (!params.data.state || !sameString(params.data.state, login.state)) throw new LoginError('stateMismatch', 'state')
+    if (!params.data.state || !sameString(params.data.state, login.state))
+      throw new LoginError('stateMismatch', 'state')
     if (params.data.error) {
-      throw new LoginError(params.data.error === 'access_denied' ? 'cancelled' : 'failed', `authorization-${params.data.error}`)
+      throw new LoginError(
+        params.data.error === 'access_denied' ? 'cancelled' : 'failed',
+        `authorization-${params.data.error}`,
+      )
     }
     const settings = kind === 'citizen' ? ctx.settings.digid : ctx.settings.staff
     const result = await exchangeCode(settings, new URL(request.url).searchParams, {
@@ -321,23 +348,34 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
     headers.append('Set-Cookie', await c.session.serialize(sessionToken))
     // A persona's language preference sets the portal's language, unless the visitor chose one.
     const chosen: unknown = await languageCookie.parse(request.headers.get('cookie'))
-    if (!isLanguage(chosen) && session.language) headers.append('Set-Cookie', await languageCookie.serialize(session.language))
+    if (!isLanguage(chosen) && session.language)
+      headers.append('Set-Cookie', await languageCookie.serialize(session.language))
     ctx.logger.info(
-      { event: 'login', kind, loa: row.level, subject: fingerprint(row.subject, ctx.settings), acting: row.acting_bsn !== null, session: row.id_hash.slice(0, 12) },
+      {
+        event: 'login',
+        kind,
+        loa: row.level,
+        subject: fingerprint(row.subject, ctx.settings),
+        acting: row.acting_bsn !== null,
+        session: row.id_hash.slice(0, 12),
+      },
       'signed in',
     )
     return { headers, redirectTo: login.return_to, retry }
   } catch (err) {
     const failure = err instanceof LoginError ? err : new LoginError('failed', 'unexpected')
-    if (!(err instanceof LoginError)) ctx.logger.error({ err, event: 'login_failed', kind }, 'login failed unexpectedly')
-    else ctx.logger.warn({ event: 'login_failed', kind, reason: failure.reason, detail: failure.detail }, 'login failed')
+    if (!(err instanceof LoginError))
+      ctx.logger.error({ err, event: 'login_failed', kind }, 'login failed unexpectedly')
+    else
+      ctx.logger.warn({ event: 'login_failed', kind, reason: failure.reason, detail: failure.detail }, 'login failed')
     return { headers, failure: failure.reason, detail: failure.detail, retry }
   }
 }
 
 /** Login and logout in the audit log (issue 7): who, at which level; never a BSN as the actor. */
 function loginAudit(input: SessionToStart['input']): AuditEntry {
-  if (input.kind === 'staff') return { actorKind: 'staff', actorId: input.subject, action: 'login', details: { roles: input.roles ?? [] } }
+  if (input.kind === 'staff')
+    return { actorKind: 'staff', actorId: input.subject, action: 'login', details: { roles: input.roles ?? [] } }
   return {
     actorKind: input.actingBsn ? 'representative' : 'citizen',
     actorId: input.actingBsn ? 'representative' : 'citizen',
@@ -349,7 +387,12 @@ function loginAudit(input: SessionToStart['input']): AuditEntry {
 
 function logoutAudit(row: { kind: string; subject: string; acting_bsn: string | null }): AuditEntry {
   if (row.kind === 'staff') return { actorKind: 'staff', actorId: row.subject, action: 'logout' }
-  return { actorKind: row.acting_bsn ? 'representative' : 'citizen', actorId: row.acting_bsn ? 'representative' : 'citizen', action: 'logout', subjectBsn: row.subject }
+  return {
+    actorKind: row.acting_bsn ? 'representative' : 'citizen',
+    actorId: row.acting_bsn ? 'representative' : 'citizen',
+    action: 'logout',
+    subjectBsn: row.subject,
+  }
 }
 
 interface SessionToStart {
@@ -366,7 +409,12 @@ function fingerprint(subject: string, settings: AuthSettings): string {
   return hex.match(/.{4}/g)!.join('-')
 }
 
-async function citizenSession(claims: Record<string, unknown>, idToken: string, wanted: DigidLevel, settings: AuthSettings): Promise<SessionToStart> {
+async function citizenSession(
+  claims: Record<string, unknown>,
+  idToken: string,
+  wanted: DigidLevel,
+  settings: AuthSettings,
+): Promise<SessionToStart> {
   const own = claims[settings.digid.bsnClaim]
   const legal = claims[LEGAL_SUBJECT_CLAIM]
   const acting = claims[ACTING_SUBJECT_CLAIM]
@@ -390,12 +438,19 @@ async function citizenSession(claims: Record<string, unknown>, idToken: string, 
     .executeTakeFirst()
   if (!person) {
     // Known to DigiD, not to us: no session. The log gets a salted hash, never the number.
-    authContext().logger.warn({ event: 'login_unknown_person', subject: fingerprint(subject, settings) }, 'no person in the register')
+    authContext().logger.warn(
+      { event: 'login_unknown_person', subject: fingerprint(subject, settings) },
+      'no person in the register',
+    )
     throw new LoginError('unknownPerson', 'no-person')
   }
   let actingName: string | null = null
   if (actingBsn) {
-    const actor = await db.selectFrom('persons').select(['given_names', 'name_prefix', 'surname']).where('bsn', '=', actingBsn).executeTakeFirst()
+    const actor = await db
+      .selectFrom('persons')
+      .select(['given_names', 'name_prefix', 'surname'])
+      .where('bsn', '=', actingBsn)
+      .executeTakeFirst()
     actingName = actor ? displayName(actor) : null
   }
   return {
@@ -415,10 +470,11 @@ function staffSession(claims: Record<string, unknown>, idToken: string, settings
   const id = EmployeeId.safeParse(claims[s.employeeIdClaim])
   if (!id.success) throw new LoginError('tokenInvalid', 'employee-id-claim')
   const rawRoles = claims[s.rolesClaim]
-  const roles = (Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(/[\s,]+/) : []).filter(
-    (r): r is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(r),
-  )
-  const name = typeof claims[s.nameClaim] === 'string' && claims[s.nameClaim] ? String(claims[s.nameClaim]).slice(0, 200) : id.data
+  const roles = (
+    Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(/[\s,]+/) : []
+  ).filter((r): r is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(r))
+  const name =
+    typeof claims[s.nameClaim] === 'string' && claims[s.nameClaim] ? String(claims[s.nameClaim]).slice(0, 200) : id.data
   return { input: { kind: 'staff', subject: id.data, name, roles, idToken } }
 }
 
@@ -452,12 +508,17 @@ export async function logout(request: Request): Promise<Response> {
     state: row.kind === 'staff' ? 'medewerker' : undefined,
     uiLocales: await getLanguage(request),
   })
-  return url ? redirectDocument(url.href, { headers }) : redirect(row.kind === 'staff' ? '/uitgelogd?wie=medewerker' : '/uitgelogd', { headers })
+  return url
+    ? redirectDocument(url.href, { headers })
+    : redirect(row.kind === 'staff' ? '/uitgelogd?wie=medewerker' : '/uitgelogd', { headers })
 }
 
 /** Issue 7, the server's write guard: is the session in this Cookie header viewing as a citizen? */
 export async function isViewingAsCitizen(cookieHeader: string | undefined): Promise<boolean> {
-  const token = await readCookie(new Request('http://localhost/', { headers: cookieHeader ? { cookie: cookieHeader } : {} }), 'session')
+  const token = await readCookie(
+    new Request('http://localhost/', { headers: cookieHeader ? { cookie: cookieHeader } : {} }),
+    'session',
+  )
   return token ? sessionIsImpersonating(hashToken(token)) : false
 }
 
@@ -468,7 +529,10 @@ export async function clearSessionCookie(): Promise<string> {
 
 export const LoginQuery = z.object({
   terug: z.string().max(2048).optional(),
-  niveau: z.string().optional().transform((v) => (isDigidLevel(v) ? v : undefined)),
+  niveau: z
+    .string()
+    .optional()
+    .transform((v) => (isDigidLevel(v) ? v : undefined)),
 })
 
 /** The idle timeout in minutes (15, the DigiD norm, unless configured otherwise). */

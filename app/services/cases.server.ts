@@ -167,7 +167,10 @@ let calendar: HolidayCalendar | undefined
  */
 export function holidayCalendar(): HolidayCalendar {
   if (!calendar) {
-    const extraDays = (process.env.HOLIDAYS_BY_DECREE ?? '').split(',').map((d) => d.trim()).filter(Boolean)
+    const extraDays = (process.env.HOLIDAYS_BY_DECREE ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
     calendar = createHolidayCalendar({ extraDays })
   }
   return calendar
@@ -182,7 +185,13 @@ interface CaseTypeInfo {
   rules: CaseTypeRules
   names: { nl: string; en: string }
   defaultContactId: string | null
-  steps: Array<{ code: string; final: boolean; informsCitizen: boolean; name: { nl: string; en: string }; explanation: { nl: string; en: string } }>
+  steps: Array<{
+    code: string
+    final: boolean
+    informsCitizen: boolean
+    name: { nl: string; en: string }
+    explanation: { nl: string; en: string }
+  }>
 }
 
 /** A case type with its steps in one round trip (the steps as a JSON array, in order). */
@@ -192,8 +201,17 @@ async function loadCaseType(db: Executor, code: string): Promise<CaseTypeInfo | 
     .selectAll('t')
     .select((eb) =>
       jsonArrayFrom(
-        eb.selectFrom('case_type_steps as s')
-          .select(['s.code', 's.final', 's.informs_citizen', 's.name_nl', 's.name_en', 's.explanation_nl', 's.explanation_en'])
+        eb
+          .selectFrom('case_type_steps as s')
+          .select([
+            's.code',
+            's.final',
+            's.informs_citizen',
+            's.name_nl',
+            's.name_en',
+            's.explanation_nl',
+            's.explanation_en',
+          ])
           .whereRef('s.case_type_code', '=', 't.code')
           .orderBy('s.position'),
       ).as('steps'),
@@ -204,14 +222,35 @@ async function loadCaseType(db: Executor, code: string): Promise<CaseTypeInfo | 
 }
 
 function toCaseTypeInfo(
-  type: { code: string; name_nl: string; name_en: string; lead_time_amount: number; lead_time_unit: 'days' | 'weeks'; extension_amount: number | null; extension_unit: 'days' | 'weeks' | null; suspension_allowed: boolean; default_contact_id: string | null },
-  steps: Array<{ code: string; final: boolean; informs_citizen: boolean; name_nl: string; name_en: string; explanation_nl: string; explanation_en: string }>,
+  type: {
+    code: string
+    name_nl: string
+    name_en: string
+    lead_time_amount: number
+    lead_time_unit: 'days' | 'weeks'
+    extension_amount: number | null
+    extension_unit: 'days' | 'weeks' | null
+    suspension_allowed: boolean
+    default_contact_id: string | null
+  },
+  steps: Array<{
+    code: string
+    final: boolean
+    informs_citizen: boolean
+    name_nl: string
+    name_en: string
+    explanation_nl: string
+    explanation_en: string
+  }>,
 ): CaseTypeInfo {
   return {
     rules: {
       code: type.code,
       leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-      extension: type.extension_amount && type.extension_unit ? { amount: type.extension_amount, unit: type.extension_unit } : null,
+      extension:
+        type.extension_amount && type.extension_unit
+          ? { amount: type.extension_amount, unit: type.extension_unit }
+          : null,
       suspensionAllowed: type.suspension_allowed,
       steps: steps.map((s) => ({ code: s.code, final: s.final })),
     },
@@ -233,7 +272,15 @@ async function loadCatalogue(db: Executor): Promise<Map<string, CaseTypeInfo>> {
     db.selectFrom('case_types').selectAll().execute(),
     db.selectFrom('case_type_steps').selectAll().orderBy('case_type_code').orderBy('position').execute(),
   ])
-  return new Map(types.map((t) => [t.code, toCaseTypeInfo(t, steps.filter((s) => s.case_type_code === t.code))]))
+  return new Map(
+    types.map((t) => [
+      t.code,
+      toCaseTypeInfo(
+        t,
+        steps.filter((s) => s.case_type_code === t.code),
+      ),
+    ]),
+  )
 }
 
 interface StoredEvent {
@@ -289,7 +336,15 @@ async function findRecorded(db: Executor, source: string, sourceEventId: string)
     .where('e.source_event_id', '=', sourceEventId)
     .executeTakeFirst()
   if (!row) return null
-  return { ok: true, duplicate: true, caseId: row.case_id, reference: row.reference, eventId: String(row.id), seq: row.seq, type: row.type }
+  return {
+    ok: true,
+    duplicate: true,
+    caseId: row.case_id,
+    reference: row.reference,
+    eventId: String(row.id),
+    seq: row.seq,
+    type: row.type,
+  }
 }
 
 /**
@@ -321,7 +376,9 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
 
 /** Z-2026-000123: the year of registration and a number from `case_reference_seq`. */
 async function nextReference(trx: Transaction<Database>, registeredOn: LocalDate): Promise<string> {
-  const { n } = await sql<{ n: number }>`select nextval('case_reference_seq')::int as n`.execute(trx).then((r) => r.rows[0])
+  const { n } = await sql<{ n: number }>`select nextval('case_reference_seq')::int as n`
+    .execute(trx)
+    .then((r) => r.rows[0])
   return `Z-${registeredOn.slice(0, 4)}-${String(n).padStart(6, '0')}`
 }
 
@@ -363,7 +420,12 @@ export async function receiveCase(input: ReceiveCaseInput, db: DB = getDb()): Pr
         const employee = await trx.selectFrom('employees').select('id').where('id', '=', contactId).executeTakeFirst()
         if (!employee) return fail('unknown_employee', 'contactEmployeeId')
       }
-      const event: CaseEvent = { seq: 1, type: 'received', occurredAt: input.occurredAt, payload: { receivedOn: input.receivedOn, channel: input.channel } }
+      const event: CaseEvent = {
+        seq: 1,
+        type: 'received',
+        occurredAt: input.occurredAt,
+        payload: { receivedOn: input.receivedOn, channel: input.channel },
+      }
       const verdict = validateNextEvent(type.rules, [], event, holidayCalendar())
       if (!verdict.ok) return fail(verdict.code, verdict.field)
 
@@ -428,8 +490,20 @@ export async function recordCaseEvent(input: RecordCaseEventInput, db: DB = getD
       const eventId = await insertEvent(trx, row.id, seq, input.event.type, payload, input)
       await writeLettersForEvent(trx, { caseId: row.id, eventId })
       const state = deriveCaseState(type.rules, [...history, next], today, holidayCalendar())
-      await trx.updateTable('cases').set(projection(state, type.rules, seq)).where('id', '=', row.id).execute()
-      return { ok: true, duplicate: false, caseId: row.id, reference: row.reference, eventId, seq, type: input.event.type }
+      await trx
+        .updateTable('cases')
+        .set(projection(state, type.rules, seq))
+        .where('id', '=', row.id)
+        .execute()
+      return {
+        ok: true,
+        duplicate: false,
+        caseId: row.id,
+        reference: row.reference,
+        eventId,
+        seq,
+        type: input.event.type,
+      }
     })
   } catch (error) {
     return recoverFromRace(error, db, input)
@@ -519,8 +593,18 @@ interface CaseRowForView {
 }
 
 const summaryColumns = [
-  'c.id', 'c.reference', 'c.case_type_code', 'c.subject', 'c.status', 'c.current_step', 'c.received_on',
-  'c.decision_due_on', 'c.extended', 'c.outcome', 'c.decided_on', 'c.closed_on',
+  'c.id',
+  'c.reference',
+  'c.case_type_code',
+  'c.subject',
+  'c.status',
+  'c.current_step',
+  'c.received_on',
+  'c.decision_due_on',
+  'c.extended',
+  'c.outcome',
+  'c.decided_on',
+  'c.closed_on',
 ] as const
 
 /**
@@ -528,7 +612,12 @@ const summaryColumns = [
  * every day the citizen has not answered (Awb 4:15), and it runs again once the day to answer
  * has passed. Suspended cases are therefore replayed as of today; the others are read as stored.
  */
-async function summarise(db: Executor, rows: CaseRowForView[], lang: Language, today: LocalDate): Promise<CaseSummary[]> {
+async function summarise(
+  db: Executor,
+  rows: CaseRowForView[],
+  lang: Language,
+  today: LocalDate,
+): Promise<CaseSummary[]> {
   if (rows.length === 0) return []
   const catalogue = await loadCatalogue(db)
   const suspended = rows.filter((r) => r.status === 'suspended').map((r) => r.id)
@@ -548,7 +637,8 @@ async function summarise(db: Executor, rows: CaseRowForView[], lang: Language, t
       decisionDueOn: row.decision_due_on,
       decisionDueIsProvisional: false,
       extended: row.extended,
-      overdue: (row.status === 'open' || row.status === 'suspended') && compareLocalDate(today, row.decision_due_on) > 0,
+      overdue:
+        (row.status === 'open' || row.status === 'suspended') && compareLocalDate(today, row.decision_due_on) > 0,
       actionNeeded: false,
       respondBy: null,
       decidedOn: row.decided_on,
@@ -590,10 +680,18 @@ export interface CitizenCaseList {
 }
 
 /** "Mijn zaken": every case of this citizen, and only theirs (DESIGN §5). */
-export async function listCasesForCitizen(bsn: string, lang: Language, today: LocalDate = municipalToday(), db: DB = getDb()): Promise<CitizenCaseList> {
+export async function listCasesForCitizen(
+  bsn: string,
+  lang: Language,
+  today: LocalDate = municipalToday(),
+  db: DB = getDb(),
+): Promise<CitizenCaseList> {
   const rows = await db.selectFrom('cases as c').select(summaryColumns).where('c.bsn', '=', bsn).execute()
   const all = await summarise(db, rows, lang, today)
-  return { open: all.filter(isOpen).sort(byUrgency), finished: all.filter((c) => !isOpen(c)).sort(byMostRecentlyFinished) }
+  return {
+    open: all.filter(isOpen).sort(byUrgency),
+    finished: all.filter((c) => !isOpen(c)).sort(byMostRecentlyFinished),
+  }
 }
 
 export interface CaseStepView {
@@ -631,16 +729,33 @@ export interface CaseDetail extends CaseSummary {
   legalBasis: string
 }
 
-async function buildDetail(db: Executor, row: CaseRowForView & { channel: ChannelColumn; contact_employee_id: string | null }, lang: Language, today: LocalDate, letterFilter: { bsn?: string }): Promise<CaseDetail> {
+async function buildDetail(
+  db: Executor,
+  row: CaseRowForView & { channel: ChannelColumn; contact_employee_id: string | null },
+  lang: Language,
+  today: LocalDate,
+  letterFilter: { bsn?: string },
+): Promise<CaseDetail> {
   const [typeRow, type, stored, contact, letters] = await Promise.all([
-    db.selectFrom('case_types').select(['legal_basis']).where('code', '=', row.case_type_code).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('case_types')
+      .select(['legal_basis'])
+      .where('code', '=', row.case_type_code)
+      .executeTakeFirstOrThrow(),
     loadCaseType(db, row.case_type_code),
     loadEvents(db, [row.id]).then((m) => m.get(row.id) ?? []),
     row.contact_employee_id
-      ? db.selectFrom('employees').select(['name', 'phone', 'department']).where('id', '=', row.contact_employee_id).executeTakeFirst()
+      ? db
+          .selectFrom('employees')
+          .select(['name', 'phone', 'department'])
+          .where('id', '=', row.contact_employee_id)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
     (() => {
-      let q = db.selectFrom('letters').select(['id', 'title', 'language', 'letter_date', 'read_at']).where('case_id', '=', row.id)
+      let q = db
+        .selectFrom('letters')
+        .select(['id', 'title', 'language', 'letter_date', 'read_at'])
+        .where('case_id', '=', row.id)
       if (letterFilter.bsn) q = q.where('bsn', '=', letterFilter.bsn)
       return q.orderBy('created_at', 'desc').orderBy('id').execute()
     })(),
@@ -681,14 +796,30 @@ async function buildDetail(db: Executor, row: CaseRowForView & { channel: Channe
     dateMoves,
     informationRequested:
       running && state.respondBy && state.suspendedSince
-        ? { information: String(running.payload.information ?? ''), respondBy: state.respondBy, since: state.suspendedSince }
+        ? {
+            information: String(running.payload.information ?? ''),
+            respondBy: state.respondBy,
+            since: state.suspendedSince,
+          }
         : null,
     steps: state.stepHistory.map((s) => {
       const step = type.steps.find((x) => x.code === s.code)
-      return { code: s.code, name: step?.name[lang] ?? s.code, explanation: step?.explanation[lang] ?? '', state: s.state, reachedOn: s.reachedOn }
+      return {
+        code: s.code,
+        name: step?.name[lang] ?? s.code,
+        explanation: step?.explanation[lang] ?? '',
+        state: s.state,
+        reachedOn: s.reachedOn,
+      }
     }),
     contact: contact ?? null,
-    letters: letters.map((l) => ({ id: l.id, title: l.title, language: l.language, letterDate: l.letter_date, read: l.read_at !== null })),
+    letters: letters.map((l) => ({
+      id: l.id,
+      title: l.title,
+      language: l.language,
+      letterDate: l.letter_date,
+      read: l.read_at !== null,
+    })),
     decisionSummary: lastDecision?.payload.summary ? String(lastDecision.payload.summary) : null,
     legalBasis: typeRow.legal_basis,
   }
@@ -700,42 +831,109 @@ const detailColumns = [...summaryColumns, 'c.channel', 'c.contact_employee_id'] 
  * One case of this citizen. Another citizen's case, an unknown id and a malformed one all give
  * the same `null`, so a route answers the same 404 and nobody learns which ids exist (DESIGN §5).
  */
-export async function getCaseForCitizen(bsn: string, caseId: string, lang: Language, today: LocalDate = municipalToday(), db: DB = getDb()): Promise<CaseDetail | null> {
+export async function getCaseForCitizen(
+  bsn: string,
+  caseId: string,
+  lang: Language,
+  today: LocalDate = municipalToday(),
+  db: DB = getDb(),
+): Promise<CaseDetail | null> {
   if (!isCaseId(caseId)) return null
-  const row = await db.selectFrom('cases as c').select(detailColumns).where('c.id', '=', caseId).where('c.bsn', '=', bsn).executeTakeFirst()
+  const row = await db
+    .selectFrom('cases as c')
+    .select(detailColumns)
+    .where('c.id', '=', caseId)
+    .where('c.bsn', '=', bsn)
+    .executeTakeFirst()
   if (!row) return null
   return buildDetail(db, row, lang, today, { bsn })
 }
 
 export interface CitizenOverview {
   /** Cases waiting for the citizen's information, the nearest answer date first. */
-  actionNeeded: Array<{ id: string; reference: string; caseType: string; subject: string; information: string; respondBy: LocalDate }>
+  actionNeeded: Array<{
+    id: string
+    reference: string
+    caseType: string
+    subject: string
+    information: string
+    respondBy: LocalDate
+  }>
   openCases: CaseSummary[]
   openCount: number
   unreadLetters: number
   /** The next date that matters: a day to answer by, or the nearest decision date. */
-  nextDate: { date: LocalDate; kind: 'respond_by' | 'decision_due'; caseId: string; reference: string; caseType: string } | null
+  nextDate: {
+    date: LocalDate
+    kind: 'respond_by' | 'decision_due'
+    caseId: string
+    reference: string
+    caseType: string
+  } | null
 }
 
 /** "Mijn overzicht" (/mijn): is there anything I need to do? */
-export async function getOverviewForCitizen(bsn: string, lang: Language, today: LocalDate = municipalToday(), db: DB = getDb()): Promise<CitizenOverview> {
+export async function getOverviewForCitizen(
+  bsn: string,
+  lang: Language,
+  today: LocalDate = municipalToday(),
+  db: DB = getDb(),
+): Promise<CitizenOverview> {
   const [rows, unread] = await Promise.all([
-    db.selectFrom('cases as c').select(summaryColumns).where('c.bsn', '=', bsn).where('c.status', 'in', ['open', 'suspended']).execute(),
-    db.selectFrom('letters').select(sql<number>`count(*)::int`.as('count')).where('bsn', '=', bsn).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('cases as c')
+      .select(summaryColumns)
+      .where('c.bsn', '=', bsn)
+      .where('c.status', 'in', ['open', 'suspended'])
+      .execute(),
+    db
+      .selectFrom('letters')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('bsn', '=', bsn)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
   ])
   const open = (await summarise(db, rows, lang, today)).sort(byUrgency)
   const waiting = open.filter((c) => c.actionNeeded && c.respondBy)
-  const requests = await latestInformationRequests(db, waiting.map((c) => c.id))
+  const requests = await latestInformationRequests(
+    db,
+    waiting.map((c) => c.id),
+  )
   const actionNeeded = waiting
-    .map((c) => ({ id: c.id, reference: c.reference, caseType: c.caseType, subject: c.subject, information: requests.get(c.id) ?? '', respondBy: c.respondBy! }))
+    .map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      caseType: c.caseType,
+      subject: c.subject,
+      information: requests.get(c.id) ?? '',
+      respondBy: c.respondBy!,
+    }))
     .sort((a, b) => compareLocalDate(a.respondBy, b.respondBy))
   const candidates = [
-    ...actionNeeded.map((c) => ({ date: c.respondBy, kind: 'respond_by' as const, caseId: c.id, reference: c.reference, caseType: c.caseType })),
+    ...actionNeeded.map((c) => ({
+      date: c.respondBy,
+      kind: 'respond_by' as const,
+      caseId: c.id,
+      reference: c.reference,
+      caseType: c.caseType,
+    })),
     ...open
       .filter((c) => !c.overdue && !c.actionNeeded)
-      .map((c) => ({ date: c.decisionDueOn, kind: 'decision_due' as const, caseId: c.id, reference: c.reference, caseType: c.caseType })),
+      .map((c) => ({
+        date: c.decisionDueOn,
+        kind: 'decision_due' as const,
+        caseId: c.id,
+        reference: c.reference,
+        caseType: c.caseType,
+      })),
   ].sort((a, b) => compareLocalDate(a.date, b.date))
-  return { actionNeeded, openCases: open, openCount: open.length, unreadLetters: unread.count, nextDate: candidates[0] ?? null }
+  return {
+    actionNeeded,
+    openCases: open,
+    openCount: open.length,
+    unreadLetters: unread.count,
+    nextDate: candidates[0] ?? null,
+  }
 }
 
 async function latestInformationRequests(db: Executor, caseIds: string[]): Promise<Map<string, string>> {
@@ -773,7 +971,8 @@ function riskOf(c: CaseSummary, today: LocalDate): CaseRisk {
   if (c.status === 'decided') return 'decided'
   if (c.overdue) return 'overdue'
   if (c.actionNeeded) return 'waiting'
-  if (compareLocalDate(c.decisionDueOn, addWorkingDays(today, AT_RISK_WORKING_DAYS, holidayCalendar())) <= 0) return 'at_risk'
+  if (compareLocalDate(c.decisionDueOn, addWorkingDays(today, AT_RISK_WORKING_DAYS, holidayCalendar())) <= 0)
+    return 'at_risk'
   return 'on_track'
 }
 
@@ -797,7 +996,10 @@ export async function listCasesForCaseworker(
     .select(['p.given_names', 'p.name_prefix', 'p.surname', 'e.name as contact_name'])
     .where('c.status', '!=', 'closed')
   if (options.mine && options.employeeId) query = query.where('c.contact_employee_id', '=', options.employeeId)
-  const rows = await query.orderBy('c.decision_due_on').limit(options.limit ?? 500).execute()
+  const rows = await query
+    .orderBy('c.decision_due_on')
+    .limit(options.limit ?? 500)
+    .execute()
   const summaries = await summarise(db, rows, lang, today)
   return summaries
     .map((s, i) => {
@@ -811,14 +1013,25 @@ export async function listCasesForCaseworker(
         daysLeft: isOpen(s) ? daysBetween(today, s.decisionDueOn) : null,
       }
     })
-    .sort((a, b) => RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || compareLocalDate(a.decisionDueOn, b.decisionDueOn) || a.reference.localeCompare(b.reference))
+    .sort(
+      (a, b) =>
+        RISK_ORDER[a.risk] - RISK_ORDER[b.risk] ||
+        compareLocalDate(a.decisionDueOn, b.decisionDueOn) ||
+        a.reference.localeCompare(b.reference),
+    )
 }
 
 export interface CaseworkerCaseDetail extends CaseDetail {
   citizen: { name: string; maskedBsn: string }
   risk: CaseRisk
   /** Every event, oldest first; `actor` as a person reads it (employee or system name). */
-  history: Array<{ seq: number; type: CaseEventType; occurredOn: LocalDate; actor: string; payload: Record<string, unknown> }>
+  history: Array<{
+    seq: number
+    type: CaseEventType
+    occurredOn: LocalDate
+    actor: string
+    payload: Record<string, unknown>
+  }>
   /** What can be recorded today, checked by the same rules that will check the event. */
   possible: {
     nextSteps: Array<{ code: string; name: string }>
@@ -860,24 +1073,45 @@ export async function getCaseForCaseworker(
   if (!type) throw new Error(`case type ${row.case_type_code} is missing`)
   if (viewer) {
     await recordAudit(db, {
-      actorKind: 'staff', actorId: viewer.employeeId, action: 'case.viewed', subjectBsn: row.bsn, resource: `case:${row.reference}`,
+      actorKind: 'staff',
+      actorId: viewer.employeeId,
+      action: 'case.viewed',
+      subjectBsn: row.bsn,
+      resource: `case:${row.reference}`,
     })
   }
   const history = stored.map(toDomainEvent)
-  const actors = await actorNames(db, stored.map((e) => e.actor))
+  const actors = await actorNames(
+    db,
+    stored.map((e) => e.actor),
+  )
   const seq = (stored.at(-1)?.seq ?? 0) + 1
   const at = new Date(Math.max(now.getTime(), stored.at(-1)?.occurred_at.getTime() ?? 0))
   const allowed = (event: CaseEventInput) =>
-    validateNextEvent(type.rules, history, { seq, type: event.type, occurredAt: at, payload: payloadOf(event) } as CaseEvent, holidayCalendar()).ok
+    validateNextEvent(
+      type.rules,
+      history,
+      { seq, type: event.type, occurredAt: at, payload: payloadOf(event) } as CaseEvent,
+      holidayCalendar(),
+    ).ok
   const farEnough = addWorkingDays(today, 10, holidayCalendar())
   const nextSteps = type.steps
     .filter((s) => !s.final && allowed({ type: 'step_reached', step: s.code }))
     .map((s) => ({ code: s.code, name: s.name[lang] }))
   return {
     ...detail,
-    citizen: { name: [row.given_names, row.name_prefix, row.surname].filter(Boolean).join(' '), maskedBsn: maskBsn(row.bsn) },
+    citizen: {
+      name: [row.given_names, row.name_prefix, row.surname].filter(Boolean).join(' '),
+      maskedBsn: maskBsn(row.bsn),
+    },
     risk: riskOf(detail, today),
-    history: stored.map((e) => ({ seq: e.seq, type: e.type, occurredOn: localDateOf(e.occurred_at), actor: actors.get(e.actor) ?? e.actor, payload: e.payload })),
+    history: stored.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      occurredOn: localDateOf(e.occurred_at),
+      actor: actors.get(e.actor) ?? e.actor,
+      payload: e.payload,
+    })),
     possible: {
       nextSteps,
       suspend: allowed({ type: 'suspended', information: 'x', respondBy: farEnough }),
@@ -892,7 +1126,9 @@ export async function getCaseForCaseworker(
 
 /** 'employee:E1001' → 'Mirjam Kuipers', 'system:zaaksysteem' → 'Zaaksysteem (demo)'. */
 async function actorNames(db: Executor, actors: string[]): Promise<Map<string, string>> {
-  const ids = (prefix: string) => [...new Set(actors.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length)))]
+  const ids = (prefix: string) => [
+    ...new Set(actors.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length))),
+  ]
   const [employees, systems] = [ids('employee:'), ids('system:')]
   const [employeeRows, systemRows] = await Promise.all([
     employees.length ? db.selectFrom('employees').select(['id', 'name']).where('id', 'in', employees).execute() : [],
@@ -906,7 +1142,11 @@ async function actorNames(db: Executor, actors: string[]): Promise<Map<string, s
 
 /** The catalogue for the registration form: code and name, in the reader's language. */
 export async function listCaseTypes(lang: Language, db: DB = getDb()): Promise<Array<{ code: string; name: string }>> {
-  const rows = await db.selectFrom('case_types').select(['code', 'name_nl', 'name_en']).orderBy(lang === 'en' ? 'name_en' : 'name_nl').execute()
+  const rows = await db
+    .selectFrom('case_types')
+    .select(['code', 'name_nl', 'name_en'])
+    .orderBy(lang === 'en' ? 'name_en' : 'name_nl')
+    .execute()
   return rows.map((r) => ({ code: r.code, name: lang === 'en' ? r.name_en : r.name_nl }))
 }
 

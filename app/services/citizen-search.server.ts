@@ -29,7 +29,8 @@ export interface CitizenSearchResult {
   address: string | null
 }
 
-export type SearchOutcome = { ok: true; results: CitizenSearchResult[] } | { ok: false; code: 'forbidden' | 'rateLimited' }
+export type SearchOutcome =
+  { ok: true; results: CitizenSearchResult[] } | { ok: false; code: 'forbidden' | 'rateLimited' }
 
 const MAX_RESULTS = 20
 
@@ -80,17 +81,37 @@ function addressLine(r: AddressColumns): string | null {
   return `${r.street} ${number}, ${r.postcode.slice(0, 4)} ${r.postcode.slice(4)} ${r.city}`
 }
 
-export async function searchCitizens(staff: StaffUser, criteria: SearchCriteria, db: DB = getDb()): Promise<SearchOutcome> {
+export async function searchCitizens(
+  staff: StaffUser,
+  criteria: SearchCriteria,
+  db: DB = getDb(),
+): Promise<SearchOutcome> {
   if (!staff.roles.includes('support')) return { ok: false, code: 'forbidden' }
   if (searchLimiter.take(staff.employeeId) > 0) return { ok: false, code: 'rateLimited' }
   let query = db
     .selectFrom('persons as p')
     .leftJoin('addresses as a', 'a.id', 'p.address_id')
-    .select(['p.bsn', 'p.given_names', 'p.name_prefix', 'p.surname', 'p.birth_date', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+    .select([
+      'p.bsn',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
+      'p.birth_date',
+      'a.street',
+      'a.house_number',
+      'a.house_letter',
+      'a.house_number_addition',
+      'a.postcode',
+      'a.city',
+    ])
   if (criteria.kind === 'bsn') query = query.where('p.bsn', '=', criteria.bsn)
   else if (criteria.kind === 'name') {
     // The surname as people say it: without "van der" and regardless of case.
-    query = query.where(sql<boolean>`lower(p.surname) = lower(${criteria.surname}) or lower(concat_ws(' ', p.name_prefix, p.surname)) = lower(${criteria.surname})`).where('p.birth_date', '=', criteria.birthDate)
+    query = query
+      .where(
+        sql<boolean>`lower(p.surname) = lower(${criteria.surname}) or lower(concat_ws(' ', p.name_prefix, p.surname)) = lower(${criteria.surname})`,
+      )
+      .where('p.birth_date', '=', criteria.birthDate)
   } else query = query.where('a.postcode', '=', criteria.postcode).where('a.house_number', '=', criteria.houseNumber)
   const rows = await query.orderBy('p.surname').orderBy('p.birth_date').limit(MAX_RESULTS).execute()
   await recordAudit(db, {
@@ -111,13 +132,28 @@ export async function searchCitizens(staff: StaffUser, criteria: SearchCriteria,
 }
 
 /** The person behind a chosen token, for the start form; null when the token is not this session's. */
-export async function chosenCitizen(staff: StaffUser, choice: string, db: DB = getDb()): Promise<{ bsn: string; result: CitizenSearchResult } | null> {
+export async function chosenCitizen(
+  staff: StaffUser,
+  choice: string,
+  db: DB = getDb(),
+): Promise<{ bsn: string; result: CitizenSearchResult } | null> {
   const bsn = openChoice(staff.sessionId, choice)
   if (!bsn) return null
   const r = await db
     .selectFrom('persons as p')
     .leftJoin('addresses as a', 'a.id', 'p.address_id')
-    .select(['p.given_names', 'p.name_prefix', 'p.surname', 'p.birth_date', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+    .select([
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
+      'p.birth_date',
+      'a.street',
+      'a.house_number',
+      'a.house_letter',
+      'a.house_number_addition',
+      'a.postcode',
+      'a.city',
+    ])
     .where('p.bsn', '=', bsn)
     .executeTakeFirst()
   if (!r) return null

@@ -26,7 +26,11 @@ export interface Preferences {
   language: 'nl' | 'en'
 }
 
-export async function getPreferences(actor: CitizenActor, now: Date = new Date(), db: DB = getDb()): Promise<Preferences> {
+export async function getPreferences(
+  actor: CitizenActor,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<Preferences> {
   return db.transaction().execute(async (trx) => {
     const [row, pending] = await Promise.all([
       trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
@@ -40,7 +44,13 @@ export async function getPreferences(actor: CitizenActor, now: Date = new Date()
         .orderBy('created_at', 'desc')
         .executeTakeFirst(),
     ])
-    await recordAudit(trx, { ...citizenAudit(actor), action: 'personal_data.viewed', subjectBsn: actor.bsn, resource: 'mijn/voorkeuren', details: { items: ['contact_details'] } })
+    await recordAudit(trx, {
+      ...citizenAudit(actor),
+      action: 'personal_data.viewed',
+      subjectBsn: actor.bsn,
+      resource: 'mijn/voorkeuren',
+      details: { items: ['contact_details'] },
+    })
     return {
       email: row?.email ?? null,
       emailVerified: row?.email_verified_at != null,
@@ -80,10 +90,20 @@ export function hashToken(token: string): string {
  * unconfirmed link stops working. Removing the e-mail address is at once; "digital only" then
  * needs an address, confirmed or on its way.
  */
-export async function savePreferences(actor: CitizenActor, input: PreferencesInput, now: Date = new Date(), db: DB = getDb()): Promise<PreferencesSaved | { ok: false; errors: PreferencesError[] }> {
+export async function savePreferences(
+  actor: CitizenActor,
+  input: PreferencesInput,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<PreferencesSaved | { ok: false; errors: PreferencesError[] }> {
   refuseWhileImpersonating(actor)
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).forUpdate().executeTakeFirst()
+    const current = await trx
+      .selectFrom('contact_details')
+      .selectAll()
+      .where('bsn', '=', actor.bsn)
+      .forUpdate()
+      .executeTakeFirst()
     const email = input.email.trim()
     const phone = input.phone.trim()
     const emailChanged = email.toLowerCase() !== (current?.email ?? '').toLowerCase()
@@ -106,41 +126,80 @@ export async function savePreferences(actor: CitizenActor, input: PreferencesInp
       updated_at: now,
     }
     if (current) await trx.updateTable('contact_details').set(immediate).where('bsn', '=', actor.bsn).execute()
-    else await trx.insertInto('contact_details').values({ bsn: actor.bsn, email: null, email_verified_at: null, ...immediate }).execute()
+    else
+      await trx
+        .insertInto('contact_details')
+        .values({ bsn: actor.bsn, email: null, email_verified_at: null, ...immediate })
+        .execute()
 
     if (emailChanged) {
-      await trx.updateTable('email_confirmations').set({ cancelled_at: now }).where('bsn', '=', actor.bsn).where('confirmed_at', 'is', null).where('cancelled_at', 'is', null).execute()
+      await trx
+        .updateTable('email_confirmations')
+        .set({ cancelled_at: now })
+        .where('bsn', '=', actor.bsn)
+        .where('confirmed_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .execute()
     }
     if (pendingAddress) {
       const token = randomBytes(32).toString('base64url')
       const created = await trx
         .insertInto('email_confirmations')
-        .values({ token_hash: hashToken(token), bsn: actor.bsn, email: pendingAddress, created_at: now, expires_at: new Date(now.getTime() + EMAIL_CONFIRMATION_HOURS * 3_600_000) })
+        .values({
+          token_hash: hashToken(token),
+          bsn: actor.bsn,
+          email: pendingAddress,
+          created_at: now,
+          expires_at: new Date(now.getTime() + EMAIL_CONFIRMATION_HOURS * 3_600_000),
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       // The token travels in the job payload only (the job row is deleted once the mail is sent);
       // the table keeps its hash.
-      await addJob(trx, EMAIL_CONFIRMATION_TASK, { confirmationId: created.id, token, language: input.language }, { maxAttempts: 10, jobKey: `email-confirmation:${created.id}` })
+      await addJob(
+        trx,
+        EMAIL_CONFIRMATION_TASK,
+        { confirmationId: created.id, token, language: input.language },
+        { maxAttempts: 10, jobKey: `email-confirmation:${created.id}` },
+      )
     }
     if (changed.length) {
-      await recordAudit(trx, { ...citizenAudit(actor), action: 'contact_details.changed', subjectBsn: actor.bsn, resource: 'mijn/voorkeuren', details: { changed, emailConfirmationPending: pendingAddress !== null } })
+      await recordAudit(trx, {
+        ...citizenAudit(actor),
+        action: 'contact_details.changed',
+        subjectBsn: actor.bsn,
+        resource: 'mijn/voorkeuren',
+        details: { changed, emailConfirmationPending: pendingAddress !== null },
+      })
     }
     return { ok: true as const, changed, confirmationSentTo: pendingAddress }
   })
 }
 
-export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; error: 'invalid' | 'expired' | 'superseded' | 'already_confirmed' }
+export type ConfirmEmailResult =
+  { ok: true; email: string } | { ok: false; error: 'invalid' | 'expired' | 'superseded' | 'already_confirmed' }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 /** What the confirmation page shows before the citizen presses the button (GET changes nothing). */
-export async function peekEmailConfirmation(token: string, now: Date = new Date(), db: DB = getDb()): Promise<ConfirmEmailResult> {
+export async function peekEmailConfirmation(
+  token: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<ConfirmEmailResult> {
   if (!TOKEN.test(token)) return { ok: false, error: 'invalid' }
-  const row = await db.selectFrom('email_confirmations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+  const row = await db
+    .selectFrom('email_confirmations')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
   return verdictOf(row, now)
 }
 
-function verdictOf(row: { email: string; confirmed_at: Date | null; cancelled_at: Date | null; expires_at: Date } | undefined, now: Date): ConfirmEmailResult {
+function verdictOf(
+  row: { email: string; confirmed_at: Date | null; cancelled_at: Date | null; expires_at: Date } | undefined,
+  now: Date,
+): ConfirmEmailResult {
   if (!row) return { ok: false, error: 'invalid' }
   if (row.confirmed_at) return { ok: false, error: 'already_confirmed' }
   if (row.cancelled_at) return { ok: false, error: 'superseded' }
@@ -153,15 +212,34 @@ function verdictOf(row: { email: string; confirmed_at: Date | null; cancelled_at
  * now verified. The token proves control of the mailbox; the change itself was asked for by the
  * logged-in citizen. Single use.
  */
-export async function confirmEmail(token: string, now: Date = new Date(), db: DB = getDb()): Promise<ConfirmEmailResult> {
+export async function confirmEmail(
+  token: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<ConfirmEmailResult> {
   if (!TOKEN.test(token)) return { ok: false, error: 'invalid' }
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('email_confirmations').selectAll().where('token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst()
+    const row = await trx
+      .selectFrom('email_confirmations')
+      .selectAll()
+      .where('token_hash', '=', hashToken(token))
+      .forUpdate()
+      .executeTakeFirst()
     const verdict = verdictOf(row, now)
     if (!verdict.ok || !row) return verdict
     await trx.updateTable('email_confirmations').set({ confirmed_at: now }).where('id', '=', row.id).execute()
-    await trx.updateTable('contact_details').set({ email: row.email, email_verified_at: now, updated_at: now }).where('bsn', '=', row.bsn).execute()
-    await recordAudit(trx, { actorKind: 'citizen', actorId: 'citizen', action: 'contact_details.email_confirmed', subjectBsn: row.bsn, resource: 'mijn/gegevens/email-bevestigen' })
+    await trx
+      .updateTable('contact_details')
+      .set({ email: row.email, email_verified_at: now, updated_at: now })
+      .where('bsn', '=', row.bsn)
+      .execute()
+    await recordAudit(trx, {
+      actorKind: 'citizen',
+      actorId: 'citizen',
+      action: 'contact_details.email_confirmed',
+      subjectBsn: row.bsn,
+      resource: 'mijn/gegevens/email-bevestigen',
+    })
     return verdict
   })
 }
@@ -208,7 +286,11 @@ export function confirmationMail(language: 'nl' | 'en', to: string, link: string
 }
 
 /** Who to mail for a queued confirmation, at sending time; null when it no longer applies. */
-export async function confirmationRecipient(confirmationId: string, now: Date = new Date(), db: DB = getDb()): Promise<string | null> {
+export async function confirmationRecipient(
+  confirmationId: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<string | null> {
   const row = await db.selectFrom('email_confirmations').selectAll().where('id', '=', confirmationId).executeTakeFirst()
   const verdict = verdictOf(row, now)
   return verdict.ok ? verdict.email : null
@@ -218,7 +300,15 @@ export async function confirmationRecipient(confirmationId: string, now: Date = 
  * The graphile-worker task that mails the confirmation link. Registered in jobs.server.ts.
  * A confirmation that was replaced, used or expired meanwhile is not mailed.
  */
-export function emailConfirmationTask({ mailer, baseUrl, db }: { mailer: { send(mail: ConfirmationMail): Promise<unknown> }; baseUrl: string; db?: DB }) {
+export function emailConfirmationTask({
+  mailer,
+  baseUrl,
+  db,
+}: {
+  mailer: { send(mail: ConfirmationMail): Promise<unknown> }
+  baseUrl: string
+  db?: DB
+}) {
   return async (payload: unknown): Promise<void> => {
     const { confirmationId, token, language } = ConfirmationPayload.parse(payload)
     const to = await confirmationRecipient(confirmationId, new Date(), db ?? getDb())
@@ -228,4 +318,8 @@ export function emailConfirmationTask({ mailer, baseUrl, db }: { mailer: { send(
   }
 }
 
-const ConfirmationPayload = z.object({ confirmationId: z.string().uuid(), token: z.string().regex(TOKEN), language: z.enum(['nl', 'en']) })
+const ConfirmationPayload = z.object({
+  confirmationId: z.string().uuid(),
+  token: z.string().regex(TOKEN),
+  language: z.enum(['nl', 'en']),
+})

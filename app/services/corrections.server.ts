@@ -25,8 +25,16 @@ import {
 } from '~/domain/correction'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
-import { receiveCase, recordCaseEvent } from '~/services/cases.server'
-import { citizenAudit, decideAndClose, Refused, fullName, refuseWhileImpersonating, type CitizenActor, type StaffActor } from '~/services/my-data.server'
+import { receiveCase } from '~/services/cases.server'
+import {
+  citizenAudit,
+  decideAndClose,
+  Refused,
+  fullName,
+  refuseWhileImpersonating,
+  type CitizenActor,
+  type StaffActor,
+} from '~/services/my-data.server'
 import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -44,7 +52,15 @@ export const FIELD_NAMES: Record<CorrectableField, { nl: string; en: string }> =
   nationality: { nl: 'nationaliteit', en: 'nationality' },
 }
 
-type PersonRow = { given_names: string; name_prefix: string | null; surname: string; birth_date: string; birth_place: string; birth_country: string; nationality: string }
+type PersonRow = {
+  given_names: string
+  name_prefix: string | null
+  surname: string
+  birth_date: string
+  birth_place: string
+  birth_country: string
+  nationality: string
+}
 
 function valueOf(person: PersonRow, field: CorrectableField): string | null {
   return person[field]
@@ -83,11 +99,28 @@ export interface CorrectionForm {
   draft: CorrectionDraftView | null
 }
 
-async function findDraftRow(db: DB | Transaction<Database>, actor: CitizenActor, id: string | null | undefined, now: Date) {
+async function findDraftRow(
+  db: DB | Transaction<Database>,
+  actor: CitizenActor,
+  id: string | null | undefined,
+  now: Date,
+) {
   if (!isCorrectionId(id)) return null
   const row = await db
     .selectFrom('correction_requests')
-    .select(['id', 'status', 'field', 'current_value', 'proposed_value', 'explanation', 'evidence_name', 'evidence_type', 'evidence_size', 'case_id', 'updated_at'])
+    .select([
+      'id',
+      'status',
+      'field',
+      'current_value',
+      'proposed_value',
+      'explanation',
+      'evidence_name',
+      'evidence_type',
+      'evidence_size',
+      'case_id',
+      'updated_at',
+    ])
     .where('id', '=', id)
     .where('bsn', '=', actor.bsn)
     .executeTakeFirst()
@@ -103,16 +136,30 @@ function toDraftView(row: NonNullable<Awaited<ReturnType<typeof findDraftRow>>>)
     currentValue: row.current_value,
     proposedValue: row.proposed_value,
     explanation: row.explanation,
-    evidence: row.evidence_name && row.evidence_type && row.evidence_size ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size } : null,
+    evidence:
+      row.evidence_name && row.evidence_type && row.evidence_size
+        ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size }
+        : null,
   }
 }
 
 /** The form: the items with their current values (a view of personal data, audited) and the draft. */
-export async function getCorrectionForm(actor: CitizenActor, draftId: string | null, now: Date = new Date(), db: DB = getDb()): Promise<CorrectionForm> {
+export async function getCorrectionForm(
+  actor: CitizenActor,
+  draftId: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<CorrectionForm> {
   return db.transaction().execute(async (trx) => {
     const person = await loadPerson(trx, actor.bsn)
     const row = await findDraftRow(trx, actor, draftId, now)
-    await recordAudit(trx, { ...citizenAudit(actor), action: 'personal_data.viewed', subjectBsn: actor.bsn, resource: 'mijn/gegevens/correctie', details: { items: [...CORRECTABLE_FIELDS] } })
+    await recordAudit(trx, {
+      ...citizenAudit(actor),
+      action: 'personal_data.viewed',
+      subjectBsn: actor.bsn,
+      resource: 'mijn/gegevens/correctie',
+      details: { items: [...CORRECTABLE_FIELDS] },
+    })
     return {
       items: CORRECTABLE_FIELDS.map((field) => ({ field, current: valueOf(person, field) })),
       draft: row?.status === 'draft' ? toDraftView(row) : null,
@@ -132,7 +179,9 @@ export async function saveCorrectionDraft(
   input: { field: string; proposedValue: string; explanation: string },
   evidence: EvidenceUpload | null,
   options: { removeEvidence?: boolean; now?: Date; db?: DB } = {},
-): Promise<{ ok: true; id: string } | { ok: false; errors: CorrectionFormError[]; keptEvidence: CorrectionDraftView['evidence'] }> {
+): Promise<
+  { ok: true; id: string } | { ok: false; errors: CorrectionFormError[]; keptEvidence: CorrectionDraftView['evidence'] }
+> {
   refuseWhileImpersonating(actor)
   const now = options.now ?? new Date()
   const db = options.db ?? getDb()
@@ -146,7 +195,13 @@ export async function saveCorrectionDraft(
   if (evidence) {
     const check = checkEvidence(evidence.size, evidence.bytes?.subarray(0, 16) ?? new Uint8Array())
     if (!check.ok) errors.push({ field: 'evidence', error: check.error })
-    else if (evidence.bytes) file = { name: safeFileName(evidence.name, check.type), type: check.type, size: evidence.size, bytes: Buffer.from(evidence.bytes) }
+    else if (evidence.bytes)
+      file = {
+        name: safeFileName(evidence.name, check.type),
+        type: check.type,
+        size: evidence.size,
+        bytes: Buffer.from(evidence.bytes),
+      }
   }
   const kept = draft && !options.removeEvidence ? toDraftView(draft).evidence : null
   if (!verdict.ok || errors.length) return { ok: false, errors, keptEvidence: kept }
@@ -176,7 +231,12 @@ export async function saveCorrectionDraft(
 }
 
 /** The check page: the draft as typed, or null when it is not this citizen's draft. */
-export async function getCorrectionDraft(actor: CitizenActor, id: string | null, now: Date = new Date(), db: DB = getDb()): Promise<CorrectionDraftView | null> {
+export async function getCorrectionDraft(
+  actor: CitizenActor,
+  id: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<CorrectionDraftView | null> {
   const row = await findDraftRow(db, actor, id, now)
   return row?.status === 'draft' ? toDraftView(row) : null
 }
@@ -190,18 +250,34 @@ export async function submitCorrection(
   id: string | null,
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; reference: string; caseId: string } | { ok: false; missing: true } | { ok: false; errors: CorrectionFieldError[] }> {
+): Promise<
+  | { ok: true; reference: string; caseId: string }
+  | { ok: false; missing: true }
+  | { ok: false; errors: CorrectionFieldError[] }
+> {
   refuseWhileImpersonating(actor)
   try {
     return await db.transaction().execute(async (trx) => {
       if (!isCorrectionId(id)) return { ok: false as const, missing: true as const }
-      await trx.selectFrom('correction_requests').select('id').where('id', '=', id).where('bsn', '=', actor.bsn).forUpdate().executeTakeFirst()
+      await trx
+        .selectFrom('correction_requests')
+        .select('id')
+        .where('id', '=', id)
+        .where('bsn', '=', actor.bsn)
+        .forUpdate()
+        .executeTakeFirst()
       const row = await findDraftRow(trx, actor, id, now)
       if (!row || row.status !== 'draft') return { ok: false as const, missing: true as const }
       const person = await loadPerson(trx, actor.bsn)
-      const verdict = validateCorrection({ field: row.field, proposedValue: row.proposed_value, explanation: row.explanation }, (f) => valueOf(person, f), todayIn(now))
+      const verdict = validateCorrection(
+        { field: row.field, proposedValue: row.proposed_value, explanation: row.explanation },
+        (f) => valueOf(person, f),
+        todayIn(now),
+      )
       if (!verdict.ok) return { ok: false as const, errors: verdict.errors }
-      const language = (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', actor.bsn).executeTakeFirst())?.language ?? 'nl'
+      const language =
+        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', actor.bsn).executeTakeFirst())
+          ?.language ?? 'nl'
       const name = FIELD_NAMES[verdict.value.field][language]
       const received = await receiveCase(
         {
@@ -221,7 +297,13 @@ export async function submitCorrection(
       if (!received.ok) throw new Refused(received.code)
       await trx
         .updateTable('correction_requests')
-        .set({ status: 'submitted', case_id: received.caseId, current_value: valueOf(person, verdict.value.field), submitted_at: now, updated_at: now })
+        .set({
+          status: 'submitted',
+          case_id: received.caseId,
+          current_value: valueOf(person, verdict.value.field),
+          submitted_at: now,
+          updated_at: now,
+        })
         .where('id', '=', row.id)
         .execute()
       await recordAudit(trx, {
@@ -239,7 +321,12 @@ export async function submitCorrection(
   }
 }
 
-export async function getSubmittedCorrection(actor: CitizenActor, id: string | null, now: Date = new Date(), db: DB = getDb()): Promise<{ reference: string; caseId: string; field: CorrectableField } | null> {
+export async function getSubmittedCorrection(
+  actor: CitizenActor,
+  id: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{ reference: string; caseId: string; field: CorrectableField } | null> {
   const row = await findDraftRow(db, actor, id, now)
   if (!row || row.status === 'draft' || !row.case_id) return null
   const c = await db.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow()
@@ -263,7 +350,17 @@ export async function listCorrectionRequests(db: DB = getDb()): Promise<Correcti
     .selectFrom('correction_requests as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .innerJoin('persons as p', 'p.bsn', 'r.bsn')
-    .select(['r.id', 'r.status', 'r.field', 'r.submitted_at', 'r.evidence_type', 'c.reference', 'p.given_names', 'p.name_prefix', 'p.surname'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.field',
+      'r.submitted_at',
+      'r.evidence_type',
+      'c.reference',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
+    ])
     .where('r.status', '!=', 'draft')
     .orderBy((eb) => eb('r.status', '=', 'submitted'), 'desc')
     .orderBy('r.submitted_at', 'desc')
@@ -291,12 +388,30 @@ export interface CorrectionDetail extends CorrectionListItem {
   deliveries: DeliveryView[]
 }
 
-export async function getCorrectionForCaseworker(staff: StaffActor, id: string, db: DB = getDb()): Promise<CorrectionDetail | null> {
+export async function getCorrectionForCaseworker(
+  staff: StaffActor,
+  id: string,
+  db: DB = getDb(),
+): Promise<CorrectionDetail | null> {
   if (!isCorrectionId(id)) return null
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('correction_requests')
-      .select(['id', 'bsn', 'status', 'field', 'current_value', 'proposed_value', 'explanation', 'evidence_name', 'evidence_type', 'evidence_size', 'case_id', 'decision_reason', 'submitted_at'])
+      .select([
+        'id',
+        'bsn',
+        'status',
+        'field',
+        'current_value',
+        'proposed_value',
+        'explanation',
+        'evidence_name',
+        'evidence_type',
+        'evidence_size',
+        'case_id',
+        'decision_reason',
+        'submitted_at',
+      ])
       .where('id', '=', id)
       .where('status', '!=', 'draft')
       .executeTakeFirst()
@@ -305,7 +420,14 @@ export async function getCorrectionForCaseworker(staff: StaffActor, id: string, 
       trx.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),
       loadPerson(trx, row.bsn),
     ])
-    await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'personal_data.viewed', subjectBsn: row.bsn, resource: `correction-request:${row.id}`, reason: `case:${c.reference}` })
+    await recordAudit(trx, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'personal_data.viewed',
+      subjectBsn: row.bsn,
+      resource: `correction-request:${row.id}`,
+      reason: `case:${c.reference}`,
+    })
     const field = row.field as CorrectableField
     return {
       id: row.id,
@@ -320,7 +442,10 @@ export async function getCorrectionForCaseworker(staff: StaffActor, id: string, 
       registerValue: valueOf(person, field),
       proposedValue: row.proposed_value,
       explanation: row.explanation,
-      evidence: row.evidence_name && row.evidence_type && row.evidence_size ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size } : null,
+      evidence:
+        row.evidence_name && row.evidence_type && row.evidence_size
+          ? { name: row.evidence_name, type: row.evidence_type, size: row.evidence_size }
+          : null,
       decisionReason: row.decision_reason,
       deliveries: await listDeliveriesForCase(row.case_id, trx),
     }
@@ -328,7 +453,11 @@ export async function getCorrectionForCaseworker(staff: StaffActor, id: string, 
 }
 
 /** The evidence file for the caseworker; opening it is audited. */
-export async function getEvidenceForCaseworker(staff: StaffActor, id: string, db: DB = getDb()): Promise<{ name: string; type: EvidenceType; bytes: Buffer } | null> {
+export async function getEvidenceForCaseworker(
+  staff: StaffActor,
+  id: string,
+  db: DB = getDb(),
+): Promise<{ name: string; type: EvidenceType; bytes: Buffer } | null> {
   if (!isCorrectionId(id)) return null
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -338,12 +467,19 @@ export async function getEvidenceForCaseworker(staff: StaffActor, id: string, db
       .where('status', '!=', 'draft')
       .executeTakeFirst()
     if (!row?.evidence || !row.evidence_type || !row.evidence_name) return null
-    await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'correction.evidence_viewed', subjectBsn: row.bsn, resource: `correction-request:${id}` })
+    await recordAudit(trx, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'correction.evidence_viewed',
+      subjectBsn: row.bsn,
+      resource: `correction-request:${id}`,
+    })
     return { name: row.evidence_name, type: row.evidence_type, bytes: row.evidence }
   })
 }
 
-export type DecideCorrectionResult = { ok: true } | { ok: false; error: 'not_found' | 'already_decided' | 'register_changed' | 'case_refused' }
+export type DecideCorrectionResult =
+  { ok: true } | { ok: false; error: 'not_found' | 'already_decided' | 'register_changed' | 'case_refused' }
 
 function columnValue(field: CorrectableField, value: string): string | null {
   return field === 'name_prefix' && value === '' ? null : value
@@ -355,11 +491,22 @@ function columnValue(field: CorrectableField, value: string): string | null {
  * "person corrected" event for the subscribed systems, and the audit entry. If the register
  * changed since the request, the caseworker must look again.
  */
-export async function acceptCorrection(staff: StaffActor, id: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideCorrectionResult> {
+export async function acceptCorrection(
+  staff: StaffActor,
+  id: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<DecideCorrectionResult> {
   if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
-      const row = await trx.selectFrom('correction_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      const row = await trx
+        .selectFrom('correction_requests')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '!=', 'draft')
+        .forUpdate()
+        .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
       const field = row.field as CorrectableField
@@ -369,12 +516,27 @@ export async function acceptCorrection(staff: StaffActor, id: string, now: Date 
       const before = valueOf(person, field)
       if ((before ?? '') !== (row.current_value ?? '')) return { ok: false, error: 'register_changed' }
       const after = columnValue(field, row.proposed_value)
-      await trx.updateTable('persons').set({ [field]: after, updated_at: now }).where('bsn', '=', row.bsn).execute()
+      await trx
+        .updateTable('persons')
+        .set({ [field]: after, updated_at: now })
+        .where('bsn', '=', row.bsn)
+        .execute()
       await trx
         .insertInto('person_changes')
-        .values({ bsn: row.bsn, field, old_value: before, new_value: after, changed_at: now, source: 'correctie', case_id: row.case_id, actor: `employee:${staff.employeeId}` })
+        .values({
+          bsn: row.bsn,
+          field,
+          old_value: before,
+          new_value: after,
+          changed_at: now,
+          source: 'correctie',
+          case_id: row.case_id,
+          actor: `employee:${staff.employeeId}`,
+        })
         .execute()
-      const language = (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())?.language ?? 'nl'
+      const language =
+        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+          ?.language ?? 'nl'
       const name = FIELD_NAMES[field][language]
       const summary =
         language === 'en'
@@ -389,8 +551,19 @@ export async function acceptCorrection(staff: StaffActor, id: string, now: Date 
         // Whose record and which item changed; the receiver reads the value from the BRP.
         data: { bsn: row.bsn, gegeven: field },
       })
-      await trx.updateTable('correction_requests').set({ status: 'accepted', decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
-      await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'personal_data.corrected', subjectBsn: row.bsn, resource: `correction-request:${row.id}`, details: { field } })
+      await trx
+        .updateTable('correction_requests')
+        .set({ status: 'accepted', decided_at: now, decided_by: staff.employeeId, updated_at: now })
+        .where('id', '=', row.id)
+        .execute()
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'personal_data.corrected',
+        subjectBsn: row.bsn,
+        resource: `correction-request:${row.id}`,
+        details: { field },
+      })
       return { ok: true }
     })
   } catch (error) {
@@ -403,16 +576,44 @@ export async function acceptCorrection(staff: StaffActor, id: string, now: Date 
  * Refuses a correction with a reason. The reason goes into the `decided` event's summary, from
  * which the letters service writes the decision letter that explains how to object (Awb 6:4).
  */
-export async function refuseCorrection(staff: StaffActor, id: string, reason: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideCorrectionResult> {
+export async function refuseCorrection(
+  staff: StaffActor,
+  id: string,
+  reason: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<DecideCorrectionResult> {
   if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
-      const row = await trx.selectFrom('correction_requests').select(['id', 'bsn', 'status', 'case_id']).where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      const row = await trx
+        .selectFrom('correction_requests')
+        .select(['id', 'bsn', 'status', 'case_id'])
+        .where('id', '=', id)
+        .where('status', '!=', 'draft')
+        .forUpdate()
+        .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
       await decideAndClose(trx, staff, `correction-request:${row.id}`, row.case_id, 'refused', reason, now)
-      await trx.updateTable('correction_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
-      await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'correction.refused', subjectBsn: row.bsn, resource: `correction-request:${row.id}` })
+      await trx
+        .updateTable('correction_requests')
+        .set({
+          status: 'refused',
+          decision_reason: reason,
+          decided_at: now,
+          decided_by: staff.employeeId,
+          updated_at: now,
+        })
+        .where('id', '=', row.id)
+        .execute()
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'correction.refused',
+        subjectBsn: row.bsn,
+        resource: `correction-request:${row.id}`,
+      })
       return { ok: true }
     })
   } catch (error) {

@@ -50,7 +50,10 @@ export function impersonationSettings(): ImpersonationSettings {
   const current = impersonationSettingsStorage.getStore()
   if (current) return current
   const level = process.env.IMPERSONATION_MAX_LEVEL
-  return { maxLevel: isDigidLevel(level) ? level : 'midden', showStaffNames: !['false', '0', 'off'].includes(process.env.AUDIT_SHOW_STAFF_NAMES ?? '') }
+  return {
+    maxLevel: isDigidLevel(level) ? level : 'midden',
+    showStaffNames: !['false', '0', 'off'].includes(process.env.AUDIT_SHOW_STAFF_NAMES ?? ''),
+  }
 }
 
 // ── the active viewing ──────────────────────────────────────────────────────────────────────
@@ -69,7 +72,8 @@ export interface ActiveImpersonation {
   now: string
 }
 
-export type ImpersonationState = { status: 'none' } | { status: 'expired' } | { status: 'active'; impersonation: ActiveImpersonation }
+export type ImpersonationState =
+  { status: 'none' } | { status: 'expired' } | { status: 'active'; impersonation: ActiveImpersonation }
 
 function personName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
   return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
@@ -93,8 +97,18 @@ async function loadImpersonation(db: DB, id: string): Promise<ImpersonationState
     .selectFrom('impersonations as i')
     .innerJoin('persons as p', 'p.bsn', 'i.bsn')
     .select([
-      'i.id', 'i.bsn', 'i.employee_id', 'i.employee_name', 'i.reason_code', 'i.reason_text', 'i.reference', 'i.expires_at', 'i.ended_at',
-      'p.given_names', 'p.name_prefix', 'p.surname',
+      'i.id',
+      'i.bsn',
+      'i.employee_id',
+      'i.employee_name',
+      'i.reason_code',
+      'i.reason_text',
+      'i.reference',
+      'i.expires_at',
+      'i.ended_at',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
       sql<Date>`now()`.as('now'),
     ])
     .where('i.id', '=', id)
@@ -174,7 +188,12 @@ export async function startImpersonation(staff: StaffUser, input: StartInput, db
       subjectBsn: input.bsn,
       resource: `impersonation:${row.id}`,
       reason: reasonLine(input.reasonCode, input.reasonText),
-      details: { impersonationId: row.id, reasonCode: input.reasonCode, reference: input.reference, expiresAt: new Date(row.expires_at).toISOString() },
+      details: {
+        impersonationId: row.id,
+        reasonCode: input.reasonCode,
+        reference: input.reference,
+        expiresAt: new Date(row.expires_at).toISOString(),
+      },
     })
     return { ok: true as const, impersonationId: row.id }
   })
@@ -185,13 +204,26 @@ export async function startImpersonation(staff: StaffUser, input: StartInput, db
  * already run out (then it ended at its expiry, whoever noticed). Returns false when it had
  * ended already (a second "Stoppen", two tabs).
  */
-async function endInTransaction(trx: Transaction<Database>, sessionId: string, impersonationId: string, by: Exclude<ImpersonationEndedBy, 'logout'>): Promise<boolean> {
-  await trx.updateTable('sessions').set({ impersonation_id: null }).where('id_hash', '=', sessionId).where('impersonation_id', '=', impersonationId).execute()
+async function endInTransaction(
+  trx: Transaction<Database>,
+  sessionId: string,
+  impersonationId: string,
+  by: Exclude<ImpersonationEndedBy, 'logout'>,
+): Promise<boolean> {
+  await trx
+    .updateTable('sessions')
+    .set({ impersonation_id: null })
+    .where('id_hash', '=', sessionId)
+    .where('impersonation_id', '=', impersonationId)
+    .execute()
   const ended = await trx
     .updateTable('impersonations')
     .set({
       ended_at: sql<Date>`least(now(), expires_at)`,
-      ended_by: by === 'employee' ? sql<ImpersonationEndedBy>`case when expires_at <= now() then 'timeout' else 'employee' end` : 'timeout',
+      ended_by:
+        by === 'employee'
+          ? sql<ImpersonationEndedBy>`case when expires_at <= now() then 'timeout' else 'employee' end`
+          : 'timeout',
     })
     .where('id', '=', impersonationId)
     .where('ended_at', 'is', null)
@@ -232,7 +264,11 @@ export async function endExpiredImpersonation(staff: StaffUser, db: DB = getDb()
 
 /** For the server's write guard: is the session with this id (hash) viewing as a citizen? */
 export async function sessionIsImpersonating(sessionIdHash: string, db: DB = getDb()): Promise<boolean> {
-  const row = await db.selectFrom('sessions').select('impersonation_id').where('id_hash', '=', sessionIdHash).executeTakeFirst()
+  const row = await db
+    .selectFrom('sessions')
+    .select('impersonation_id')
+    .where('id_hash', '=', sessionIdHash)
+    .executeTakeFirst()
   return Boolean(row?.impersonation_id)
 }
 
@@ -253,7 +289,12 @@ function refusal(code: string): Response {
  * page above the permitted level, and 403 for a staff session that is not viewing at all.
  * Every page seen is audited with its path (once per request).
  */
-export async function citizenView(request: Request, staff: StaffUser, level: DigidLevel, language: Language): Promise<CitizenUser> {
+export async function citizenView(
+  request: Request,
+  staff: StaffUser,
+  level: DigidLevel,
+  language: Language,
+): Promise<CitizenUser> {
   const state = await impersonationOf(staff)
   if (state.status === 'none') throw new Response('Forbidden', { status: 403, statusText: 'Forbidden' })
   if (state.status === 'expired') {
@@ -307,7 +348,13 @@ export async function impersonationBanner(staff: StaffUser): Promise<Impersonati
   if (state.status !== 'active') return null
   const { impersonation: i } = state
   const ms = new Date(i.expiresAt).getTime() - new Date(i.now).getTime()
-  return { employeeName: i.employeeName, citizenName: i.citizenName, expiresAt: i.expiresAt, now: i.now, minutesLeft: Math.max(1, Math.ceil(ms / 60_000)) }
+  return {
+    employeeName: i.employeeName,
+    citizenName: i.citizenName,
+    expiresAt: i.expiresAt,
+    now: i.now,
+    minutesLeft: Math.max(1, Math.ceil(ms / 60_000)),
+  }
 }
 
 // ── the manager's review ────────────────────────────────────────────────────────────────────
@@ -338,8 +385,19 @@ export async function listImpersonations(
     .selectFrom('impersonations as i')
     .innerJoin('persons as p', 'p.bsn', 'i.bsn')
     .select([
-      'i.id', 'i.employee_id', 'i.employee_name', 'i.reason_code', 'i.reason_text', 'i.reference', 'i.started_at', 'i.ended_at', 'i.ended_by', 'i.expires_at',
-      'p.given_names', 'p.name_prefix', 'p.surname',
+      'i.id',
+      'i.employee_id',
+      'i.employee_name',
+      'i.reason_code',
+      'i.reason_text',
+      'i.reference',
+      'i.started_at',
+      'i.ended_at',
+      'i.ended_by',
+      'i.expires_at',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
       sql<boolean>`i.expires_at <= now()`.as('expired'),
       sql<number>`(select count(*)::int from audit_log a where a.subject_bsn = i.bsn and a.action = 'impersonation.page_viewed'
                      and a.details->>'impersonationId' = i.id::text)`.as('pages'),
@@ -348,7 +406,13 @@ export async function listImpersonations(
   if (employeeId) query = query.where('i.employee_id', '=', employeeId)
   const [rows, employees] = await Promise.all([
     query.orderBy('i.started_at', 'desc').limit(1000).execute(),
-    db.selectFrom('impersonations as i').select(['i.employee_id as id', sql<string>`max(i.employee_name)`.as('name')]).where(inPeriod).groupBy('i.employee_id').orderBy('name').execute(),
+    db
+      .selectFrom('impersonations as i')
+      .select(['i.employee_id as id', sql<string>`max(i.employee_name)`.as('name')])
+      .where(inPeriod)
+      .groupBy('i.employee_id')
+      .orderBy('name')
+      .execute(),
   ])
   return {
     employees,
@@ -361,7 +425,11 @@ export async function listImpersonations(
       reasonText: r.reason_text,
       reference: r.reference,
       startedAt: new Date(r.started_at).toISOString(),
-      endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : r.expired ? new Date(r.expires_at).toISOString() : null,
+      endedAt: r.ended_at
+        ? new Date(r.ended_at).toISOString()
+        : r.expired
+          ? new Date(r.expires_at).toISOString()
+          : null,
       endedBy: r.ended_by ?? (r.expired ? 'timeout' : 'active'),
       pagesSeen: r.pages,
     })),

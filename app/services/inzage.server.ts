@@ -16,7 +16,8 @@ import type { CitizenUser } from './auth.server'
 import { impersonationSettings } from './impersonation.server'
 
 /** Which citizen page a path is, for "what was seen"; translated by the page. */
-export type SeenPage = 'overview' | 'cases' | 'case' | 'letters' | 'letter' | 'mydata' | 'preferences' | 'inzage' | 'other'
+export type SeenPage =
+  'overview' | 'cases' | 'case' | 'letters' | 'letter' | 'mydata' | 'preferences' | 'inzage' | 'other'
 
 export function seenPageOf(path: string): SeenPage {
   const p = path.replace(/\/+$/, '')
@@ -43,7 +44,13 @@ export interface InzageEntry {
   /** a case reference when the entry is about one */
   caseReference: string | null
   reason: string | null
-  impersonation: { reasonCode: ImpersonationReason; reasonText: string | null; reference: string; endedAt: string | null; pages: SeenPage[] } | null
+  impersonation: {
+    reasonCode: ImpersonationReason
+    reasonText: string | null
+    reference: string
+    endedAt: string | null
+    pages: SeenPage[]
+  } | null
   reported: boolean
 }
 
@@ -62,7 +69,13 @@ export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = get
       .orderBy('a.id', 'desc')
       .limit(ENTRY_LIMIT)
       .execute(),
-    db.selectFrom('impersonations').selectAll().where('bsn', '=', citizen.bsn).orderBy('started_at', 'desc').limit(ENTRY_LIMIT).execute(),
+    db
+      .selectFrom('impersonations')
+      .selectAll()
+      .where('bsn', '=', citizen.bsn)
+      .orderBy('started_at', 'desc')
+      .limit(ENTRY_LIMIT)
+      .execute(),
     db
       .selectFrom('audit_log')
       .select('resource')
@@ -133,7 +146,11 @@ export type ReportOutcome = { ok: true; alreadyReported: boolean } | { ok: false
  * together. Only for an entry of this citizen's own log (404 otherwise, as for a missing one);
  * a second report of the same entry adds nothing.
  */
-export async function reportUnrecognised(citizen: Pick<CitizenUser, 'bsn' | 'impersonatedBy'>, entryId: string, db: DB = getDb()): Promise<ReportOutcome> {
+export async function reportUnrecognised(
+  citizen: Pick<CitizenUser, 'bsn' | 'impersonatedBy'>,
+  entryId: string,
+  db: DB = getDb(),
+): Promise<ReportOutcome> {
   if (citizen.impersonatedBy) throw new Response(null, { status: 403 }) // the server refuses it first
   if (!/^\d{1,18}$/.test(entryId)) return { ok: false, code: 'notFound' }
   return db.transaction().execute(async (trx) => {
@@ -166,7 +183,13 @@ export async function reportUnrecognised(citizen: Pick<CitizenUser, 'bsn' | 'imp
         employee_id: null,
       })
       .execute()
-    await recordAudit(trx, { actorKind: 'citizen', actorId: 'citizen', action: 'inzage.not_recognised', subjectBsn: citizen.bsn, resource })
+    await recordAudit(trx, {
+      actorKind: 'citizen',
+      actorId: 'citizen',
+      action: 'inzage.not_recognised',
+      subjectBsn: citizen.bsn,
+      resource,
+    })
     return { ok: true as const, alreadyReported: false }
   })
 }

@@ -32,7 +32,12 @@ export interface JobLogger {
 /** graphile-worker's log lines into ours (pino scrubs anything that looks like a BSN). */
 export function workerLogger(logger: JobLogger): Logger {
   return new Logger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
-    const fields = { component: 'worker', task: scope.taskIdentifier, jobId: scope.jobId, ...(meta && typeof meta === 'object' ? { meta } : {}) }
+    const fields = {
+      component: 'worker',
+      task: scope.taskIdentifier,
+      jobId: scope.jobId,
+      ...(meta && typeof meta === 'object' ? { meta } : {}),
+    }
     switch (level) {
       case 'error':
         return logger.error(fields, message)
@@ -67,10 +72,16 @@ export function createTaskList({ mailer, baseUrl, db }: TaskDependencies): TaskL
       const database = db ?? getDb()
       const recipient = await letterNoticeRecipient(letterId, database)
       if (!recipient || recipient.alreadyNotified) {
-        helpers.logger.info(recipient ? 'letter notice already sent' : 'letter notice not needed (no verified e-mail or paper delivery)')
+        helpers.logger.info(
+          recipient ? 'letter notice already sent' : 'letter notice not needed (no verified e-mail or paper delivery)',
+        )
         return
       }
-      const mail = letterNoticeMail(recipient.language, `${baseUrl.replace(/\/$/, '')}/mijn/brieven`, MUNICIPALITY.name[recipient.language])
+      const mail = letterNoticeMail(
+        recipient.language,
+        `${baseUrl.replace(/\/$/, '')}/mijn/brieven`,
+        MUNICIPALITY.name[recipient.language],
+      )
       await mailer.send({ to: recipient.email, ...mail })
       await markLetterNotified(letterId, database)
     },
@@ -103,7 +114,13 @@ export interface RunnerOptions {
  * ours too: when PostgreSQL stops after the runner, a dropped idle connection must not crash
  * the process with an unhandled 'error' event.
  */
-export async function startJobRunner({ connectionString, taskList, concurrency, pollInterval, logger }: RunnerOptions): Promise<Runner & { endPool(): Promise<void> }> {
+export async function startJobRunner({
+  connectionString,
+  taskList,
+  concurrency,
+  pollInterval,
+  logger,
+}: RunnerOptions): Promise<Runner & { endPool(): Promise<void> }> {
   const pgPool = createPool(connectionString, { max: concurrency + 2, applicationName: 'mijn-stad-worker' })
   const runner = await run({
     pgPool,

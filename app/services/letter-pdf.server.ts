@@ -51,7 +51,11 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const compLength = woff.readUInt32BE(entry + 8)
     const origLength = woff.readUInt32BE(entry + 12)
     const raw = woff.subarray(offset, offset + compLength)
-    return { tag: woff.subarray(entry, entry + 4), checksum: woff.readUInt32BE(entry + 16), data: compLength < origLength ? inflateSync(raw) : raw }
+    return {
+      tag: woff.subarray(entry, entry + 4),
+      checksum: woff.readUInt32BE(entry + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    }
   })
   const power = 2 ** Math.floor(Math.log2(numTables))
   const header = Buffer.alloc(12 + 16 * numTables)
@@ -81,8 +85,12 @@ let fontFiles: FontFiles | undefined
 function fonts(): FontFiles {
   if (!fontFiles) {
     const file = (name: string) =>
-      woffToSfnt(readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${name}.woff`)))
-    const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/atkinson-hyperlegible/unicode.json'), 'utf8')) as Record<string, string>
+      woffToSfnt(
+        readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${name}.woff`)),
+      )
+    const unicode = JSON.parse(
+      readFileSync(require.resolve('@fontsource/atkinson-hyperlegible/unicode.json'), 'utf8'),
+    ) as Record<string, string>
     const ranges = (spec: string): Array<[number, number]> =>
       spec.split(',').map((part) => {
         const [from, to] = part.replace(/^U\+/, '').split('-')
@@ -120,7 +128,12 @@ const FACT_LABEL_WIDTH = 45 * MM
 type Weight = 'regular' | 'bold'
 
 /** Writes text in runs: characters the latin file lacks come from latin-ext. */
-function write(doc: Doc, text: string, weight: Weight, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {}): void {
+function write(
+  doc: Doc,
+  text: string,
+  weight: Weight,
+  options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {},
+): void {
   const { x, y, ...rest } = options
   const f = fonts()
   const runs: Array<{ text: string; font: string }> = []
@@ -188,9 +201,15 @@ function facts(doc: Doc, parent: Struct, items: Fact[], { labelWidth = FACT_LABE
     const top = doc.y
     const row = doc.struct('TR')
     table.add(row)
-    row.add(doc.struct('TH', {}, () => write(doc, item.label, 'bold', { x: MARGIN.left, y: top, width: labelWidth - 6 })))
+    row.add(
+      doc.struct('TH', {}, () => write(doc, item.label, 'bold', { x: MARGIN.left, y: top, width: labelWidth - 6 })),
+    )
     const afterLabel = doc.y
-    row.add(doc.struct('TD', {}, () => write(doc, item.value, 'regular', { x: MARGIN.left + labelWidth, y: top, width: WIDTH - labelWidth })))
+    row.add(
+      doc.struct('TD', {}, () =>
+        write(doc, item.value, 'regular', { x: MARGIN.left + labelWidth, y: top, width: WIDTH - labelWidth }),
+      ),
+    )
     row.end()
     doc.y = Math.max(doc.y, afterLabel) + 2
   }
@@ -209,7 +228,11 @@ function list(doc: Doc, parent: Struct, items: string[]): void {
     l.add(li)
     const top = doc.y
     artifact(doc, () => doc.circle(MARGIN.left + 2.2 * MM, top + BODY * 0.62, 2).fill(INK))
-    li.add(doc.struct('LBody', {}, () => write(doc, item, 'regular', { x: MARGIN.left + indent, y: top, width: WIDTH - indent })))
+    li.add(
+      doc.struct('LBody', {}, () =>
+        write(doc, item, 'regular', { x: MARGIN.left + indent, y: top, width: WIDTH - indent }),
+      ),
+    )
     li.end()
     doc.moveDown(0.25)
   }
@@ -313,7 +336,11 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
   )
   doc.fontSize(SMALL).fillColor(MUTED)
   const senderTop = MARGIN.top + 36
-  head.add(doc.struct('P', {}, () => write(doc, letter.sender.lines.join('\n'), 'regular', { x: MARGIN.left + 40, y: senderTop, width: WIDTH - 40 })))
+  head.add(
+    doc.struct('P', {}, () =>
+      write(doc, letter.sender.lines.join('\n'), 'regular', { x: MARGIN.left + 40, y: senderTop, width: WIDTH - 40 }),
+    ),
+  )
   head.end()
 
   // The address block, where the envelope's window shows it.
@@ -321,7 +348,13 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
   root.add(address)
   doc.fontSize(BODY).fillColor(INK)
   address.add(
-    doc.struct('P', {}, () => write(doc, [letter.recipient.name, ...letter.recipient.lines].join('\n'), 'regular', { x: ADDRESS.x, y: Math.max(ADDRESS.y, doc.y + 12), width: 85 * MM })),
+    doc.struct('P', {}, () =>
+      write(doc, [letter.recipient.name, ...letter.recipient.lines].join('\n'), 'regular', {
+        x: ADDRESS.x,
+        y: Math.max(ADDRESS.y, doc.y + 12),
+        width: 85 * MM,
+      }),
+    ),
   )
   address.end()
 
@@ -349,7 +382,11 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
   ensureRoom(doc, 5 * BODY)
   doc.moveDown(0.4)
   paragraph(doc, body, letter.closing.greeting)
-  body.add(doc.struct('P', {}, () => write(doc, letter.closing.signature.join('\n'), 'regular', { x: MARGIN.left, width: WIDTH })))
+  body.add(
+    doc.struct('P', {}, () =>
+      write(doc, letter.closing.signature.join('\n'), 'regular', { x: MARGIN.left, width: WIDTH }),
+    ),
+  )
   body.end()
   root.end()
 

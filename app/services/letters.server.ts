@@ -15,7 +15,12 @@ import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
 import type { CaseEvent, CaseTypeRules } from '~/domain/case-terms'
 import { deriveCaseState } from '~/domain/case-terms'
-import { lettersForEvent, type ComposedLetter, type LetterTemplateCode, type MunicipalityDetails } from '~/domain/letters'
+import {
+  lettersForEvent,
+  type ComposedLetter,
+  type LetterTemplateCode,
+  type MunicipalityDetails,
+} from '~/domain/letters'
 import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
@@ -29,7 +34,10 @@ export const MUNICIPALITY: MunicipalityDetails = {
   postalAddress: ['Postbus 30026', '9700 RM Groningen'],
   phone: '14 050',
   website: 'gemeente.groningen.nl',
-  board: { nl: 'het college van burgemeester en wethouders', en: 'the Municipal Executive (college van burgemeester en wethouders)' },
+  board: {
+    nl: 'het college van burgemeester en wethouders',
+    en: 'the Municipal Executive (college van burgemeester en wethouders)',
+  },
 }
 
 /** The graphile-worker task that e-mails the neutral notice (app/services/jobs.server.ts runs it). */
@@ -44,7 +52,10 @@ let calendar: HolidayCalendar | undefined
 /** Atw art. 3(3): days equated to holidays by decree, as the cases service reads them. */
 function holidayCalendar(): HolidayCalendar {
   calendar ??= createHolidayCalendar({
-    extraDays: (process.env.HOLIDAYS_BY_DECREE ?? '').split(',').map((d) => d.trim()).filter(Boolean),
+    extraDays: (process.env.HOLIDAYS_BY_DECREE ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean),
   })
   return calendar
 }
@@ -116,7 +127,10 @@ const payloads = {
   suspended: z.object({ information: z.string(), respondBy: localDate }),
   resumed: z.object({ note: z.string().optional() }),
   extended: z.object({ reason: z.string() }),
-  decided: z.object({ outcome: z.enum(['granted', 'partly_granted', 'refused', 'withdrawn']), summary: z.string().optional() }),
+  decided: z.object({
+    outcome: z.enum(['granted', 'partly_granted', 'refused', 'withdrawn']),
+    summary: z.string().optional(),
+  }),
   closed: z.object({ note: z.string().optional() }),
 } as const
 
@@ -139,7 +153,10 @@ const INFORMING_EVENTS = new Set<CaseEvent['type']>(['received', 'extended', 'su
  * letter is written, as events are recorded when they happen. A late registration shows as a
  * received date before that day; the acknowledgement then says it is late (seed §2.2).
  */
-export async function writeLettersForEvent(trx: Transaction<Database>, ref: { caseId: string; eventId: string }): Promise<void> {
+export async function writeLettersForEvent(
+  trx: Transaction<Database>,
+  ref: { caseId: string; eventId: string },
+): Promise<void> {
   const eventRow = await trx
     .selectFrom('case_events')
     .select(['id', 'seq', 'type', 'payload', 'occurred_at'])
@@ -155,7 +172,12 @@ export async function writeLettersForEvent(trx: Transaction<Database>, ref: { ca
     .executeTakeFirstOrThrow()
   const [type, steps, history, person, contact] = await Promise.all([
     trx.selectFrom('case_types').selectAll().where('code', '=', c.case_type_code).executeTakeFirstOrThrow(),
-    trx.selectFrom('case_type_steps').selectAll().where('case_type_code', '=', c.case_type_code).orderBy('position').execute(),
+    trx
+      .selectFrom('case_type_steps')
+      .selectAll()
+      .where('case_type_code', '=', c.case_type_code)
+      .orderBy('position')
+      .execute(),
     trx
       .selectFrom('case_events')
       .select(['seq', 'type', 'payload', 'occurred_at'])
@@ -168,23 +190,40 @@ export async function writeLettersForEvent(trx: Transaction<Database>, ref: { ca
       .leftJoin('addresses as a', 'a.id', 'p.address_id')
       .leftJoin('contact_details as cd', 'cd.bsn', 'p.bsn')
       .select([
-        'p.given_names', 'p.name_prefix', 'p.surname',
-        'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city',
-        'cd.email', 'cd.email_verified_at', 'cd.letter_channel', 'cd.language',
+        'p.given_names',
+        'p.name_prefix',
+        'p.surname',
+        'a.street',
+        'a.house_number',
+        'a.house_letter',
+        'a.house_number_addition',
+        'a.postcode',
+        'a.city',
+        'cd.email',
+        'cd.email_verified_at',
+        'cd.letter_channel',
+        'cd.language',
       ])
       .where('p.bsn', '=', c.bsn)
       .executeTakeFirstOrThrow(),
     trx
       .selectFrom('employees')
       .select(['name', 'phone'])
-      .where('id', '=', sql<string>`coalesce(${c.contact_employee_id}, (select default_contact_id from case_types where code = ${c.case_type_code}))`)
+      .where(
+        'id',
+        '=',
+        sql<string>`coalesce(${c.contact_employee_id}, (select default_contact_id from case_types where code = ${c.case_type_code}))`,
+      )
       .executeTakeFirst(),
   ])
 
   const rules: CaseTypeRules = {
     code: type.code,
     leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-    extension: type.extension_amount && type.extension_unit ? { amount: type.extension_amount, unit: type.extension_unit } : null,
+    extension:
+      type.extension_amount && type.extension_unit
+        ? { amount: type.extension_amount, unit: type.extension_unit }
+        : null,
     suspensionAllowed: type.suspension_allowed,
     steps: steps.map((s) => ({ code: s.code, final: s.final })),
   }
@@ -235,7 +274,8 @@ export async function writeLettersForEvent(trx: Transaction<Database>, ref: { ca
   // Digital only where the citizen chose it and can be told (Awb 2:14: electronic messages only
   // to someone who made known they can be reached that way): a verified e-mail address. Anyone
   // else gets paper, so no letter goes unnoticed.
-  const digital = (person.letter_channel ?? 'digital') === 'digital' && !!person.email && person.email_verified_at !== null
+  const digital =
+    (person.letter_channel ?? 'digital') === 'digital' && !!person.email && person.email_verified_at !== null
   for (const letter of letters) {
     const inserted = await trx
       .insertInto('letters')
@@ -289,7 +329,12 @@ export async function letterNoticeRecipient(
 }
 
 export async function markLetterNotified(letterId: string, db: DB = getDb()): Promise<void> {
-  await db.updateTable('letters').set({ notified_at: new Date() }).where('id', '=', letterId).where('notified_at', 'is', null).execute()
+  await db
+    .updateTable('letters')
+    .set({ notified_at: new Date() })
+    .where('id', '=', letterId)
+    .where('notified_at', 'is', null)
+    .execute()
 }
 
 // --- reading: the citizen --------------------------------------------------------------------
@@ -312,12 +357,26 @@ export interface LetterListItem {
 }
 
 /** "Mijn brieven": this citizen's letters, newest first; unread ones flagged. */
-export async function listLettersForCitizen(bsn: string, language: LetterLanguage = 'nl', db: DB = getDb()): Promise<LetterListItem[]> {
+export async function listLettersForCitizen(
+  bsn: string,
+  language: LetterLanguage = 'nl',
+  db: DB = getDb(),
+): Promise<LetterListItem[]> {
   const rows = await db
     .selectFrom('letters as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
     .innerJoin('case_types as t', 't.code', 'c.case_type_code')
-    .select(['l.id', 'l.title', 'c.reference', 't.name_nl', 't.name_en', 'l.case_id', 'l.letter_date', 'l.read_at', 'l.delivery'])
+    .select([
+      'l.id',
+      'l.title',
+      'c.reference',
+      't.name_nl',
+      't.name_en',
+      'l.case_id',
+      'l.letter_date',
+      'l.read_at',
+      'l.delivery',
+    ])
     .where('l.bsn', '=', bsn)
     .orderBy('l.letter_date', 'desc')
     .orderBy('l.created_at', 'desc')
@@ -341,7 +400,16 @@ export interface CitizenLetter extends StoredLetter {
 }
 
 const letterColumns = [
-  'l.id', 'l.case_id', 'c.reference', 'l.template_code', 'l.template_version', 'l.language', 'l.title', 'l.content', 'l.letter_date', 'l.read_at',
+  'l.id',
+  'l.case_id',
+  'c.reference',
+  'l.template_code',
+  'l.template_version',
+  'l.language',
+  'l.title',
+  'l.content',
+  'l.letter_date',
+  'l.read_at',
 ] as const
 
 /**
@@ -426,7 +494,11 @@ export async function listPostQueue(db: DB = getDb()): Promise<PostQueueItem[]> 
  * A paper letter for printing: staff with the caseworker role only (the route checks the role).
  * The view is audited on the citizen's record, as staff reading their letter.
  */
-export async function getLetterForPrinting(letterId: string, employeeId: string, db: DB = getDb()): Promise<StoredLetter | null> {
+export async function getLetterForPrinting(
+  letterId: string,
+  employeeId: string,
+  db: DB = getDb(),
+): Promise<StoredLetter | null> {
   if (!isLetterId(letterId)) return null
   const row = await db
     .selectFrom('letters as l')
@@ -461,7 +533,13 @@ export async function markLettersPrinted(letterIds: string[], employeeId: string
       .returning(['id', 'bsn'])
       .execute()
     for (const row of rows) {
-      await recordAudit(trx, { actorKind: 'staff', actorId: employeeId, action: 'letter.printed', subjectBsn: row.bsn, resource: `letter:${row.id}` })
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: employeeId,
+        action: 'letter.printed',
+        subjectBsn: row.bsn,
+        resource: `letter:${row.id}`,
+      })
     }
     return rows.length
   })

@@ -27,7 +27,13 @@ export interface LoginFailureData {
 /** A login that did not work, as page data: what happened, a way back, a code for the helpdesk. */
 export async function loginFailureResponse(
   request: Request,
-  { kind, failure, detail, retry, headers }: { kind: LoginKind; failure: LoginFailure; detail?: string; retry: string; headers?: Headers },
+  {
+    kind,
+    failure,
+    detail,
+    retry,
+    headers,
+  }: { kind: LoginKind; failure: LoginFailure; detail?: string; retry: string; headers?: Headers },
 ) {
   const t = await i18next.getFixedT(request, 'auth')
   const data: LoginFailureData = {

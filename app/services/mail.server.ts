@@ -39,7 +39,15 @@ export function mailDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATA_DIR ?? '.data', 'mail')
 }
 
-export function createMailer({ smtpUrl, from, mailDir = mailDirectory() }: { smtpUrl?: string; from: string; mailDir?: string }): Mailer {
+export function createMailer({
+  smtpUrl,
+  from,
+  mailDir = mailDirectory(),
+}: {
+  smtpUrl?: string
+  from: string
+  mailDir?: string
+}): Mailer {
   if (smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(smtpUrl)
     return {
@@ -87,7 +95,12 @@ function decodeHeader(value: string): string {
   return value.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
     encoding.toLowerCase() === 'b'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text
+            .replace(/_/g, ' ')
+            .replace(/=([0-9a-f]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   )
 }
 
@@ -112,14 +125,22 @@ export async function listDevMails(mailDir: string = mailDirectory()): Promise<D
       .slice(0, 200)
       .map(async (name) => {
         const raw = await readFile(path.join(mailDir, name), 'utf8')
-        return { id: name.slice(0, -4), to: header(raw, 'To'), subject: header(raw, 'Subject'), date: header(raw, 'Date') }
+        return {
+          id: name.slice(0, -4),
+          to: header(raw, 'To'),
+          subject: header(raw, 'Subject'),
+          date: header(raw, 'Date'),
+        }
       }),
   )
   return mails
 }
 
 /** One written mail: its headers and its plain-text body, or null for an unknown id. */
-export async function readDevMail(id: string, mailDir: string = mailDirectory()): Promise<(DevMailSummary & { text: string; raw: string }) | null> {
+export async function readDevMail(
+  id: string,
+  mailDir: string = mailDirectory(),
+): Promise<(DevMailSummary & { text: string; raw: string }) | null> {
   if (!MAIL_ID.test(id)) return null
   const file = path.join(mailDir, `${id}.eml`)
   try {
@@ -128,16 +149,28 @@ export async function readDevMail(id: string, mailDir: string = mailDirectory())
     return null
   }
   const raw = await readFile(file, 'utf8')
-  return { id, to: header(raw, 'To'), subject: header(raw, 'Subject'), date: header(raw, 'Date'), text: plainTextPart(raw), raw }
+  return {
+    id,
+    to: header(raw, 'To'),
+    subject: header(raw, 'Subject'),
+    date: header(raw, 'Date'),
+    text: plainTextPart(raw),
+    raw,
+  }
 }
 
 /** The text/plain part of a message as nodemailer writes it (quoted-printable or 7bit). */
 function plainTextPart(raw: string): string {
-  const match = /Content-Type: text\/plain[^\n]*\n(?:Content-Transfer-Encoding: ([^\n]+)\n)?\n([\s\S]*?)(?:\n--[^\n]+|$)/i.exec(raw.replace(/\r\n/g, '\n'))
+  const match =
+    /Content-Type: text\/plain[^\n]*\n(?:Content-Transfer-Encoding: ([^\n]+)\n)?\n([\s\S]*?)(?:\n--[^\n]+|$)/i.exec(
+      raw.replace(/\r\n/g, '\n'),
+    )
   if (!match) return ''
   const [, encoding, body] = match
   if (encoding?.trim().toLowerCase() === 'quoted-printable') {
-    const bytes = body.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    const bytes = body
+      .replace(/=\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     return Buffer.from(bytes, 'latin1').toString('utf8').trim()
   }
   if (encoding?.trim().toLowerCase() === 'base64') return Buffer.from(body, 'base64').toString('utf8').trim()

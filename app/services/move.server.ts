@@ -19,11 +19,26 @@ import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
 import { formatLetterDate } from '~/domain/letters-format'
 import { todayIn, type LocalDate } from '~/domain/local-date'
-import { checkMoveDate, coMoverEligibility, moveDateWindow, parseMoveDate, selectCoMovers, type CoMoverRefusal, type MoveDateError, type MoveDateWindow } from '~/domain/move'
+import {
+  checkMoveDate,
+  coMoverEligibility,
+  moveDateWindow,
+  parseMoveDate,
+  selectCoMovers,
+  type CoMoverRefusal,
+  type MoveDateError,
+  type MoveDateWindow,
+} from '~/domain/move'
 export type { MoveDateWindow }
-import { houseNumberCandidates, parseHouseNumber, parsePostcode, type HouseNumberError, type PostcodeError } from '~/domain/postcode'
+import {
+  houseNumberCandidates,
+  parseHouseNumber,
+  parsePostcode,
+  type HouseNumberError,
+  type PostcodeError,
+} from '~/domain/postcode'
 import { recordAudit } from '~/services/audit.server'
-import { receiveCase, recordCaseEvent } from '~/services/cases.server'
+import { receiveCase } from '~/services/cases.server'
 import {
   addressView,
   citizenAudit,
@@ -62,7 +77,10 @@ export type AddressLookup = { ok: true; address: AddressView } | { ok: false; er
  * addition, as DESIGN §4 asks: the new address must exist. When the number has several
  * letters or additions and none was given, the citizen is asked to choose.
  */
-export async function lookupAddress(input: { postcode: string; houseNumber: string; addition: string }, db: DB = getDb()): Promise<AddressLookup> {
+export async function lookupAddress(
+  input: { postcode: string; houseNumber: string; addition: string },
+  db: DB = getDb(),
+): Promise<AddressLookup> {
   const errors: AddressLookupError[] = []
   const postcode = parsePostcode(input.postcode)
   if (!postcode.ok) errors.push({ field: 'postcode', error: postcode.error })
@@ -81,7 +99,9 @@ export async function lookupAddress(input: { postcode: string; houseNumber: stri
   if (atNumber.length === 0) return { ok: false, errors: [{ field: 'houseNumber', error: 'not_found' }] }
   const options = atNumber.map((a) => addressView(a).houseNumber)
   for (const candidate of houseNumberCandidates(number.value)) {
-    const found = atNumber.find((a) => a.house_letter === candidate.letter && a.house_number_addition === candidate.addition)
+    const found = atNumber.find(
+      (a) => a.house_letter === candidate.letter && a.house_number_addition === candidate.addition,
+    )
     if (found) return { ok: true, address: addressView(found) }
   }
   const nothingExtra = number.value.letter === null && number.value.addition === null
@@ -94,10 +114,24 @@ export async function getPersonAddress(actor: CitizenActor, db: DB = getDb()): P
     const row = await trx
       .selectFrom('persons as p')
       .innerJoin('addresses as a', 'a.id', 'p.address_id')
-      .select(['a.id', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+      .select([
+        'a.id',
+        'a.street',
+        'a.house_number',
+        'a.house_letter',
+        'a.house_number_addition',
+        'a.postcode',
+        'a.city',
+      ])
       .where('p.bsn', '=', actor.bsn)
       .executeTakeFirst()
-    await recordAudit(trx, { ...citizenAudit(actor), action: 'personal_data.viewed', subjectBsn: actor.bsn, resource: 'mijn/gegevens/verhuizen', details: { items: ['address'] } })
+    await recordAudit(trx, {
+      ...citizenAudit(actor),
+      action: 'personal_data.viewed',
+      subjectBsn: actor.bsn,
+      resource: 'mijn/gegevens/verhuizen',
+      details: { items: ['address'] },
+    })
     return row ? addressView(row) : null
   })
 }
@@ -117,11 +151,27 @@ interface DraftRow {
   updated_at: Date
 }
 
-async function findOwnRequest(db: DB | Transaction<Database>, actor: CitizenActor, id: string | null | undefined, now: Date): Promise<DraftRow | null> {
+async function findOwnRequest(
+  db: DB | Transaction<Database>,
+  actor: CitizenActor,
+  id: string | null | undefined,
+  now: Date,
+): Promise<DraftRow | null> {
   if (!isRequestId(id)) return null
   const row = await db
     .selectFrom('move_requests')
-    .select(['id', 'bsn', 'status', 'from_address_id', 'address_id', 'move_date', 'co_mover_bsns', 'co_movers_chosen', 'case_id', 'updated_at'])
+    .select([
+      'id',
+      'bsn',
+      'status',
+      'from_address_id',
+      'address_id',
+      'move_date',
+      'co_mover_bsns',
+      'co_movers_chosen',
+      'case_id',
+      'updated_at',
+    ])
     .where('id', '=', id)
     .where('bsn', '=', actor.bsn)
     .executeTakeFirst()
@@ -130,7 +180,12 @@ async function findOwnRequest(db: DB | Transaction<Database>, actor: CitizenActo
   return row
 }
 
-async function findDraft(db: DB | Transaction<Database>, actor: CitizenActor, id: string | null | undefined, now: Date): Promise<DraftRow | null> {
+async function findDraft(
+  db: DB | Transaction<Database>,
+  actor: CitizenActor,
+  id: string | null | undefined,
+  now: Date,
+): Promise<DraftRow | null> {
   const row = await findOwnRequest(db, actor, id, now)
   return row?.status === 'draft' ? row : null
 }
@@ -148,13 +203,23 @@ export interface MoveDraftView {
 }
 
 /** The draft as the steps show it; null when it is not this citizen's or no longer a draft. */
-export async function getMoveDraft(actor: CitizenActor, id: string | null | undefined, now: Date = new Date(), db: DB = getDb()): Promise<MoveDraftView | null> {
+export async function getMoveDraft(
+  actor: CitizenActor,
+  id: string | null | undefined,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<MoveDraftView | null> {
   const draft = await findDraft(db, actor, id, now)
   if (!draft) return null
   return describeDraft(db, actor, draft, now)
 }
 
-async function describeDraft(db: DB | Transaction<Database>, actor: CitizenActor, draft: DraftRow, now: Date): Promise<MoveDraftView> {
+async function describeDraft(
+  db: DB | Transaction<Database>,
+  actor: CitizenActor,
+  draft: DraftRow,
+  now: Date,
+): Promise<MoveDraftView> {
   const ids = [draft.address_id, draft.from_address_id].filter((x): x is string => x !== null)
   const addresses = ids.length ? await db.selectFrom('addresses').selectAll().where('id', 'in', ids).execute() : []
   const byId = new Map(addresses.map((a) => [a.id, a]))
@@ -173,7 +238,8 @@ async function describeDraft(db: DB | Transaction<Database>, actor: CitizenActor
     moveDate: draft.move_date,
     coMoversChosen: draft.co_movers_chosen,
     coMovers: household.flatMap((m, index) => (draft.co_mover_bsns.includes(m.bsn) ? [{ index, name: m.name }] : [])),
-    currentAddress: draft.from_address_id && byId.get(draft.from_address_id) ? addressView(byId.get(draft.from_address_id)!) : null,
+    currentAddress:
+      draft.from_address_id && byId.get(draft.from_address_id) ? addressView(byId.get(draft.from_address_id)!) : null,
     window: moveDateWindow(todayIn(now)),
   }
 }
@@ -192,16 +258,31 @@ export async function saveMoveAddress(
   refuseWhileImpersonating(actor)
   const found = await lookupAddress(input, db)
   if (!found.ok) return found
-  const person = await db.selectFrom('persons').select(['address_id']).where('bsn', '=', actor.bsn).executeTakeFirstOrThrow()
-  if (person.address_id === found.address.id) return { ok: false, errors: [{ field: 'postcode', error: 'same_as_current' }] }
+  const person = await db
+    .selectFrom('persons')
+    .select(['address_id'])
+    .where('bsn', '=', actor.bsn)
+    .executeTakeFirstOrThrow()
+  if (person.address_id === found.address.id)
+    return { ok: false, errors: [{ field: 'postcode', error: 'same_as_current' }] }
   const draft = await findDraft(db, actor, draftId, now)
   if (draft) {
-    await db.updateTable('move_requests').set({ address_id: found.address.id, from_address_id: person.address_id, updated_at: now }).where('id', '=', draft.id).execute()
+    await db
+      .updateTable('move_requests')
+      .set({ address_id: found.address.id, from_address_id: person.address_id, updated_at: now })
+      .where('id', '=', draft.id)
+      .execute()
     return { ok: true, id: draft.id, address: found.address }
   }
   const created = await db
     .insertInto('move_requests')
-    .values({ bsn: actor.bsn, address_id: found.address.id, from_address_id: person.address_id, created_at: now, updated_at: now })
+    .values({
+      bsn: actor.bsn,
+      address_id: found.address.id,
+      from_address_id: person.address_id,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return { ok: true, id: created.id, address: found.address }
@@ -225,7 +306,11 @@ export async function saveMoveDate(
   if (!draft || !draft.address_id) return { ok: false, missing: true }
   const parsed = parseMoveDate(input, todayIn(now))
   if (!parsed.ok) return { ok: false, error: parsed.error, window: parsed.window }
-  await db.updateTable('move_requests').set({ move_date: parsed.date, updated_at: now }).where('id', '=', draft.id).execute()
+  await db
+    .updateTable('move_requests')
+    .set({ move_date: parsed.date, updated_at: now })
+    .where('id', '=', draft.id)
+    .execute()
   return { ok: true }
 }
 
@@ -243,14 +328,29 @@ export interface CoMoverChoice {
  * Step 3: the household with, per member, whether they may move along (art. 2.48–2.49) and why
  * not. Showing these names is a view of personal data: audited.
  */
-export async function getCoMoverChoices(actor: CitizenActor, draftId: string | null, now: Date = new Date(), db: DB = getDb()): Promise<CoMoverChoice[] | null> {
+export async function getCoMoverChoices(
+  actor: CitizenActor,
+  draftId: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<CoMoverChoice[] | null> {
   return db.transaction().execute(async (trx) => {
     const draft = await findDraft(trx, actor, draftId, now)
     if (!draft || !draft.address_id || !draft.move_date) return null
-    const person = await trx.selectFrom('persons').select(['address_id']).where('bsn', '=', actor.bsn).executeTakeFirstOrThrow()
+    const person = await trx
+      .selectFrom('persons')
+      .select(['address_id'])
+      .where('bsn', '=', actor.bsn)
+      .executeTakeFirstOrThrow()
     const household = await loadHousehold(trx, actor.bsn)
     const today = todayIn(now)
-    await recordAudit(trx, { ...citizenAudit(actor), action: 'personal_data.viewed', subjectBsn: actor.bsn, resource: 'mijn/gegevens/verhuizen/wie', details: { items: ['household'] } })
+    await recordAudit(trx, {
+      ...citizenAudit(actor),
+      action: 'personal_data.viewed',
+      subjectBsn: actor.bsn,
+      resource: 'mijn/gegevens/verhuizen/wie',
+      details: { items: ['household'] },
+    })
     return household.map((m, index) => {
       const verdict = coMoverEligibility(person.address_id, m, today)
       return {
@@ -273,11 +373,19 @@ export async function saveCoMovers(
   picked: number[],
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true } | DraftMissing | { ok: false; refused: Array<{ index: number; name: string | null; reason: CoMoverRefusal | 'unknown' }> }> {
+): Promise<
+  | { ok: true }
+  | DraftMissing
+  | { ok: false; refused: Array<{ index: number; name: string | null; reason: CoMoverRefusal | 'unknown' }> }
+> {
   refuseWhileImpersonating(actor)
   const draft = await findDraft(db, actor, draftId, now)
   if (!draft || !draft.address_id || !draft.move_date) return { ok: false, missing: true }
-  const person = await db.selectFrom('persons').select(['address_id']).where('bsn', '=', actor.bsn).executeTakeFirstOrThrow()
+  const person = await db
+    .selectFrom('persons')
+    .select(['address_id'])
+    .where('bsn', '=', actor.bsn)
+    .executeTakeFirstOrThrow()
   const household = await loadHousehold(db, actor.bsn)
   const selection = selectCoMovers(person.address_id, household, picked, todayIn(now))
   if (!selection.ok) {
@@ -298,18 +406,28 @@ export type SubmitMoveResult =
   | DraftMissing
   | { ok: false; step: 'address' | 'date' | 'coMovers'; error: string }
 
-
 /**
  * "Verstuur": the request, its case `verhuizing` (with the acknowledgement letter, written by the
  * cases service) and the audit entry, in one transaction. Everything is checked again, as the
  * answers may be a day old: the date window and who may move along.
  */
-export async function submitMove(actor: CitizenActor, draftId: string | null, now: Date = new Date(), db: DB = getDb()): Promise<SubmitMoveResult> {
+export async function submitMove(
+  actor: CitizenActor,
+  draftId: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<SubmitMoveResult> {
   refuseWhileImpersonating(actor)
   try {
     return await db.transaction().execute(async (trx): Promise<SubmitMoveResult> => {
       const locked = isRequestId(draftId)
-        ? await trx.selectFrom('move_requests').select('id').where('id', '=', draftId).where('bsn', '=', actor.bsn).forUpdate().executeTakeFirst()
+        ? await trx
+            .selectFrom('move_requests')
+            .select('id')
+            .where('id', '=', draftId)
+            .where('bsn', '=', actor.bsn)
+            .forUpdate()
+            .executeTakeFirst()
         : undefined
       const draft = locked ? await findDraft(trx, actor, draftId, now) : null
       if (!draft) return { ok: false, missing: true }
@@ -318,17 +436,30 @@ export async function submitMove(actor: CitizenActor, draftId: string | null, no
       const today = todayIn(now)
       const dateCheck = checkMoveDate(draft.move_date, today)
       if (!dateCheck.ok) return { ok: false, step: 'date', error: dateCheck.error }
-      const person = await trx.selectFrom('persons').select(['address_id']).where('bsn', '=', actor.bsn).executeTakeFirstOrThrow()
+      const person = await trx
+        .selectFrom('persons')
+        .select(['address_id'])
+        .where('bsn', '=', actor.bsn)
+        .executeTakeFirstOrThrow()
       const household = await loadHousehold(trx, actor.bsn)
       const picked = household.flatMap((m, i) => (draft.co_mover_bsns.includes(m.bsn) ? [i] : []))
       if (picked.length !== draft.co_mover_bsns.length) return { ok: false, step: 'coMovers', error: 'changed' }
       const selection = selectCoMovers(person.address_id, household, picked, today)
       if (!selection.ok) return { ok: false, step: 'coMovers', error: 'not_allowed' }
 
-      const target = await trx.selectFrom('addresses').selectAll().where('id', '=', draft.address_id).executeTakeFirstOrThrow()
-      const contact = await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', actor.bsn).executeTakeFirst()
+      const target = await trx
+        .selectFrom('addresses')
+        .selectAll()
+        .where('id', '=', draft.address_id)
+        .executeTakeFirstOrThrow()
+      const contact = await trx
+        .selectFrom('contact_details')
+        .select(['language'])
+        .where('bsn', '=', actor.bsn)
+        .executeTakeFirst()
       const address = addressView(target)
-      const subject = contact?.language === 'en' ? `Change of address to ${address.oneLine}` : `Verhuizing naar ${address.oneLine}`
+      const subject =
+        contact?.language === 'en' ? `Change of address to ${address.oneLine}` : `Verhuizing naar ${address.oneLine}`
       const received = await receiveCase(
         {
           caseTypeCode: 'verhuizing',
@@ -347,7 +478,13 @@ export async function submitMove(actor: CitizenActor, draftId: string | null, no
       if (!received.ok) throw new Refused(received.code)
       await trx
         .updateTable('move_requests')
-        .set({ status: 'submitted', case_id: received.caseId, from_address_id: person.address_id, submitted_at: now, updated_at: now })
+        .set({
+          status: 'submitted',
+          case_id: received.caseId,
+          from_address_id: person.address_id,
+          submitted_at: now,
+          updated_at: now,
+        })
         .where('id', '=', draft.id)
         .execute()
       await recordAudit(trx, {
@@ -359,7 +496,13 @@ export async function submitMove(actor: CitizenActor, draftId: string | null, no
       })
       // Each co-mover's data is changed on their behalf: their own log shows it too.
       for (const m of selection.members) {
-        await recordAudit(trx, { ...citizenAudit(actor), action: 'move.submitted_as_co_mover', subjectBsn: m.bsn, resource: `case:${received.reference}`, details: { moveRequestId: draft.id } })
+        await recordAudit(trx, {
+          ...citizenAudit(actor),
+          action: 'move.submitted_as_co_mover',
+          subjectBsn: m.bsn,
+          resource: `case:${received.reference}`,
+          details: { moveRequestId: draft.id },
+        })
       }
       return { ok: true, reference: received.reference, caseId: received.caseId }
     })
@@ -370,17 +513,38 @@ export async function submitMove(actor: CitizenActor, draftId: string | null, no
 }
 
 /** The confirmation page: the reference of a request this citizen submitted. */
-export async function getSubmittedMove(actor: CitizenActor, id: string | null | undefined, now: Date = new Date(), db: DB = getDb()): Promise<{ reference: string; caseId: string; address: AddressView; moveDate: LocalDate; coMovers: string[] } | null> {
+export async function getSubmittedMove(
+  actor: CitizenActor,
+  id: string | null | undefined,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{
+  reference: string
+  caseId: string
+  address: AddressView
+  moveDate: LocalDate
+  coMovers: string[]
+} | null> {
   const row = await findOwnRequest(db, actor, id, now)
   if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
   const [c, a, movers] = await Promise.all([
     db.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),
     db.selectFrom('addresses').selectAll().where('id', '=', row.address_id).executeTakeFirstOrThrow(),
     row.co_mover_bsns.length
-      ? db.selectFrom('persons').select(['given_names', 'name_prefix', 'surname']).where('bsn', 'in', row.co_mover_bsns).execute()
+      ? db
+          .selectFrom('persons')
+          .select(['given_names', 'name_prefix', 'surname'])
+          .where('bsn', 'in', row.co_mover_bsns)
+          .execute()
       : Promise.resolve([]),
   ])
-  return { reference: c.reference, caseId: row.case_id, address: addressView(a), moveDate: row.move_date, coMovers: movers.map(fullName) }
+  return {
+    reference: c.reference,
+    caseId: row.case_id,
+    address: addressView(a),
+    moveDate: row.move_date,
+    coMovers: movers.map(fullName),
+  }
 }
 
 // --- the caseworker -------------------------------------------------------------------------
@@ -403,8 +567,26 @@ export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestLis
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .innerJoin('persons as p', 'p.bsn', 'm.bsn')
     .innerJoin('addresses as a', 'a.id', 'm.address_id')
-    .select(['m.id', 'm.status', 'm.move_date', 'm.co_mover_bsns', 'm.submitted_at', 'c.reference', 'p.given_names', 'p.name_prefix', 'p.surname'])
-    .select(['a.id as a_id', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+    .select([
+      'm.id',
+      'm.status',
+      'm.move_date',
+      'm.co_mover_bsns',
+      'm.submitted_at',
+      'c.reference',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
+    ])
+    .select([
+      'a.id as a_id',
+      'a.street',
+      'a.house_number',
+      'a.house_letter',
+      'a.house_number_addition',
+      'a.postcode',
+      'a.city',
+    ])
     .where('m.status', '!=', 'draft')
     .orderBy(sql`m.status = 'submitted'`, 'desc')
     .orderBy('m.submitted_at', 'desc')
@@ -430,19 +612,41 @@ export interface MoveRequestDetail extends MoveRequestListItem {
   deliveries: DeliveryView[]
 }
 
-export async function getMoveRequestForCaseworker(staff: StaffActor, id: string, db: DB = getDb()): Promise<MoveRequestDetail | null> {
+export async function getMoveRequestForCaseworker(
+  staff: StaffActor,
+  id: string,
+  db: DB = getDb(),
+): Promise<MoveRequestDetail | null> {
   if (!isRequestId(id)) return null
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('move_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').executeTakeFirst()
+    const row = await trx
+      .selectFrom('move_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .where('status', '!=', 'draft')
+      .executeTakeFirst()
     if (!row || !row.case_id || !row.address_id) return null
     const [c, person, target, from, household] = await Promise.all([
       trx.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),
-      trx.selectFrom('persons').select(['given_names', 'name_prefix', 'surname']).where('bsn', '=', row.bsn).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('persons')
+        .select(['given_names', 'name_prefix', 'surname'])
+        .where('bsn', '=', row.bsn)
+        .executeTakeFirstOrThrow(),
       trx.selectFrom('addresses').selectAll().where('id', '=', row.address_id).executeTakeFirstOrThrow(),
-      row.from_address_id ? trx.selectFrom('addresses').selectAll().where('id', '=', row.from_address_id).executeTakeFirst() : undefined,
+      row.from_address_id
+        ? trx.selectFrom('addresses').selectAll().where('id', '=', row.from_address_id).executeTakeFirst()
+        : undefined,
       loadHousehold(trx, row.bsn),
     ])
-    await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'personal_data.viewed', subjectBsn: row.bsn, resource: `move-request:${row.id}`, reason: `case:${c.reference}` })
+    await recordAudit(trx, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'personal_data.viewed',
+      subjectBsn: row.bsn,
+      resource: `move-request:${row.id}`,
+      reason: `case:${c.reference}`,
+    })
     return {
       id: row.id,
       caseId: row.case_id,
@@ -464,7 +668,9 @@ export async function getMoveRequestForCaseworker(staff: StaffActor, id: string,
   })
 }
 
-export type DecideMoveResult = { ok: true; moved: number; eventsEnqueued: number } | { ok: false; error: 'not_found' | 'already_decided' | 'household_changed' | 'case_refused' }
+export type DecideMoveResult =
+  | { ok: true; moved: number; eventsEnqueued: number }
+  | { ok: false; error: 'not_found' | 'already_decided' | 'household_changed' | 'case_refused' }
 
 function decisionSummary(language: 'nl' | 'en', address: AddressView, date: LocalDate): string {
   return language === 'en'
@@ -482,28 +688,74 @@ function decisionSummary(language: 'nl' | 'en', address: AddressView, date: Loca
  * 4. audit entries, one per person whose address changed.
  * A co-mover who no longer lives at the old address stops the approval: the caseworker checks.
  */
-export async function approveMove(staff: StaffActor, id: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideMoveResult> {
+export async function approveMove(
+  staff: StaffActor,
+  id: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<DecideMoveResult> {
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await trx.selectFrom('move_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      const row = await trx
+        .selectFrom('move_requests')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '!=', 'draft')
+        .forUpdate()
+        .executeTakeFirst()
       if (!row || !row.case_id || !row.address_id || !row.move_date) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
       const movers = [row.bsn, ...row.co_mover_bsns]
-      const people = await trx.selectFrom('persons').select(['bsn', 'address_id']).where('bsn', 'in', movers).orderBy('bsn').forUpdate().execute()
-      if (people.length !== movers.length || people.some((p) => p.address_id !== row.from_address_id)) return { ok: false, error: 'household_changed' }
+      const people = await trx
+        .selectFrom('persons')
+        .select(['bsn', 'address_id'])
+        .where('bsn', 'in', movers)
+        .orderBy('bsn')
+        .forUpdate()
+        .execute()
+      if (people.length !== movers.length || people.some((p) => p.address_id !== row.from_address_id))
+        return { ok: false, error: 'household_changed' }
 
-      const target = await trx.selectFrom('addresses').selectAll().where('id', '=', row.address_id).executeTakeFirstOrThrow()
+      const target = await trx
+        .selectFrom('addresses')
+        .selectAll()
+        .where('id', '=', row.address_id)
+        .executeTakeFirstOrThrow()
       const address = addressView(target)
       for (const bsn of movers) {
         // Wet BRP art. 2.39: the new address holds from the move date; the old period ends there.
-        await trx.updateTable('address_history').set({ to_date: row.move_date }).where('bsn', '=', bsn).where('to_date', 'is', null).execute()
-        await trx.insertInto('address_history').values({ bsn, address_id: row.address_id, from_date: row.move_date, to_date: null, source: 'BRP' }).execute()
-        await trx.updateTable('persons').set({ address_id: row.address_id, moved_in_on: row.move_date, address_in_research: false, updated_at: now }).where('bsn', '=', bsn).execute()
+        await trx
+          .updateTable('address_history')
+          .set({ to_date: row.move_date })
+          .where('bsn', '=', bsn)
+          .where('to_date', 'is', null)
+          .execute()
+        await trx
+          .insertInto('address_history')
+          .values({ bsn, address_id: row.address_id, from_date: row.move_date, to_date: null, source: 'BRP' })
+          .execute()
+        await trx
+          .updateTable('persons')
+          .set({ address_id: row.address_id, moved_in_on: row.move_date, address_in_research: false, updated_at: now })
+          .where('bsn', '=', bsn)
+          .execute()
       }
 
-      const contact = await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst()
-      await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'granted', decisionSummary(contact?.language ?? 'nl', address, row.move_date), now)
+      const contact = await trx
+        .selectFrom('contact_details')
+        .select(['language'])
+        .where('bsn', '=', row.bsn)
+        .executeTakeFirst()
+      await decideAndClose(
+        trx,
+        staff,
+        `move-request:${row.id}`,
+        row.case_id,
+        'granted',
+        decisionSummary(contact?.language ?? 'nl', address, row.move_date),
+        now,
+      )
 
       let eventsEnqueued = 0
       for (const bsn of movers) {
@@ -535,7 +787,11 @@ export async function approveMove(staff: StaffActor, id: string, now: Date = new
           details: { addressId: target.id, from: row.move_date, asCoMover: bsn !== row.bsn },
         })
       }
-      await trx.updateTable('move_requests').set({ status: 'approved', decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
+      await trx
+        .updateTable('move_requests')
+        .set({ status: 'approved', decided_at: now, decided_by: staff.employeeId, updated_at: now })
+        .where('id', '=', row.id)
+        .execute()
       return { ok: true, moved: movers.length, eventsEnqueued }
     })
   } catch (error) {
@@ -545,16 +801,44 @@ export async function approveMove(staff: StaffActor, id: string, now: Date = new
 }
 
 /** The caseworker refuses a reported move (e.g. the address check failed), with a reason for the letter. */
-export async function refuseMove(staff: StaffActor, id: string, reason: string, now: Date = new Date(), db: DB = getDb()): Promise<DecideMoveResult> {
+export async function refuseMove(
+  staff: StaffActor,
+  id: string,
+  reason: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<DecideMoveResult> {
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await trx.selectFrom('move_requests').selectAll().where('id', '=', id).where('status', '!=', 'draft').forUpdate().executeTakeFirst()
+      const row = await trx
+        .selectFrom('move_requests')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '!=', 'draft')
+        .forUpdate()
+        .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
       await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'refused', reason, now)
-      await trx.updateTable('move_requests').set({ status: 'refused', decision_reason: reason, decided_at: now, decided_by: staff.employeeId, updated_at: now }).where('id', '=', row.id).execute()
-      await recordAudit(trx, { actorKind: 'staff', actorId: staff.employeeId, action: 'move.refused', subjectBsn: row.bsn, resource: `move-request:${row.id}` })
+      await trx
+        .updateTable('move_requests')
+        .set({
+          status: 'refused',
+          decision_reason: reason,
+          decided_at: now,
+          decided_by: staff.employeeId,
+          updated_at: now,
+        })
+        .where('id', '=', row.id)
+        .execute()
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'move.refused',
+        subjectBsn: row.bsn,
+        resource: `move-request:${row.id}`,
+      })
       return { ok: true, moved: 0, eventsEnqueued: 0 }
     })
   } catch (error) {

@@ -36,7 +36,10 @@ export interface StaffActor {
 export function citizenAudit(actor: CitizenActor): { actorKind: ActorKind; actorId: string } {
   const by = actor.impersonatedBy
   // actor_id is never a BSN: a representative is named by kind; the subject is the represented.
-  if (!by) return actor.actingBsn ? { actorKind: 'representative', actorId: 'representative' } : { actorKind: 'citizen', actorId: 'citizen' }
+  if (!by)
+    return actor.actingBsn
+      ? { actorKind: 'representative', actorId: 'representative' }
+      : { actorKind: 'citizen', actorId: 'citizen' }
   const employeeId = typeof by === 'string' ? by : (by.employeeId ?? by.id ?? 'unknown')
   return { actorKind: 'staff_as_citizen', actorId: employeeId }
 }
@@ -77,9 +80,20 @@ export async function decideAndClose(
   now: Date,
 ): Promise<void> {
   const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-  const decided = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `${requestRef}:decided`, event: { type: 'decided', outcome, summary } }, trx)
+  const decided = await recordCaseEvent(
+    {
+      ...origin,
+      case: { caseId },
+      sourceEventId: `${requestRef}:decided`,
+      event: { type: 'decided', outcome, summary },
+    },
+    trx,
+  )
   if (!decided.ok) throw new Refused(decided.code)
-  const closed = await recordCaseEvent({ ...origin, case: { caseId }, sourceEventId: `${requestRef}:closed`, event: { type: 'closed' } }, trx)
+  const closed = await recordCaseEvent(
+    { ...origin, case: { caseId }, sourceEventId: `${requestRef}:closed`, event: { type: 'closed' } },
+    trx,
+  )
   if (!closed.ok) throw new Refused(closed.code)
 }
 
@@ -95,10 +109,29 @@ export interface AddressView {
   oneLine: string
 }
 
-export function addressView(a: { id: string; street: string; house_number: number; house_letter: string | null; house_number_addition: string | null; postcode: string; city: string }): AddressView {
-  const houseNumber = formatHouseNumber({ number: a.house_number, letter: a.house_letter, addition: a.house_number_addition })
+export function addressView(a: {
+  id: string
+  street: string
+  house_number: number
+  house_letter: string | null
+  house_number_addition: string | null
+  postcode: string
+  city: string
+}): AddressView {
+  const houseNumber = formatHouseNumber({
+    number: a.house_number,
+    letter: a.house_letter,
+    addition: a.house_number_addition,
+  })
   const postcode = formatPostcode(a.postcode)
-  return { id: a.id, street: a.street, houseNumber, postcode, city: a.city, oneLine: `${a.street} ${houseNumber}, ${postcode} ${a.city}` }
+  return {
+    id: a.id,
+    street: a.street,
+    houseNumber,
+    postcode,
+    city: a.city,
+    oneLine: `${a.street} ${houseNumber}, ${postcode} ${a.city}`,
+  }
 }
 
 export function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
@@ -127,7 +160,16 @@ export async function loadHousehold(db: Executor, bsn: string): Promise<Househol
   const rows = await db
     .selectFrom('relations as r')
     .innerJoin('persons as p', 'p.bsn', 'r.related_bsn')
-    .select(['r.kind', 'r.since', 'p.bsn', 'p.given_names', 'p.name_prefix', 'p.surname', 'p.birth_date', 'p.address_id'])
+    .select([
+      'r.kind',
+      'r.since',
+      'p.bsn',
+      'p.given_names',
+      'p.name_prefix',
+      'p.surname',
+      'p.birth_date',
+      'p.address_id',
+    ])
     .where('r.bsn', '=', bsn)
     .execute()
   return rows
@@ -140,7 +182,12 @@ export async function loadHousehold(db: Executor, bsn: string): Promise<Househol
       addressId: r.address_id,
       since: r.since,
     }))
-    .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || a.birthDate.localeCompare(b.birthDate) || a.bsn.localeCompare(b.bsn))
+    .sort(
+      (a, b) =>
+        RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] ||
+        a.birthDate.localeCompare(b.birthDate) ||
+        a.bsn.localeCompare(b.bsn),
+    )
 }
 
 // --- the person view ------------------------------------------------------------------------
@@ -162,7 +209,13 @@ export interface PersonView {
   address: Sourced<{ address: AddressView; since: LocalDate | null; inResearch: boolean }> | null
   addressHistory: Array<{ address: AddressView; from: LocalDate; to: LocalDate | null }>
   household: Array<Sourced<{ relation: HouseholdRelation; name: string; birthDate: LocalDate; livesWithYou: boolean }>>
-  contact: Sourced<{ email: string | null; pendingEmail: string | null; phone: string | null; letterChannel: 'digital' | 'paper'; language: 'nl' | 'en' }>
+  contact: Sourced<{
+    email: string | null
+    pendingEmail: string | null
+    phone: string | null
+    letterChannel: 'digital' | 'paper'
+    language: 'nl' | 'en'
+  }>
   /** open move or correction requests, so the page can say "we are working on it" */
   openRequests: { moves: number; corrections: number }
 }
@@ -181,16 +234,32 @@ const BIRTH_FIELDS = ['birth_date', 'birth_place', 'birth_country']
  * Everything on "Mijn gegevens", for this citizen only, and an audit entry that it was seen
  * (issue 6 item 6), in one transaction.
  */
-export async function getPersonView(actor: CitizenActor, now: Date = new Date(), db: DB = getDb()): Promise<PersonView> {
+export async function getPersonView(
+  actor: CitizenActor,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<PersonView> {
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst()
     if (!person) throw new PersonNotFound()
     const [current, history, household, contact, pending, changes, moves, corrections] = await Promise.all([
-      person.address_id ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst() : undefined,
+      person.address_id
+        ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst()
+        : undefined,
       trx
         .selectFrom('address_history as h')
         .innerJoin('addresses as a', 'a.id', 'h.address_id')
-        .select(['h.from_date', 'h.to_date', 'a.id', 'a.street', 'a.house_number', 'a.house_letter', 'a.house_number_addition', 'a.postcode', 'a.city'])
+        .select([
+          'h.from_date',
+          'h.to_date',
+          'a.id',
+          'a.street',
+          'a.house_number',
+          'a.house_letter',
+          'a.house_number_addition',
+          'a.postcode',
+          'a.city',
+        ])
         .where('h.bsn', '=', actor.bsn)
         .orderBy('h.from_date', 'desc')
         .orderBy('h.id', 'desc')
@@ -206,9 +275,24 @@ export async function getPersonView(actor: CitizenActor, now: Date = new Date(),
         .where('expires_at', '>', now)
         .orderBy('created_at', 'desc')
         .executeTakeFirst(),
-      trx.selectFrom('person_changes').select(['field', 'changed_at']).where('bsn', '=', actor.bsn).orderBy('changed_at', 'desc').execute(),
-      trx.selectFrom('move_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('bsn', '=', actor.bsn).where('status', '=', 'submitted').executeTakeFirstOrThrow(),
-      trx.selectFrom('correction_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('bsn', '=', actor.bsn).where('status', '=', 'submitted').executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('person_changes')
+        .select(['field', 'changed_at'])
+        .where('bsn', '=', actor.bsn)
+        .orderBy('changed_at', 'desc')
+        .execute(),
+      trx
+        .selectFrom('move_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('bsn', '=', actor.bsn)
+        .where('status', '=', 'submitted')
+        .executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('correction_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('bsn', '=', actor.bsn)
+        .where('status', '=', 'submitted')
+        .executeTakeFirstOrThrow(),
     ])
     const personUpdated = localDateOf(person.updated_at)
     const lastChange = (fields: string[]) => {
@@ -226,7 +310,11 @@ export async function getPersonView(actor: CitizenActor, now: Date = new Date(),
         source: 'brp',
         updatedOn: lastChange(BIRTH_FIELDS) ?? personUpdated,
       },
-      nationality: { value: person.nationality, source: 'brp', updatedOn: lastChange(['nationality']) ?? personUpdated },
+      nationality: {
+        value: person.nationality,
+        source: 'brp',
+        updatedOn: lastChange(['nationality']) ?? personUpdated,
+      },
       address: current
         ? {
             value: { address: addressView(current), since: person.moved_in_on, inResearch: person.address_in_research },
@@ -238,7 +326,12 @@ export async function getPersonView(actor: CitizenActor, now: Date = new Date(),
       household: household
         .filter((m) => m.relation !== 'parent' || m.addressId === person.address_id)
         .map((m) => ({
-          value: { relation: m.relation, name: m.name, birthDate: m.birthDate, livesWithYou: m.addressId !== null && m.addressId === person.address_id },
+          value: {
+            relation: m.relation,
+            name: m.name,
+            birthDate: m.birthDate,
+            livesWithYou: m.addressId !== null && m.addressId === person.address_id,
+          },
           source: 'brp' as const,
           updatedOn: m.since ?? personUpdated,
         })),
@@ -260,7 +353,9 @@ export async function getPersonView(actor: CitizenActor, now: Date = new Date(),
       action: 'personal_data.viewed',
       subjectBsn: actor.bsn,
       resource: 'mijn/gegevens',
-      details: { items: ['name', 'birth', 'nationality', 'address', 'address_history', 'household', 'contact_details'] },
+      details: {
+        items: ['name', 'birth', 'nationality', 'address', 'address_history', 'household', 'contact_details'],
+      },
     })
     return view
   })

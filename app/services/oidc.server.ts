@@ -195,7 +195,10 @@ function classify(err: unknown): LoginError {
     case 'OAUTH_RESPONSE_IS_NOT_CONFORM':
       return new LoginError('unreachable', String(code).toLowerCase())
   }
-  if (err instanceof TypeError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+  if (
+    err instanceof TypeError ||
+    (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
+  ) {
     // fetch() failed: connection refused, DNS, TLS, timeout
     return new LoginError('unreachable', err.name === 'TypeError' ? 'network' : 'timeout')
   }

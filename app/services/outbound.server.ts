@@ -93,7 +93,12 @@ export async function enqueueOutboundEvent(trx: Transaction<Database>, input: Ou
     .returning('id')
     .execute()
   for (const row of rows) {
-    await addJob(trx, DELIVER_TASK, { outboundEventId: row.id }, { maxAttempts: MAX_DELIVERY_ATTEMPTS, jobKey: `outbound:${row.id}` })
+    await addJob(
+      trx,
+      DELIVER_TASK,
+      { outboundEventId: row.id },
+      { maxAttempts: MAX_DELIVERY_ATTEMPTS, jobKey: `outbound:${row.id}` },
+    )
   }
   return rows.length
 }
@@ -104,7 +109,10 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** The CloudEvents envelope (JSON structured mode, NL GOV profile): id, source, type, subject, time, data. */
-export function cloudEvent(row: { event_id: string; event_type: string; payload: Record<string, unknown> }, source: string) {
+export function cloudEvent(
+  row: { event_id: string; event_type: string; payload: Record<string, unknown> },
+  source: string,
+) {
   const payload = row.payload as { subject?: string; time?: string; data?: unknown }
   return {
     specversion: '1.0',
@@ -150,21 +158,35 @@ export interface DeliveryOptions {
  * answer, a time-out or a refused connection records the error and throws `DeliveryFailed`, so
  * that graphile-worker retries the job later; on the last attempt the row is marked failed.
  */
-export async function deliverOutboundEvent(outboundEventId: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+export async function deliverOutboundEvent(
+  outboundEventId: string,
+  options: DeliveryOptions = {},
+): Promise<DeliveryResult> {
   const db = options.db ?? getDb()
   const now = options.now ?? (() => new Date())
   const doFetch = options.fetch ?? fetch
   const row = await db
     .selectFrom('outbound_events as o')
     .innerJoin('subscriptions as s', 's.id', 'o.subscription_id')
-    .select(['o.id', 'o.event_id', 'o.event_type', 'o.payload', 'o.status', 'o.attempts', 's.endpoint_url', 's.secret', 's.active'])
+    .select([
+      'o.id',
+      'o.event_id',
+      'o.event_type',
+      'o.payload',
+      'o.status',
+      'o.attempts',
+      's.endpoint_url',
+      's.secret',
+      's.active',
+    ])
     .where('o.id', '=', outboundEventId)
     .executeTakeFirst()
   if (!row) return 'not_found'
   if (row.status === 'delivered') return 'already_delivered'
   if (!row.active) return 'inactive'
 
-  const source = options.source ?? `${(process.env.BASE_URL ?? 'urn:nld:gemeente:groningen').replace(/\/$/, '')}/mijn-stad`
+  const source =
+    options.source ?? `${(process.env.BASE_URL ?? 'urn:nld:gemeente:groningen').replace(/\/$/, '')}/mijn-stad`
   const body = JSON.stringify(cloudEvent(row, source))
   let problem: string
   try {
@@ -184,7 +206,13 @@ export async function deliverOutboundEvent(outboundEventId: string, options: Del
     if (res.ok) {
       await db
         .updateTable('outbound_events')
-        .set({ status: 'delivered', delivered_at: now(), attempts: sql`attempts + 1`, next_attempt_at: null, last_error: null })
+        .set({
+          status: 'delivered',
+          delivered_at: now(),
+          attempts: sql`attempts + 1`,
+          next_attempt_at: null,
+          last_error: null,
+        })
         .where('id', '=', row.id)
         .execute()
       return 'delivered'
@@ -211,7 +239,10 @@ export async function deliverOutboundEvent(outboundEventId: string, options: Del
 const DeliverPayload = z.object({ outboundEventId: z.string().uuid() })
 
 /** The graphile-worker task: one delivery attempt per run; a throw means "retry later". */
-export async function outboundDeliverTask(payload: unknown, helpers: { job: { attempts: number; max_attempts: number } }): Promise<void> {
+export async function outboundDeliverTask(
+  payload: unknown,
+  helpers: { job: { attempts: number; max_attempts: number } },
+): Promise<void> {
   const { outboundEventId } = DeliverPayload.parse(payload)
   await deliverOutboundEvent(outboundEventId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts })
 }
@@ -231,7 +262,16 @@ export async function listDeliveriesForCase(caseId: string, db: Executor = getDb
   const rows = await db
     .selectFrom('outbound_events as o')
     .innerJoin('subscriptions as s', 's.id', 'o.subscription_id')
-    .select(['s.name', 'o.event_type', 'o.status', 'o.attempts', 'o.next_attempt_at', 'o.delivered_at', 'o.last_error', 'o.created_at'])
+    .select([
+      's.name',
+      'o.event_type',
+      'o.status',
+      'o.attempts',
+      'o.next_attempt_at',
+      'o.delivered_at',
+      'o.last_error',
+      'o.created_at',
+    ])
     .where('o.case_id', '=', caseId)
     .orderBy('o.created_at')
     .orderBy('s.name')

@@ -275,7 +275,15 @@ export interface CaseTerms {
  * against the domain's own derivation (tests) and for looking into a figure.
  */
 export async function caseTerms(db: DB, options: MeasureOptions): Promise<CaseTerms[]> {
-  const { rows } = await sql<{ id: string; received_on: LocalDate; ack_due_on: LocalDate; acknowledged_on: LocalDate | null; due_on: LocalDate; decided_on: LocalDate | null; extended: boolean }>`
+  const { rows } = await sql<{
+    id: string
+    received_on: LocalDate
+    ack_due_on: LocalDate
+    acknowledged_on: LocalDate | null
+    due_on: LocalDate
+    decided_on: LocalDate | null
+    extended: boolean
+  }>`
     ${measuredCases(options)}
     select id, received_on::text as received_on, ack_due_on::text as ack_due_on, acknowledged_on::text as acknowledged_on,
            due_on::text as due_on, decided_on::text as decided_on, extended
@@ -310,25 +318,33 @@ export async function measureQuality(db: DB, options: MeasureOptions): Promise<M
            count(*) filter (where decided_on is null and ${today}::date > due_on)::int as open_overdue,
            (percentile_cont(0.5) within group (order by decided_on - received_on))::float8 as median_lead_days`
   const allSets = sql`grouping sets ((period_start), (period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))`
-  const { rows } = await withReportingMemory(db, (q) => sql<RawMeasureRow>`
+  const { rows } = await withReportingMemory(db, (q) =>
+    sql<RawMeasureRow>`
     ${measuredCases(options)}
-    ${options.detailFor
-      ? sql`select period_start::text as period_start, null as channel, null as case_type_code, 1 as all_channels, 1 as all_types, ${figures}
+    ${
+      options.detailFor
+        ? sql`select period_start::text as period_start, null as channel, null as case_type_code, 1 as all_channels, 1 as all_types, ${figures}
             from measured
             group by period_start`
-      : sql`select period_start::text as period_start, channel, case_type_code,
+        : sql`select period_start::text as period_start, channel, case_type_code,
                    grouping(channel)::int as all_channels, grouping(case_type_code)::int as all_types, ${figures}
             from measured
-            group by ${allSets}`}
-    ${options.detailFor ? sql`
+            group by ${allSets}`
+    }
+    ${
+      options.detailFor
+        ? sql`
       union all
       select period_start::text as period_start, channel, case_type_code,
              grouping(channel)::int as all_channels, grouping(case_type_code)::int as all_types, ${figures}
       from measured
       where period_start = ${options.detailFor}::date
-      group by grouping sets ((period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))` : sql``}
+      group by grouping sets ((period_start, channel), (period_start, case_type_code), (period_start, channel, case_type_code))`
+        : sql``
+    }
     order by period_start, all_channels desc, all_types desc, channel, case_type_code
-  `.execute(q))
+  `.execute(q),
+  )
   return rows.map((r) => ({
     periodStart: r.period_start,
     channel: r.all_channels ? null : r.channel,
@@ -420,7 +436,13 @@ const EMPTY: Omit<MeasureRow, 'periodStart' | 'channel' | 'caseTypeCode'> = {
   openOverdue: 0,
 }
 
-function line(key: string, label: string, row: Omit<MeasureRow, 'periodStart' | 'channel' | 'caseTypeCode'> | undefined, targets: NormTarget[], channel: string | null): QualityLine {
+function line(
+  key: string,
+  label: string,
+  row: Omit<MeasureRow, 'periodStart' | 'channel' | 'caseTypeCode'> | undefined,
+  targets: NormTarget[],
+  channel: string | null,
+): QualityLine {
   const r = row ?? EMPTY
   return {
     key,
@@ -435,7 +457,11 @@ function line(key: string, label: string, row: Omit<MeasureRow, 'periodStart' | 
 }
 
 async function caseTypeNames(db: DB, lang: Language): Promise<Array<{ code: string; name: string }>> {
-  const rows = await db.selectFrom('case_types').select(['code', 'name_nl', 'name_en']).orderBy(lang === 'en' ? 'name_en' : 'name_nl').execute()
+  const rows = await db
+    .selectFrom('case_types')
+    .select(['code', 'name_nl', 'name_en'])
+    .orderBy(lang === 'en' ? 'name_en' : 'name_nl')
+    .execute()
   return rows.map((r) => ({ code: r.code, name: lang === 'en' ? r.name_en : r.name_nl }))
 }
 
@@ -485,7 +511,14 @@ export async function getQualityReport(
   const [norms, types, rows] = await Promise.all([
     listServiceNorms(db, lang),
     caseTypeNames(db, lang),
-    measure(db, { from: trendPeriods[0].from, to: period.to, grain: period.grain, today, extraNonWorkingDays: options.extraNonWorkingDays, detailFor: period.from }),
+    measure(db, {
+      from: trendPeriods[0].from,
+      to: period.to,
+      grain: period.grain,
+      today,
+      extraNonWorkingDays: options.extraNonWorkingDays,
+      detailFor: period.from,
+    }),
   ])
   const targets = normTargets(norms)
   const inPeriod = rows.filter((r) => r.periodStart === period.from)
@@ -500,15 +533,30 @@ export async function getQualityReport(
     byChannel: CHANNELS.map((channel) => line(channel, channel, find(channel, null), targets, channel)),
     byCaseType: types.map((t) => line(t.code, t.name, find(null, t.code), targets, null)),
     byChannelAndCaseType: inPeriod
-      .filter((r): r is MeasureRow & { channel: Channel; caseTypeCode: string } => r.channel !== null && r.caseTypeCode !== null)
+      .filter(
+        (r): r is MeasureRow & { channel: Channel; caseTypeCode: string } =>
+          r.channel !== null && r.caseTypeCode !== null,
+      )
       .map((r) => ({
-        ...line(`${r.channel}:${r.caseTypeCode}`, typeName.get(r.caseTypeCode) ?? r.caseTypeCode, r, targets, r.channel),
+        ...line(
+          `${r.channel}:${r.caseTypeCode}`,
+          typeName.get(r.caseTypeCode) ?? r.caseTypeCode,
+          r,
+          targets,
+          r.channel,
+        ),
         channel: r.channel,
         caseTypeCode: r.caseTypeCode,
       })),
     trend: trendPeriods.map((p) => ({
       period: p,
-      total: line('total', p.key, rows.find((r) => r.periodStart === p.from && r.channel === null && r.caseTypeCode === null), targets, null),
+      total: line(
+        'total',
+        p.key,
+        rows.find((r) => r.periodStart === p.from && r.channel === null && r.caseTypeCode === null),
+        targets,
+        null,
+      ),
     })),
     norms,
   }
@@ -529,7 +577,10 @@ export async function getPublicCharter(
 ): Promise<PublicCharter> {
   const today = options.today ?? municipalToday()
   const period = lastCompletedQuarter(today)
-  const report = await getQualityReport({ period, lang: options.lang, today, trendLength: 1, measure: options.fresh ? undefined : cachedMeasures }, db)
+  const report = await getQualityReport(
+    { period, lang: options.lang, today, trendLength: 1, measure: options.fresh ? undefined : cachedMeasures },
+    db,
+  )
   return { period, norms: report.norms, byChannel: report.byChannel, total: report.total }
 }
 
@@ -544,7 +595,14 @@ const PUBLIC_FIGURES_TTL_MS = 10 * 60_000
 const measured = new Map<string, { expires: number; rows: Promise<MeasureRow[]> }>()
 
 function cachedMeasures(db: DB, options: MeasureOptions): Promise<MeasureRow[]> {
-  const key = JSON.stringify([options.from, options.to, options.grain, options.today, options.extraNonWorkingDays ?? decreeDays(), options.detailFor])
+  const key = JSON.stringify([
+    options.from,
+    options.to,
+    options.grain,
+    options.today,
+    options.extraNonWorkingDays ?? decreeDays(),
+    options.detailFor,
+  ])
   const now = Date.now()
   const hit = measured.get(key)
   if (hit && hit.expires > now) return hit.rows
@@ -595,12 +653,20 @@ export interface CaseAtRisk {
  */
 export async function casesAtRisk(
   db: DB,
-  options: { today: LocalDate; withinWorkingDays: number; contactEmployeeId?: string; lang?: Language; extraNonWorkingDays?: readonly LocalDate[]; limit?: number },
+  options: {
+    today: LocalDate
+    withinWorkingDays: number
+    contactEmployeeId?: string
+    lang?: Language
+    extraNonWorkingDays?: readonly LocalDate[]
+    limit?: number
+  },
 ): Promise<CaseAtRisk[]> {
   const { today, withinWorkingDays } = options
   const lang = options.lang ?? 'nl'
   const extraDays = options.extraNonWorkingDays ?? decreeDays()
-  const byContact = options.contactEmployeeId === undefined ? sql`true` : sql`c.contact_employee_id = ${options.contactEmployeeId}`
+  const byContact =
+    options.contactEmployeeId === undefined ? sql`true` : sql`c.contact_employee_id = ${options.contactEmployeeId}`
   const { rows } = await sql<{
     id: string
     reference: string
@@ -679,7 +745,11 @@ export async function getCasesAtRiskForEmployee(
 ): Promise<{ today: LocalDate; withinWorkingDays: number; cases: CaseAtRisk[] }> {
   const today = municipalToday(now)
   const withinWorkingDays = AT_RISK_WORKING_DAYS
-  return { today, withinWorkingDays, cases: await casesAtRisk(db, { today, withinWorkingDays, contactEmployeeId: employeeId, lang }) }
+  return {
+    today,
+    withinWorkingDays,
+    cases: await casesAtRisk(db, { today, withinWorkingDays, contactEmployeeId: employeeId, lang }),
+  }
 }
 
 // --- the dashboard's input and its CSV --------------------------------------------------------
@@ -705,7 +775,10 @@ export function resolvePeriod(key: string | undefined, today: LocalDate = munici
 }
 
 /** The periods the selector offers: the last 8 quarters and 12 months, and the chosen one. */
-export function periodChoices(today: LocalDate, selected: ReportingPeriod): { quarters: ReportingPeriod[]; months: ReportingPeriod[] } {
+export function periodChoices(
+  today: LocalDate,
+  selected: ReportingPeriod,
+): { quarters: ReportingPeriod[]; months: ReportingPeriod[] } {
   const quarters = periodsUpTo(periodContaining(today, 'quarter'), 8).reverse()
   const months = periodsUpTo(periodContaining(today, 'month'), 12).reverse()
   const list = selected.grain === 'quarter' ? quarters : months
@@ -722,18 +795,42 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
  */
 export function qualityReportCsv(report: QualityReport, t: Translate): string {
   const header = [
-    'period', 'channel', 'caseType', 'received',
-    'ackSettled', 'ackInTime', 'ackPercent', 'ackTarget', 'ackVerdict',
-    'decisionSettled', 'decisionInTime', 'decisionPercent', 'decisionTarget', 'decisionVerdict',
-    'decided', 'medianLeadDays', 'openOverdue',
+    'period',
+    'channel',
+    'caseType',
+    'received',
+    'ackSettled',
+    'ackInTime',
+    'ackPercent',
+    'ackTarget',
+    'ackVerdict',
+    'decisionSettled',
+    'decisionInTime',
+    'decisionPercent',
+    'decisionTarget',
+    'decisionVerdict',
+    'decided',
+    'medianLeadDays',
+    'openOverdue',
   ].map((key) => t(`quality:csv.${key}`))
   const row = (channel: string, caseType: string, l: QualityLine): CsvCell[] => [
-    report.period.key, channel, caseType, l.received,
-    l.acknowledgement.tally.settled, l.acknowledgement.tally.inTime, l.acknowledgement.percent, l.acknowledgement.targetPercent,
+    report.period.key,
+    channel,
+    caseType,
+    l.received,
+    l.acknowledgement.tally.settled,
+    l.acknowledgement.tally.inTime,
+    l.acknowledgement.percent,
+    l.acknowledgement.targetPercent,
     t(`quality:verdict.${l.acknowledgement.verdict}`),
-    l.decision.tally.settled, l.decision.tally.inTime, l.decision.percent, l.decision.targetPercent,
+    l.decision.tally.settled,
+    l.decision.tally.inTime,
+    l.decision.percent,
+    l.decision.targetPercent,
     t(`quality:verdict.${l.decision.verdict}`),
-    l.decided, l.medianLeadDays, l.openOverdue,
+    l.decided,
+    l.medianLeadDays,
+    l.openOverdue,
   ]
   const allChannels = t('quality:channels.total')
   const allTypes = t('quality:csv.allCaseTypes')

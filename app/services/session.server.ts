@@ -52,7 +52,10 @@ export async function createSession(
     if (replaces) await trx.deleteFrom('sessions').where('id_hash', '=', hashToken(replaces)).execute()
     // By the absolute end only: that predicate has an index. An idle session is dead already
     // (findSession checks) and goes at its absolute end, at most 8 hours later.
-    await trx.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute()
+    await trx
+      .deleteFrom('sessions')
+      .where('expires_at', '<', sql<Date>`now()`)
+      .execute()
     return trx
       .insertInto('sessions')
       .values({
@@ -78,7 +81,11 @@ export async function createSession(
  * its absolute end. With `touch` (every page view) it also records the activity: one statement,
  * one round trip.
  */
-export async function findSession(db: DB, token: string, { limits, touch }: { limits: SessionLimits; touch: boolean }): Promise<SessionRow | null> {
+export async function findSession(
+  db: DB,
+  token: string,
+  { limits, touch }: { limits: SessionLimits; touch: boolean },
+): Promise<SessionRow | null> {
   const idHash = hashToken(token)
   const live = sql<boolean>`expires_at > now() and last_seen_at > now() - make_interval(mins => ${limits.idleMinutes})`
   if (touch) {
@@ -99,16 +106,27 @@ export async function findSession(db: DB, token: string, { limits, touch }: { li
  * Ends a session (logout), with its audit entry in the same transaction; returns it so the caller
  * can end the provider's session too.
  */
-export async function destroySession(db: DB, token: string, audit?: (row: SessionRow) => AuditEntry): Promise<SessionRow | null> {
+export async function destroySession(
+  db: DB,
+  token: string,
+  audit?: (row: SessionRow) => AuditEntry,
+): Promise<SessionRow | null> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.deleteFrom('sessions').where('id_hash', '=', hashToken(token)).returningAll().executeTakeFirst()
+    const row = await trx
+      .deleteFrom('sessions')
+      .where('id_hash', '=', hashToken(token))
+      .returningAll()
+      .executeTakeFirst()
     if (row && audit) await recordAudit(trx, audit(row))
     return row ?? null
   })
 }
 
 /** When a session ends by itself: after the idle time, or at its absolute end if that is sooner. */
-export function sessionEndsAt(session: Pick<SessionRow, 'last_seen_at' | 'expires_at'>, limits: SessionLimits): { idle: Date; absolute: Date } {
+export function sessionEndsAt(
+  session: Pick<SessionRow, 'last_seen_at' | 'expires_at'>,
+  limits: SessionLimits,
+): { idle: Date; absolute: Date } {
   return {
     idle: new Date(new Date(session.last_seen_at).getTime() + limits.idleMinutes * 60_000),
     absolute: new Date(session.expires_at),

@@ -17,7 +17,11 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
  */
 export async function authenticateSourceSystem(token: string, db: DB = getDb()): Promise<SourceSystem | null> {
   const presented = sha256(token)
-  const systems = await db.selectFrom('source_systems').select(['id', 'name', 'token_hash']).where('active', '=', true).execute()
+  const systems = await db
+    .selectFrom('source_systems')
+    .select(['id', 'name', 'token_hash'])
+    .where('active', '=', true)
+    .execute()
   let found: SourceSystem | null = null
   for (const system of systems) {
     const stored = Buffer.from(system.token_hash, 'hex')

@@ -12,7 +12,15 @@ export interface TokenBucket {
   take(key: string, now?: number): number
 }
 
-export function createTokenBucket({ ratePerSecond, burst, maxKeys = 10_000 }: { ratePerSecond: number; burst: number; maxKeys?: number }): TokenBucket {
+export function createTokenBucket({
+  ratePerSecond,
+  burst,
+  maxKeys = 10_000,
+}: {
+  ratePerSecond: number
+  burst: number
+  maxKeys?: number
+}): TokenBucket {
   const buckets = new Map<string, { tokens: number; at: number }>()
   return {
     take(key, now = Date.now()) {

@@ -70,8 +70,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('email_verified_at', 'timestamptz')
     .addColumn('phone', 'text')
-    .addColumn('letter_channel', 'text', (c) => c.notNull().defaultTo('digital').check(sql`letter_channel in ('digital', 'paper')`))
-    .addColumn('language', 'text', (c) => c.notNull().defaultTo('nl').check(sql`language in ('nl', 'en')`))
+    .addColumn('letter_channel', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('digital')
+        .check(sql`letter_channel in ('digital', 'paper')`),
+    )
+    .addColumn('language', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('nl')
+        .check(sql`language in ('nl', 'en')`),
+    )
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 
@@ -126,7 +136,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_type_code', 'text', (c) => c.notNull().references('case_types.code'))
     .addColumn('bsn', 'text', (c) => c.notNull().references('persons.bsn'))
     .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('internet', 'email', 'post', 'counter', 'phone')`))
+    .addColumn('channel', 'text', (c) =>
+      c.notNull().check(sql`channel in ('internet', 'email', 'post', 'counter', 'phone')`),
+    )
     .addColumn('received_on', 'date', (c) => c.notNull())
     .addColumn('contact_employee_id', 'text', (c) => c.references('employees.id'))
     .addColumn('external_id', 'text') // the back office's own id, with source
@@ -155,7 +167,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) =>
-      c.notNull().check(sql`type in ('received', 'step_reached', 'suspended', 'resumed', 'extended', 'decided', 'closed')`),
+      c
+        .notNull()
+        .check(sql`type in ('received', 'step_reached', 'suspended', 'resumed', 'extended', 'decided', 'closed')`),
     )
     .addColumn('payload', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
@@ -252,8 +266,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'audit_log', 'source_systems', 'contact_moments', 'letters', 'case_events', 'cases', 'case_type_steps',
-    'case_types', 'employees', 'contact_details', 'relations', 'address_history', 'persons', 'addresses',
+    'audit_log',
+    'source_systems',
+    'contact_moments',
+    'letters',
+    'case_events',
+    'cases',
+    'case_type_steps',
+    'case_types',
+    'employees',
+    'contact_details',
+    'relations',
+    'address_history',
+    'persons',
+    'addresses',
   ]) {
     await db.schema.dropTable(t).ifExists().execute()
   }

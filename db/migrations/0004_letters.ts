@@ -21,9 +21,13 @@ const WORKER_SCHEMA = 'graphile_worker'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('letters').addColumn('notified_at', 'timestamptz').execute()
-  await sql`create index letters_post_queue on letters (created_at) where delivery = 'paper' and printed_at is null`.execute(db)
+  await sql`create index letters_post_queue on letters (created_at) where delivery = 'paper' and printed_at is null`.execute(
+    db,
+  )
 
-  const { rows } = await sql<{ installed: boolean }>`select to_regclass('graphile_worker.migrations') is not null as installed`.execute(db)
+  const { rows } = await sql<{
+    installed: boolean
+  }>`select to_regclass('graphile_worker.migrations') is not null as installed`.execute(db)
   if (rows[0]?.installed) return // a worker got there first
   await sql
     .raw(

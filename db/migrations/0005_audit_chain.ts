@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       end $$`,
     )
     .execute(db)
-  await sql`create trigger audit_log_chain before insert on audit_log for each row execute function audit_log_chain()`.execute(db)
+  await sql`create trigger audit_log_chain before insert on audit_log for each row execute function audit_log_chain()`.execute(
+    db,
+  )
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -23,7 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('bsn', 'text', (c) => c.notNull().references('persons.bsn'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted', 'approved', 'refused')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'submitted', 'approved', 'refused')`),
     )
     // The address the declarant lived at when reporting: an approval moves people from here.
     .addColumn('from_address_id', 'text', (c) => c.references('addresses.id'))
@@ -50,14 +53,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('bsn', 'text', (c) => c.notNull().references('persons.bsn'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted', 'accepted', 'refused')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'submitted', 'accepted', 'refused')`),
     )
     .addColumn('field', 'text', (c) => c.notNull())
     .addColumn('current_value', 'text')
     .addColumn('proposed_value', 'text', (c) => c.notNull())
     .addColumn('explanation', 'text', (c) => c.notNull())
     .addColumn('evidence_name', 'text')
-    .addColumn('evidence_type', 'text', (c) => c.check(sql`evidence_type in ('application/pdf', 'image/jpeg', 'image/png')`))
+    .addColumn('evidence_type', 'text', (c) =>
+      c.check(sql`evidence_type in ('application/pdf', 'image/jpeg', 'image/png')`),
+    )
     .addColumn('evidence_size', 'integer', (c) => c.check(sql`evidence_size between 1 and 10485760`))
     .addColumn('evidence', 'bytea')
     .addColumn('case_id', 'uuid', (c) => c.unique().references('cases.id'))
@@ -68,7 +76,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'timestamptz')
     .addColumn('decided_at', 'timestamptz')
     .addCheckConstraint('correction_requests_refusal_reason', sql`status <> 'refused' or decision_reason is not null`)
-    .addCheckConstraint('correction_requests_evidence_whole', sql`(evidence is null) = (evidence_type is null) and (evidence is null) = (evidence_size is null)`)
+    .addCheckConstraint(
+      'correction_requests_evidence_whole',
+      sql`(evidence is null) = (evidence_type is null) and (evidence is null) = (evidence_size is null)`,
+    )
     .execute()
   await db.schema.createIndex('correction_requests_bsn').on('correction_requests').columns(['bsn', 'status']).execute()
 
@@ -84,7 +95,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'uuid', (c) => c.references('cases.id'))
     .addColumn('actor', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('person_changes_bsn').on('person_changes').columns(['bsn', 'field', 'changed_at']).execute()
+  await db.schema
+    .createIndex('person_changes_bsn')
+    .on('person_changes')
+    .columns(['bsn', 'field', 'changed_at'])
+    .execute()
   await sql`create trigger person_changes_append_only before update or delete on person_changes
     for each row execute function refuse_change()`.execute(db)
 
@@ -99,7 +114,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('confirmed_at', 'timestamptz')
     .addColumn('cancelled_at', 'timestamptz') // a newer request replaced it
     .execute()
-  await db.schema.createIndex('email_confirmations_bsn').on('email_confirmations').columns(['bsn', 'created_at']).execute()
+  await db.schema
+    .createIndex('email_confirmations_bsn')
+    .on('email_confirmations')
+    .columns(['bsn', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('subscriptions')
@@ -121,7 +140,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subscription_id', 'text', (c) => c.notNull().references('subscriptions.id'))
     .addColumn('payload', 'jsonb', (c) => c.notNull())
     .addColumn('case_id', 'uuid', (c) => c.references('cases.id'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'delivered', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'delivered', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'timestamptz')
     .addColumn('delivered_at', 'timestamptz')
@@ -129,12 +153,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('outbound_events_once', ['event_id', 'subscription_id'])
     .execute()
-  await db.schema.createIndex('outbound_events_status').on('outbound_events').columns(['status', 'created_at']).execute()
+  await db.schema
+    .createIndex('outbound_events_status')
+    .on('outbound_events')
+    .columns(['status', 'created_at'])
+    .execute()
   await db.schema.createIndex('outbound_events_case').on('outbound_events').columns(['case_id']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['outbound_events', 'subscriptions', 'email_confirmations', 'person_changes', 'correction_requests', 'move_requests']) {
+  for (const t of [
+    'outbound_events',
+    'subscriptions',
+    'email_confirmations',
+    'person_changes',
+    'correction_requests',
+    'move_requests',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute()
   }
 }

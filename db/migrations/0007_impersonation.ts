@@ -31,19 +31,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('employee_id', 'text', (c) => c.notNull())
     .addColumn('employee_name', 'text', (c) => c.notNull()) // as it was at the start, for the review
     .addColumn('bsn', 'text', (c) => c.notNull().references('persons.bsn'))
-    .addColumn('reason_code', 'text', (c) => c.notNull().check(sql`reason_code in ('phone', 'counter', 'mail', 'other')`))
+    .addColumn('reason_code', 'text', (c) =>
+      c.notNull().check(sql`reason_code in ('phone', 'counter', 'mail', 'other')`),
+    )
     .addColumn('reason_text', 'text')
     .addColumn('reference', 'text', (c) => c.notNull().check(sql`length(reference) between 1 and 64`))
     .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ended_at', 'timestamptz')
     .addColumn('ended_by', 'text', (c) => c.check(sql`ended_by in ('employee', 'timeout', 'logout')`))
-    .addCheckConstraint('impersonations_at_most_15_minutes', sql`expires_at > started_at and expires_at <= started_at + interval '15 minutes'`)
-    .addCheckConstraint('impersonations_other_needs_text', sql`reason_code <> 'other' or length(coalesce(reason_text, '')) > 0`)
+    .addCheckConstraint(
+      'impersonations_at_most_15_minutes',
+      sql`expires_at > started_at and expires_at <= started_at + interval '15 minutes'`,
+    )
+    .addCheckConstraint(
+      'impersonations_other_needs_text',
+      sql`reason_code <> 'other' or length(coalesce(reason_text, '')) > 0`,
+    )
     .addCheckConstraint('impersonations_ended', sql`(ended_at is null) = (ended_by is null)`)
     .execute()
   await db.schema.createIndex('impersonations_started').on('impersonations').columns(['started_at']).execute()
-  await db.schema.createIndex('impersonations_employee').on('impersonations').columns(['employee_id', 'started_at']).execute()
+  await db.schema
+    .createIndex('impersonations_employee')
+    .on('impersonations')
+    .columns(['employee_id', 'started_at'])
+    .execute()
   await db.schema.createIndex('impersonations_bsn').on('impersonations').columns(['bsn', 'started_at']).execute()
 
   await db.schema

@@ -72,7 +72,11 @@ export function demoAddress(
   addition: string | null = null,
 ): AddressesTable {
   const found = rows.find(
-    (r) => r.street === street && r.house_number === houseNumber && r.house_letter === houseLetter && r.house_number_addition === addition,
+    (r) =>
+      r.street === street &&
+      r.house_number === houseNumber &&
+      r.house_letter === houseLetter &&
+      r.house_number_addition === addition,
   )
   if (!found) throw new Error(`demo address ${street} ${houseNumber} is not in the register`)
   return found

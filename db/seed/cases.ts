@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
 } from '../../app/services/cases.server'
 import type { DB } from '../client'
-import { DEMO_SOURCE } from './index'
+import { DEMO_SOURCE } from './source-systems'
 import { personaByKey } from './personas'
 
 /** A case's life as a script: received some days ago, then events on later days. */
@@ -53,7 +53,8 @@ export function daysAgoAt(now: Date, daysAgo: number): Date {
  */
 export async function playCase(db: DB, script: CaseScript, now: Date): Promise<PlayedCase> {
   const source = script.source ?? DEMO_SOURCE.id
-  const actor = script.actor ?? (source === DEMO_SOURCE.id ? `system:${source}` : `employee:${script.contactEmployeeId ?? 'E1001'}`)
+  const actor =
+    script.actor ?? (source === DEMO_SOURCE.id ? `system:${source}` : `employee:${script.contactEmployeeId ?? 'E1001'}`)
   const today = todayIn(now)
   const received = await receiveCase(
     {
@@ -72,7 +73,8 @@ export async function playCase(db: DB, script: CaseScript, now: Date): Promise<P
     },
     db,
   )
-  if (!received.ok) throw new Error(`case script ${script.key}: received refused (${received.code} ${received.field ?? ''})`)
+  if (!received.ok)
+    throw new Error(`case script ${script.key}: received refused (${received.code} ${received.field ?? ''})`)
   const events: RecordedEvent[] = [received]
   for (const [index, { daysAgo, ...event }] of (script.events ?? []).entries()) {
     const result = await recordCaseEvent(
@@ -87,7 +89,8 @@ export async function playCase(db: DB, script: CaseScript, now: Date): Promise<P
       },
       db,
     )
-    if (!result.ok) throw new Error(`case script ${script.key}: ${event.type} refused (${result.code} ${result.field ?? ''})`)
+    if (!result.ok)
+      throw new Error(`case script ${script.key}: ${event.type} refused (${result.code} ${result.field ?? ''})`)
     events.push(result)
   }
   return { caseId: received.caseId, reference: received.reference, events }
@@ -108,37 +111,74 @@ const bsnOf = (key: string) => personaByKey(key).bsn
 export function demoCaseScripts(today: LocalDate): CaseScript[] {
   return [
     {
-      key: 'demo-jan-1', bsn: bsnOf('jan'), caseTypeCode: 'omgevingsvergunning', channel: 'internet',
-      subject: 'Dakkapel op het achterdak, Oosterstraat 12', receivedDaysAgo: 20, externalId: 'ZS-1001',
+      key: 'demo-jan-1',
+      bsn: bsnOf('jan'),
+      caseTypeCode: 'omgevingsvergunning',
+      channel: 'internet',
+      subject: 'Dakkapel op het achterdak, Oosterstraat 12',
+      receivedDaysAgo: 20,
+      externalId: 'ZS-1001',
       events: [
         { daysAgo: 18, type: 'step_reached', step: 'volledigheid' },
         { daysAgo: 10, type: 'step_reached', step: 'beoordeling' },
       ],
     },
     {
-      key: 'demo-jan-2', bsn: bsnOf('jan'), caseTypeCode: 'parkeervergunning', channel: 'internet',
-      subject: 'Bewonersvergunning binnenstad, kenteken 12-ABC-3', receivedDaysAgo: 0, externalId: 'ZS-1002',
+      key: 'demo-jan-2',
+      bsn: bsnOf('jan'),
+      caseTypeCode: 'parkeervergunning',
+      channel: 'internet',
+      subject: 'Bewonersvergunning binnenstad, kenteken 12-ABC-3',
+      receivedDaysAgo: 0,
+      externalId: 'ZS-1002',
     },
     {
-      key: 'demo-jan-3', bsn: bsnOf('jan'), caseTypeCode: 'parkeervergunning', channel: 'email',
-      subject: 'Bewonersvergunning binnenstad (vorig jaar)', receivedDaysAgo: 400, externalId: 'ZS-0950',
+      key: 'demo-jan-3',
+      bsn: bsnOf('jan'),
+      caseTypeCode: 'parkeervergunning',
+      channel: 'email',
+      subject: 'Bewonersvergunning binnenstad (vorig jaar)',
+      receivedDaysAgo: 400,
+      externalId: 'ZS-0950',
       events: [
         { daysAgo: 398, type: 'step_reached', step: 'controle' },
-        { daysAgo: 392, type: 'decided', outcome: 'granted', summary: 'U krijgt de parkeervergunning voor de binnenstad.' },
+        {
+          daysAgo: 392,
+          type: 'decided',
+          outcome: 'granted',
+          summary: 'U krijgt de parkeervergunning voor de binnenstad.',
+        },
         { daysAgo: 391, type: 'closed' },
       ],
     },
     {
-      key: 'demo-fatima-1', bsn: bsnOf('fatima'), caseTypeCode: 'wmo', channel: 'counter', source: 'portal',
-      contactEmployeeId: 'E1004', subject: 'Huishoudelijke hulp', receivedDaysAgo: 15,
+      key: 'demo-fatima-1',
+      bsn: bsnOf('fatima'),
+      caseTypeCode: 'wmo',
+      channel: 'counter',
+      source: 'portal',
+      contactEmployeeId: 'E1004',
+      subject: 'Huishoudelijke hulp',
+      receivedDaysAgo: 15,
       events: [
         { daysAgo: 9, type: 'step_reached', step: 'keukentafelgesprek' },
-        { daysAgo: 3, type: 'suspended', information: 'Een verklaring van uw huisarts over uw gezondheid.', respondBy: addDays(today, 11) },
+        {
+          daysAgo: 3,
+          type: 'suspended',
+          information: 'Een verklaring van uw huisarts over uw gezondheid.',
+          respondBy: addDays(today, 11),
+        },
       ],
     },
     {
-      key: 'demo-anneke-1', bsn: bsnOf('anneke'), caseTypeCode: 'bijstand', channel: 'post', source: 'portal',
-      contactEmployeeId: 'E1002', subject: 'Bijstandsuitkering voor alleenstaande ouder', receivedDaysAgo: 50,
+      key: 'demo-anneke-1',
+      bsn: bsnOf('anneke'),
+      caseTypeCode: 'bijstand',
+      channel: 'post',
+      source: 'portal',
+      contactEmployeeId: 'E1002',
+      subject: 'Bijstandsuitkering voor alleenstaande ouder',
+      receivedDaysAgo: 50,
       events: [
         { daysAgo: 40, type: 'step_reached', step: 'gesprek' },
         { daysAgo: 30, type: 'step_reached', step: 'onderzoek' },
@@ -146,39 +186,82 @@ export function demoCaseScripts(today: LocalDate): CaseScript[] {
       ],
     },
     {
-      key: 'demo-truus-1', bsn: bsnOf('truus'), caseTypeCode: 'wmo', channel: 'phone', source: 'portal',
-      contactEmployeeId: 'E1004', subject: 'Traplift', receivedDaysAgo: 2,
+      key: 'demo-truus-1',
+      bsn: bsnOf('truus'),
+      caseTypeCode: 'wmo',
+      channel: 'phone',
+      source: 'portal',
+      contactEmployeeId: 'E1004',
+      subject: 'Traplift',
+      receivedDaysAgo: 2,
     },
     {
-      key: 'demo-pieter-1', bsn: bsnOf('pieter'), caseTypeCode: 'verhuizing', channel: 'internet',
-      subject: 'Verhuizing binnen Groningen', receivedDaysAgo: 30, externalId: 'ZS-1003',
+      key: 'demo-pieter-1',
+      bsn: bsnOf('pieter'),
+      caseTypeCode: 'verhuizing',
+      channel: 'internet',
+      subject: 'Verhuizing binnen Groningen',
+      receivedDaysAgo: 30,
+      externalId: 'ZS-1003',
       events: [
         { daysAgo: 28, type: 'step_reached', step: 'controle' },
-        { daysAgo: 25, type: 'decided', outcome: 'granted', summary: 'Uw nieuwe adres staat in de Basisregistratie Personen.' },
+        {
+          daysAgo: 25,
+          type: 'decided',
+          outcome: 'granted',
+          summary: 'Uw nieuwe adres staat in de Basisregistratie Personen.',
+        },
         { daysAgo: 24, type: 'closed' },
       ],
     },
     {
-      key: 'demo-liam-1', bsn: bsnOf('liam'), caseTypeCode: 'parkeervergunning', channel: 'internet',
-      subject: 'Resident parking permit, Korreweg', receivedDaysAgo: 12, externalId: 'ZS-1004',
+      key: 'demo-liam-1',
+      bsn: bsnOf('liam'),
+      caseTypeCode: 'parkeervergunning',
+      channel: 'internet',
+      subject: 'Resident parking permit, Korreweg',
+      receivedDaysAgo: 12,
+      externalId: 'ZS-1004',
       events: [
         { daysAgo: 10, type: 'step_reached', step: 'controle' },
-        { daysAgo: 4, type: 'decided', outcome: 'granted', summary: 'You get a resident parking permit for zone Korreweg.' },
+        {
+          daysAgo: 4,
+          type: 'decided',
+          outcome: 'granted',
+          summary: 'You get a resident parking permit for zone Korreweg.',
+        },
       ],
     },
     {
-      key: 'demo-liam-2', bsn: bsnOf('liam'), caseTypeCode: 'subsidie', channel: 'email', source: 'portal',
-      contactEmployeeId: 'E1001', subject: 'Grant for a neighbourhood science café', receivedDaysAgo: 30,
+      key: 'demo-liam-2',
+      bsn: bsnOf('liam'),
+      caseTypeCode: 'subsidie',
+      channel: 'email',
+      source: 'portal',
+      contactEmployeeId: 'E1001',
+      subject: 'Grant for a neighbourhood science café',
+      receivedDaysAgo: 30,
       events: [{ daysAgo: 20, type: 'step_reached', step: 'beoordeling' }],
     },
     {
-      key: 'demo-kees-1', bsn: bsnOf('kees'), caseTypeCode: 'brp_correctie', channel: 'internet', source: 'portal',
-      contactEmployeeId: 'E1003', subject: 'Correctie huisnummer', receivedDaysAgo: 10,
+      key: 'demo-kees-1',
+      bsn: bsnOf('kees'),
+      caseTypeCode: 'brp_correctie',
+      channel: 'internet',
+      source: 'portal',
+      contactEmployeeId: 'E1003',
+      subject: 'Correctie huisnummer',
+      receivedDaysAgo: 10,
       events: [{ daysAgo: 8, type: 'step_reached', step: 'onderzoek' }],
     },
     {
-      key: 'demo-mehmet-1', bsn: bsnOf('mehmet'), caseTypeCode: 'subsidie', channel: 'email', externalId: 'ZS-1005',
-      subject: 'Subsidie buurtwinkel Zonnelaan', receivedDaysAgo: 100,
+      key: 'demo-mehmet-1',
+      bsn: bsnOf('mehmet'),
+      caseTypeCode: 'subsidie',
+      channel: 'email',
+      externalId: 'ZS-1005',
+      subject: 'Subsidie buurtwinkel Zonnelaan',
+      receivedDaysAgo: 100,
       events: [{ daysAgo: 80, type: 'step_reached', step: 'beoordeling' }],
     },
   ]

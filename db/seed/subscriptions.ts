@@ -31,5 +31,9 @@ export const demoSubscriptions: Array<Insertable<SubscriptionsTable>> = [
 ]
 
 export async function seedSubscriptions(db: DB): Promise<void> {
-  await db.insertInto('subscriptions').values(demoSubscriptions).onConflict((oc) => oc.doNothing()).execute()
+  await db
+    .insertInto('subscriptions')
+    .values(demoSubscriptions)
+    .onConflict((oc) => oc.doNothing())
+    .execute()
 }

@@ -53,7 +53,10 @@ export function postgresAdapter(provider: string) {
           .execute()
         // Each login starts with an interaction: a good moment to clear what has expired.
         if (model === 'Interaction') {
-          await getDb().deleteFrom('mock_idp_store').where('expires_at', '<', sql<Date>`now() - interval '1 hour'`).execute()
+          await getDb()
+            .deleteFrom('mock_idp_store')
+            .where('expires_at', '<', sql<Date>`now() - interval '1 hour'`)
+            .execute()
         }
       },
       find: (id) => findBy('id', id),
@@ -69,10 +72,19 @@ export function postgresAdapter(provider: string) {
           .execute()
       },
       async destroy(id) {
-        await getDb().deleteFrom('mock_idp_store').where('provider', '=', provider).where('model', '=', model).where('id', '=', id).execute()
+        await getDb()
+          .deleteFrom('mock_idp_store')
+          .where('provider', '=', provider)
+          .where('model', '=', model)
+          .where('id', '=', id)
+          .execute()
       },
       async revokeByGrantId(grantId) {
-        await getDb().deleteFrom('mock_idp_store').where('provider', '=', provider).where('grant_id', '=', grantId).execute()
+        await getDb()
+          .deleteFrom('mock_idp_store')
+          .where('provider', '=', provider)
+          .where('grant_id', '=', grantId)
+          .execute()
       },
     }
   }

@@ -5,7 +5,15 @@ import Provider, { interactionPolicy, type Configuration, type KoaContextWithOID
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import { normaliseBsn } from '../../app/domain/bsn'
-import { ACTING_SUBJECT_CLAIM, acrForLevel, digidLevels, LEGAL_SUBJECT_CLAIM, levelFromAcr, meetsLevel, type DigidLevel } from '../../app/domain/digid-level'
+import {
+  ACTING_SUBJECT_CLAIM,
+  acrForLevel,
+  digidLevels,
+  LEGAL_SUBJECT_CLAIM,
+  levelFromAcr,
+  meetsLevel,
+  type DigidLevel,
+} from '../../app/domain/digid-level'
 import { publicJwk, type PrivateJwk } from '../../app/services/oidc-keys.server'
 import { fullName, personas } from '../../db/seed/personas'
 import { employees } from '../../db/seed/staff'
@@ -48,9 +56,14 @@ interface MockIdpOptions {
   staffClientKey: PrivateJwk
 }
 
-export async function mountMockIdps(app: Express, { config, logger, digidClientKey, staffClientKey }: MockIdpOptions): Promise<void> {
+export async function mountMockIdps(
+  app: Express,
+  { config, logger, digidClientKey, staffClientKey }: MockIdpOptions,
+): Promise<void> {
   if (config.production) {
-    logger.warn('MOCK_IDP is on in production (MOCK_IDP_ALLOW_IN_PRODUCTION=true): anyone can sign in as anyone. Demo use only.')
+    logger.warn(
+      'MOCK_IDP is on in production (MOCK_IDP_ALLOW_IN_PRODUCTION=true): anyone can sign in as anyone. Demo use only.',
+    )
   }
   app.use('/mock-idp/assets', express.static(assets, { maxAge: '1h' }))
 
@@ -87,7 +100,10 @@ export async function mountMockIdps(app: Express, { config, logger, digidClientK
     client: config.oidc.staff,
     subjectType: 'public',
     scopes: ['openid', 'profile'],
-    claims: { openid: ['sub', config.oidc.staff.employeeIdClaim, config.oidc.staff.rolesClaim], profile: [config.oidc.staff.nameClaim] },
+    claims: {
+      openid: ['sub', config.oidc.staff.employeeIdClaim, config.oidc.staff.rolesClaim],
+      profile: [config.oidc.staff.nameClaim],
+    },
     async findAccount(_ctx, id) {
       const employee = employees.find((e) => e.id === id)
       if (!employee) return undefined
@@ -133,8 +149,11 @@ function createProvider(o: ProviderOptions): Provider {
   policy
     .get('login')
     ?.checks.add(
-      new interactionPolicy.Check('always_authenticate', 'the mock asks for a login every time', (ctx: KoaContextWithOIDC) =>
-        ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+      new interactionPolicy.Check(
+        'always_authenticate',
+        'the mock asks for a login every time',
+        (ctx: KoaContextWithOIDC) =>
+          ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
       ),
     )
   const page = (ctx: KoaContextWithOIDC, html: string) => {
@@ -163,7 +182,11 @@ function createProvider(o: ProviderOptions): Provider {
     jwks: { keys: [secrets.signingKey as never] },
     cookies: {
       keys: secrets.cookieKeys,
-      names: { session: `mock_${o.name}_session`, interaction: `mock_${o.name}_interaction`, resume: `mock_${o.name}_resume` },
+      names: {
+        session: `mock_${o.name}_session`,
+        interaction: `mock_${o.name}_interaction`,
+        resume: `mock_${o.name}_resume`,
+      },
       // Lax, not the default None: None needs Secure, which a plain-http localhost cannot set.
       long: { httpOnly: true, sameSite: 'lax', path: mountPath },
       short: { httpOnly: true, sameSite: 'lax', path: mountPath },
@@ -176,7 +199,9 @@ function createProvider(o: ProviderOptions): Provider {
     subjectTypes: ['public', 'pairwise'],
     // `sub` for DigiD is a salted hash per client: the BSN travels only in its own claim.
     pairwiseIdentifier: async (_ctx, accountId, client) =>
-      createHash('sha256').update(`${client.sectorIdentifier}:${accountId}:${secrets.pairwiseSalt}`).digest('base64url'),
+      createHash('sha256')
+        .update(`${client.sectorIdentifier}:${accountId}:${secrets.pairwiseSalt}`)
+        .digest('base64url'),
     clientAuthMethods: ['private_key_jwt'],
     enabledJWA: {
       clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256'],
@@ -204,19 +229,33 @@ function createProvider(o: ProviderOptions): Provider {
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => page(ctx, renderPage(LogoutPage({ provider: o.name, lang: lang(ctx), form }))),
-        postLogoutSuccessSource: async (ctx) => page(ctx, renderPage(LoggedOutPage({ provider: o.name, lang: lang(ctx), portalUrl: o.config.baseUrl }))),
+        logoutSource: async (ctx, form) =>
+          page(ctx, renderPage(LogoutPage({ provider: o.name, lang: lang(ctx), form }))),
+        postLogoutSuccessSource: async (ctx) =>
+          page(ctx, renderPage(LoggedOutPage({ provider: o.name, lang: lang(ctx), portalUrl: o.config.baseUrl }))),
       },
     },
     clientBasedCORS: () => false,
     findAccount: o.findAccount,
     renderError: async (ctx, out) => {
-      page(ctx, renderPage(ProblemPage({ provider: o.name, lang: lang(ctx), code: String(out.error ?? 'server_error'), portalUrl: o.config.baseUrl })))
+      page(
+        ctx,
+        renderPage(
+          ProblemPage({
+            provider: o.name,
+            lang: lang(ctx),
+            code: String(out.error ?? 'server_error'),
+            portalUrl: o.config.baseUrl,
+          }),
+        ),
+      )
     },
   }
   const provider = new Provider(`${o.config.baseUrl}${mountPath}`, configuration)
   provider.proxy = o.config.TRUST_PROXY
-  provider.on('server_error', (_ctx: unknown, err: Error) => o.logger.error({ err, component: `mock-idp-${o.name}` }, 'mock identity provider error'))
+  provider.on('server_error', (_ctx: unknown, err: Error) =>
+    o.logger.error({ err, component: `mock-idp-${o.name}` }, 'mock identity provider error'),
+  )
   return provider
 }
 
@@ -236,7 +275,13 @@ const StaffForm = z.object({
 
 /** The level the portal asked for: the lowest of `acr_values` we know (DigiD treats it as a minimum). */
 function minimumLevel(acrValues: unknown): DigidLevel {
-  const asked = typeof acrValues === 'string' ? acrValues.split(/\s+/).map(levelFromAcr).filter((l): l is DigidLevel => l !== null) : []
+  const asked =
+    typeof acrValues === 'string'
+      ? acrValues
+          .split(/\s+/)
+          .map(levelFromAcr)
+          .filter((l): l is DigidLevel => l !== null)
+      : []
   return asked.sort((a, b) => digidLevels.indexOf(a) - digidLevels.indexOf(b))[0] ?? 'basis'
 }
 
@@ -251,7 +296,12 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
     res.status(status).set('Cache-Control', 'no-store').type('html').send(html)
   }
 
-  function renderLogin(res: Response, details: Awaited<ReturnType<Provider['interactionDetails']>>, values: Record<string, string | undefined>, errors: FieldErrors) {
+  function renderLogin(
+    res: Response,
+    details: Awaited<ReturnType<Provider['interactionDetails']>>,
+    values: Record<string, string | undefined>,
+    errors: FieldErrors,
+  ) {
     const lang = languageFrom(details.params.ui_locales)
     const status = Object.keys(errors).length ? 400 : 200
     if (name === 'digid') {
@@ -259,7 +309,14 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
         res,
         status,
         renderPage(
-          DigidLoginPage({ lang, action: action(details.uid), minimumLevel: minimumLevel(details.params.acr_values), personas: personaOptions, values: values as DigidLoginValues, errors }),
+          DigidLoginPage({
+            lang,
+            action: action(details.uid),
+            minimumLevel: minimumLevel(details.params.acr_values),
+            personas: personaOptions,
+            values: values as DigidLoginValues,
+            errors,
+          }),
         ),
       )
     } else {
@@ -268,7 +325,13 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
   }
 
   /** Login and consent in one: the portal is first-party, nobody is asked to "allow" it. */
-  async function finish(req: Request, res: Response, details: Awaited<ReturnType<Provider['interactionDetails']>>, accountId: string, level?: DigidLevel) {
+  async function finish(
+    req: Request,
+    res: Response,
+    details: Awaited<ReturnType<Provider['interactionDetails']>>,
+    accountId: string,
+    level?: DigidLevel,
+  ) {
     const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) })
     grant.addOIDCScope(String(details.params.scope ?? 'openid'))
     const grantId = await grant.save()
@@ -286,7 +349,8 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
   router.get('/interaction/:uid', async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res)
-      if (details.uid !== req.params.uid) throw Object.assign(new Error('interaction mismatch'), { name: 'SessionNotFound' })
+      if (details.uid !== req.params.uid)
+        throw Object.assign(new Error('interaction mismatch'), { name: 'SessionNotFound' })
       if (details.prompt.name === 'consent' && details.session?.accountId) {
         await finish(req, res, details, details.session.accountId)
         return
@@ -300,7 +364,8 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
   router.post('/interaction/:uid', form, async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res)
-      if (details.uid !== req.params.uid) throw Object.assign(new Error('interaction mismatch'), { name: 'SessionNotFound' })
+      if (details.uid !== req.params.uid)
+        throw Object.assign(new Error('interaction mismatch'), { name: 'SessionNotFound' })
       const lang = languageFrom(details.params.ui_locales)
       const t = translator(lang)
       if (name === 'digid') {
@@ -326,14 +391,20 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
           errors.level = t('errors.levelTooLow', { client: t('clientName'), level: t(`digid.levels.${minimum}.name`) })
         }
         if (Object.keys(errors).length || !bsn || !input.level) {
-          return renderLogin(res, details, { method: input.method, persona: input.persona, bsn: input.bsn, namens: input.namens, level: input.level }, errors)
+          return renderLogin(
+            res,
+            details,
+            { method: input.method, persona: input.persona, bsn: input.bsn, namens: input.namens, level: input.level },
+            errors,
+          )
         }
         await finish(req, res, details, represented ? `${bsn}>${represented.bsn}` : bsn, input.level)
       } else {
         const input = StaffForm.parse(req.body ?? {})
         if (input.action === 'cancel') return await cancel(req, res)
         const employee = employees.find((e) => e.id === input.employee)
-        if (!employee) return renderLogin(res, details, { employee: input.employee }, { employee: t('errors.employeeRequired') })
+        if (!employee)
+          return renderLogin(res, details, { employee: input.employee }, { employee: t('errors.employeeRequired') })
         await finish(req, res, details, employee.id)
       }
     } catch (err) {
@@ -343,14 +414,25 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
 
   /** Annuleren: back to the portal with access_denied (RFC 6749 §4.1.2.1), which it explains. */
   async function cancel(req: Request, res: Response) {
-    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User cancelled the login' }, { mergeWithLastSubmission: false })
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'End-User cancelled the login' },
+      { mergeWithLastSubmission: false },
+    )
   }
 
   function problem(err: unknown, req: Request, res: Response, next: NextFunction) {
     const lang = languageFrom(req.query.ui_locales) // rarely present; Dutch otherwise
     if (err instanceof Error && (err.name === 'SessionNotFound' || err.name === 'InvalidRequest')) {
       // An old tab, or a login finished already: say so, and lead back to the portal.
-      return send(res, 400, renderPage(ProblemPage({ provider: name, lang, expired: true, code: 'interaction_expired', portalUrl: config.baseUrl })))
+      return send(
+        res,
+        400,
+        renderPage(
+          ProblemPage({ provider: name, lang, expired: true, code: 'interaction_expired', portalUrl: config.baseUrl }),
+        ),
+      )
     }
     logger.error({ err, component: `mock-idp-${name}` }, 'mock identity provider interaction failed')
     next(err)

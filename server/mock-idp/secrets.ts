@@ -23,7 +23,10 @@ export function ensureMockIdpSecrets(dataDir: string, name: string): MockIdpSecr
   const file = path.join(dir, `${name}-secrets.json`)
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const secrets = { cookieKeys: [randomBytes(32).toString('base64url')], pairwiseSalt: randomBytes(32).toString('base64url') }
+    const secrets = {
+      cookieKeys: [randomBytes(32).toString('base64url')],
+      pairwiseSalt: randomBytes(32).toString('base64url'),
+    }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     writeFileSync(tmp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 })
     try {

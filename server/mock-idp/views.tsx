@@ -18,7 +18,19 @@ export function renderPage(element: ReactNode): string {
 
 export type FieldErrors = Partial<Record<string, string>>
 
-function Page({ provider, lang, title, children, script }: { provider: MockProvider; lang: MockIdpLanguage; title: string; children: ReactNode; script?: string }) {
+function Page({
+  provider,
+  lang,
+  title,
+  children,
+  script,
+}: {
+  provider: MockProvider
+  lang: MockIdpLanguage
+  title: string
+  children: ReactNode
+  script?: string
+}) {
   const t = translator(lang)
   return (
     <html lang={lang} dir="ltr">
@@ -77,8 +89,10 @@ function ErrorSummary({ lang, errors, order }: { lang: MockIdpLanguage; errors: 
   const t = translator(lang)
   const fields = order.filter((f) => errors[f])
   if (!fields.length) return null
-  // autofocus: the summary takes focus on load, so screen readers hear what to fix first.
+  // autofocus: the summary takes focus on load, so screen readers hear what to fix first (these
+  // pages are rendered once on the server, without React in the browser to move focus).
   return (
+    // eslint-disable-next-line jsx-a11y/no-autofocus -- see above
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
       <h2 id="error-summary-title">{t('errors.summaryHeading')}</h2>
       <ul>
@@ -131,15 +145,24 @@ export function DigidLoginPage(props: {
   const level = values.level ?? minimumLevel
   const hasErrors = Object.keys(errors).length > 0
   return (
-    <Page provider="digid" lang={lang} title={`${hasErrors ? `${t('errors.summaryHeading')}: ` : ''}${t('digid.title')}`}>
+    <Page
+      provider="digid"
+      lang={lang}
+      title={`${hasErrors ? `${t('errors.summaryHeading')}: ` : ''}${t('digid.title')}`}
+    >
       <ErrorSummary lang={lang} errors={errors} order={['method', 'persona', 'bsn', 'namens', 'level']} />
       <h1>{t('digid.heading')}</h1>
       <p className="lead">{t('digid.intro', { client })}</p>
       {minimumLevel !== 'basis' ? (
-        <p className="idp-callout">{t('digid.minimumLevel', { client, level: t(`digid.levels.${minimumLevel}.name`) })}</p>
+        <p className="idp-callout">
+          {t('digid.minimumLevel', { client, level: t(`digid.levels.${minimumLevel}.name`) })}
+        </p>
       ) : null}
       <form method="post" action={action} noValidate>
-        <fieldset className={`field${errors.method ? ' field-invalid' : ''}`} aria-describedby={describedBy(errors.method && 'method-error')}>
+        <fieldset
+          className={`field${errors.method ? ' field-invalid' : ''}`}
+          aria-describedby={describedBy(errors.method && 'method-error')}
+        >
           <legend>
             <h2>{t('digid.howHeading')}</h2>
           </legend>
@@ -151,7 +174,12 @@ export function DigidLoginPage(props: {
           <div className={`conditional${errors.persona ? ' field-invalid' : ''}`}>
             <label htmlFor="persona">{t('digid.persona')}</label>
             <FieldError lang={lang} id="persona" message={errors.persona} />
-            <select id="persona" name="persona" defaultValue={values.persona ?? personas[0]?.key} aria-describedby={describedBy(errors.persona && 'persona-error')}>
+            <select
+              id="persona"
+              name="persona"
+              defaultValue={values.persona ?? personas[0]?.key}
+              aria-describedby={describedBy(errors.persona && 'persona-error')}
+            >
               {personas.map((p) => (
                 <option key={p.key} value={p.key}>
                   {p.name}
@@ -187,7 +215,12 @@ export function DigidLoginPage(props: {
         <div className={`field${errors.namens ? ' field-invalid' : ''}`}>
           <label htmlFor="namens">{t('digid.onBehalf')}</label>
           <FieldError lang={lang} id="namens" message={errors.namens} />
-          <select id="namens" name="namens" defaultValue={values.namens ?? ''} aria-describedby={describedBy(errors.namens && 'namens-error')}>
+          <select
+            id="namens"
+            name="namens"
+            defaultValue={values.namens ?? ''}
+            aria-describedby={describedBy(errors.namens && 'namens-error')}
+          >
             <option value="">{t('digid.onBehalfSelf')}</option>
             {personas.map((p) => (
               <option key={p.key} value={p.key}>
@@ -197,12 +230,22 @@ export function DigidLoginPage(props: {
           </select>
         </div>
 
-        <fieldset className={`field${errors.level ? ' field-invalid' : ''}`} aria-describedby={describedBy(errors.level && 'level-error')}>
+        <fieldset
+          className={`field${errors.level ? ' field-invalid' : ''}`}
+          aria-describedby={describedBy(errors.level && 'level-error')}
+        >
           <legend>{t('digid.levelLegend')}</legend>
           <FieldError lang={lang} id="level" message={errors.level} />
           {digidLevels.map((l, i) => (
             <div className="choice" key={l}>
-              <input type="radio" id={i === 0 ? 'level' : `level-${l}`} name="level" value={l} defaultChecked={level === l} aria-describedby={`level-${l}-hint`} />
+              <input
+                type="radio"
+                id={i === 0 ? 'level' : `level-${l}`}
+                name="level"
+                value={l}
+                defaultChecked={level === l}
+                aria-describedby={`level-${l}-hint`}
+              />
               <label htmlFor={i === 0 ? 'level' : `level-${l}`}>{t(`digid.levels.${l}.name`)}</label>
               <p id={`level-${l}-hint`} className="hint choice-hint">
                 {t(`digid.levels.${l}.hint`)}
@@ -231,12 +274,22 @@ export interface EmployeeOption {
   roles: string[]
 }
 
-export function StaffLoginPage(props: { lang: MockIdpLanguage; action: string; employees: EmployeeOption[]; values: { employee?: string }; errors: FieldErrors }) {
+export function StaffLoginPage(props: {
+  lang: MockIdpLanguage
+  action: string
+  employees: EmployeeOption[]
+  values: { employee?: string }
+  errors: FieldErrors
+}) {
   const { lang, action, employees, values, errors } = props
   const t = translator(lang)
   const hasErrors = Object.keys(errors).length > 0
   return (
-    <Page provider="staff" lang={lang} title={`${hasErrors ? `${t('errors.summaryHeading')}: ` : ''}${t('staff.title')}`}>
+    <Page
+      provider="staff"
+      lang={lang}
+      title={`${hasErrors ? `${t('errors.summaryHeading')}: ` : ''}${t('staff.title')}`}
+    >
       <ErrorSummary lang={lang} errors={errors} order={['employee']} />
       <h1>{t('staff.heading')}</h1>
       <p className="lead">{t('staff.intro', { client: t('clientName') })}</p>
@@ -244,7 +297,12 @@ export function StaffLoginPage(props: { lang: MockIdpLanguage; action: string; e
         <div className={`field${errors.employee ? ' field-invalid' : ''}`}>
           <label htmlFor="employee">{t('staff.employee')}</label>
           <FieldError lang={lang} id="employee" message={errors.employee} />
-          <select id="employee" name="employee" defaultValue={values.employee ?? employees[0]?.id} aria-describedby={describedBy(errors.employee && 'employee-error')}>
+          <select
+            id="employee"
+            name="employee"
+            defaultValue={values.employee ?? employees[0]?.id}
+            aria-describedby={describedBy(errors.employee && 'employee-error')}
+          >
             {employees.map((e) => (
               <option key={e.id} value={e.id}>
                 {`${e.name} – ${e.department} (${e.roles.map((r) => t(`staff.roles.${r}`)).join(', ')})`}
@@ -274,7 +332,14 @@ export function LogoutPage({ provider, lang, form }: { provider: MockProvider; l
       <p>{t('logout.text')}</p>
       <div dangerouslySetInnerHTML={{ __html: form }} />
       <div className="buttons">
-        <button type="submit" form="op.logoutForm" name="logout" value="yes" className="button-primary" data-auto-submit="">
+        <button
+          type="submit"
+          form="op.logoutForm"
+          name="logout"
+          value="yes"
+          className="button-primary"
+          data-auto-submit=""
+        >
           {t('logout.button')}
         </button>
       </div>
@@ -282,7 +347,15 @@ export function LogoutPage({ provider, lang, form }: { provider: MockProvider; l
   )
 }
 
-export function LoggedOutPage({ provider, lang, portalUrl }: { provider: MockProvider; lang: MockIdpLanguage; portalUrl: string }) {
+export function LoggedOutPage({
+  provider,
+  lang,
+  portalUrl,
+}: {
+  provider: MockProvider
+  lang: MockIdpLanguage
+  portalUrl: string
+}) {
   const t = translator(lang)
   return (
     <Page provider={provider} lang={lang} title={t('loggedOut.title')}>
@@ -294,7 +367,13 @@ export function LoggedOutPage({ provider, lang, portalUrl }: { provider: MockPro
   )
 }
 
-export function ProblemPage(props: { provider: MockProvider; lang: MockIdpLanguage; expired?: boolean; code: string; portalUrl: string }) {
+export function ProblemPage(props: {
+  provider: MockProvider
+  lang: MockIdpLanguage
+  expired?: boolean
+  code: string
+  portalUrl: string
+}) {
   const { provider, lang, expired, code, portalUrl } = props
   const t = translator(lang)
   return (

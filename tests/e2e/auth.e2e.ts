@@ -80,7 +80,7 @@ describe('logging in with DigiD', () => {
     expect(await h1(page)).toBe('Log in with DigiD')
     await expectNoAxeViolations(page)
     await screenshot(page, 'digid-login-en-phone')
-    await digidLogin(page, { persona: 'Liam O\'Connor', login: 'Log in' })
+    await digidLogin(page, { persona: "Liam O'Connor", login: 'Log in' })
     await page.waitForURL(`${baseUrl}/mijn`)
     expect(await h1(page)).toBe('My overview')
     expect(await page.getByText("Welcome, Liam O'Connor").isVisible()).toBe(true)
@@ -126,7 +126,9 @@ describe('logging in with DigiD', () => {
       await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
       await page.waitForURL(/\/inloggen\/callback/)
       expect(await h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
-      expect(await page.getByRole('link', { name: lang === 'en' ? 'Log in again' : 'Opnieuw inloggen' }).isVisible()).toBe(true)
+      expect(
+        await page.getByRole('link', { name: lang === 'en' ? 'Log in again' : 'Opnieuw inloggen' }).isVisible(),
+      ).toBe(true)
       await expectNoAxeViolations(page)
       await screenshot(page, `login-cancelled-${lang}-desktop`)
       await context.close()
@@ -188,7 +190,9 @@ describe('staff sign-in', () => {
       await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen', exact: true }).click()
       await page.waitForURL(`${baseUrl}/medewerker`)
       expect(await h1(page)).toBe(lang === 'en' ? 'Mijn Stad for staff' : 'Mijn Stad voor medewerkers')
-      expect(await page.getByText(lang === 'en' ? 'Welcome, Mirjam Kuipers' : 'Welkom, Mirjam Kuipers').isVisible()).toBe(true)
+      expect(
+        await page.getByText(lang === 'en' ? 'Welcome, Mirjam Kuipers' : 'Welkom, Mirjam Kuipers').isVisible(),
+      ).toBe(true)
       await expectNoAxeViolations(page)
       await screenshot(page, `medewerker-${lang}-desktop`)
       await page.getByRole('button', { name: lang === 'en' ? 'Log out' : 'Uitloggen' }).click()

@@ -40,10 +40,13 @@ export async function newContext(
 export async function addCookieHeader(context: BrowserContext, baseUrl: string, cookieHeader: string) {
   const { hostname } = new URL(baseUrl)
   await context.addCookies(
-    cookieHeader.split(/;\s*/).filter(Boolean).map((pair) => {
-      const i = pair.indexOf('=')
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: hostname, path: '/' }
-    }),
+    cookieHeader
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((pair) => {
+        const i = pair.indexOf('=')
+        return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: hostname, path: '/' }
+      }),
   )
 }
 
@@ -62,8 +65,12 @@ export async function loggedInContext(
 
 /** Zero axe-core violations against WCAG 2.0–2.2 A and AA; lists them when there are any. */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
   expect(summary).toEqual([])
 }
 

@@ -37,7 +37,11 @@ describe('following a case', () => {
     const page = await staff.newPage()
     await page.goto(`${baseUrl}/medewerker/zaken`)
     expect(await h1(page)).toBe('Zaken')
-    const row = page.getByRole('row').filter({ hasText: 'Parkeervergunning' }).filter({ hasText: 'Jan Willem Jansen' }).filter({ hasText: 'Ontvangen' })
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: 'Parkeervergunning' })
+      .filter({ hasText: 'Jan Willem Jansen' })
+      .filter({ hasText: 'Ontvangen' })
     await row.getByRole('link').first().click()
     await page.waitForURL(/\/medewerker\/zaken\/[0-9a-f-]{36}$/)
     const caseId = page.url().split('/').pop()!
@@ -62,7 +66,11 @@ describe('following a case', () => {
     const citizen = await loggedIn(await loginAsCitizen(baseUrl, jan.bsn))
     const mine = await citizen.newPage()
     await mine.goto(`${baseUrl}/mijn/zaken`)
-    await mine.getByRole('link', { name: /Parkeervergunning/ }).filter({ hasText: 'Parkeervergunning' }).first().click()
+    await mine
+      .getByRole('link', { name: /Parkeervergunning/ })
+      .filter({ hasText: 'Parkeervergunning' })
+      .first()
+      .click()
     await mine.waitForURL(`${baseUrl}/mijn/zaken/${caseId}`)
     const current = mine.locator('[aria-current="step"]')
     expect(await current.textContent()).toContain('Controle')
@@ -164,7 +172,14 @@ describe('caseworker screens: accessible, with forms that keep what was typed', 
         const caseUrl = page.url()
         await screenshot(page, `cases-staff-case-${lang}-${viewport}`)
         await expectNoAxeViolations(page)
-        for (const action of ['informatie-opvragen', 'besluiten', 'verdagen', 'hervatten', 'sluiten', 'volgende-stap']) {
+        for (const action of [
+          'informatie-opvragen',
+          'besluiten',
+          'verdagen',
+          'hervatten',
+          'sluiten',
+          'volgende-stap',
+        ]) {
           const res = await page.goto(`${caseUrl}/${action}`)
           expect(res?.status()).toBe(200)
           await expectNoAxeViolations(page)
@@ -177,7 +192,9 @@ describe('caseworker screens: accessible, with forms that keep what was typed', 
         await page.locator('#bsn').fill('123456789')
         await page.locator('main form button[type="submit"]').click()
         await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
-        expect(await page.locator('#subject').inputValue()).toBe(lang === 'nl' ? 'Aanvraag per post' : 'Application by post')
+        expect(await page.locator('#subject').inputValue()).toBe(
+          lang === 'nl' ? 'Aanvraag per post' : 'Application by post',
+        )
         expect(await page.locator('#bsn').inputValue()).toBe('123456789')
         expect(page.url()).toBe(`${baseUrl}/medewerker/zaken/nieuw`) // the BSN never goes into a URL
         await expectNoAxeViolations(page)

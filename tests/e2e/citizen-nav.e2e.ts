@@ -22,7 +22,14 @@ describe('the citizen navigation', () => {
     const { context, page } = await citizenPage('desktop')
     await page.goto(`${baseUrl}/mijn`)
     const nav = page.getByRole('navigation', { name: 'Mijn Stad' })
-    for (const name of ['Mijn overzicht', 'Mijn zaken', 'Mijn brieven', 'Mijn gegevens', 'Wie heeft mijn gegevens bekeken', 'Voorkeuren']) {
+    for (const name of [
+      'Mijn overzicht',
+      'Mijn zaken',
+      'Mijn brieven',
+      'Mijn gegevens',
+      'Wie heeft mijn gegevens bekeken',
+      'Voorkeuren',
+    ]) {
       expect(await nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true)
     }
     expect(await nav.getByRole('link', { name: 'Mijn overzicht' }).getAttribute('aria-current')).toBe('page')

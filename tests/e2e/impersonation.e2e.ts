@@ -26,7 +26,11 @@ async function expectNoAxeViolations(page: Page) {
   await axeCheck(page)
 }
 
-async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports = 'desktop', lang: 'nl' | 'en' = 'nl'): Promise<BrowserContext> {
+async function loggedIn(
+  cookieHeader: string,
+  viewport: keyof typeof viewports = 'desktop',
+  lang: 'nl' | 'en' = 'nl',
+): Promise<BrowserContext> {
   // The language cookie as the portal writes it (Remix cookies hold base64 JSON).
   const lng = encodeURIComponent(Buffer.from(JSON.stringify(lang)).toString('base64'))
   const pairs = cookieHeader.split(/;\s*/).filter((c) => c && !c.startsWith('lng='))
@@ -34,8 +38,32 @@ async function loggedIn(cookieHeader: string, viewport: keyof typeof viewports =
 }
 
 const text = {
-  nl: { bsn: 'BSN', search: 'Zoeken', choose: 'Kies Jan Willem Jansen', phone: 'Telefonische vraag', reference: 'Contact- of ticketnummer', start: 'Meekijken starten', stop: 'Stoppen', banner: 'kijkt mee als Jan Willem Jansen', refused: 'Wijzigen kan niet tijdens meekijken', stopped: 'U bent gestopt met meekijken.', reasonError: 'Kies een reden' },
-  en: { bsn: 'BSN', search: 'Search', choose: 'Choose Jan Willem Jansen', phone: 'Question by phone', reference: 'Contact or ticket number', start: 'Start viewing as citizen', stop: 'Stop', banner: 'is viewing as Jan Willem Jansen', refused: 'Nothing can be changed while viewing as a citizen', stopped: 'You have stopped viewing.', reasonError: 'Choose a reason' },
+  nl: {
+    bsn: 'BSN',
+    search: 'Zoeken',
+    choose: 'Kies Jan Willem Jansen',
+    phone: 'Telefonische vraag',
+    reference: 'Contact- of ticketnummer',
+    start: 'Meekijken starten',
+    stop: 'Stoppen',
+    banner: 'kijkt mee als Jan Willem Jansen',
+    refused: 'Wijzigen kan niet tijdens meekijken',
+    stopped: 'U bent gestopt met meekijken.',
+    reasonError: 'Kies een reden',
+  },
+  en: {
+    bsn: 'BSN',
+    search: 'Search',
+    choose: 'Choose Jan Willem Jansen',
+    phone: 'Question by phone',
+    reference: 'Contact or ticket number',
+    start: 'Start viewing as citizen',
+    stop: 'Stop',
+    banner: 'is viewing as Jan Willem Jansen',
+    refused: 'Nothing can be changed while viewing as a citizen',
+    stopped: 'You have stopped viewing.',
+    reasonError: 'Choose a reason',
+  },
 }
 
 /** The whole support journey, checking axe on every page it passes. */
@@ -55,7 +83,9 @@ async function journey(page: Page, lang: 'nl' | 'en', shots: string | null) {
   // Without a reason or a reference: the error summary, focused.
   await page.getByRole('button', { name: tx.start }).click()
   await expect.poll(() => page.locator('#error-summary-title').count()).toBe(1)
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('error-summary-title')
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+    .toBe('error-summary-title')
   expect(await page.textContent('main')).toContain(tx.reasonError)
   await expectNoAxeViolations(page)
   if (shots) await screenshot(page, `impersonation-start-error-${shots}`)
@@ -139,7 +169,10 @@ describe('a support employee views as a citizen', () => {
   })
 
   it('phone screenshots in Dutch and desktop in English of the banner page', async () => {
-    for (const [viewport, lang] of [['phone', 'nl'], ['desktop', 'en']] as const) {
+    for (const [viewport, lang] of [
+      ['phone', 'nl'],
+      ['desktop', 'en'],
+    ] as const) {
       const context = await loggedIn(await loginAsStaff(baseUrl, 'E2001'), viewport, lang)
       const page = await context.newPage()
       await journey(page, lang, `${lang}-${viewport}`)
@@ -158,7 +191,9 @@ describe('the pages around it', () => {
         const c = await loggedIn(citizen, viewport, lang)
         const page = await c.newPage()
         await page.goto(`${baseUrl}/mijn/inzage`)
-        expect(await page.textContent('main')).toContain(lang === 'nl' ? 'Sanne Visser keek met u mee' : 'Sanne Visser viewed as you')
+        expect(await page.textContent('main')).toContain(
+          lang === 'nl' ? 'Sanne Visser keek met u mee' : 'Sanne Visser viewed as you',
+        )
         await expectNoAxeViolations(page)
         await screenshot(page, `inzage-${lang}-${viewport}`)
         await c.close()

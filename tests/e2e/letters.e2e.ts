@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
+import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, type viewports } from './browser'
 
 /**
  * Issue 5 in the browser: the citizen opens a letter and downloads its PDF; the PDF says what
@@ -30,7 +30,8 @@ function poppler(tool: 'pdftotext' | 'pdftoppm', args: string[]): string {
   try {
     return execFileSync(tool, args, { encoding: 'utf8' })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} is not installed: apt-get install -y poppler-utils`)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${tool} is not installed: apt-get install -y poppler-utils`)
     throw error
   }
 }
@@ -73,7 +74,10 @@ describe('reading a letter', () => {
     const onScreen = normalise(await page.locator('article').innerText())
     expect(onScreen).toContain('Ons kenmerk')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als PDF' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als PDF' }).click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/^brief-Z-\d{4}-\d{6}\.pdf$/)
     const file = path.join(work, download.suggestedFilename())
     await download.saveAs(file)
@@ -81,7 +85,18 @@ describe('reading a letter', () => {
 
     // A picture of the PDF's first page, to look at next to the screenshots.
     mkdirSync('tests/e2e/screenshots', { recursive: true })
-    poppler('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, 'tests/e2e/screenshots/letter-pdf-page-1'])
+    poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      'tests/e2e/screenshots/letter-pdf-page-1',
+    ])
 
     // Back to the list: the letter just read is no longer marked new.
     await page.goto(`${baseUrl}/mijn/brieven`)

@@ -17,8 +17,11 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-const loggedIn = (cookieHeader: string, viewport: keyof typeof viewports = 'desktop', options: { javaScriptEnabled?: boolean } = {}) =>
-  loggedInContext(browser, baseUrl, cookieHeader, viewport, options)
+const loggedIn = (
+  cookieHeader: string,
+  viewport: keyof typeof viewports = 'desktop',
+  options: { javaScriptEnabled?: boolean } = {},
+) => loggedInContext(browser, baseUrl, cookieHeader, viewport, options)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()
@@ -38,7 +41,8 @@ async function checkBothLanguages(page: Page, name: string, viewport: keyof type
 }
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
-const focusedSummary = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby') ?? null)
+const focusedSummary = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby') ?? null)
 const moveDate = addDays(todayIn(new Date()), 14)
 const [year, month, day] = moveDate.split('-')
 
@@ -195,7 +199,9 @@ describe('reporting a move in the browser', () => {
   })
 
   it('works without JavaScript: the error summary comes right after the h1, and the steps go on', async () => {
-    const context = await loggedIn(await loginAsCitizen(baseUrl, personaByKey('lisa').bsn, 'midden'), 'phone', { javaScriptEnabled: false })
+    const context = await loggedIn(await loginAsCitizen(baseUrl, personaByKey('lisa').bsn, 'midden'), 'phone', {
+      javaScriptEnabled: false,
+    })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/mijn/gegevens/verhuizen`)
     await page.getByLabel('Postcode').fill('9715AB')
@@ -235,7 +241,9 @@ describe('every page of my data is accessible, in Dutch and English, on phone an
       await page.getByLabel(/^Achternaam/).check()
       await page.getByLabel('Wat is het goede gegeven?').fill('Janssen')
       await page.getByLabel('Waarom klopt het gegeven niet?').fill('Mijn achternaam heeft twee keer een s.')
-      await page.getByLabel('Bewijs (niet verplicht)').setInputFiles({ name: 'akte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%test\n') })
+      await page
+        .getByLabel('Bewijs (niet verplicht)')
+        .setInputFiles({ name: 'akte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%test\n') })
       await page.getByRole('button', { name: 'Doorgaan' }).click()
       await page.waitForURL(/\/correctie\/controleren\?aanvraag=/)
       await expect.poll(() => h1(page)).toBe('Controleer uw gegevens')

@@ -18,7 +18,8 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-const withCookie = (cookieHeader: string, viewport: keyof typeof viewports) => loggedInContext(browser, baseUrl, cookieHeader, viewport)
+const withCookie = (cookieHeader: string, viewport: keyof typeof viewports) =>
+  loggedInContext(browser, baseUrl, cookieHeader, viewport)
 
 async function switchLanguage(page: Page, to: 'en' | 'nl') {
   const before = page.url()
@@ -37,8 +38,14 @@ describe('the public quality charter (/kwaliteitshandvest)', () => {
       const response = await page.goto(`${baseUrl}/kwaliteitshandvest`)
       expect(response?.status()).toBe(200)
       expect(await h1(page)).toBe('Wat u van ons mag verwachten')
-      await expect.poll(() => page.getByText('U krijgt binnen 5 werkdagen een ontvangstbevestiging van uw brief.').isVisible()).toBe(true)
-      expect(await page.getByText('Komt u zonder afspraak naar de balie? Dan bent u binnen 15 minuten aan de beurt.').isVisible()).toBe(true)
+      await expect
+        .poll(() => page.getByText('U krijgt binnen 5 werkdagen een ontvangstbevestiging van uw brief.').isVisible())
+        .toBe(true)
+      expect(
+        await page
+          .getByText('Komt u zonder afspraak naar de balie? Dan bent u binnen 15 minuten aan de beurt.')
+          .isVisible(),
+      ).toBe(true)
       // Last quarter per channel, each channel its own block; and an honest word about what is not measured.
       for (const channel of ['Internet', 'E-mail', 'Post', 'Balie', 'Telefoon']) {
         expect(await page.getByRole('heading', { level: 3, name: channel, exact: true }).count()).toBe(1)
@@ -49,7 +56,9 @@ describe('the public quality charter (/kwaliteitshandvest)', () => {
 
       await switchLanguage(page, 'en')
       expect(await h1(page)).toBe('What you can expect from us')
-      expect(await page.getByText('You get an acknowledgement within 5 working days of your letter.').isVisible()).toBe(true)
+      expect(await page.getByText('You get an acknowledgement within 5 working days of your letter.').isVisible()).toBe(
+        true,
+      )
       expect(await page.getByRole('heading', { level: 3, name: 'Counter', exact: true }).count()).toBe(1)
       await expectNoAxeViolations(page)
       await screenshot(page, `quality-charter-en-${viewport}`)
@@ -97,7 +106,9 @@ describe('the manager dashboard (/medewerker/kwaliteit)', () => {
   }
 
   it('offers the figures as CSV: a header row, one row per channel and case type, no BSN', async () => {
-    const response = await fetch(`${baseUrl}/medewerker/kwaliteit.csv?period=2026-Q1`, { headers: { cookie: managerCookie } })
+    const response = await fetch(`${baseUrl}/medewerker/kwaliteit.csv?period=2026-Q1`, {
+      headers: { cookie: managerCookie },
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="kwaliteit-2026-Q1.csv"')
@@ -111,9 +122,21 @@ describe('the manager dashboard (/medewerker/kwaliteit)', () => {
 
   it('refuses a caseworker (403) and an unknown period (400), and sends a visitor to the login', async () => {
     const caseworker = await loginAsStaff(baseUrl, 'E1001')
-    expect((await fetch(`${baseUrl}/medewerker/kwaliteit`, { headers: { cookie: caseworker }, redirect: 'manual' })).status).toBe(403)
-    expect((await fetch(`${baseUrl}/medewerker/kwaliteit.csv`, { headers: { cookie: caseworker }, redirect: 'manual' })).status).toBe(403)
-    expect((await fetch(`${baseUrl}/medewerker/kwaliteit?period=2026-Q9`, { headers: { cookie: managerCookie }, redirect: 'manual' })).status).toBe(400)
+    expect(
+      (await fetch(`${baseUrl}/medewerker/kwaliteit`, { headers: { cookie: caseworker }, redirect: 'manual' })).status,
+    ).toBe(403)
+    expect(
+      (await fetch(`${baseUrl}/medewerker/kwaliteit.csv`, { headers: { cookie: caseworker }, redirect: 'manual' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await fetch(`${baseUrl}/medewerker/kwaliteit?period=2026-Q9`, {
+          headers: { cookie: managerCookie },
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(400)
     const anonymous = await fetch(`${baseUrl}/medewerker/kwaliteit`, { redirect: 'manual' })
     expect(anonymous.status).toBeGreaterThanOrEqual(300)
     expect(anonymous.status).toBeLessThan(400)

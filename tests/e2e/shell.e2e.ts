@@ -16,7 +16,9 @@ describe('the public home page', () => {
       const page = await context.newPage()
       await page.goto(baseUrl)
       expect(await page.getAttribute('html', 'lang')).toBe('nl')
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw zaken met de gemeente op één plek')
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Uw zaken met de gemeente op één plek')
       expect(await page.getByRole('link', { name: 'Inloggen met DigiD' }).isVisible()).toBe(true)
       await expectNoAxeViolations(page)
       await screenshot(page, `home-nl-${viewport}`)
@@ -24,7 +26,9 @@ describe('the public home page', () => {
       await page.getByRole('button', { name: 'Switch to English' }).click()
       await page.waitForURL(`${baseUrl}/`)
       expect(await page.getAttribute('html', 'lang')).toBe('en')
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your business with the municipality in one place')
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Your business with the municipality in one place',
+      )
       expect(await page.getByRole('link', { name: 'Log in with DigiD' }).isVisible()).toBe(true)
       await expectNoAxeViolations(page)
       await screenshot(page, `home-en-${viewport}`)

@@ -17,7 +17,15 @@ const send = (token: string) =>
   fetch(`${server.url}/api/v1/notifications`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/cloudevents+json' },
-    body: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'urn:test', type: 'nl.groningen.zaak.gesloten', subject: 'ZS-NONE', time: new Date().toISOString(), data: {} }),
+    body: JSON.stringify({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: 'urn:test',
+      type: 'nl.groningen.zaak.gesloten',
+      subject: 'ZS-NONE',
+      time: new Date().toISOString(),
+      data: {},
+    }),
   })
 
 describe('the API rate limit (in-process token bucket per token)', () => {

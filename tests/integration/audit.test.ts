@@ -16,7 +16,9 @@ const entry = (i: number) => ({
 describe('the audit log', () => {
   it('chains every entry to the one before it, also when written concurrently', async () => {
     const db = getDb()
-    await Promise.all(Array.from({ length: 40 }, (_, i) => db.transaction().execute((trx) => recordAudit(trx, entry(i)))))
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => db.transaction().execute((trx) => recordAudit(trx, entry(i)))),
+    )
     const check = await verifyAuditChain(db)
     expect(check).toEqual({ ok: true, rows: 40 })
     const rows = await db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).orderBy('id').execute()
@@ -32,24 +34,41 @@ describe('the audit log', () => {
 
   it('names the first row that was altered directly in the database', async () => {
     const db = getDb()
-    const target = await db.selectFrom('audit_log').select('id').orderBy('id').offset(12).limit(1).executeTakeFirstOrThrow()
+    const target = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .orderBy('id')
+      .offset(12)
+      .limit(1)
+      .executeTakeFirstOrThrow()
     // A superuser who switches the guard off can still change a row — the chain shows it.
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db)
     await sql`update audit_log set reason = 'edited afterwards' where id = ${target.id}`.execute(db)
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db)
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, rows: 40, firstBrokenId: String(target.id), reason: 'hash' })
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      rows: 40,
+      firstBrokenId: String(target.id),
+      reason: 'hash',
+    })
   })
 
   it('writes nothing when the change it belongs to rolls back', async () => {
     const db = getDb()
-    const before = await db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    const before = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
     await expect(
       db.transaction().execute(async (trx) => {
         await recordAudit(trx, entry(99))
         throw new Error('the change failed')
       }),
     ).rejects.toThrow('the change failed')
-    const after = await db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    const after = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
   })
 })

@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const entries = (action: string) =>
-  getDb().selectFrom('audit_log').select(['actor_kind', 'actor_id', 'action', 'subject_bsn', 'details']).where('action', '=', action).orderBy('id').execute()
+  getDb()
+    .selectFrom('audit_log')
+    .select(['actor_kind', 'actor_id', 'action', 'subject_bsn', 'details'])
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute()
 
 describe('logging in and out in the audit log (issue 7)', () => {
   it('records a citizen login with the level and a staff login with the employee, never a BSN as the actor', async () => {
@@ -29,9 +34,15 @@ describe('logging in and out in the audit log (issue 7)', () => {
 
   it('records a logout, and the chain stays intact', async () => {
     const cookie = await loginAsCitizen(server.url, JAN)
-    const res = await fetch(`${server.url}/uitloggen`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url } })
+    const res = await fetch(`${server.url}/uitloggen`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: server.url },
+    })
     expect(res.status).toBe(302)
-    expect(await entries('logout')).toEqual([{ actor_kind: 'citizen', actor_id: 'citizen', action: 'logout', subject_bsn: JAN, details: {} }])
+    expect(await entries('logout')).toEqual([
+      { actor_kind: 'citizen', actor_id: 'citizen', action: 'logout', subject_bsn: JAN, details: {} },
+    ])
     expect((await verifyAuditChain(getDb())).ok).toBe(true)
   })
 })

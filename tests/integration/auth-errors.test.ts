@@ -45,7 +45,11 @@ afterAll(async () => {
 const h1 = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
 
 /** What every failure page must do, whatever the failure. */
-function expectClearPage(result: BrowserResult, logs: TestServer['logs'], { status, heading }: { status: number; heading: string }) {
+function expectClearPage(
+  result: BrowserResult,
+  logs: TestServer['logs'],
+  { status, heading }: { status: number; heading: string },
+) {
   expect(result.response.status).toBe(status)
   expect(h1(result.body)).toBe(heading)
   expect(result.body).toMatch(/href="\/"/) // a way home
@@ -183,7 +187,12 @@ describe('when the ID token does not pass the checks', () => {
 describe('when DigiD knows the person but the register does not', () => {
   it('starts no session and says so without showing or logging the BSN', async () => {
     const { jar, page } = await openLoginPage(server.url, 'citizen')
-    const result = await submitLoginPage(jar, page, { action: 'login', method: 'bsn', bsn: UNKNOWN_VALID_BSN, level: 'basis' })
+    const result = await submitLoginPage(jar, page, {
+      action: 'login',
+      method: 'bsn',
+      bsn: UNKNOWN_VALID_BSN,
+      level: 'basis',
+    })
     expectClearPage(result, server.logs, { status: 403, heading: 'Wij kunnen u niet vinden' })
     expect(result.body).toContain('wij vinden u niet in de basisregistratie')
     expect(jar.portalCookie(server.url)).not.toContain('mijnstad_sessie')
@@ -193,7 +202,12 @@ describe('when DigiD knows the person but the register does not', () => {
 
   it('in English when the portal is in English', async () => {
     const { jar, page } = await openLoginPage(server.url, 'citizen', { cookie: english })
-    const result = await submitLoginPage(jar, page, { action: 'login', method: 'bsn', bsn: UNKNOWN_VALID_BSN, level: 'basis' })
+    const result = await submitLoginPage(jar, page, {
+      action: 'login',
+      method: 'bsn',
+      bsn: UNKNOWN_VALID_BSN,
+      level: 'basis',
+    })
     expectClearPage(result, server.logs, { status: 403, heading: 'We cannot find you' })
   })
 })
@@ -249,7 +263,8 @@ describe('when one address tries to log in too often', () => {
   it('slows it down with a clear page (429), not an error', async () => {
     const limited = await startTestServer({ LOGIN_RATE_BURST: '2', LOGIN_RATE_PER_SECOND: '0.001' })
     try {
-      for (let i = 0; i < 2; i++) expect((await fetch(`${limited.url}/inloggen`, { redirect: 'manual' })).status).toBe(302)
+      for (let i = 0; i < 2; i++)
+        expect((await fetch(`${limited.url}/inloggen`, { redirect: 'manual' })).status).toBe(302)
       const result = await browse(new CookieJar(), `${limited.url}/inloggen`)
       expectClearPage(result, limited.logs, { status: 429, heading: 'Te veel inlogpogingen' })
     } finally {

@@ -1,10 +1,10 @@
-import type { Express } from 'express'
+import type { Express, Response as ExpressResponse } from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acrForLevel } from '~/domain/digid-level'
 import { requireCitizen, requireStaff } from '~/services/auth.server'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
-import { browse, CookieJar, loginAsCitizen, loginAsStaff, openLoginPage, submitLoginPage } from '../support/login'
+import { browse, loginAsCitizen, loginAsStaff, openLoginPage, submitLoginPage } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -16,7 +16,7 @@ const LIAM = '999990093'
 function testRoutes(app: Express) {
   const asRequest = (req: { originalUrl: string; headers: { cookie?: string } }) =>
     new Request(new URL(req.originalUrl, 'http://portal.test'), { headers: { cookie: req.headers.cookie ?? '' } })
-  const reply = (res: import('express').Response, err: unknown) => {
+  const reply = (res: ExpressResponse, err: unknown) => {
     if (!(err instanceof Response)) throw err
     res.status(err.status)
     const location = err.headers.get('location')
@@ -82,14 +82,24 @@ describe('the mock DigiD, a real OpenID provider', () => {
     expect(p.get('ui_locales')).toBe('nl')
     expect(p.get('prompt')).toBe('login')
     // The pending login is bound to this browser by a cookie of its own.
-    expect(res.headers.get('set-cookie')).toMatch(/^mijnstad_inlog=[^;]+; Max-Age=600; Path=\/inloggen; HttpOnly; SameSite=Lax$/)
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^mijnstad_inlog=[^;]+; Max-Age=600; Path=\/inloggen; HttpOnly; SameSite=Lax$/,
+    )
   })
 
   it('reads like DigiD and says it is a test environment', async () => {
     const { page } = await openLoginPage(server.url, 'citizen')
     const html = page.body
     expect(html).toContain('<html lang="nl"')
-    for (const text of ['Inloggen bij DigiD', 'Hoe wilt u inloggen?', 'Burgerservicenummer', 'Betrouwbaarheidsniveau', 'Testomgeving', 'Inloggen', 'Annuleren']) {
+    for (const text of [
+      'Inloggen bij DigiD',
+      'Hoe wilt u inloggen?',
+      'Burgerservicenummer',
+      'Betrouwbaarheidsniveau',
+      'Testomgeving',
+      'Inloggen',
+      'Annuleren',
+    ]) {
       expect(html).toContain(text)
     }
     for (const level of ['Basis', 'Midden', 'Substantieel', 'Hoog']) expect(html).toContain(`>${level}</label>`)
@@ -99,7 +109,12 @@ describe('the mock DigiD, a real OpenID provider', () => {
 
   it('refuses a number that fails the eleven test, says why, and keeps what was typed', async () => {
     const { jar, page } = await openLoginPage(server.url, 'citizen')
-    const result = await submitLoginPage(jar, page, { action: 'login', method: 'bsn', bsn: '123456789', level: 'basis' })
+    const result = await submitLoginPage(jar, page, {
+      action: 'login',
+      method: 'bsn',
+      bsn: '123456789',
+      level: 'basis',
+    })
     expect(result.response.status).toBe(400)
     expect(result.body).toContain('Er is een probleem')
     expect(result.body).toContain('href="#bsn"')
@@ -107,7 +122,12 @@ describe('the mock DigiD, a real OpenID provider', () => {
     expect(result.body).toContain('value="123456789"')
     expect(result.body).toContain('aria-invalid="true"')
     // Still the same login: correct it and go on.
-    const fixed = await submitLoginPage(jar, result, { action: 'login', method: 'bsn', bsn: '9999 93 653', level: 'basis' })
+    const fixed = await submitLoginPage(jar, result, {
+      action: 'login',
+      method: 'bsn',
+      bsn: '9999 93 653',
+      level: 'basis',
+    })
     expect(fixed.url.pathname).toBe('/mijn')
   })
 
@@ -130,7 +150,12 @@ describe('the mock DigiD, a real OpenID provider', () => {
 describe('logging in as a citizen', () => {
   it('a persona logs in at Midden and sees their name on Mijn overzicht', async () => {
     const { jar, page } = await openLoginPage(server.url, 'citizen')
-    const result = await submitLoginPage(jar, page, { action: 'login', method: 'persona', persona: 'jan', level: 'midden' })
+    const result = await submitLoginPage(jar, page, {
+      action: 'login',
+      method: 'persona',
+      persona: 'jan',
+      level: 'midden',
+    })
     expect(result.url.pathname).toBe('/mijn')
     expect(h1(result.body)).toBe('Mijn overzicht')
     expect(result.body).toContain('Welkom, Jan Willem Jansen')
@@ -200,7 +225,9 @@ describe('logging in as a citizen', () => {
 
   for (const evil of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
     it(`never returns to another site after login (${evil})`, async () => {
-      const { jar, page } = await openLoginPage(server.url, 'citizen', { start: `/inloggen?terug=${encodeURIComponent(evil)}` })
+      const { jar, page } = await openLoginPage(server.url, 'citizen', {
+        start: `/inloggen?terug=${encodeURIComponent(evil)}`,
+      })
       const result = await submitLoginPage(jar, page, { action: 'login', method: 'bsn', bsn: JAN, level: 'basis' })
       expect(result.url.origin).toBe(server.url)
       expect(result.url.pathname).toBe('/mijn')
@@ -218,11 +245,21 @@ describe('logging in as a citizen', () => {
 
   it('DigiD Machtigen: shows the represented person and keeps who acts on their behalf', async () => {
     const { jar, page } = await openLoginPage(server.url, 'citizen')
-    const result = await submitLoginPage(jar, page, { action: 'login', method: 'persona', persona: 'fatima', namens: 'noor', level: 'midden' })
+    const result = await submitLoginPage(jar, page, {
+      action: 'login',
+      method: 'persona',
+      persona: 'fatima',
+      namens: 'noor',
+      level: 'midden',
+    })
     expect(result.url.pathname).toBe('/mijn')
     expect(result.body).toContain('Welkom, Fatima el Amrani')
     expect(result.body).toContain('U regelt zaken namens Noor de Vries')
-    const row = await getDb().selectFrom('sessions').select(['subject', 'acting_bsn']).where('acting_bsn', '=', FATIMA).executeTakeFirstOrThrow()
+    const row = await getDb()
+      .selectFrom('sessions')
+      .select(['subject', 'acting_bsn'])
+      .where('acting_bsn', '=', FATIMA)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ subject: NOOR, acting_bsn: FATIMA })
   })
 })
@@ -234,7 +271,10 @@ describe('step-up from Basis to Midden', () => {
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/inloggen?niveau=midden&terug=%2Ftest%2Fmidden')
 
-    const { jar, page } = await openLoginPage(server.url, 'citizen', { cookie: basis, start: res.headers.get('location')! })
+    const { jar, page } = await openLoginPage(server.url, 'citizen', {
+      cookie: basis,
+      start: res.headers.get('location')!,
+    })
     expect(page.body).toContain('vraagt minimaal het betrouwbaarheidsniveau Midden')
     expect(page.body).toMatch(/id="level-midden"[^>]* checked=""/) // the level asked for is chosen already
     // DigiD does not let a lower level through when a higher one was asked for.
@@ -276,7 +316,9 @@ describe('staff sign-in', () => {
 
   it('needs the role: a caseworker may not see a manager page, a manager may', async () => {
     expect((await get('/test/manager', await loginAsStaff(server.url, 'E1001'))).status).toBe(403)
-    expect(await (await get('/test/manager', await loginAsStaff(server.url, 'E3001'))).text()).toBe('manager ok: Ahmed Benali')
+    expect(await (await get('/test/manager', await loginAsStaff(server.url, 'E3001'))).text()).toBe(
+      'manager ok: Ahmed Benali',
+    )
   })
 
   it('a citizen session never reaches staff pages, and a staff session never reaches citizen pages', async () => {

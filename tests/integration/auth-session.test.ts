@@ -9,7 +9,15 @@ import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { loadConfig } from '../../server/config'
 import { ensureMockIdpSecrets } from '../../server/mock-idp/secrets'
-import { browse, CookieJar, formAction, loginAsCitizen, loginAsStaff, openLoginPage, submitLoginPage } from '../support/login'
+import {
+  browse,
+  CookieJar,
+  formAction,
+  loginAsCitizen,
+  loginAsStaff,
+  openLoginPage,
+  submitLoginPage,
+} from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -38,13 +46,18 @@ function sessionId(cookie: string): string {
 }
 
 /** Moves a session's clock: `last_seen_at` and `expires_at` relative to now. */
-async function age(cookie: string, { idleMinutes = 0, expiresInMinutes }: { idleMinutes?: number; expiresInMinutes?: number }) {
+async function age(
+  cookie: string,
+  { idleMinutes = 0, expiresInMinutes }: { idleMinutes?: number; expiresInMinutes?: number },
+) {
   const id = sessionId(cookie)
   const { numUpdatedRows } = await getDb()
     .updateTable('sessions')
     .set({
       last_seen_at: sql<Date>`now() - make_interval(mins => ${idleMinutes})`,
-      ...(expiresInMinutes === undefined ? {} : { expires_at: sql<Date>`now() + make_interval(mins => ${expiresInMinutes})` }),
+      ...(expiresInMinutes === undefined
+        ? {}
+        : { expires_at: sql<Date>`now() + make_interval(mins => ${expiresInMinutes})` }),
     })
     .where('id_hash', '=', id)
     .executeTakeFirst()
@@ -134,7 +147,10 @@ async function loginKeepingJar(kind: 'citizen' | 'staff', fields: Record<string,
 
 /** Submits the provider's logout page: its own form (CSRF token and all), as the browser does. */
 async function confirmLogout(jar: CookieJar, confirm: Awaited<ReturnType<typeof browse>>) {
-  const inputs = [...confirm.body.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]])
+  const inputs = [...confirm.body.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [
+    m[1],
+    m[2],
+  ])
   const fields = new URLSearchParams(inputs)
   fields.set('logout', 'yes') // the button's value, when the page has a button
   return browse(jar, formAction(confirm.body, confirm.url), { method: 'POST', body: fields })
@@ -194,7 +210,11 @@ describe('logging out', () => {
   })
 
   it('in English when the portal is in English', async () => {
-    const { jar, cookie } = await loginKeepingJar('citizen', { method: 'bsn', bsn: JAN, level: 'basis' }, 'lng=ImVuIg%3D%3D')
+    const { jar, cookie } = await loginKeepingJar(
+      'citizen',
+      { method: 'bsn', bsn: JAN, level: 'basis' },
+      'lng=ImVuIg%3D%3D',
+    )
     const res = await post('/uitloggen', cookie)
     expect(new URL(res.headers.get('location')!).searchParams.get('ui_locales')).toBe('en')
     const confirm = await browse(jar, res.headers.get('location')!)
@@ -247,7 +267,9 @@ describe('configuration', () => {
   it('refuses the mock identity providers in production unless allowed for a demo', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/MOCK_IDP is on while NODE_ENV=production/)
     expect(loadConfig({ ...base, NODE_ENV: 'production', MOCK_IDP_ALLOW_IN_PRODUCTION: 'true' }).MOCK_IDP).toBe(true)
-    expect(() => loadConfig({ ...base, NODE_ENV: 'production', MOCK_IDP: 'false' })).toThrow(/OIDC_ISSUER and STAFF_OIDC_ISSUER must be set/)
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', MOCK_IDP: 'false' })).toThrow(
+      /OIDC_ISSUER and STAFF_OIDC_ISSUER must be set/,
+    )
   })
 
   it('points at a real broker by configuration alone', () => {

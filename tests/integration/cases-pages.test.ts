@@ -21,7 +21,24 @@ beforeAll(async () => {
   db = getDb()
   await seedPersonas(db)
   const played = await seedDemoCases(db, new Date())
-  demo = new Map(played.map((p, i) => [['jan-permit', 'jan-parking', 'jan-old', 'fatima', 'anneke', 'truus', 'pieter', 'liam-parking', 'liam-grant', 'kees', 'mehmet'][i], p]))
+  demo = new Map(
+    played.map((p, i) => [
+      [
+        'jan-permit',
+        'jan-parking',
+        'jan-old',
+        'fatima',
+        'anneke',
+        'truus',
+        'pieter',
+        'liam-parking',
+        'liam-grant',
+        'kees',
+        'mehmet',
+      ][i],
+      p,
+    ]),
+  )
   server = await startTestServer()
   cookies.jan = await loginAsCitizen(server.url, personaByKey('jan').bsn)
   cookies.fatima = await loginAsCitizen(server.url, personaByKey('fatima').bsn)
@@ -30,7 +47,8 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+const get = (path: string, cookie?: string) =>
+  fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
 const post = (path: string, cookie: string, form: Record<string, string>) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
@@ -40,7 +58,13 @@ const post = (path: string, cookie: string, form: Record<string, string>) =>
   })
 const formIdOf = (html: string) => /name="formId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? ''
 const eventCount = async (caseId: string) =>
-  (await db.selectFrom('case_events').select(sql<number>`count(*)::int`.as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n
+  (
+    await db
+      .selectFrom('case_events')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow()
+  ).n
 
 describe('the citizen’s case pages', () => {
   it('send someone who is not logged in to DigiD', async () => {
@@ -129,7 +153,10 @@ describe('the caseworker screens', () => {
   it('keep what was typed and name the problem when the rules refuse', async () => {
     const { caseId } = demo.get('anneke')! // already extended once
     const form = await (await get(`/medewerker/zaken/${caseId}/verdagen`, cookies.mirjam)).text()
-    const res = await post(`/medewerker/zaken/${caseId}/verdagen`, cookies.mirjam, { formId: formIdOf(form), reason: 'Nog meer tijd nodig' })
+    const res = await post(`/medewerker/zaken/${caseId}/verdagen`, cookies.mirjam, {
+      formId: formIdOf(form),
+      reason: 'Nog meer tijd nodig',
+    })
     expect(res.status).toBe(409)
     const html = await res.text()
     expect(html).toContain('Er is een probleem')
@@ -141,21 +168,41 @@ describe('the caseworker screens', () => {
   it('register a case received by post, with the BSN in the body only', async () => {
     const form = await (await get('/medewerker/zaken/nieuw', cookies.mirjam)).text()
     const bad = await post('/medewerker/zaken/nieuw', cookies.mirjam, {
-      formId: formIdOf(form), bsn: '123456789', caseType: 'subsidie', subject: 'Subsidie buurtfeest', channel: 'post', receivedOn: '2026-01-05',
+      formId: formIdOf(form),
+      bsn: '123456789',
+      caseType: 'subsidie',
+      subject: 'Subsidie buurtfeest',
+      channel: 'post',
+      receivedOn: '2026-01-05',
     })
     expect(bad.status).toBe(400)
     const badHtml = await bad.text()
     expect(badHtml).toContain('Dit is geen geldig BSN')
     expect(badHtml).toContain('Subsidie buurtfeest')
     const ok = await post('/medewerker/zaken/nieuw', cookies.mirjam, {
-      formId: formIdOf(form), bsn: personaByKey('lisa').bsn, caseType: 'subsidie', subject: 'Subsidie buurtfeest', channel: 'post', receivedOn: '2026-01-05',
+      formId: formIdOf(form),
+      bsn: personaByKey('lisa').bsn,
+      caseType: 'subsidie',
+      subject: 'Subsidie buurtfeest',
+      channel: 'post',
+      receivedOn: '2026-01-05',
     })
     expect(ok.status).toBe(302)
     const location = ok.headers.get('location') ?? ''
     expect(location).toMatch(/^\/medewerker\/zaken\/[0-9a-f-]{36}\?vastgelegd=registreren$/)
     expect(location).not.toContain(personaByKey('lisa').bsn)
-    const row = await db.selectFrom('cases').selectAll().where('id', '=', location.split('/')[3].split('?')[0]).executeTakeFirstOrThrow()
-    expect(row).toMatchObject({ bsn: personaByKey('lisa').bsn, channel: 'post', received_on: '2026-01-05', contact_employee_id: 'E1001', source: 'portal' })
+    const row = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', location.split('/')[3].split('?')[0])
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({
+      bsn: personaByKey('lisa').bsn,
+      channel: 'post',
+      received_on: '2026-01-05',
+      contact_employee_id: 'E1001',
+      source: 'portal',
+    })
     expect(JSON.stringify(server.logs)).not.toContain(personaByKey('lisa').bsn)
   })
 })

@@ -31,7 +31,12 @@ beforeAll(() => {
 
 const counts = async () => {
   const one = async (table: 'cases' | 'case_events') =>
-    (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
+    (
+      await db
+        .selectFrom(table)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n
   return { cases: await one('cases'), events: await one('case_events') }
 }
 
@@ -99,15 +104,25 @@ describe('receiveCase', () => {
     const person = await createPerson(db)
     const before = await counts()
     expect(await receiveCase(receiveInput('123456789'), db)).toEqual({ ok: false, code: 'invalid_bsn', field: 'bsn' })
-    expect(await receiveCase(receiveInput('999990135'), db)).toEqual({ ok: false, code: 'person_not_found', field: 'bsn' })
+    expect(await receiveCase(receiveInput('999990135'), db)).toEqual({
+      ok: false,
+      code: 'person_not_found',
+      field: 'bsn',
+    })
     expect(await receiveCase(receiveInput(person.bsn, { caseTypeCode: 'hondenbelasting' }), db)).toEqual({
-      ok: false, code: 'unknown_case_type', field: 'caseType',
+      ok: false,
+      code: 'unknown_case_type',
+      field: 'caseType',
     })
     expect(await receiveCase(receiveInput(person.bsn, { receivedOn: addDays(TODAY, 1) }), db)).toEqual({
-      ok: false, code: 'received_in_future', field: 'receivedOn',
+      ok: false,
+      code: 'received_in_future',
+      field: 'receivedOn',
     })
     expect(await receiveCase(receiveInput(person.bsn, { contactEmployeeId: 'E9999' }), db)).toEqual({
-      ok: false, code: 'unknown_employee', field: 'contactEmployeeId',
+      ok: false,
+      code: 'unknown_employee',
+      field: 'contactEmployeeId',
     })
     expect(await counts()).toEqual(before)
   })
@@ -117,7 +132,9 @@ describe('receiveCase', () => {
     await receiveCase(receiveInput(person.bsn, { externalId: 'ZS-TWICE' }), db)
     const before = await counts()
     expect(await receiveCase(receiveInput(person.bsn, { externalId: 'ZS-TWICE' }), db)).toEqual({
-      ok: false, code: 'external_id_taken', field: 'externalId',
+      ok: false,
+      code: 'external_id_taken',
+      field: 'externalId',
     })
     expect(await counts()).toEqual(before)
   })
@@ -140,7 +157,18 @@ describe('inside a caller’s transaction (a move or correction request with its
     const result = await db.transaction().execute(async (trx) => {
       const again = await receiveCase(receiveInput(person.bsn, { sourceEventId: 'nested-2' }), trx)
       const step = first.ok
-        ? await recordCaseEvent({ case: { caseId: first.caseId }, event: { type: 'step_reached', step: 'volledigheid' }, source: 'portal', sourceEventId: 'nested-3', actor: 'employee:E1001', occurredAt: NOW, now: NOW }, trx)
+        ? await recordCaseEvent(
+            {
+              case: { caseId: first.caseId },
+              event: { type: 'step_reached', step: 'volledigheid' },
+              source: 'portal',
+              sourceEventId: 'nested-3',
+              actor: 'employee:E1001',
+              occurredAt: NOW,
+              now: NOW,
+            },
+            trx,
+          )
         : null
       return { again, step }
     })
@@ -150,9 +178,22 @@ describe('inside a caller’s transaction (a move or correction request with its
 })
 
 describe('recordCaseEvent', () => {
-  const event = (caseId: string, e: Parameters<typeof recordCaseEvent>[0]['event'], daysLater = 1, id = Math.random().toString(36)) =>
+  const event = (
+    caseId: string,
+    e: Parameters<typeof recordCaseEvent>[0]['event'],
+    daysLater = 1,
+    id = Math.random().toString(36),
+  ) =>
     recordCaseEvent(
-      { case: { caseId }, event: e, source: 'portal', sourceEventId: id, actor: 'employee:E1001', occurredAt: new Date(NOW.getTime() + daysLater * 86_400_000), now: NOW },
+      {
+        case: { caseId },
+        event: e,
+        source: 'portal',
+        sourceEventId: id,
+        actor: 'employee:E1001',
+        occurredAt: new Date(NOW.getTime() + daysLater * 86_400_000),
+        now: NOW,
+      },
       db,
     )
 
@@ -161,20 +202,49 @@ describe('recordCaseEvent', () => {
     const { caseId } = await createCase(db, { bsn: person.bsn, now: NOW })
     const result = await event(caseId, { type: 'step_reached', step: 'volledigheid' })
     expect(result).toMatchObject({ ok: true, duplicate: false, seq: 2, type: 'step_reached' })
-    const row = await db.selectFrom('cases').select(['current_step', 'last_event_seq']).where('id', '=', caseId).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('cases')
+      .select(['current_step', 'last_event_seq'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ current_step: 'volledigheid', last_event_seq: 2 })
   })
 
   it('finds a case by its public reference and by the source system’s own id', async () => {
     const person = await createPerson(db)
-    const { reference } = await createCase(db, { bsn: person.bsn, now: NOW, source: 'zaaksysteem', externalId: 'ZS-BYREF' })
+    const { reference } = await createCase(db, {
+      bsn: person.bsn,
+      now: NOW,
+      source: 'zaaksysteem',
+      externalId: 'ZS-BYREF',
+    })
     const base = { source: 'zaaksysteem', actor: 'system:zaaksysteem', occurredAt: NOW, now: NOW }
-    expect(await recordCaseEvent({ ...base, case: { reference }, event: { type: 'step_reached', step: 'volledigheid' }, sourceEventId: 'r1' }, db)).toMatchObject({ ok: true, seq: 2 })
     expect(
-      await recordCaseEvent({ ...base, case: { source: 'zaaksysteem', externalId: 'ZS-BYREF' }, event: { type: 'step_reached', step: 'beoordeling' }, sourceEventId: 'r2' }, db),
+      await recordCaseEvent(
+        { ...base, case: { reference }, event: { type: 'step_reached', step: 'volledigheid' }, sourceEventId: 'r1' },
+        db,
+      ),
+    ).toMatchObject({ ok: true, seq: 2 })
+    expect(
+      await recordCaseEvent(
+        {
+          ...base,
+          case: { source: 'zaaksysteem', externalId: 'ZS-BYREF' },
+          event: { type: 'step_reached', step: 'beoordeling' },
+          sourceEventId: 'r2',
+        },
+        db,
+      ),
     ).toMatchObject({ ok: true, seq: 3 })
-    expect(await recordCaseEvent({ ...base, case: { source: 'other', externalId: 'ZS-BYREF' }, event: { type: 'closed' }, sourceEventId: 'r3' }, db)).toEqual({
-      ok: false, code: 'case_not_found', field: 'case',
+    expect(
+      await recordCaseEvent(
+        { ...base, case: { source: 'other', externalId: 'ZS-BYREF' }, event: { type: 'closed' }, sourceEventId: 'r3' },
+        db,
+      ),
+    ).toEqual({
+      ok: false,
+      code: 'case_not_found',
+      field: 'case',
     })
   })
 
@@ -182,7 +252,9 @@ describe('recordCaseEvent', () => {
     const person = await createPerson(db)
     const { caseId } = await createCase(db, { bsn: person.bsn, now: NOW })
     const before = await counts()
-    const results = await Promise.all(Array.from({ length: 5 }, () => event(caseId, { type: 'step_reached', step: 'volledigheid' }, 1, 'same-id')))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => event(caseId, { type: 'step_reached', step: 'volledigheid' }, 1, 'same-id')),
+    )
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => r.ok && r.eventId)).size).toBe(1)
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1)
@@ -216,9 +288,27 @@ describe('recordCaseEvent', () => {
     })
     const check = async () => {
       const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
-      const stored = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute()
-      const events = stored.map((e) => ({ seq: e.seq, type: e.type, occurredAt: e.occurred_at, payload: e.payload }) as CaseEvent)
-      const rules = { code: 'omgevingsvergunning', leadTime: { amount: 8, unit: 'weeks' as const }, extension: { amount: 6, unit: 'weeks' as const }, suspensionAllowed: true, steps: [{ code: 'ontvangen', final: false }, { code: 'volledigheid', final: false }, { code: 'beoordeling', final: false }, { code: 'besluit', final: true }] }
+      const stored = await db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .execute()
+      const events = stored.map(
+        (e) => ({ seq: e.seq, type: e.type, occurredAt: e.occurred_at, payload: e.payload }) as CaseEvent,
+      )
+      const rules = {
+        code: 'omgevingsvergunning',
+        leadTime: { amount: 8, unit: 'weeks' as const },
+        extension: { amount: 6, unit: 'weeks' as const },
+        suspensionAllowed: true,
+        steps: [
+          { code: 'ontvangen', final: false },
+          { code: 'volledigheid', final: false },
+          { code: 'beoordeling', final: false },
+          { code: 'besluit', final: true },
+        ],
+      }
       const state = deriveCaseState(rules, events, TODAY, holidayCalendar())
       expect(row).toMatchObject({
         status: state.status,
@@ -237,8 +327,15 @@ describe('recordCaseEvent', () => {
     // received 2 Feb + 8 weeks = 30 March; suspended 10 days (7 → 17 Feb); extended 6 weeks → 21 May
     expect(extended.decision_due_on).toBe('2026-05-21')
     expect(extended.extended).toBe(true)
-    expect(await event(caseId, { type: 'decided', outcome: 'granted', summary: 'Vergunning verleend' }, -1)).toMatchObject({ ok: true })
-    expect(await check()).toMatchObject({ status: 'decided', current_step: 'besluit', outcome: 'granted', decided_on: '2026-03-03' })
+    expect(
+      await event(caseId, { type: 'decided', outcome: 'granted', summary: 'Vergunning verleend' }, -1),
+    ).toMatchObject({ ok: true })
+    expect(await check()).toMatchObject({
+      status: 'decided',
+      current_step: 'besluit',
+      outcome: 'granted',
+      decided_on: '2026-03-03',
+    })
     expect(await event(caseId, { type: 'closed' }, 0)).toMatchObject({ ok: true })
     expect(await check()).toMatchObject({ status: 'closed', closed_on: '2026-03-04' })
   })
@@ -248,22 +345,49 @@ describe('recordCaseEvent', () => {
     const permit = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 5 })
     const move = await createCase(db, { bsn: person.bsn, now: NOW, caseTypeCode: 'verhuizing', receivedDaysAgo: 5 })
     const done = await createCase(db, {
-      bsn: person.bsn, now: NOW, receivedDaysAgo: 5,
-      events: [{ daysAgo: 3, type: 'decided', outcome: 'refused' }, { daysAgo: 2, type: 'closed' }],
+      bsn: person.bsn,
+      now: NOW,
+      receivedDaysAgo: 5,
+      events: [
+        { daysAgo: 3, type: 'decided', outcome: 'refused' },
+        { daysAgo: 2, type: 'closed' },
+      ],
     })
     await event(permit.caseId, { type: 'extended', reason: 'Eerste keer' }, 0, 'first-extension')
     const before = await counts()
-    expect(await event(permit.caseId, { type: 'step_reached', step: 'gesprek' })).toEqual({ ok: false, code: 'unknown_step', field: 'step' })
-    expect(await event(permit.caseId, { type: 'extended', reason: 'Nog een keer' })).toEqual({ ok: false, code: 'already_extended' })
-    expect(await event(move.caseId, { type: 'extended', reason: 'Drukte' })).toEqual({ ok: false, code: 'extension_not_allowed' })
-    expect(await event(done.caseId, { type: 'step_reached', step: 'beoordeling' })).toEqual({ ok: false, code: 'case_closed' })
+    expect(await event(permit.caseId, { type: 'step_reached', step: 'gesprek' })).toEqual({
+      ok: false,
+      code: 'unknown_step',
+      field: 'step',
+    })
+    expect(await event(permit.caseId, { type: 'extended', reason: 'Nog een keer' })).toEqual({
+      ok: false,
+      code: 'already_extended',
+    })
+    expect(await event(move.caseId, { type: 'extended', reason: 'Drukte' })).toEqual({
+      ok: false,
+      code: 'extension_not_allowed',
+    })
+    expect(await event(done.caseId, { type: 'step_reached', step: 'beoordeling' })).toEqual({
+      ok: false,
+      code: 'case_closed',
+    })
     expect(await event(permit.caseId, { type: 'resumed' })).toEqual({ ok: false, code: 'not_suspended' })
     expect(await event(permit.caseId, { type: 'closed' })).toEqual({ ok: false, code: 'not_decided' })
     expect(await event(permit.caseId, { type: 'suspended', information: 'x', respondBy: TODAY }, 0)).toEqual({
-      ok: false, code: 'invalid_respond_by', field: 'respondBy',
+      ok: false,
+      code: 'invalid_respond_by',
+      field: 'respondBy',
     })
-    expect(await event(permit.caseId, { type: 'step_reached', step: 'volledigheid' }, -2)).toEqual({ ok: false, code: 'out_of_order' })
-    expect(await event('00000000-0000-4000-8000-000000000000', { type: 'closed' })).toEqual({ ok: false, code: 'case_not_found', field: 'case' })
+    expect(await event(permit.caseId, { type: 'step_reached', step: 'volledigheid' }, -2)).toEqual({
+      ok: false,
+      code: 'out_of_order',
+    })
+    expect(await event('00000000-0000-4000-8000-000000000000', { type: 'closed' })).toEqual({
+      ok: false,
+      code: 'case_not_found',
+      field: 'case',
+    })
     expect(await event('not-a-uuid', { type: 'closed' })).toEqual({ ok: false, code: 'case_not_found', field: 'case' })
     expect(await counts()).toEqual(before)
   })
@@ -284,7 +408,9 @@ describe('what the citizen sees', () => {
   it('shows the steps with their dates, the date that moved and why, and the contact person', async () => {
     const person = await createPerson(db)
     const { caseId } = await createCase(db, {
-      bsn: person.bsn, now: NOW, receivedDaysAgo: 20,
+      bsn: person.bsn,
+      now: NOW,
+      receivedDaysAgo: 20,
       events: [
         { daysAgo: 18, type: 'step_reached', step: 'volledigheid' },
         { daysAgo: 4, type: 'suspended', information: 'Een bouwtekening met maten', respondBy: addDays(TODAY, 10) },
@@ -301,13 +427,24 @@ describe('what the citizen sees', () => {
     expect(view!.steps[1].name).toBe('Completeness check')
     expect(view!.caseType).toBe('Environmental permit')
     expect(view!.actionNeeded).toBe(true)
-    expect(view!.informationRequested).toEqual({ information: 'Een bouwtekening met maten', respondBy: addDays(TODAY, 10), since: '2026-02-28' })
+    expect(view!.informationRequested).toEqual({
+      information: 'Een bouwtekening met maten',
+      respondBy: addDays(TODAY, 10),
+      since: '2026-02-28',
+    })
     // received 12 Feb + 8 weeks = 9 April; 4 days suspended so far → 13 April, provisional
     expect(view!.originalDecisionDueOn).toBe('2026-04-09')
     expect(view!.decisionDueOn).toBe('2026-04-13')
     expect(view!.decisionDueIsProvisional).toBe(true)
     expect(view!.dateMoves).toEqual([
-      { kind: 'suspended', from: '2026-02-28', to: null, days: 4, newDate: '2026-04-13', information: 'Een bouwtekening met maten' },
+      {
+        kind: 'suspended',
+        from: '2026-02-28',
+        to: null,
+        days: 4,
+        newDate: '2026-04-13',
+        information: 'Een bouwtekening met maten',
+      },
     ])
     expect(view!.contact).toEqual({ name: 'Mirjam Kuipers', phone: '050 367 1001', department: 'Vergunningen' })
   })
@@ -317,11 +454,17 @@ describe('what the citizen sees', () => {
     const later = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 1, subject: 'later' })
     const sooner = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 10, subject: 'sooner' })
     const waiting = await createCase(db, {
-      bsn: person.bsn, now: NOW, receivedDaysAgo: 2, subject: 'waiting',
+      bsn: person.bsn,
+      now: NOW,
+      receivedDaysAgo: 2,
+      subject: 'waiting',
       events: [{ daysAgo: 1, type: 'suspended', information: 'Loonstrook', respondBy: addDays(TODAY, 7) }],
     })
     const finished = await createCase(db, {
-      bsn: person.bsn, now: NOW, receivedDaysAgo: 20, subject: 'finished',
+      bsn: person.bsn,
+      now: NOW,
+      receivedDaysAgo: 20,
+      subject: 'finished',
       events: [{ daysAgo: 5, type: 'decided', outcome: 'granted' }],
     })
     const list = await listCasesForCitizen(person.bsn, 'nl', TODAY, db)
@@ -335,24 +478,51 @@ describe('what the citizen sees', () => {
     const person = await createPerson(db)
     const open = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 10 })
     const waiting = await createCase(db, {
-      bsn: person.bsn, now: NOW, receivedDaysAgo: 2, caseTypeCode: 'wmo',
+      bsn: person.bsn,
+      now: NOW,
+      receivedDaysAgo: 2,
+      caseTypeCode: 'wmo',
       events: [{ daysAgo: 1, type: 'suspended', information: 'Verklaring huisarts', respondBy: addDays(TODAY, 7) }],
     })
     // A letter as the letters service would write it (unread), and one already read.
     const [eventRow] = await db.selectFrom('case_events').select('id').where('case_id', '=', open.caseId).execute()
     for (const read_at of [null, NOW]) {
-      await db.insertInto('letters').values({
-        case_id: open.caseId, event_id: eventRow.id, bsn: person.bsn, template_code: `test-${read_at ? 'read' : 'unread'}`, template_version: 1,
-        language: 'nl', title: 'Ontvangstbevestiging', content: JSON.stringify({}), letter_date: TODAY, delivery: 'digital', read_at,
-      }).execute()
+      await db
+        .insertInto('letters')
+        .values({
+          case_id: open.caseId,
+          event_id: eventRow.id,
+          bsn: person.bsn,
+          template_code: `test-${read_at ? 'read' : 'unread'}`,
+          template_version: 1,
+          language: 'nl',
+          title: 'Ontvangstbevestiging',
+          content: JSON.stringify({}),
+          letter_date: TODAY,
+          delivery: 'digital',
+          read_at,
+        })
+        .execute()
     }
     const overview = await getOverviewForCitizen(person.bsn, 'nl', TODAY, db)
     expect(overview.actionNeeded).toEqual([
-      { id: waiting.caseId, reference: waiting.reference, caseType: 'Wmo-voorziening', subject: 'Testaanvraag', information: 'Verklaring huisarts', respondBy: addDays(TODAY, 7) },
+      {
+        id: waiting.caseId,
+        reference: waiting.reference,
+        caseType: 'Wmo-voorziening',
+        subject: 'Testaanvraag',
+        information: 'Verklaring huisarts',
+        respondBy: addDays(TODAY, 7),
+      },
     ])
     expect(overview.openCount).toBe(2)
     expect(overview.unreadLetters).toBeGreaterThanOrEqual(1)
-    const unreadInDb = await db.selectFrom('letters').select(sql<number>`count(*)::int`.as('n')).where('bsn', '=', person.bsn).where('read_at', 'is', null).executeTakeFirstOrThrow()
+    const unreadInDb = await db
+      .selectFrom('letters')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('bsn', '=', person.bsn)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow()
     expect(overview.unreadLetters).toBe(unreadInDb.n)
     expect(overview.nextDate).toMatchObject({ kind: 'respond_by', date: addDays(TODAY, 7), caseId: waiting.caseId })
     const view = await getCaseForCitizen(person.bsn, open.caseId, 'nl', TODAY, db)
@@ -383,7 +553,14 @@ describe('what the caseworker sees', () => {
     expect(freshDetail!.possible).toMatchObject({ extend: true, suspend: true })
     // Opening a citizen's case is audited, with the employee and the case, for "who viewed my data".
     const audit = await db.selectFrom('audit_log').selectAll().where('subject_bsn', '=', person.bsn).execute()
-    expect(audit).toEqual([expect.objectContaining({ actor_kind: 'staff', actor_id: 'E1002', action: 'case.viewed', resource: `case:${overdue.reference}` })])
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor_kind: 'staff',
+        actor_id: 'E1002',
+        action: 'case.viewed',
+        resource: `case:${overdue.reference}`,
+      }),
+    ])
   })
 })
 
@@ -392,7 +569,15 @@ describe('the demo cases', () => {
     await seedPersonas(db)
     const now = new Date('2026-11-28T15:00:00Z')
     const played = await seedDemoCases(db, now)
-    const rows = await db.selectFrom('cases').selectAll().where('id', 'in', played.map((p) => p.caseId)).execute()
+    const rows = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        played.map((p) => p.caseId),
+      )
+      .execute()
     const statuses = new Set(rows.map((r) => r.status))
     expect([...statuses].sort()).toEqual(['closed', 'decided', 'open', 'suspended'])
     expect(rows.some((r) => r.extended)).toBe(true)

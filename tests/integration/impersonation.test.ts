@@ -63,13 +63,22 @@ async function searchJan(cookie: string) {
   return { body, choice: choice as string }
 }
 
-async function startViewing(cookie: string, fields: Record<string, string> = { reasonCode: 'phone', reference: 'T-2026-0042' }) {
+async function startViewing(
+  cookie: string,
+  fields: Record<string, string> = { reasonCode: 'phone', reference: 'T-2026-0042' },
+) {
   const { choice } = await searchJan(cookie)
   return post('/medewerker/burgers', cookie, { intent: 'start', choice, ...fields })
 }
 
 const activeImpersonation = () =>
-  db.selectFrom('impersonations').selectAll().where('bsn', '=', jan.bsn).where('ended_at', 'is', null).orderBy('started_at', 'desc').executeTakeFirst()
+  db
+    .selectFrom('impersonations')
+    .selectAll()
+    .where('bsn', '=', jan.bsn)
+    .where('ended_at', 'is', null)
+    .orderBy('started_at', 'desc')
+    .executeTakeFirst()
 
 /** Everything of Jan's a write could touch, and the tables a write would add to. */
 async function snapshot() {
@@ -90,9 +99,17 @@ async function snapshot() {
 describe('finding a citizen (role support)', () => {
   it('refuses a caseworker: the page, the search and starting are 403, and nothing is recorded', async () => {
     expect((await get('/medewerker/burgers', cookies.caseworker)).res.status).toBe(403)
-    expect((await post('/medewerker/burgers', cookies.caseworker, { intent: 'search', kind: 'bsn', bsn: jan.bsn })).res.status).toBe(403)
+    expect(
+      (await post('/medewerker/burgers', cookies.caseworker, { intent: 'search', kind: 'bsn', bsn: jan.bsn })).res
+        .status,
+    ).toBe(403)
     const { choice } = await searchJan(cookies.support)
-    const start = await post('/medewerker/burgers', cookies.caseworker, { intent: 'start', choice, reasonCode: 'phone', reference: 'T-1' })
+    const start = await post('/medewerker/burgers', cookies.caseworker, {
+      intent: 'start',
+      choice,
+      reasonCode: 'phone',
+      reference: 'T-1',
+    })
     expect(start.res.status).toBe(403)
     expect(await db.selectFrom('impersonations').selectAll().execute()).toHaveLength(0)
     const searches = await db.selectFrom('audit_log').select('actor_id').where('action', '=', 'staff.search').execute()
@@ -103,18 +120,44 @@ describe('finding a citizen (role support)', () => {
     const byBsn = await searchJan(cookies.support)
     expect(byBsn.body).toContain('Jan Willem Jansen')
     expect(byBsn.body).not.toContain(jan.bsn)
-    const byName = await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'name', surname: 'jansen', birthDate: jan.birth_date })
+    const byName = await post('/medewerker/burgers', cookies.support, {
+      intent: 'search',
+      kind: 'name',
+      surname: 'jansen',
+      birthDate: jan.birth_date,
+    })
     expect(byName.body).toContain('Jan Willem Jansen')
-    const address = await db.selectFrom('persons as p').innerJoin('addresses as a', 'a.id', 'p.address_id').select(['a.postcode', 'a.house_number']).where('p.bsn', '=', jan.bsn).executeTakeFirstOrThrow()
-    const byAddress = await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'address', postcode: `${address.postcode.slice(0, 4)} ${address.postcode.slice(4).toLowerCase()}`, houseNumber: String(address.house_number) })
+    const address = await db
+      .selectFrom('persons as p')
+      .innerJoin('addresses as a', 'a.id', 'p.address_id')
+      .select(['a.postcode', 'a.house_number'])
+      .where('p.bsn', '=', jan.bsn)
+      .executeTakeFirstOrThrow()
+    const byAddress = await post('/medewerker/burgers', cookies.support, {
+      intent: 'search',
+      kind: 'address',
+      postcode: `${address.postcode.slice(0, 4)} ${address.postcode.slice(4).toLowerCase()}`,
+      houseNumber: String(address.house_number),
+    })
     expect(byAddress.body).toContain('Jan Willem Jansen')
-    const audit = await db.selectFrom('audit_log').select(['details', 'subject_bsn', 'actor_id']).where('action', '=', 'staff.search').where('actor_id', '=', 'E2001').execute()
-    expect(new Set(audit.map((a) => (a.details as { criteria: string }).criteria))).toEqual(new Set(['bsn', 'name', 'address']))
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['details', 'subject_bsn', 'actor_id'])
+      .where('action', '=', 'staff.search')
+      .where('actor_id', '=', 'E2001')
+      .execute()
+    expect(new Set(audit.map((a) => (a.details as { criteria: string }).criteria))).toEqual(
+      new Set(['bsn', 'name', 'address']),
+    )
     expect(JSON.stringify(audit)).not.toContain(jan.bsn)
   })
 
   it('says what to fix for a bad search, without echoing a BSN', async () => {
-    const { res, body } = await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'bsn', bsn: '123456789' })
+    const { res, body } = await post('/medewerker/burgers', cookies.support, {
+      intent: 'search',
+      kind: 'bsn',
+      bsn: '123456789',
+    })
     expect(res.status).toBe(400)
     expect(body).toContain('Vul een geldig BSN in van 9 cijfers')
     expect(body).not.toContain('123456789')
@@ -122,7 +165,12 @@ describe('finding a citizen (role support)', () => {
 
   it('does not accept a chosen result from another session', async () => {
     const { choice } = await searchJan(cookies.support)
-    const { res, body } = await post('/medewerker/burgers', cookies.support2, { intent: 'start', choice, reasonCode: 'phone', reference: 'T-1' })
+    const { res, body } = await post('/medewerker/burgers', cookies.support2, {
+      intent: 'start',
+      choice,
+      reasonCode: 'phone',
+      reference: 'T-1',
+    })
     expect(res.status).toBe(400)
     expect(body).toContain('Zoek de inwoner opnieuw')
     expect(await activeImpersonation()).toBeUndefined()
@@ -152,7 +200,11 @@ describe('viewing as the citizen', () => {
     const row = await activeImpersonation()
     expect(row).toMatchObject({ employee_id: 'E2001', reason_code: 'phone', reference: 'T-2026-0042' })
     expect(new Date(row!.expires_at).getTime() - new Date(row!.started_at).getTime()).toBe(15 * 60_000)
-    const started = await db.selectFrom('audit_log').selectAll().where('action', '=', 'impersonation.started').executeTakeFirstOrThrow()
+    const started = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'impersonation.started')
+      .executeTakeFirstOrThrow()
     expect(started).toMatchObject({ actor_kind: 'staff', actor_id: 'E2001', subject_bsn: jan.bsn, reason: 'phone' })
 
     const page = await get('/mijn', cookies.support)
@@ -160,23 +212,37 @@ describe('viewing as the citizen', () => {
     expect(page.body).toContain('Sanne Visser kijkt mee als Jan Willem Jansen.')
     expect(page.body).toMatch(/Nog 1[45] minuten\./)
     expect(page.body).toContain('action="/medewerker/meekijken/stoppen"')
-    const seen = await db.selectFrom('audit_log').selectAll().where('action', '=', 'impersonation.page_viewed').execute()
+    const seen = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'impersonation.page_viewed')
+      .execute()
     expect(seen).toHaveLength(1)
-    expect(seen[0]).toMatchObject({ actor_kind: 'staff_as_citizen', actor_id: 'E2001', subject_bsn: jan.bsn, resource: '/mijn' })
+    expect(seen[0]).toMatchObject({
+      actor_kind: 'staff_as_citizen',
+      actor_id: 'E2001',
+      subject_bsn: jan.bsn,
+      resource: '/mijn',
+    })
   })
 
   it('shows pages up to Midden by default, and audits each page seen with its path', async () => {
     const data = await get('/mijn/gegevens', cookies.support)
     expect(data.res.status).toBe(200)
     expect(data.body).toContain('kijkt mee als')
-    const paths = (await db.selectFrom('audit_log').select('resource').where('action', '=', 'impersonation.page_viewed').execute()).map((r) => r.resource)
+    const paths = (
+      await db.selectFrom('audit_log').select('resource').where('action', '=', 'impersonation.page_viewed').execute()
+    ).map((r) => r.resource)
     expect(paths).toContain('/mijn/gegevens')
   })
 
   it('refuses pages above IMPERSONATION_MAX_LEVEL', async () => {
     const strict = await startTestServer({ IMPERSONATION_MAX_LEVEL: 'basis' })
     try {
-      const res = await fetch(`${strict.url}/mijn/gegevens`, { headers: { cookie: cookies.support }, redirect: 'manual' })
+      const res = await fetch(`${strict.url}/mijn/gegevens`, {
+        headers: { cookie: cookies.support },
+        redirect: 'manual',
+      })
       expect(res.status).toBe(403)
       expect(await res.text()).toContain('Deze pagina valt buiten meekijken')
       const overview = await fetch(`${strict.url}/mijn`, { headers: { cookie: cookies.support }, redirect: 'manual' })
@@ -188,9 +254,16 @@ describe('viewing as the citizen', () => {
 
   it('refuses every write with 403 and a message — form posts, client-side submissions, the API — and nothing changes', async () => {
     const before = await snapshot()
-    const auditBefore = await db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).where('action', 'not like', 'impersonation.%').executeTakeFirstOrThrow()
+    const auditBefore = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', 'not like', 'impersonation.%')
+      .executeTakeFirstOrThrow()
     const writes: Array<[string, Record<string, string>]> = [
-      ['/mijn/voorkeuren', { email: 'iemand@example.org', phone: '0612345678', letterChannel: 'paper', language: 'en' }],
+      [
+        '/mijn/voorkeuren',
+        { email: 'iemand@example.org', phone: '0612345678', letterChannel: 'paper', language: 'en' },
+      ],
       ['/mijn/gegevens/verhuizen', { postcode: '9711AB', houseNumber: '1' }],
       ['/mijn/gegevens/correctie', { field: 'given_names', proposedValue: 'Jan', explanation: 'typo' }],
       ['/mijn/inzage', { entry: '1' }],
@@ -212,23 +285,44 @@ describe('viewing as the citizen', () => {
     expect(js.headers.get('x-remix-catch')).toBe('yes')
     expect(await js.json()).toEqual({ code: 'impersonation_read_only' })
     // Reading an unread letter does not mark it read.
-    const letter = await db.selectFrom('letters').select('id').where('bsn', '=', jan.bsn).where('read_at', 'is', null).executeTakeFirstOrThrow()
+    const letter = await db
+      .selectFrom('letters')
+      .select('id')
+      .where('bsn', '=', jan.bsn)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow()
     const read = await get(`/mijn/brieven/${letter.id}`, cookies.support)
     expect(read.res.status).toBe(200)
     expect(await snapshot()).toBe(before)
-    const auditAfter = await db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).where('action', 'not like', 'impersonation.%').executeTakeFirstOrThrow()
+    const auditAfter = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', 'not like', 'impersonation.%')
+      .executeTakeFirstOrThrow()
     // Only reads were audited (personal data seen as the citizen), no change.
-    const changes = await db.selectFrom('audit_log').select('action').where('actor_kind', '=', 'staff_as_citizen').where('action', 'not in', ['impersonation.page_viewed', 'personal_data.viewed']).execute()
+    const changes = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_kind', '=', 'staff_as_citizen')
+      .where('action', 'not in', ['impersonation.page_viewed', 'personal_data.viewed'])
+      .execute()
     expect(changes).toEqual([])
     expect(auditAfter.n).toBeGreaterThanOrEqual(auditBefore.n)
-    expect(server.logs.filter((l) => l.event === 'impersonation_write_refused').length).toBeGreaterThanOrEqual(writes.length + 1)
+    expect(server.logs.filter((l) => l.event === 'impersonation_write_refused').length).toBeGreaterThanOrEqual(
+      writes.length + 1,
+    )
   })
 
   it('leaves the citizen’s own session alone: no banner, and reading a letter marks it read', async () => {
     const page = await get('/mijn', cookies.jan)
     expect(page.res.status).toBe(200)
     expect(page.body).not.toContain('kijkt mee als')
-    const letter = await db.selectFrom('letters').select('id').where('bsn', '=', jan.bsn).where('read_at', 'is', null).executeTakeFirstOrThrow()
+    const letter = await db
+      .selectFrom('letters')
+      .select('id')
+      .where('bsn', '=', jan.bsn)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow()
     expect((await get(`/mijn/brieven/${letter.id}`, cookies.jan)).res.status).toBe(200)
     const after = await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()
     expect(after.read_at).not.toBeNull()
@@ -238,29 +332,51 @@ describe('viewing as the citizen', () => {
     const { res } = await post('/medewerker/meekijken/stoppen', cookies.support, {})
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/medewerker/burgers?melding=gestopt')
-    const row = await db.selectFrom('impersonations').selectAll().where('bsn', '=', jan.bsn).orderBy('started_at', 'desc').executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('impersonations')
+      .selectAll()
+      .where('bsn', '=', jan.bsn)
+      .orderBy('started_at', 'desc')
+      .executeTakeFirstOrThrow()
     expect(row.ended_by).toBe('employee')
     expect((await get('/mijn', cookies.support)).res.status).toBe(403)
-    const ended = await db.selectFrom('audit_log').selectAll().where('action', '=', 'impersonation.ended').executeTakeFirstOrThrow()
+    const ended = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'impersonation.ended')
+      .executeTakeFirstOrThrow()
     expect(ended.details).toMatchObject({ impersonationId: row.id, endedBy: 'employee' })
     // The employee may write again (a search).
-    expect((await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'bsn', bsn: jan.bsn })).res.status).toBe(200)
+    expect(
+      (await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'bsn', bsn: jan.bsn })).res.status,
+    ).toBe(200)
   })
 
   it('after 15 minutes the next request lands on the staff view with a message, and the end is recorded as a timeout', async () => {
     expect((await startViewing(cookies.support)).res.status).toBe(302)
     const row = (await activeImpersonation())!
-    await sql`update impersonations set started_at = now() - interval '16 minutes', expires_at = now() - interval '1 minute' where id = ${row.id}`.execute(db)
+    await sql`update impersonations set started_at = now() - interval '16 minutes', expires_at = now() - interval '1 minute' where id = ${row.id}`.execute(
+      db,
+    )
     const { res } = await get('/mijn/zaken', cookies.support)
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/medewerker/burgers?melding=verlopen')
     const landing = await get('/medewerker/burgers?melding=verlopen', cookies.support)
     expect(landing.body).toContain('Meekijken is gestopt: de 15 minuten zijn voorbij.')
     expect(landing.body).not.toContain('kijkt mee als')
-    const ended = await db.selectFrom('impersonations').select(['ended_by', 'ended_at', 'expires_at']).where('id', '=', row.id).executeTakeFirstOrThrow()
+    const ended = await db
+      .selectFrom('impersonations')
+      .select(['ended_by', 'ended_at', 'expires_at'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
     expect(ended.ended_by).toBe('timeout')
     expect(new Date(ended.ended_at!).getTime()).toBe(new Date(ended.expires_at).getTime())
-    const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'impersonation.ended').where('resource', '=', `impersonation:${row.id}`).executeTakeFirstOrThrow()
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'impersonation.ended')
+      .where('resource', '=', `impersonation:${row.id}`)
+      .executeTakeFirstOrThrow()
     expect(audit.details).toMatchObject({ endedBy: 'timeout' })
   })
 
@@ -277,7 +393,11 @@ describe('viewing as the citizen', () => {
     const row = (await activeImpersonation())!
     const out = await post('/uitloggen', cookie, {})
     expect(out.res.status).toBeGreaterThanOrEqual(300)
-    const ended = await db.selectFrom('impersonations').select('ended_by').where('id', '=', row.id).executeTakeFirstOrThrow()
+    const ended = await db
+      .selectFrom('impersonations')
+      .select('ended_by')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
     expect(ended.ended_by).toBe('logout')
   })
 

@@ -48,7 +48,17 @@ beforeAll(async () => {
   // Sanne Visser views as Jan (two pages), then stops; a caseworker opens one of Jan's cases.
   const search = await post('/medewerker/burgers', cookies.support, { intent: 'search', kind: 'bsn', bsn: jan.bsn })
   const choice = /name="choice" value="([^"]+)"/.exec(search.body)![1]
-  expect((await post('/medewerker/burgers', cookies.support, { intent: 'start', choice, reasonCode: 'phone', reasonText: 'kan brief niet vinden', reference: 'T-77' })).res.status).toBe(302)
+  expect(
+    (
+      await post('/medewerker/burgers', cookies.support, {
+        intent: 'start',
+        choice,
+        reasonCode: 'phone',
+        reasonText: 'kan brief niet vinden',
+        reference: 'T-77',
+      })
+    ).res.status,
+  ).toBe(302)
   await get('/mijn', cookies.support)
   await get('/mijn/brieven', cookies.support)
   expect((await post('/medewerker/meekijken/stoppen', cookies.support, {})).res.status).toBe(302)
@@ -58,7 +68,13 @@ beforeAll(async () => {
 afterAll(() => server?.close())
 
 const contactMoments = async (bsn: string) =>
-  (await db.selectFrom('contact_moments').select(sql<number>`count(*)::int`.as('n')).where('bsn', '=', bsn).executeTakeFirstOrThrow()).n
+  (
+    await db
+      .selectFrom('contact_moments')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('bsn', '=', bsn)
+      .executeTakeFirstOrThrow()
+  ).n
 
 describe('Wie heeft mijn gegevens bekeken', () => {
   it('shows the citizen the viewing and the staff view of their data, newest first: when, who, why, what was seen', async () => {
@@ -84,7 +100,12 @@ describe('Wie heeft mijn gegevens bekeken', () => {
   })
 
   it('refuses to report an entry of someone else’s log (404, nothing recorded)', async () => {
-    const janEntry = await db.selectFrom('audit_log').select('id').where('subject_bsn', '=', jan.bsn).where('action', '=', 'impersonation.started').executeTakeFirstOrThrow()
+    const janEntry = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('subject_bsn', '=', jan.bsn)
+      .where('action', '=', 'impersonation.started')
+      .executeTakeFirstOrThrow()
     const { res } = await post('/mijn/inzage', cookies.fatima, { entry: janEntry.id })
     expect(res.status).toBe(404)
     expect(await contactMoments(fatima.bsn)).toBe(0)
@@ -92,7 +113,12 @@ describe('Wie heeft mijn gegevens bekeken', () => {
   })
 
   it('"Dit herken ik niet" records one contact moment for follow-up, audited, and confirms', async () => {
-    const janEntry = await db.selectFrom('audit_log').select('id').where('subject_bsn', '=', jan.bsn).where('action', '=', 'impersonation.started').executeTakeFirstOrThrow()
+    const janEntry = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('subject_bsn', '=', jan.bsn)
+      .where('action', '=', 'impersonation.started')
+      .executeTakeFirstOrThrow()
     const first = await post('/mijn/inzage', cookies.jan, { entry: janEntry.id })
     expect(first.res.status).toBe(302)
     expect(first.res.headers.get('location')).toBe('/mijn/inzage?melding=ontvangen')
@@ -102,7 +128,11 @@ describe('Wie heeft mijn gegevens bekeken', () => {
     const again = await post('/mijn/inzage', cookies.jan, { entry: janEntry.id })
     expect(again.res.headers.get('location')).toBe('/mijn/inzage?melding=al-gemeld')
     expect(await contactMoments(jan.bsn)).toBe(1)
-    const moment = await db.selectFrom('contact_moments').selectAll().where('bsn', '=', jan.bsn).executeTakeFirstOrThrow()
+    const moment = await db
+      .selectFrom('contact_moments')
+      .selectAll()
+      .where('bsn', '=', jan.bsn)
+      .executeTakeFirstOrThrow()
     expect(moment.subject).toBe('Inzage: niet herkend')
     expect(moment.summary).toContain('E2001')
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'inzage.not_recognised').execute()
@@ -145,7 +175,10 @@ describe('the manager’s review of viewings', () => {
 
 function auditVerify(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'audit:verify'], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npm', ['run', '--silent', 'audit:verify'], {
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
@@ -159,7 +192,11 @@ describe('npm run audit:verify', () => {
     const ok = await auditVerify()
     expect(ok.out).toContain('audit log intact')
     expect(ok.code).toBe(0)
-    const target = await db.selectFrom('audit_log').select('id').where('action', '=', 'impersonation.started').executeTakeFirstOrThrow()
+    const target = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'impersonation.started')
+      .executeTakeFirstOrThrow()
     // Only someone who can switch the guard off can change a row; the chain still shows it.
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db)
     await sql`update audit_log set reason = 'counter' where id = ${target.id}`.execute(db)

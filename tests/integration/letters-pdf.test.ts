@@ -42,15 +42,31 @@ let ids = 0
 async function caseWithEvents(bsn: string, caseTypeCode: string, events: Array<[CaseEventInput, string]> = []) {
   const received = await receiveCase(
     {
-      caseTypeCode, bsn, subject: 'Testaanvraag voor de brieven', channel: 'internet', receivedOn: '2026-03-04',
-      source: 'zaaksysteem', sourceEventId: `pdf-test-${++ids}`, actor: 'system:zaaksysteem', occurredAt: NOW, now: NOW,
+      caseTypeCode,
+      bsn,
+      subject: 'Testaanvraag voor de brieven',
+      channel: 'internet',
+      receivedOn: '2026-03-04',
+      source: 'zaaksysteem',
+      sourceEventId: `pdf-test-${++ids}`,
+      actor: 'system:zaaksysteem',
+      occurredAt: NOW,
+      now: NOW,
     },
     db,
   )
   if (!received.ok) throw new Error(received.code)
   for (const [event, at] of events) {
     const result = await recordCaseEvent(
-      { case: { caseId: received.caseId }, event, source: 'zaaksysteem', sourceEventId: `pdf-test-${++ids}`, actor: 'system:zaaksysteem', occurredAt: new Date(at), now: new Date(at) },
+      {
+        case: { caseId: received.caseId },
+        event,
+        source: 'zaaksysteem',
+        sourceEventId: `pdf-test-${++ids}`,
+        actor: 'system:zaaksysteem',
+        occurredAt: new Date(at),
+        now: new Date(at),
+      },
       db,
     )
     if (!result.ok) throw new Error(result.code)
@@ -59,7 +75,14 @@ async function caseWithEvents(bsn: string, caseTypeCode: string, events: Array<[
 }
 
 const letterOf = async (caseId: string, template: string) =>
-  (await db.selectFrom('letters').select('id').where('case_id', '=', caseId).where('template_code', '=', template).executeTakeFirstOrThrow()).id
+  (
+    await db
+      .selectFrom('letters')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('template_code', '=', template)
+      .executeTakeFirstOrThrow()
+  ).id
 
 beforeAll(async () => {
   poppler('pdftotext', ['-v']) // fail at once, with the reason, when poppler-utils is missing
@@ -70,17 +93,26 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'mijnstad-pdf-'))
 
   const permit = await caseWithEvents(jan.bsn, 'omgevingsvergunning', [
-    [{ type: 'suspended', information: 'Een bouwtekening met de maten van de dakkapel', respondBy: '2026-03-18' }, '2026-03-05T10:00:00Z'],
+    [
+      { type: 'suspended', information: 'Een bouwtekening met de maten van de dakkapel', respondBy: '2026-03-18' },
+      '2026-03-05T10:00:00Z',
+    ],
     [{ type: 'resumed' }, '2026-03-10T10:00:00Z'],
     [{ type: 'extended', reason: 'Wij vragen advies aan de welstandscommissie' }, '2026-04-20T10:00:00Z'],
-    [{ type: 'decided', outcome: 'refused', summary: 'De dakkapel is hoger dan het omgevingsplan toestaat' }, '2026-05-20T10:00:00Z'],
+    [
+      { type: 'decided', outcome: 'refused', summary: 'De dakkapel is hoger dan het omgevingsplan toestaat' },
+      '2026-05-20T10:00:00Z',
+    ],
   ])
   letterIds.acknowledgement = await letterOf(permit.caseId, 'acknowledgement')
   letterIds.information_request = await letterOf(permit.caseId, 'information_request')
   letterIds.extension = await letterOf(permit.caseId, 'extension')
   letterIds.decision_notice = await letterOf(permit.caseId, 'decision_notice')
   const correction = await caseWithEvents(liam.bsn, 'brp_correctie', [
-    [{ type: 'decided', outcome: 'refused', summary: 'The deed from Cork gives the same place of birth as the BRP' }, '2026-03-20T10:00:00Z'],
+    [
+      { type: 'decided', outcome: 'refused', summary: 'The deed from Cork gives the same place of birth as the BRP' },
+      '2026-03-20T10:00:00Z',
+    ],
   ])
   letterIds.correction_decision_en = await letterOf(correction.caseId, 'correction_decision')
   letterIds.acknowledgement_en = await letterOf(correction.caseId, 'acknowledgement')
@@ -98,7 +130,8 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
-const get = (url: string, cookie?: string) => fetch(`${server.url}${url}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+const get = (url: string, cookie?: string) =>
+  fetch(`${server.url}${url}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
 
 /** The text a reader gets from the letter's <article>: inline tags join, block tags separate. */
 function articleText(html: string): string {
@@ -155,7 +188,9 @@ describe('the letter as HTML and as PDF', () => {
     const rows = fonts.split('\n').filter((line) => line.includes('AtkinsonHyperlegible'))
     expect(rows.length).toBeGreaterThanOrEqual(2) // regular and bold
     for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/) // embedded, subset, unicode map
-    const raw = Buffer.from(await (await get(`/mijn/brieven/${letterIds.acknowledgement}/pdf`, cookies.jan)).arrayBuffer()).toString('latin1')
+    const raw = Buffer.from(
+      await (await get(`/mijn/brieven/${letterIds.acknowledgement}/pdf`, cookies.jan)).arrayBuffer(),
+    ).toString('latin1')
     expect(raw).toContain('/Lang (nl-NL)')
     expect(raw).toContain('/DisplayDocTitle true')
     expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/)
@@ -183,7 +218,9 @@ describe('the letter as HTML and as PDF', () => {
 
 describe('Mijn brieven', () => {
   it('lists the letters newest first with their reference, marks unread ones with a word, and opening one reads it', async () => {
-    const fresh = await caseWithEvents(liam.bsn, 'parkeervergunning', [[{ type: 'extended', reason: 'We need a second check' }, '2026-03-16T10:00:00Z']])
+    const fresh = await caseWithEvents(liam.bsn, 'parkeervergunning', [
+      [{ type: 'extended', reason: 'We need a second check' }, '2026-03-16T10:00:00Z'],
+    ])
     const items = await letterItems()
     expect(items).toHaveLength(4) // two read in the tests above, two new
     const dates = items.map((item) => Date.parse(/(?:Date|Datum) (\d{1,2} \w+ \d{4})/.exec(item)?.[1] ?? ''))
@@ -195,7 +232,9 @@ describe('Mijn brieven', () => {
     }
     await get(`/mijn/brieven/${await letterOf(fresh.caseId, 'acknowledgement')}`, cookies.liam)
     const after = await letterItems()
-    expect(after.filter((item) => /^(?:New|Nieuw) /.test(item))).toEqual([expect.stringMatching(/^(?:New|Nieuw) We need more time for your application/)])
+    expect(after.filter((item) => /^(?:New|Nieuw) /.test(item))).toEqual([
+      expect.stringMatching(/^(?:New|Nieuw) We need more time for your application/),
+    ])
   })
 })
 
@@ -254,13 +293,23 @@ describe('the PDF renderer itself', () => {
     const context = letterContext({ history: [events.received('2026-03-03')], letterDate: '2026-03-03' })
     context.recipient = { ...context.recipient, name: 'Łukasz Şahin-Ğüneş' }
     const [composed] = lettersForEvent(context)
-    const pdf = await renderLetterPdf({ ...composed, id: 'x', caseId: 'y', reference: 'Z-2026-000123', letterDate: '2026-03-03' })
+    const pdf = await renderLetterPdf({
+      ...composed,
+      id: 'x',
+      caseId: 'y',
+      reference: 'Z-2026-000123',
+      letterDate: '2026-03-03',
+    })
     const file = path.join(work, 'latin-ext.pdf')
     writeFileSync(file, pdf)
     const text = poppler('pdftotext', ['-enc', 'UTF-8', file, '-'])
     expect(text).toContain('Łukasz Şahin-Ğüneş')
     expect(text).toContain('Beste Łukasz Şahin-Ğüneş,')
-    expect(poppler('pdffonts', [file]).split('\n').filter((l) => l.includes('AtkinsonHyperlegible'))).toHaveLength(3) // regular, bold, regular latin-ext
+    expect(
+      poppler('pdffonts', [file])
+        .split('\n')
+        .filter((l) => l.includes('AtkinsonHyperlegible')),
+    ).toHaveLength(3) // regular, bold, regular latin-ext
   })
 })
 
@@ -273,13 +322,26 @@ describe('the development mailbox (/dev/mail), outside production', () => {
     process.env.DATA_DIR = work
     try {
       const mailer = createMailer({ from: 'Mijn Stad <noreply@mijnstad.test>', mailDir: mailDirectory() })
-      await mailer.send({ to: 'iemand@example.nl', subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad', text: 'Naar Mijn brieven: https://x/mijn/brieven' })
+      await mailer.send({
+        to: 'iemand@example.nl',
+        subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad',
+        text: 'Naar Mijn brieven: https://x/mijn/brieven',
+      })
       const args = (url: string, params = {}) => ({ request: new Request(url), params, context: {} })
-      const listed = (await (await list.loader(args('http://localhost/dev/mail'))).json()) as { mails: Array<{ id: string; subject: string; to: string }> }
-      expect(listed.mails[0]).toMatchObject({ subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad', to: 'iemand@example.nl' })
-      const shown = (await (await one.loader(args(`http://localhost/dev/mail/${listed.mails[0].id}`, { mailId: listed.mails[0].id }))).json()) as { mail: { text: string } }
+      const listed = (await (await list.loader(args('http://localhost/dev/mail'))).json()) as {
+        mails: Array<{ id: string; subject: string; to: string }>
+      }
+      expect(listed.mails[0]).toMatchObject({
+        subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad',
+        to: 'iemand@example.nl',
+      })
+      const shown = (await (
+        await one.loader(args(`http://localhost/dev/mail/${listed.mails[0].id}`, { mailId: listed.mails[0].id }))
+      ).json()) as { mail: { text: string } }
       expect(shown.mail.text).toBe('Naar Mijn brieven: https://x/mijn/brieven')
-      await expect(one.loader(args('http://localhost/dev/mail/x', { mailId: '..%2F..%2Fetc%2Fpasswd' }))).rejects.toMatchObject({ status: 404 })
+      await expect(
+        one.loader(args('http://localhost/dev/mail/x', { mailId: '..%2F..%2Fetc%2Fpasswd' })),
+      ).rejects.toMatchObject({ status: 404 })
     } finally {
       if (previous === undefined) delete process.env.DATA_DIR
       else process.env.DATA_DIR = previous

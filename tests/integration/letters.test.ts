@@ -48,7 +48,10 @@ afterAll(async () => {
 let sourceIds = 0
 const nextSourceId = () => `letters-test-${++sourceIds}`
 
-async function receive(bsn: string, overrides: { caseTypeCode?: string; receivedOn?: string; sourceEventId?: string } = {}) {
+async function receive(
+  bsn: string,
+  overrides: { caseTypeCode?: string; receivedOn?: string; sourceEventId?: string } = {},
+) {
   const result = await receiveCase(
     {
       caseTypeCode: overrides.caseTypeCode ?? 'omgevingsvergunning',
@@ -70,7 +73,15 @@ async function receive(bsn: string, overrides: { caseTypeCode?: string; received
 
 async function record(caseId: string, event: CaseEventInput, at: Date) {
   const result = await recordCaseEvent(
-    { case: { caseId }, event, source: 'zaaksysteem', sourceEventId: nextSourceId(), actor: 'system:zaaksysteem', occurredAt: at, now: at },
+    {
+      case: { caseId },
+      event,
+      source: 'zaaksysteem',
+      sourceEventId: nextSourceId(),
+      actor: 'system:zaaksysteem',
+      occurredAt: at,
+      now: at,
+    },
     db,
   )
   if (!result.ok) throw new Error(`recordCaseEvent refused: ${result.code}`)
@@ -92,9 +103,11 @@ interface JobRow {
 }
 // graphile-worker 0.16 keeps the payload out of its public `jobs` view; tests read the table itself.
 const jobsFor = async (letterId: string) =>
-  (await sql<JobRow>`select j.id, t.identifier as task_identifier, j.payload, j.attempts, j.max_attempts, j.last_error, j.run_at, j.key
+  (
+    await sql<JobRow>`select j.id, t.identifier as task_identifier, j.payload, j.attempts, j.max_attempts, j.last_error, j.run_at, j.key
     from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-    where j.payload->>'letterId' = ${letterId}`.execute(db)).rows
+    where j.payload->>'letterId' = ${letterId}`.execute(db)
+  ).rows
 
 const connectionString = () => process.env.DATABASE_URL!
 
@@ -120,8 +133,15 @@ describe('writing letters in the transaction of the case event', () => {
       read_at: null,
       printed_at: null,
     })
-    const content = letter.content as { recipient: { name: string; lines: string[] }; details: Array<{ value: string }>; blocks: unknown[] }
-    expect(content.recipient).toEqual({ name: 'Jan Willem Jansen', lines: ['Oosterstraat 12', expect.stringMatching(/^97\d\d [A-Z]{2} Groningen$/)] })
+    const content = letter.content as {
+      recipient: { name: string; lines: string[] }
+      details: Array<{ value: string }>
+      blocks: unknown[]
+    }
+    expect(content.recipient).toEqual({
+      name: 'Jan Willem Jansen',
+      lines: ['Oosterstraat 12', expect.stringMatching(/^97\d\d [A-Z]{2} Groningen$/)],
+    })
     expect(content.details.map((d) => d.value)).toContain(reference)
     expect(JSON.stringify(content)).toContain(`${BASE_URL}/mijn/zaken/${caseId}`)
     expect(JSON.stringify(content)).toContain('Mirjam Kuipers')
@@ -133,7 +153,13 @@ describe('writing letters in the transaction of the case event', () => {
     const [letter] = await lettersOfCase(caseId)
     const jobs = await jobsFor(letter.id)
     expect(jobs).toHaveLength(1)
-    expect(jobs[0]).toMatchObject({ task_identifier: 'send-letter-notice', payload: { letterId: letter.id }, attempts: 0, max_attempts: 25, key: `letter-notice:${letter.id}` })
+    expect(jobs[0]).toMatchObject({
+      task_identifier: 'send-letter-notice',
+      payload: { letterId: letter.id },
+      attempts: 0,
+      max_attempts: 25,
+      key: `letter-notice:${letter.id}`,
+    })
     // Nothing personal waits in the queue: the letter id, and nothing else.
     expect(Object.keys(jobs[0].payload)).toEqual(['letterId'])
     expect(JSON.stringify(jobs[0].payload)).not.toMatch(new RegExp(`${jan.bsn}|Jansen|@`))
@@ -152,15 +178,26 @@ describe('writing letters in the transaction of the case event', () => {
 
   it('leaves neither letter nor job behind when the transaction of the event rolls back', async () => {
     const { caseId } = await receive(jan.bsn)
-    const before = await db.selectFrom('letters').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
-    const jobsBefore = (await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db)).rows[0].n
+    const before = await db
+      .selectFrom('letters')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    const jobsBefore = (
+      await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db)
+    ).rows[0].n
     await expect(
       db.transaction().execute(async (trx) => {
         const event = await trx
           .insertInto('case_events')
           .values({
-            case_id: caseId, seq: 2, type: 'extended', payload: JSON.stringify({ reason: 'Advies nodig' }),
-            occurred_at: NOW, actor: 'system:test', source: 'test', source_event_id: nextSourceId(),
+            case_id: caseId,
+            seq: 2,
+            type: 'extended',
+            payload: JSON.stringify({ reason: 'Advies nodig' }),
+            occurred_at: NOW,
+            actor: 'system:test',
+            source: 'test',
+            source_event_id: nextSourceId(),
           })
           .returning('id')
           .executeTakeFirstOrThrow()
@@ -169,9 +206,14 @@ describe('writing letters in the transaction of the case event', () => {
         throw new Error('the projection failed')
       }),
     ).rejects.toThrow('the projection failed')
-    const after = await db.selectFrom('letters').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+    const after = await db
+      .selectFrom('letters')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
-    expect((await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db)).rows[0].n).toBe(jobsBefore)
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db)).rows[0].n,
+    ).toBe(jobsBefore)
   })
 
   it('queues a paper letter for printing and sends no e-mail for it', async () => {
@@ -180,7 +222,11 @@ describe('writing letters in the transaction of the case event', () => {
     expect(letter.delivery).toBe('paper')
     expect(await jobsFor(letter.id)).toHaveLength(0)
     const queued = (await listPostQueue(db)).find((item) => item.id === letter.id)
-    expect(queued).toMatchObject({ reference, recipientName: 'Geertruida van Dijk', recipientLines: ['Oude Ebbingestraat 5', expect.any(String)] })
+    expect(queued).toMatchObject({
+      reference,
+      recipientName: 'Geertruida van Dijk',
+      recipientLines: ['Oude Ebbingestraat 5', expect.any(String)],
+    })
   })
 
   it('sends a letter on paper when the citizen chose digital but has no verified e-mail address (Awb 2:14)', async () => {
@@ -205,11 +251,23 @@ describe('writing letters in the transaction of the case event', () => {
 
   it('writes an extension letter, a request for information and a decision notice for those events', async () => {
     const { caseId } = await receive(jan.bsn)
-    await record(caseId, { type: 'suspended', information: 'Een bouwtekening met maten', respondBy: '2026-03-18' }, new Date('2026-03-05T10:00:00Z'))
+    await record(
+      caseId,
+      { type: 'suspended', information: 'Een bouwtekening met maten', respondBy: '2026-03-18' },
+      new Date('2026-03-05T10:00:00Z'),
+    )
     await record(caseId, { type: 'resumed' }, new Date('2026-03-10T10:00:00Z'))
     await record(caseId, { type: 'step_reached', step: 'beoordeling' }, new Date('2026-03-11T10:00:00Z'))
-    await record(caseId, { type: 'extended', reason: 'Wij vragen advies aan de welstandscommissie' }, new Date('2026-04-20T10:00:00Z'))
-    await record(caseId, { type: 'decided', outcome: 'refused', summary: 'De dakkapel is te hoog' }, new Date('2026-05-20T10:00:00Z'))
+    await record(
+      caseId,
+      { type: 'extended', reason: 'Wij vragen advies aan de welstandscommissie' },
+      new Date('2026-04-20T10:00:00Z'),
+    )
+    await record(
+      caseId,
+      { type: 'decided', outcome: 'refused', summary: 'De dakkapel is te hoog' },
+      new Date('2026-05-20T10:00:00Z'),
+    )
     const letters = await lettersOfCase(caseId)
     expect(letters.map((l) => [l.template_code, l.letter_date])).toEqual([
       ['acknowledgement', '2026-03-04'],
@@ -223,7 +281,11 @@ describe('writing letters in the transaction of the case event', () => {
 
   it('writes its own decision letter, with the right to object, for a refused BRP correction', async () => {
     const { caseId } = await receive(kees.bsn, { caseTypeCode: 'brp_correctie' })
-    await record(caseId, { type: 'decided', outcome: 'refused', summary: 'De akte noemt dezelfde geboorteplaats' }, new Date('2026-03-20T10:00:00Z'))
+    await record(
+      caseId,
+      { type: 'decided', outcome: 'refused', summary: 'De akte noemt dezelfde geboorteplaats' },
+      new Date('2026-03-20T10:00:00Z'),
+    )
     const letters = await lettersOfCase(caseId)
     expect(letters.map((l) => l.template_code)).toEqual(['acknowledgement', 'correction_decision'])
     expect(JSON.stringify(letters[1].content)).toContain('Dan kunt u bezwaar maken.')
@@ -232,11 +294,23 @@ describe('writing letters in the transaction of the case event', () => {
   it('never changes or deletes a letter: a correction is a new letter (trigger letters_immutable)', async () => {
     const { caseId } = await receive(jan.bsn)
     const [letter] = await lettersOfCase(caseId)
-    await expect(db.updateTable('letters').set({ title: 'Anders' }).where('id', '=', letter.id).execute()).rejects.toThrow(/never changed/)
-    await expect(db.updateTable('letters').set({ content: JSON.stringify({}) }).where('id', '=', letter.id).execute()).rejects.toThrow(/never changed/)
+    await expect(
+      db.updateTable('letters').set({ title: 'Anders' }).where('id', '=', letter.id).execute(),
+    ).rejects.toThrow(/never changed/)
+    await expect(
+      db
+        .updateTable('letters')
+        .set({ content: JSON.stringify({}) })
+        .where('id', '=', letter.id)
+        .execute(),
+    ).rejects.toThrow(/never changed/)
     await expect(db.deleteFrom('letters').where('id', '=', letter.id).execute()).rejects.toThrow(/never deleted/)
     // The bookkeeping may change.
-    await db.updateTable('letters').set({ read_at: new Date(), notified_at: new Date() }).where('id', '=', letter.id).execute()
+    await db
+      .updateTable('letters')
+      .set({ read_at: new Date(), notified_at: new Date() })
+      .where('id', '=', letter.id)
+      .execute()
   })
 })
 
@@ -258,10 +332,14 @@ describe('reading letters: the citizen', () => {
     const { caseId } = await receive(jan.bsn)
     const [letter] = await lettersOfCase(caseId)
     expect(await getLetterForCitizen(liam.bsn, letter.id, { markRead: true }, db)).toBeNull()
-    expect(await getLetterForCitizen(jan.bsn, '00000000-0000-4000-8000-000000000000', { markRead: true }, db)).toBeNull()
+    expect(
+      await getLetterForCitizen(jan.bsn, '00000000-0000-4000-8000-000000000000', { markRead: true }, db),
+    ).toBeNull()
     expect(await getLetterForCitizen(jan.bsn, "1' or '1'='1", { markRead: true }, db)).toBeNull()
     expect(await markLetterRead(liam.bsn, letter.id, db)).toBe(false)
-    expect((await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at).toBeNull()
+    expect(
+      (await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at,
+    ).toBeNull()
   })
 
   it('marks a letter read when the citizen opens it, and not when an employee views along', async () => {
@@ -269,7 +347,9 @@ describe('reading letters: the citizen', () => {
     const [letter] = await lettersOfCase(caseId)
     const viewedAlong = await getLetterForCitizen(jan.bsn, letter.id, { markRead: false }, db)
     expect(viewedAlong).toMatchObject({ id: letter.id, readBefore: false, title: 'Wij hebben uw aanvraag ontvangen' })
-    expect((await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at).toBeNull()
+    expect(
+      (await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at,
+    ).toBeNull()
     const first = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true }, db)
     expect(first?.readBefore).toBe(false)
     const second = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true }, db)
@@ -287,7 +367,12 @@ describe('the post queue: staff', () => {
     expect((await listPostQueue(db)).some((item) => item.id === letter.id)).toBe(false)
     const audit = await db.selectFrom('audit_log').selectAll().where('resource', '=', `letter:${letter.id}`).execute()
     expect(audit).toHaveLength(1)
-    expect(audit[0]).toMatchObject({ actor_kind: 'staff', actor_id: 'E1004', action: 'letter.printed', subject_bsn: truus.bsn })
+    expect(audit[0]).toMatchObject({
+      actor_kind: 'staff',
+      actor_id: 'E1004',
+      action: 'letter.printed',
+      subject_bsn: truus.bsn,
+    })
   })
 
   it('does not mark a digital letter printed', async () => {
@@ -303,18 +388,35 @@ describe('event → letter → job → e-mail', () => {
     const [letter] = await lettersOfCase(caseId)
     const mailer = createMailer({ smtpUrl: sink.url, from: 'Mijn Stad <noreply@mijnstad.test>' })
     sink.received.length = 0
-    await runOnce({ connectionString: connectionString(), taskList: createTaskList({ mailer, baseUrl: BASE_URL }), concurrency: 1 })
+    await runOnce({
+      connectionString: connectionString(),
+      taskList: createTaskList({ mailer, baseUrl: BASE_URL }),
+      concurrency: 1,
+    })
     mailer.close()
     const mails = sink.received.filter((m) => m.to.includes(jan.email!))
     expect(mails.length).toBeGreaterThanOrEqual(1)
     const data = mails.at(-1)!.data
     expect(data).toMatch(/^Subject: Er staat een nieuwe brief voor u klaar in Mijn Stad$/m)
     expect(data).toContain(`${BASE_URL}/mijn/brieven`)
-    for (const personal of [jan.bsn, 'Jansen', 'Jan Willem', reference, 'Dakkapel', 'Omgevingsvergunning', caseId, letter.id]) {
+    for (const personal of [
+      jan.bsn,
+      'Jansen',
+      'Jan Willem',
+      reference,
+      'Dakkapel',
+      'Omgevingsvergunning',
+      caseId,
+      letter.id,
+    ]) {
       expect(data).not.toContain(personal)
     }
     expect(await jobsFor(letter.id)).toHaveLength(0)
-    const after = await db.selectFrom('letters').select('notified_at').where('id', '=', letter.id).executeTakeFirstOrThrow()
+    const after = await db
+      .selectFrom('letters')
+      .select('notified_at')
+      .where('id', '=', letter.id)
+      .executeTakeFirstOrThrow()
     expect(after.notified_at).toBeInstanceOf(Date)
   })
 
@@ -334,7 +436,10 @@ describe('event → letter → job → e-mail', () => {
     expect(failed.attempts).toBe(1)
     expect(failed.last_error).toMatch(/mail delivery failed \(EENVELOPE 451\)/)
     expect(failed.last_error).not.toContain(liam.email!)
-    const logged = workerLog.filter((l) => l.level === 'error').map((l) => l.message).join('\n')
+    const logged = workerLog
+      .filter((l) => l.level === 'error')
+      .map((l) => l.message)
+      .join('\n')
     expect(logged).toContain('attempt 1 of 25')
     expect(logged).not.toContain(liam.email!)
     // graphile-worker's back-off: the next attempt about exp(1) ≈ 2.7 s later, not at once.
@@ -364,7 +469,11 @@ describe('event → letter → job → e-mail', () => {
       const [letter] = await lettersOfCase(caseId)
       const mailer = createMailer({ from: 'Mijn Stad <noreply@mijnstad.test>', mailDir })
       expect(mailer.kind).toBe('files')
-      await runOnce({ connectionString: connectionString(), taskList: createTaskList({ mailer, baseUrl: BASE_URL }), concurrency: 1 })
+      await runOnce({
+        connectionString: connectionString(),
+        taskList: createTaskList({ mailer, baseUrl: BASE_URL }),
+        concurrency: 1,
+      })
       const mails = await listDevMails(mailDir)
       expect(mails.length).toBeGreaterThanOrEqual(1)
       expect(mails[0]).toMatchObject({ to: jan.email, subject: 'Er staat een nieuwe brief voor u klaar in Mijn Stad' })
@@ -384,7 +493,9 @@ describe('event → letter → job → e-mail', () => {
     const taskList = createTaskList({ mailer, baseUrl: BASE_URL })
     await runOnce({ connectionString: connectionString(), taskList, concurrency: 1 })
     sink.received.length = 0
-    await sql`select graphile_worker.add_job('send-letter-notice', json_build_object('letterId', ${letter.id}::text))`.execute(db)
+    await sql`select graphile_worker.add_job('send-letter-notice', json_build_object('letterId', ${letter.id}::text))`.execute(
+      db,
+    )
     await runOnce({ connectionString: connectionString(), taskList, concurrency: 1 })
     mailer.close()
     expect(sink.received).toHaveLength(0)

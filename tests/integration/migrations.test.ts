@@ -40,7 +40,11 @@ describe('migrations and the demo seed', () => {
 
   it('can be rolled all the way back and forward again (db:reset)', async () => {
     await migrateDownAll(a)
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'persons'`.execute(a)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'persons'`.execute(
+      a,
+    )
     expect(rows[0].n).toBe(0)
     expect(await migrateToLatest(a)).toEqual(Object.keys(migrations))
   })

@@ -7,7 +7,18 @@ import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { addDays, todayIn } from '~/domain/local-date'
-import { approveMove, getCoMoverChoices, getMoveDraft, getMoveRequestForCaseworker, lookupAddress, refuseMove, saveCoMovers, saveMoveAddress, saveMoveDate, submitMove } from '~/services/move.server'
+import {
+  approveMove,
+  getCoMoverChoices,
+  getMoveDraft,
+  getMoveRequestForCaseworker,
+  lookupAddress,
+  refuseMove,
+  saveCoMovers,
+  saveMoveAddress,
+  saveMoveDate,
+  submitMove,
+} from '~/services/move.server'
 import { getPersonView } from '~/services/my-data.server'
 import { DELIVER_TASK, EVENT_TYPES, outboundDeliverTask, retryDelayMs, signBody } from '~/services/outbound.server'
 
@@ -63,7 +74,11 @@ afterAll(async () => {
   await utils?.release()
 })
 
-async function draftFor(bsn: string, address: { postcode: string; houseNumber: string; addition?: string }, picked: number[] = []) {
+async function draftFor(
+  bsn: string,
+  address: { postcode: string; houseNumber: string; addition?: string },
+  picked: number[] = [],
+) {
   const actor = { bsn }
   const saved = await saveMoveAddress(actor, null, { addition: '', ...address }, now)
   if (!saved.ok) throw new Error(`address refused: ${JSON.stringify(saved.errors)}`)
@@ -75,33 +90,64 @@ async function draftFor(bsn: string, address: { postcode: string; houseNumber: s
 describe('looking up the new address in the register', () => {
   it('finds an address by postcode and number, however the postcode is typed', async () => {
     const found = await lookupAddress({ postcode: '9715 ab', houseNumber: '2', addition: '' })
-    expect(found).toMatchObject({ ok: true, address: { street: 'Korreweg', houseNumber: '2', postcode: '9715 AB', city: 'Groningen' } })
+    expect(found).toMatchObject({
+      ok: true,
+      address: { street: 'Korreweg', houseNumber: '2', postcode: '9715 AB', city: 'Groningen' },
+    })
   })
 
   it('says when the postcode is malformed and the number missing, both at once', async () => {
     expect(await lookupAddress({ postcode: '0123 AB', houseNumber: '', addition: '' })).toEqual({
       ok: false,
-      errors: [{ field: 'postcode', error: 'starts_with_zero' }, { field: 'houseNumber', error: 'required' }],
+      errors: [
+        { field: 'postcode', error: 'starts_with_zero' },
+        { field: 'houseNumber', error: 'required' },
+      ],
     })
   })
 
   it('says when the address does not exist', async () => {
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '999', addition: '' })).toEqual({ ok: false, errors: [{ field: 'houseNumber', error: 'not_found' }] })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '999', addition: '' })).toEqual({
+      ok: false,
+      errors: [{ field: 'houseNumber', error: 'not_found' }],
+    })
   })
 
   it('asks to choose when a number has letters or additions, and finds each one', async () => {
     // Korreweg 3 has 3A and 3B; Korreweg 7 has 7, 7-1 and 7-2 (db/seed/addresses.ts)
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '3', addition: '' })).toEqual({ ok: false, errors: [{ field: 'addition', error: 'choose', options: ['3A', '3B'] }] })
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '3', addition: 'b' })).toMatchObject({ ok: true, address: { houseNumber: '3B' } })
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7-1', addition: '' })).toMatchObject({ ok: true, address: { houseNumber: '7-1' } })
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7', addition: '' })).toMatchObject({ ok: true, address: { houseNumber: '7' } })
-    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7', addition: '9' })).toEqual({ ok: false, errors: [{ field: 'addition', error: 'not_found', options: ['7', '7-1', '7-2'] }] })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '3', addition: '' })).toEqual({
+      ok: false,
+      errors: [{ field: 'addition', error: 'choose', options: ['3A', '3B'] }],
+    })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '3', addition: 'b' })).toMatchObject({
+      ok: true,
+      address: { houseNumber: '3B' },
+    })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7-1', addition: '' })).toMatchObject({
+      ok: true,
+      address: { houseNumber: '7-1' },
+    })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7', addition: '' })).toMatchObject({
+      ok: true,
+      address: { houseNumber: '7' },
+    })
+    expect(await lookupAddress({ postcode: '9715AB', houseNumber: '7', addition: '9' })).toEqual({
+      ok: false,
+      errors: [{ field: 'addition', error: 'not_found', options: ['7', '7-1', '7-2'] }],
+    })
   })
 
   it('refuses the address the citizen already lives at', async () => {
     // Jan lives at Oosterstraat 12 (postcode 9711NS: the second block of ten numbers of 9711NR)
-    const home = await getDb().selectFrom('addresses').selectAll().where('street', '=', 'Oosterstraat').where('house_number', '=', 12).executeTakeFirstOrThrow()
-    expect(await saveMoveAddress({ bsn: jan.bsn }, null, { postcode: home.postcode, houseNumber: '12', addition: '' }, now)).toEqual({
+    const home = await getDb()
+      .selectFrom('addresses')
+      .selectAll()
+      .where('street', '=', 'Oosterstraat')
+      .where('house_number', '=', 12)
+      .executeTakeFirstOrThrow()
+    expect(
+      await saveMoveAddress({ bsn: jan.bsn }, null, { postcode: home.postcode, houseNumber: '12', addition: '' }, now),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'postcode', error: 'same_as_current' }],
     })
@@ -110,16 +156,32 @@ describe('looking up the new address in the register', () => {
 
 describe('the steps of reporting a move', () => {
   it('refuses a date outside the window of Wet BRP art. 2.39 and keeps the draft', async () => {
-    const saved = await saveMoveAddress({ bsn: jan.bsn }, null, { postcode: '9715AB', houseNumber: '1', addition: '' }, now)
+    const saved = await saveMoveAddress(
+      { bsn: jan.bsn },
+      null,
+      { postcode: '9715AB', houseNumber: '1', addition: '' },
+      now,
+    )
     if (!saved.ok) throw new Error('address refused')
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 29)), now)).toMatchObject({ ok: false, error: 'too_late' })
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -6)), now)).toMatchObject({ ok: false, error: 'too_early' })
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 29)), now)).toMatchObject({
+      ok: false,
+      error: 'too_late',
+    })
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -6)), now)).toMatchObject({
+      ok: false,
+      error: 'too_early',
+    })
     expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 28)), now)).toEqual({ ok: true })
     expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -5)), now)).toEqual({ ok: true })
   })
 
-  it('answers another citizen\'s draft as if it did not exist', async () => {
-    const saved = await saveMoveAddress({ bsn: jan.bsn }, null, { postcode: '9715AB', houseNumber: '1', addition: '' }, now)
+  it("answers another citizen's draft as if it did not exist", async () => {
+    const saved = await saveMoveAddress(
+      { bsn: jan.bsn },
+      null,
+      { postcode: '9715AB', houseNumber: '1', addition: '' },
+      now,
+    )
     if (!saved.ok) throw new Error('address refused')
     expect(await getMoveDraft({ bsn: anneke.bsn }, saved.id, now)).toBeNull()
     expect(await saveMoveDate({ bsn: anneke.bsn }, saved.id, ymd(today), now)).toEqual({ ok: false, missing: true })
@@ -127,7 +189,12 @@ describe('the steps of reporting a move', () => {
   })
 
   it('lists the household with who may move along and why not, and audits that view', async () => {
-    const saved = await saveMoveAddress({ bsn: pieter.bsn }, null, { postcode: '9715AB', houseNumber: '1', addition: '' }, now)
+    const saved = await saveMoveAddress(
+      { bsn: pieter.bsn },
+      null,
+      { postcode: '9715AB', houseNumber: '1', addition: '' },
+      now,
+    )
     if (!saved.ok) throw new Error('address refused')
     await saveMoveDate({ bsn: pieter.bsn }, saved.id, ymd(today), now)
     const choices = await getCoMoverChoices({ bsn: pieter.bsn }, saved.id, now)
@@ -137,16 +204,27 @@ describe('the steps of reporting a move', () => {
       ['Daan de Vries', 'child', true],
     ])
     // Thomas (22) lives with Anneke: he may move along; Anneke may not be moved by her son.
-    const annekeDraft = await saveMoveAddress({ bsn: thomas.bsn }, null, { postcode: '9715AB', houseNumber: '1', addition: '' }, now)
+    const annekeDraft = await saveMoveAddress(
+      { bsn: thomas.bsn },
+      null,
+      { postcode: '9715AB', houseNumber: '1', addition: '' },
+      now,
+    )
     if (!annekeDraft.ok) throw new Error('address refused')
     await saveMoveDate({ bsn: thomas.bsn }, annekeDraft.id, ymd(today), now)
     const thomasChoices = await getCoMoverChoices({ bsn: thomas.bsn }, annekeDraft.id, now)
-    expect(thomasChoices?.map((c) => [c.name, c.eligible, c.reason])).toEqual([['Anneke Bakker', false, 'parent_reports_own_move']])
+    expect(thomasChoices?.map((c) => [c.name, c.eligible, c.reason])).toEqual([
+      ['Anneke Bakker', false, 'parent_reports_own_move'],
+    ])
     expect(await saveCoMovers({ bsn: thomas.bsn }, annekeDraft.id, [0], now)).toEqual({
       ok: false,
       refused: [{ index: 0, name: 'Anneke Bakker', reason: 'parent_reports_own_move' }],
     })
-    const audit = await getDb().selectFrom('audit_log').select(['action', 'resource']).where('subject_bsn', '=', thomas.bsn).execute()
+    const audit = await getDb()
+      .selectFrom('audit_log')
+      .select(['action', 'resource'])
+      .where('subject_bsn', '=', thomas.bsn)
+      .execute()
     expect(audit).toContainEqual({ action: 'personal_data.viewed', resource: 'mijn/gegevens/verhuizen/wie' })
   })
 })
@@ -156,10 +234,23 @@ describe('a move from request to every subscribed system', () => {
     const db = getDb()
     const subscriber = flakySubscriber(2)
     const url = await subscriber.start()
-    await db.insertInto('subscriptions').values({ id: 'test-afval', name: 'Afval (test)', event_types: [EVENT_TYPES.addressChanged], endpoint_url: url, secret: 'test-secret' }).execute()
+    await db
+      .insertInto('subscriptions')
+      .values({
+        id: 'test-afval',
+        name: 'Afval (test)',
+        event_types: [EVENT_TYPES.addressChanged],
+        endpoint_url: url,
+        secret: 'test-secret',
+      })
+      .execute()
     try {
       // 1. Pieter reports the move of the family: Fatima, Noor and Daan move along.
-      const before = await db.selectFrom('persons').select(['bsn', 'address_id']).where('bsn', '=', pieter.bsn).executeTakeFirstOrThrow()
+      const before = await db
+        .selectFrom('persons')
+        .select(['bsn', 'address_id'])
+        .where('bsn', '=', pieter.bsn)
+        .executeTakeFirstOrThrow()
       const draftId = await draftFor(pieter.bsn, { postcode: '9715AB', houseNumber: '3', addition: 'A' }, [0, 1, 2])
       const review = await getMoveDraft({ bsn: pieter.bsn }, draftId, now)
       expect(review?.coMovers.map((m) => m.name)).toEqual(['Fatima el Amrani', 'Noor de Vries', 'Daan de Vries'])
@@ -169,10 +260,24 @@ describe('a move from request to every subscribed system', () => {
 
       // 2. A case "verhuizing", received over the internet, with its acknowledgement letter.
       const kase = await db.selectFrom('cases').selectAll().where('id', '=', submitted.caseId).executeTakeFirstOrThrow()
-      expect(kase).toMatchObject({ case_type_code: 'verhuizing', bsn: pieter.bsn, channel: 'internet', status: 'open', received_on: today })
-      const letters = await db.selectFrom('letters').select(['template_code', 'bsn']).where('case_id', '=', kase.id).execute()
+      expect(kase).toMatchObject({
+        case_type_code: 'verhuizing',
+        bsn: pieter.bsn,
+        channel: 'internet',
+        status: 'open',
+        received_on: today,
+      })
+      const letters = await db
+        .selectFrom('letters')
+        .select(['template_code', 'bsn'])
+        .where('case_id', '=', kase.id)
+        .execute()
       expect(letters).toEqual([{ template_code: 'acknowledgement', bsn: pieter.bsn }])
-      const submitAudit = await db.selectFrom('audit_log').select(['action', 'subject_bsn']).where('action', 'like', 'move.submitted%').execute()
+      const submitAudit = await db
+        .selectFrom('audit_log')
+        .select(['action', 'subject_bsn'])
+        .where('action', 'like', 'move.submitted%')
+        .execute()
       expect(submitAudit).toEqual(
         expect.arrayContaining([
           { action: 'move.submitted', subject_bsn: pieter.bsn },
@@ -185,27 +290,54 @@ describe('a move from request to every subscribed system', () => {
       expect(await submitMove({ bsn: pieter.bsn }, draftId, now)).toEqual({ ok: false, missing: true })
 
       // 3. The caseworker approves.
-      const request = await db.selectFrom('move_requests').select(['id']).where('case_id', '=', kase.id).executeTakeFirstOrThrow()
+      const request = await db
+        .selectFrom('move_requests')
+        .select(['id'])
+        .where('case_id', '=', kase.id)
+        .executeTakeFirstOrThrow()
       const approved = await approveMove(caseworker, request.id, now)
       expect(approved).toEqual({ ok: true, moved: 4, eventsEnqueued: 4 })
       expect(await approveMove(caseworker, request.id, now)).toEqual({ ok: false, error: 'already_decided' })
 
       // 4. Everyone has the new address from the move date, and the old period is closed (history kept).
-      const target = await db.selectFrom('addresses').select('id').where('postcode', '=', '9715AB').where('house_number', '=', 3).where('house_letter', '=', 'A').executeTakeFirstOrThrow()
+      const target = await db
+        .selectFrom('addresses')
+        .select('id')
+        .where('postcode', '=', '9715AB')
+        .where('house_number', '=', 3)
+        .where('house_letter', '=', 'A')
+        .executeTakeFirstOrThrow()
       const moveDate = addDays(today, 7)
       for (const bsn of [pieter.bsn, fatima.bsn, noor.bsn, daan.bsn]) {
-        const person = await db.selectFrom('persons').select(['address_id', 'moved_in_on']).where('bsn', '=', bsn).executeTakeFirstOrThrow()
+        const person = await db
+          .selectFrom('persons')
+          .select(['address_id', 'moved_in_on'])
+          .where('bsn', '=', bsn)
+          .executeTakeFirstOrThrow()
         expect(person).toEqual({ address_id: target.id, moved_in_on: moveDate })
-        const history = await db.selectFrom('address_history').select(['address_id', 'from_date', 'to_date']).where('bsn', '=', bsn).orderBy('from_date').execute()
+        const history = await db
+          .selectFrom('address_history')
+          .select(['address_id', 'from_date', 'to_date'])
+          .where('bsn', '=', bsn)
+          .orderBy('from_date')
+          .execute()
         expect(history.at(-2)).toMatchObject({ address_id: before.address_id, to_date: moveDate })
         expect(history.at(-1)).toEqual({ address_id: target.id, from_date: moveDate, to_date: null })
       }
-      const audited = await db.selectFrom('audit_log').select(['subject_bsn', 'actor_id']).where('action', '=', 'address.changed').execute()
+      const audited = await db
+        .selectFrom('audit_log')
+        .select(['subject_bsn', 'actor_id'])
+        .where('action', '=', 'address.changed')
+        .execute()
       expect(audited.map((a) => a.subject_bsn).sort()).toEqual([pieter.bsn, fatima.bsn, noor.bsn, daan.bsn].sort())
       expect(new Set(audited.map((a) => a.actor_id))).toEqual(new Set(['E1003']))
 
       // 5. The case is decided and closed, with the decision letter.
-      const closed = await db.selectFrom('cases').select(['status', 'outcome']).where('id', '=', kase.id).executeTakeFirstOrThrow()
+      const closed = await db
+        .selectFrom('cases')
+        .select(['status', 'outcome'])
+        .where('id', '=', kase.id)
+        .executeTakeFirstOrThrow()
       expect(closed).toEqual({ status: 'closed', outcome: 'granted' })
 
       // 6. The events wait for the worker; the subscriber fails twice, with growing back-off between tries.
@@ -217,20 +349,36 @@ describe('a move from request to every subscribed system', () => {
       const runAts: number[] = []
       for (let round = 0; round < 10; round++) {
         await runOnce({ connectionString, taskList, noHandleSignals: true, logger: quietLogger })
-        const pending = await db.selectFrom('outbound_events').select(['id']).where('case_id', '=', kase.id).where('status', '!=', 'delivered').execute()
+        const pending = await db
+          .selectFrom('outbound_events')
+          .select(['id'])
+          .where('case_id', '=', kase.id)
+          .where('status', '!=', 'delivered')
+          .execute()
         if (pending.length === 0) break
         // Back-off: graphile-worker put the failed job later. Bring it forward instead of waiting.
         const jobs = await sql<{ id: string; run_at: Date; attempts: number; last_error: string | null }>`
-          select id, run_at, attempts, last_error from graphile_worker.jobs where task_identifier = ${DELIVER_TASK}`.execute(db)
+          select id, run_at, attempts, last_error from graphile_worker.jobs where task_identifier = ${DELIVER_TASK}`.execute(
+          db,
+        )
         for (const job of jobs.rows) {
           expect(job.run_at.getTime()).toBeGreaterThan(Date.now())
           expect(job.last_error).toContain('HTTP 503')
           runAts.push(job.run_at.getTime() - Date.now())
         }
-        await utils.rescheduleJobs(jobs.rows.map((j) => j.id), { runAt: new Date() })
+        await utils.rescheduleJobs(
+          jobs.rows.map((j) => j.id),
+          { runAt: new Date() },
+        )
       }
-      const delivered = await db.selectFrom('outbound_events').select(['status', 'attempts', 'last_error', 'delivered_at']).where('case_id', '=', kase.id).execute()
-      expect(delivered.every((d) => d.status === 'delivered' && d.delivered_at !== null && d.last_error === null)).toBe(true)
+      const delivered = await db
+        .selectFrom('outbound_events')
+        .select(['status', 'attempts', 'last_error', 'delivered_at'])
+        .where('case_id', '=', kase.id)
+        .execute()
+      expect(delivered.every((d) => d.status === 'delivered' && d.delivered_at !== null && d.last_error === null)).toBe(
+        true,
+      )
       expect(delivered.map((d) => d.attempts).reduce((a, b) => a + b, 0)).toBe(4 + 2) // two failed tries in all
       expect(subscriber.calls).toBe(6)
       expect(runAts.length).toBeGreaterThan(0)
@@ -241,9 +389,29 @@ describe('a move from request to every subscribed system', () => {
       const events = subscriber.received.map((r) => ({ ...r, event: JSON.parse(r.body) }))
       for (const { body, signature, event } of events) {
         expect(signature).toBe(`sha256=${signBody(body, 'test-secret')}`)
-        expect(event).toMatchObject({ specversion: '1.0', type: EVENT_TYPES.addressChanged, subject: target.id, datacontenttype: 'application/json' })
-        expect(Object.keys(event.data).sort()).toEqual(['bsn', 'datumAanvangAdreshouding', 'huisletter', 'huisnummer', 'huisnummertoevoeging', 'nummeraanduidingId', 'postcode', 'straat', 'woonplaats'])
-        expect(event.data).toMatchObject({ nummeraanduidingId: target.id, huisnummer: 3, huisletter: 'A', datumAanvangAdreshouding: moveDate })
+        expect(event).toMatchObject({
+          specversion: '1.0',
+          type: EVENT_TYPES.addressChanged,
+          subject: target.id,
+          datacontenttype: 'application/json',
+        })
+        expect(Object.keys(event.data).sort()).toEqual([
+          'bsn',
+          'datumAanvangAdreshouding',
+          'huisletter',
+          'huisnummer',
+          'huisnummertoevoeging',
+          'nummeraanduidingId',
+          'postcode',
+          'straat',
+          'woonplaats',
+        ])
+        expect(event.data).toMatchObject({
+          nummeraanduidingId: target.id,
+          huisnummer: 3,
+          huisletter: 'A',
+          datumAanvangAdreshouding: moveDate,
+        })
         expect(body).not.toContain('Pieter')
         expect(body).not.toContain(before.address_id!)
       }
@@ -268,11 +436,21 @@ describe('a move from request to every subscribed system', () => {
   it('is one transaction: when the audit entry cannot be written, no case, letter or sent request remains', async () => {
     const db = getDb()
     const draftId = await draftFor(jan.bsn, { postcode: '9715AB', houseNumber: '5' })
-    const count = async (table: 'cases' | 'letters') => (await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
+    const count = async (table: 'cases' | 'letters') =>
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
     const [cases, letters] = [await count('cases'), await count('letters')]
     await sql`create function test_refuse_move_audit() returns trigger language plpgsql as $$
-      begin if new.action = 'move.submitted' then raise exception 'audit unavailable'; end if; return new; end $$`.execute(db)
-    await sql`create trigger test_refuse_move_audit before insert on audit_log for each row execute function test_refuse_move_audit()`.execute(db)
+      begin if new.action = 'move.submitted' then raise exception 'audit unavailable'; end if; return new; end $$`.execute(
+      db,
+    )
+    await sql`create trigger test_refuse_move_audit before insert on audit_log for each row execute function test_refuse_move_audit()`.execute(
+      db,
+    )
     try {
       await expect(submitMove({ bsn: jan.bsn }, draftId, now)).rejects.toThrow(/audit unavailable/)
     } finally {
@@ -280,7 +458,13 @@ describe('a move from request to every subscribed system', () => {
       await sql`drop function test_refuse_move_audit()`.execute(db)
     }
     expect([await count('cases'), await count('letters')]).toEqual([cases, letters])
-    expect(await db.selectFrom('move_requests').select(['status', 'case_id']).where('id', '=', draftId).executeTakeFirstOrThrow()).toEqual({ status: 'draft', case_id: null })
+    expect(
+      await db
+        .selectFrom('move_requests')
+        .select(['status', 'case_id'])
+        .where('id', '=', draftId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'draft', case_id: null })
     // With the audit log back, the same draft goes through.
     expect(await submitMove({ bsn: jan.bsn }, draftId, now)).toMatchObject({ ok: true })
   })
@@ -290,11 +474,27 @@ describe('a move from request to every subscribed system', () => {
     const draftId = await draftFor(anneke.bsn, { postcode: '9715AB', houseNumber: '4' }, [0])
     const submitted = await submitMove({ bsn: anneke.bsn }, draftId, now)
     if (!submitted.ok) throw new Error('submit refused')
-    const request = await db.selectFrom('move_requests').select(['id']).where('case_id', '=', submitted.caseId).executeTakeFirstOrThrow()
-    const before = await db.selectFrom('persons').select(['address_id']).where('bsn', 'in', [anneke.bsn, thomas.bsn]).execute()
+    const request = await db
+      .selectFrom('move_requests')
+      .select(['id'])
+      .where('case_id', '=', submitted.caseId)
+      .executeTakeFirstOrThrow()
+    const before = await db
+      .selectFrom('persons')
+      .select(['address_id'])
+      .where('bsn', 'in', [anneke.bsn, thomas.bsn])
+      .execute()
     expect(await refuseMove(caseworker, request.id, 'Op dit adres staat geen woning.', now)).toMatchObject({ ok: true })
-    expect(await db.selectFrom('persons').select(['address_id']).where('bsn', 'in', [anneke.bsn, thomas.bsn]).execute()).toEqual(before)
-    expect(await db.selectFrom('cases').select(['status', 'outcome']).where('id', '=', submitted.caseId).executeTakeFirstOrThrow()).toEqual({ status: 'closed', outcome: 'refused' })
+    expect(
+      await db.selectFrom('persons').select(['address_id']).where('bsn', 'in', [anneke.bsn, thomas.bsn]).execute(),
+    ).toEqual(before)
+    expect(
+      await db
+        .selectFrom('cases')
+        .select(['status', 'outcome'])
+        .where('id', '=', submitted.caseId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'closed', outcome: 'refused' })
   })
 
   it('stops an approval when a co-mover no longer lives at the old address', async () => {
@@ -303,11 +503,22 @@ describe('a move from request to every subscribed system', () => {
     const submitted = await submitMove({ bsn: thomas.bsn }, draftId, now)
     if (!submitted.ok) throw new Error('submit refused')
     // The declarant moved some other way in the meantime.
-    const other = await db.selectFrom('addresses').select('id').where('postcode', '=', '9715AB').where('house_number', '=', 8).executeTakeFirstOrThrow()
+    const other = await db
+      .selectFrom('addresses')
+      .select('id')
+      .where('postcode', '=', '9715AB')
+      .where('house_number', '=', 8)
+      .executeTakeFirstOrThrow()
     await db.updateTable('persons').set({ address_id: other.id }).where('bsn', '=', thomas.bsn).execute()
-    const request = await db.selectFrom('move_requests').select(['id']).where('case_id', '=', submitted.caseId).executeTakeFirstOrThrow()
+    const request = await db
+      .selectFrom('move_requests')
+      .select(['id'])
+      .where('case_id', '=', submitted.caseId)
+      .executeTakeFirstOrThrow()
     expect(await approveMove(caseworker, request.id, now)).toEqual({ ok: false, error: 'household_changed' })
-    expect(await db.selectFrom('move_requests').select('status').where('id', '=', request.id).executeTakeFirstOrThrow()).toEqual({ status: 'submitted' })
+    expect(
+      await db.selectFrom('move_requests').select('status').where('id', '=', request.id).executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'submitted' })
   })
 })
 

@@ -36,15 +36,23 @@ const ms = (n: number) => `${n.toFixed(1)} ms`
 
 function event(type: string, subject: string, data: Record<string, unknown>) {
   return JSON.stringify({
-    specversion: '1.0', id: randomUUID(), source: 'urn:bench', type: `nl.groningen.zaak.${type}`,
-    subject, time: new Date().toISOString(), datacontenttype: 'application/json', data,
+    specversion: '1.0',
+    id: randomUUID(),
+    source: 'urn:bench',
+    type: `nl.groningen.zaak.${type}`,
+    subject,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    data,
   })
 }
 
 async function run(options: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const latencies: number[] = []
   const instance = autocannon(options)
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime))
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  )
   const result = await instance
   latencies.sort((a, b) => a - b)
   return { result, latencies }
@@ -57,7 +65,9 @@ const server = await startServerProcess({
 })
 const headers = { authorization: `Bearer ${DEMO_SOURCE.token}`, 'content-type': 'application/cloudevents+json' }
 try {
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`)
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`,
+  )
 
   // 1. Events accepted per second.
   let counter = 0
@@ -66,20 +76,48 @@ try {
       method: 'POST',
       setupRequest: (req, context) => {
         context.subject = `BENCH-${process.pid}-${++counter}`
-        return { ...req, body: event('ontvangen', context.subject as string, { caseType: 'omgevingsvergunning', bsn: LOAD_BSN, description: 'Benchmark', channel: 'email', receivedOn: todayIn(new Date()) }) }
+        return {
+          ...req,
+          body: event('ontvangen', context.subject as string, {
+            caseType: 'omgevingsvergunning',
+            bsn: LOAD_BSN,
+            description: 'Benchmark',
+            channel: 'email',
+            receivedOn: todayIn(new Date()),
+          }),
+        }
       },
     },
-    { method: 'POST', setupRequest: (req, c) => ({ ...req, body: event('stap-bereikt', c.subject as string, { step: 'beoordeling' }) }) },
-    { method: 'POST', setupRequest: (req, c) => ({ ...req, body: event('verdaagd', c.subject as string, { reason: 'Benchmark' }) }) },
-    { method: 'POST', setupRequest: (req, c) => ({ ...req, body: event('besloten', c.subject as string, { outcome: 'granted' }) }) },
+    {
+      method: 'POST',
+      setupRequest: (req, c) => ({ ...req, body: event('stap-bereikt', c.subject as string, { step: 'beoordeling' }) }),
+    },
+    {
+      method: 'POST',
+      setupRequest: (req, c) => ({ ...req, body: event('verdaagd', c.subject as string, { reason: 'Benchmark' }) }),
+    },
+    {
+      method: 'POST',
+      setupRequest: (req, c) => ({ ...req, body: event('besloten', c.subject as string, { outcome: 'granted' }) }),
+    },
     { method: 'POST', setupRequest: (req, c) => ({ ...req, body: event('gesloten', c.subject as string, {}) }) },
   ]
-  const api = await run({ url: `${server.baseUrl}/api/v1/notifications`, connections: CONNECTIONS, duration: API_SECONDS, headers, requests: lifecycle })
+  const api = await run({
+    url: `${server.baseUrl}/api/v1/notifications`,
+    connections: CONNECTIONS,
+    duration: API_SECONDS,
+    headers,
+    requests: lifecycle,
+  })
   const accepted = Number(api.result.statusCodeStats?.['202']?.count ?? 0)
   const refused = api.result.non2xx
   console.log(`\nPOST /api/v1/notifications — ${CONNECTIONS} connections, ${api.result.duration.toFixed(1)} s`)
-  console.log(`  accepted (202): ${accepted} events = ${(accepted / api.result.duration).toFixed(0)} events/s; refused: ${refused}; errors: ${api.result.errors}`)
-  console.log(`  latency p50 ${ms(percentile(api.latencies, 50))}, p95 ${ms(percentile(api.latencies, 95))}, p99 ${ms(percentile(api.latencies, 99))}`)
+  console.log(
+    `  accepted (202): ${accepted} events = ${(accepted / api.result.duration).toFixed(0)} events/s; refused: ${refused}; errors: ${api.result.errors}`,
+  )
+  console.log(
+    `  latency p50 ${ms(percentile(api.latencies, 50))}, p95 ${ms(percentile(api.latencies, 95))}, p99 ${ms(percentile(api.latencies, 99))}`,
+  )
 
   // 2. A citizen with 200 cases, in all states.
   const caseRefs: string[] = []
@@ -87,7 +125,15 @@ try {
   for (let i = 0; i < 200; i++) {
     const subject = `READER-${i}`
     const post = (body: string) => fetch(`${server.baseUrl}/api/v1/notifications`, { method: 'POST', headers, body })
-    const res = await post(event('ontvangen', subject, { caseType: ['omgevingsvergunning', 'wmo', 'subsidie', 'bijstand'][i % 4], bsn: READER.bsn, description: `Aanvraag ${i}`, channel: 'internet', receivedOn: todayIn(new Date()) }))
+    const res = await post(
+      event('ontvangen', subject, {
+        caseType: ['omgevingsvergunning', 'wmo', 'subsidie', 'bijstand'][i % 4],
+        bsn: READER.bsn,
+        description: `Aanvraag ${i}`,
+        channel: 'internet',
+        receivedOn: todayIn(new Date()),
+      }),
+    )
     if (res.status !== 202) throw new Error(`seeding the reader's cases: ${res.status} ${await res.text()}`)
     caseRefs.push(((await res.json()) as { reference: string }).reference)
     if (i % 4 === 1) await post(event('opgeschort', subject, { information: 'Een bewijsstuk', respondBy }))
@@ -101,12 +147,24 @@ try {
   const listHtml = await (await fetch(`${server.baseUrl}/mijn/zaken`, { headers: { cookie } })).text()
   const caseId = /href="\/mijn\/zaken\/([0-9a-f-]{36})"/.exec(listHtml)?.[1]
   if (!caseId) throw new Error('no case link on /mijn/zaken: not logged in?')
-  for (const [name, path] of [['/mijn/zaken (200 cases)', '/mijn/zaken'], ['/mijn/zaken/:caseId', `/mijn/zaken/${caseId}`]] as const) {
+  for (const [name, path] of [
+    ['/mijn/zaken (200 cases)', '/mijn/zaken'],
+    ['/mijn/zaken/:caseId', `/mijn/zaken/${caseId}`],
+  ] as const) {
     for (const connections of [1, CONNECTIONS]) {
-      const page = await run({ url: `${server.baseUrl}${path}`, connections, duration: PAGE_SECONDS, headers: { cookie } })
+      const page = await run({
+        url: `${server.baseUrl}${path}`,
+        connections,
+        duration: PAGE_SECONDS,
+        headers: { cookie },
+      })
       const ok = Number(page.result.statusCodeStats?.['200']?.count ?? 0)
-      console.log(`\nGET ${name} — ${connections} connection(s), ${page.result.duration.toFixed(1)} s: ${ok} × 200, ${page.result.non2xx} other`)
-      console.log(`  latency p50 ${ms(percentile(page.latencies, 50))}, p95 ${ms(percentile(page.latencies, 95))}; ${(ok / page.result.duration).toFixed(0)} pages/s`)
+      console.log(
+        `\nGET ${name} — ${connections} connection(s), ${page.result.duration.toFixed(1)} s: ${ok} × 200, ${page.result.non2xx} other`,
+      )
+      console.log(
+        `  latency p50 ${ms(percentile(page.latencies, 50))}, p95 ${ms(percentile(page.latencies, 95))}; ${(ok / page.result.duration).toFixed(0)} pages/s`,
+      )
     }
   }
 } finally {

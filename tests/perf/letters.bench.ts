@@ -39,12 +39,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`)
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`,
+)
 
 // --- 1. PDF rendering -----------------------------------------------------------------------------
 
 const [composed] = lettersForEvent(
-  letterContext({ history: [events.received('2026-03-03')], letterDate: '2026-03-03', subject: 'Dakkapel aan de achterkant' }),
+  letterContext({
+    history: [events.received('2026-03-03')],
+    letterDate: '2026-03-03',
+    subject: 'Dakkapel aan de achterkant',
+  }),
 )
 const letter = {
   ...composed,
@@ -65,7 +71,9 @@ for (let i = 0; i < PDF_RUNS; i++) {
 times.sort((a, b) => a - b)
 console.log(`\nPDF of the acknowledgement (${PDF_RUNS} renders, one after another)`)
 console.log(`  first render (fonts read and parsed): ${cold.toFixed(1)} ms`)
-console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`)
+console.log(
+  `  p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
+)
 console.log(`  size: ${first.length} bytes (${(first.length / 1024).toFixed(1)} KiB), fonts embedded as subsets`)
 
 // --- 2. letters written during event intake ---------------------------------------------------------
@@ -99,9 +107,20 @@ try {
           setupRequest: (req) => ({
             ...req,
             body: JSON.stringify({
-              specversion: '1.0', id: randomUUID(), source: 'urn:bench', type: 'nl.groningen.zaak.ontvangen',
-              subject: `LETTERS-${process.pid}-${++counter}`, time: new Date().toISOString(), datacontenttype: 'application/json',
-              data: { caseType: 'omgevingsvergunning', bsn, description: 'Benchmark', channel: 'email', receivedOn: todayIn(new Date()) },
+              specversion: '1.0',
+              id: randomUUID(),
+              source: 'urn:bench',
+              type: 'nl.groningen.zaak.ontvangen',
+              subject: `LETTERS-${process.pid}-${++counter}`,
+              time: new Date().toISOString(),
+              datacontenttype: 'application/json',
+              data: {
+                caseType: 'omgevingsvergunning',
+                bsn,
+                description: 'Benchmark',
+                channel: 'email',
+                receivedOn: todayIn(new Date()),
+              },
             }),
           }),
         },
@@ -109,11 +128,20 @@ try {
     })
     const written = (await count()) - before
     const accepted = Number(result.statusCodeStats?.['202']?.count ?? 0)
-    const jobs = (await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db)).rows[0].n
-    console.log(`\nEvent intake: POST /api/v1/notifications, ${CONNECTIONS} connections, ${result.duration.toFixed(1)} s, worker in process: ${WORKER_IN_PROCESS}`)
-    console.log(`  events accepted: ${accepted} (${(accepted / result.duration).toFixed(0)}/s), other answers: ${result.non2xx}, errors: ${result.errors}`)
-    console.log(`  letters written: ${written} (${(written / result.duration).toFixed(0)} letters/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
-    console.log(`  notice jobs queued at the end: ${jobs}${WORKER_IN_PROCESS === 'true' ? ' (the in-process worker sends them meanwhile)' : ''}`)
+    const jobs = (await sql<{ n: number }>`select count(*)::int as n from graphile_worker._private_jobs`.execute(db))
+      .rows[0].n
+    console.log(
+      `\nEvent intake: POST /api/v1/notifications, ${CONNECTIONS} connections, ${result.duration.toFixed(1)} s, worker in process: ${WORKER_IN_PROCESS}`,
+    )
+    console.log(
+      `  events accepted: ${accepted} (${(accepted / result.duration).toFixed(0)}/s), other answers: ${result.non2xx}, errors: ${result.errors}`,
+    )
+    console.log(
+      `  letters written: ${written} (${(written / result.duration).toFixed(0)} letters/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    )
+    console.log(
+      `  notice jobs queued at the end: ${jobs}${WORKER_IN_PROCESS === 'true' ? ' (the in-process worker sends them meanwhile)' : ''}`,
+    )
   } finally {
     await server.stop()
   }

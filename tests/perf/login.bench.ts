@@ -77,7 +77,8 @@ async function login(): Promise<number> {
     method: 'POST',
     body: new URLSearchParams({ action: 'login', method: 'bsn', bsn: JAN, level: 'midden' }),
   })
-  if (landed.url.pathname !== '/mijn' || landed.response.status !== 200) throw new Error(`login failed at ${landed.url.pathname}`)
+  if (landed.url.pathname !== '/mijn' || landed.response.status !== 200)
+    throw new Error(`login failed at ${landed.url.pathname}`)
   return performance.now() - t0
 }
 
@@ -85,7 +86,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 
 try {
@@ -107,7 +109,11 @@ try {
     const own = current.filter((r) => !nested.test(r.path))
     const landing = own.filter((r) => r.path === '/mijn').reduce((a, r) => a + r.ms, 0)
     const total = own.reduce((a, r) => a + r.ms, 0)
-    perLogin.push({ total, toSession: total - landing, callback: own.filter((r) => r.path === '/inloggen/callback').reduce((a, r) => a + r.ms, 0) })
+    perLogin.push({
+      total,
+      toSession: total - landing,
+      callback: own.filter((r) => r.path === '/inloggen/callback').reduce((a, r) => a + r.ms, 0),
+    })
     current = []
   }
   for (const r of requests.slice(first)) {
@@ -117,11 +123,29 @@ try {
   flush()
   const perLoginRequests = requests.slice(first).filter((r) => !nested.test(r.path)).length / LOGINS
 
-  console.log(`DigiD login round trip, ${LOGINS} logins (after ${WARMUP} warm-up), mock DigiD in the same process, embedded PostgreSQL`)
+  console.log(
+    `DigiD login round trip, ${LOGINS} logins (after ${WARMUP} warm-up), mock DigiD in the same process, embedded PostgreSQL`,
+  )
   console.log(`  browser requests per login: ${perLoginRequests}`)
-  console.log(`  server-side, up to the session (6 requests):  median ${fmt(median(perLogin.map((p) => p.toSession)))}, p95 ${fmt(pct(perLogin.map((p) => p.toSession), 95))}`)
-  console.log(`  server-side, including the landing page /mijn: median ${fmt(median(perLogin.map((p) => p.total)))}, p95 ${fmt(pct(perLogin.map((p) => p.total), 95))}`)
-  console.log(`  of which the callback (code exchange + checks + session): median ${fmt(median(perLogin.map((p) => p.callback)))}`)
+  console.log(
+    `  server-side, up to the session (6 requests):  median ${fmt(median(perLogin.map((p) => p.toSession)))}, p95 ${fmt(
+      pct(
+        perLogin.map((p) => p.toSession),
+        95,
+      ),
+    )}`,
+  )
+  console.log(
+    `  server-side, including the landing page /mijn: median ${fmt(median(perLogin.map((p) => p.total)))}, p95 ${fmt(
+      pct(
+        perLogin.map((p) => p.total),
+        95,
+      ),
+    )}`,
+  )
+  console.log(
+    `  of which the callback (code exchange + checks + session): median ${fmt(median(perLogin.map((p) => p.callback)))}`,
+  )
   console.log(`  client wall time, including the landing page: median ${fmt(median(wall))}, p95 ${fmt(pct(wall, 95))}`)
   // Where the time goes: median per step (paths with their random ids folded).
   const steps = new Map<string, number[]>()

@@ -59,7 +59,13 @@ interface LoadOptions {
   seconds: number
 }
 
-async function load(server: ServerProcess, cookie: string, label: string, pathname: string, { connections: counts, seconds }: LoadOptions) {
+async function load(
+  server: ServerProcess,
+  cookie: string,
+  label: string,
+  pathname: string,
+  { connections: counts, seconds }: LoadOptions,
+) {
   // One request first: it must be the page, not a login redirect.
   const first = await fetch(`${server.baseUrl}${pathname}`, { headers: { cookie }, redirect: 'manual' })
   if (first.status !== 200) throw new Error(`${pathname}: ${first.status}, expected 200`)
@@ -67,7 +73,13 @@ async function load(server: ServerProcess, cookie: string, label: string, pathna
   for (const connections of counts) {
     const latencies: number[] = []
     // A slow page must count as slow, not as an error: autocannon's own timeout is 10 s.
-    const instance = autocannon({ url: `${server.baseUrl}${pathname}`, connections, duration: seconds, timeout: 120, headers: { cookie } })
+    const instance = autocannon({
+      url: `${server.baseUrl}${pathname}`,
+      connections,
+      duration: seconds,
+      timeout: 120,
+      headers: { cookie },
+    })
     instance.on('response', (_c: unknown, _s: number, _b: number, time: number) => latencies.push(time))
     const result = await instance
     latencies.sort((a, b) => a - b)
@@ -86,11 +98,29 @@ async function pages(server: ServerProcess, today: string, options: LoadOptions)
   const month = periodContaining(today, 'month').key
   await load(server, cookie, '/medewerker/kwaliteit (this quarter + 4 before)', '/medewerker/kwaliteit', options)
   await load(server, cookie, `/medewerker/kwaliteit?period=${last}`, `/medewerker/kwaliteit?period=${last}`, options)
-  await load(server, cookie, `/medewerker/kwaliteit?period=${month} (+ 5 months)`, `/medewerker/kwaliteit?period=${month}`, options)
-  await load(server, cookie, `/medewerker/kwaliteit.csv?period=${last}`, `/medewerker/kwaliteit.csv?period=${last}`, options)
+  await load(
+    server,
+    cookie,
+    `/medewerker/kwaliteit?period=${month} (+ 5 months)`,
+    `/medewerker/kwaliteit?period=${month}`,
+    options,
+  )
+  await load(
+    server,
+    cookie,
+    `/medewerker/kwaliteit.csv?period=${last}`,
+    `/medewerker/kwaliteit.csv?period=${last}`,
+    options,
+  )
   await load(server, '', '/kwaliteitshandvest (public, last quarter)', '/kwaliteitshandvest', options)
   // The caseworker's start page with their cases at risk; E1001 is the contact of 3 of the 7 case types.
-  await load(server, await loginAsStaff(server.baseUrl, 'E1001'), '/medewerker (caseworker: cases at risk)', '/medewerker', options)
+  await load(
+    server,
+    await loginAsStaff(server.baseUrl, 'E1001'),
+    '/medewerker (caseworker: cases at risk)',
+    '/medewerker',
+    options,
+  )
 }
 
 /**
@@ -190,7 +220,9 @@ export function generate(n: number, today: string) {
 }
 
 async function main() {
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`)
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB; node ${process.version}`,
+  )
   const today = todayIn(new Date())
 
   if (!process.env.BENCH_SKIP_DEMO) {
@@ -238,11 +270,25 @@ async function main() {
         runs.sort((a, b) => a - b)
         console.log(`  SQL ${label.padEnd(52)} median ${ms(runs[2])}`)
       }
-      await time('measureQuality, 1 quarter', () => measureQuality(db, { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] }))
+      await time('measureQuality, 1 quarter', () =>
+        measureQuality(db, { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] }),
+      )
       await time('measureQuality, 5 quarters (the dashboard)', () =>
-        measureQuality(db, { from: trend[0].from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [], detailFor: quarter.from }))
-      await time('casesAtRisk, one caseworker (E1001)', () => casesAtRisk(db, { today, withinWorkingDays: 5, contactEmployeeId: 'E1001', extraNonWorkingDays: [] }))
-      await time('casesAtRisk, everyone', () => casesAtRisk(db, { today, withinWorkingDays: 5, extraNonWorkingDays: [] }))
+        measureQuality(db, {
+          from: trend[0].from,
+          to: quarter.to,
+          grain: 'quarter',
+          today,
+          extraNonWorkingDays: [],
+          detailFor: quarter.from,
+        }),
+      )
+      await time('casesAtRisk, one caseworker (E1001)', () =>
+        casesAtRisk(db, { today, withinWorkingDays: 5, contactEmployeeId: 'E1001', extraNonWorkingDays: [] }),
+      )
+      await time('casesAtRisk, everyone', () =>
+        casesAtRisk(db, { today, withinWorkingDays: 5, extraNonWorkingDays: [] }),
+      )
       if (!process.env.BENCH_SKIP_PAGES) {
         server = await startServerProcess({ DATABASE_URL: pg.url, SEED_DEMO_DATA: 'false' })
         // Fewer connections at once: with two CPUs, eight 2-second queries queue for 8 s each.

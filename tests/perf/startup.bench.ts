@@ -16,7 +16,9 @@ try {
   await first.stop()
   const second = await startServerProcess({ DATA_DIR: dataDir })
   await second.stop()
-  console.log(`first start (initdb + migrate + seed): ${(first.startupMs / 1000).toFixed(2)} s, home page ${home.status}`)
+  console.log(
+    `first start (initdb + migrate + seed): ${(first.startupMs / 1000).toFixed(2)} s, home page ${home.status}`,
+  )
   console.log(`second start (reuse data):            ${(second.startupMs / 1000).toFixed(2)} s`)
 } finally {
   rmSync(dataDir, { recursive: true, force: true })

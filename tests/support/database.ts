@@ -19,7 +19,10 @@ export async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 /** A throwaway database cloned from the migrated template: fresh for every test file. */
-export async function createTestDatabase(adminUrl: string, template: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  adminUrl: string,
+  template: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `mijnstad_test_${randomBytes(6).toString('hex')}`
   await adminQuery(adminUrl, `create database "${name}" template "${template}"`)
   return {

@@ -26,7 +26,10 @@ export function uniqueBsn(): string {
   }
 }
 
-export async function createPerson(db: DB, overrides: Partial<NewPerson> & { language?: 'nl' | 'en' } = {}): Promise<Person> {
+export async function createPerson(
+  db: DB,
+  overrides: Partial<NewPerson> & { language?: 'nl' | 'en' } = {},
+): Promise<Person> {
   const { language = 'nl', ...person } = overrides
   const row = await db
     .insertInto('persons')

@@ -21,7 +21,8 @@ export interface FakeOidcProvider {
   close(): Promise<void>
 }
 
-const b64 = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url')
+const b64 = (value: object | Buffer) =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url')
 
 export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -86,7 +87,11 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
     if (url.pathname === '/authorize') {
       // Straight back with a code, as if the user logged in at once.
       const code = randomBytes(16).toString('base64url')
-      codes.set(code, { nonce: url.searchParams.get('nonce') ?? '', clientId: url.searchParams.get('client_id') ?? '', used: false })
+      codes.set(code, {
+        nonce: url.searchParams.get('nonce') ?? '',
+        clientId: url.searchParams.get('client_id') ?? '',
+        used: false,
+      })
       const back = new URL(url.searchParams.get('redirect_uri') ?? '')
       back.searchParams.set('code', code)
       back.searchParams.set('state', url.searchParams.get('state') ?? '')
@@ -99,9 +104,15 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
       const body = new URLSearchParams(raw)
       fake.tokenRequests.push(body)
       const issued = codes.get(body.get('code') ?? '')
-      if (!issued || issued.used) return send(400, { error: 'invalid_grant', error_description: 'code unknown or used' })
+      if (!issued || issued.used)
+        return send(400, { error: 'invalid_grant', error_description: 'code unknown or used' })
       issued.used = true
-      return send(200, { access_token: 'fake-access', token_type: 'Bearer', expires_in: 300, id_token: idToken(issued.clientId, issued.nonce) })
+      return send(200, {
+        access_token: 'fake-access',
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken(issued.clientId, issued.nonce),
+      })
     }
     send(404, { error: 'not_found' })
   })

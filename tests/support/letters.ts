@@ -28,7 +28,12 @@ export const events = {
     occurredAt: noon(on),
     payload: { receivedOn, channel: 'internet' },
   }),
-  extended: (on: LocalDate, reason: string): CaseEvent => ({ seq: 0, type: 'extended', occurredAt: noon(on), payload: { reason } }),
+  extended: (on: LocalDate, reason: string): CaseEvent => ({
+    seq: 0,
+    type: 'extended',
+    occurredAt: noon(on),
+    payload: { reason },
+  }),
   suspended: (on: LocalDate, information: string, respondBy: LocalDate): CaseEvent => ({
     seq: 0,
     type: 'suspended',
@@ -41,7 +46,12 @@ export const events = {
     occurredAt: noon(on),
     payload: summary ? { outcome, summary } : { outcome },
   }),
-  stepReached: (on: LocalDate, step: string): CaseEvent => ({ seq: 0, type: 'step_reached', occurredAt: noon(on), payload: { step } }),
+  stepReached: (on: LocalDate, step: string): CaseEvent => ({
+    seq: 0,
+    type: 'step_reached',
+    occurredAt: noon(on),
+    payload: { step },
+  }),
 }
 
 export function rulesOf(caseTypeCode: string): CaseTypeRules {
@@ -50,7 +60,10 @@ export function rulesOf(caseTypeCode: string): CaseTypeRules {
   return {
     code: type.code,
     leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-    extension: type.extension_amount && type.extension_unit ? { amount: type.extension_amount, unit: type.extension_unit } : null,
+    extension:
+      type.extension_amount && type.extension_unit
+        ? { amount: type.extension_amount, unit: type.extension_unit }
+        : null,
     suspensionAllowed: type.suspension_allowed ?? true,
     steps: type.steps.map((s) => ({ code: s.code, final: !!s.final })),
   }
@@ -99,7 +112,11 @@ export function letterContext({
       caseUrl: 'https://mijn.groningen.example/mijn/zaken/Z-2026-000123',
       personalDataUrl: 'https://mijn.groningen.example/mijn/gegevens',
     },
-    recipient: { name: fullName(p), addressLines: [`${p.address.street} ${p.address.number}`, '9711 NR Groningen'], language },
+    recipient: {
+      name: fullName(p),
+      addressLines: [`${p.address.street} ${p.address.number}`, '9711 NR Groningen'],
+      language,
+    },
     letterDate,
     municipality,
     calendar,

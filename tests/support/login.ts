@@ -29,7 +29,9 @@ export class CookieJar {
   }
 
   private set(cookie: StoredCookie) {
-    this.cookies = this.cookies.filter((c) => !(c.host === cookie.host && c.path === cookie.path && c.name === cookie.name))
+    this.cookies = this.cookies.filter(
+      (c) => !(c.host === cookie.host && c.path === cookie.path && c.name === cookie.name),
+    )
     if (cookie.value !== '') this.cookies.push(cookie)
   }
 
@@ -52,7 +54,11 @@ export class CookieJar {
 
   header(url: URL): string {
     return this.cookies
-      .filter((c) => c.host === url.host && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .filter(
+        (c) =>
+          c.host === url.host &&
+          (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ')
   }
@@ -80,7 +86,11 @@ export interface BrowserResult {
 export async function browse(
   jar: CookieJar,
   start: string | URL,
-  init: { method?: string; body?: URLSearchParams; /** stop at a redirect to a URL like this, without following it */ stopBefore?: (url: URL) => boolean } = {},
+  init: {
+    method?: string
+    body?: URLSearchParams
+    /** stop at a redirect to a URL like this, without following it */ stopBefore?: (url: URL) => boolean
+  } = {},
   maxHops = 15,
 ): Promise<BrowserResult> {
   let url = new URL(start)
@@ -95,7 +105,12 @@ export async function browse(
       headers.origin = url.origin
       headers['content-type'] = 'application/x-www-form-urlencoded'
     }
-    const response = await fetch(url, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' })
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: method === 'GET' ? undefined : body,
+      redirect: 'manual',
+    })
     jar.store(url, response)
     const location = response.headers.get('location')
     hops.push({ url: url.href, status: response.status, location })
@@ -143,21 +158,36 @@ export async function openLoginPage(baseUrl: string, kind: 'citizen' | 'staff', 
 }
 
 /** Submits the mock provider's login page and follows the way back to the portal. */
-export async function submitLoginPage(jar: CookieJar, page: BrowserResult, fields: Record<string, string>): Promise<BrowserResult> {
+export async function submitLoginPage(
+  jar: CookieJar,
+  page: BrowserResult,
+  fields: Record<string, string>,
+): Promise<BrowserResult> {
   return browse(jar, formAction(page.body, page.url), { method: 'POST', body: new URLSearchParams(fields) })
 }
 
 function expectLoggedIn(result: BrowserResult, jar: CookieJar, baseUrl: string): string {
   const cookie = jar.portalCookie(baseUrl)
-  if (!/mijnstad_sessie=/.test(cookie) || result.response.status !== 200 || result.url.pathname.startsWith('/inloggen')) {
+  if (
+    !/mijnstad_sessie=/.test(cookie) ||
+    result.response.status !== 200 ||
+    result.url.pathname.startsWith('/inloggen')
+  ) {
     const title = /<title>([^<]*)<\/title>/.exec(result.body)?.[1]
-    throw new Error(`login did not succeed: ${result.response.status} at ${result.url.pathname} (${title ?? 'no title'})`)
+    throw new Error(
+      `login did not succeed: ${result.response.status} at ${result.url.pathname} (${title ?? 'no title'})`,
+    )
   }
   return cookie
 }
 
 /** Logs a citizen in with the mock DigiD by BSN; returns the portal's Cookie header value. */
-export async function loginAsCitizen(baseUrl: string, bsn: string, level: DigidLevel = 'basis', options: LoginOptions = {}): Promise<string> {
+export async function loginAsCitizen(
+  baseUrl: string,
+  bsn: string,
+  level: DigidLevel = 'basis',
+  options: LoginOptions = {},
+): Promise<string> {
   const { jar, page } = await openLoginPage(baseUrl, 'citizen', options)
   const result = await submitLoginPage(jar, page, { action: 'login', method: 'bsn', bsn, level, ...options.form })
   return expectLoggedIn(result, jar, baseUrl)

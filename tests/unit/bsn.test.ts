@@ -23,7 +23,16 @@ describe('isValidBsn (eleven test, weights 9..2 and -1)', () => {
   })
 
   it('refuses anything that is not exactly 9 digits: 8 or 10 digits, letters, spaces', () => {
-    for (const bad of ['99999365', '9999936530', '99999365a', 'abcdefghi', ' 999993653', '9999 93653', '', '99999.3653']) {
+    for (const bad of [
+      '99999365',
+      '9999936530',
+      '99999365a',
+      'abcdefghi',
+      ' 999993653',
+      '9999 93653',
+      '',
+      '99999.3653',
+    ]) {
       expect(isValidBsn(bad)).toBe(false)
     }
   })

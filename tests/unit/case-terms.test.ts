@@ -26,7 +26,12 @@ const permit: CaseTypeRules = {
   ],
 }
 
-const noExtensionNoSuspension: CaseTypeRules = { ...permit, code: 'parkeervergunning', extension: null, suspensionAllowed: false }
+const noExtensionNoSuspension: CaseTypeRules = {
+  ...permit,
+  code: 'parkeervergunning',
+  extension: null,
+  suspensionAllowed: false,
+}
 
 /** Noon UTC is the same calendar date in Amsterdam all year round. */
 const noon = (date: LocalDate) => new Date(`${date}T12:00:00Z`)
@@ -39,7 +44,12 @@ const received = (on: LocalDate, channel: Channel = 'internet', receivedOn: Loca
   occurredAt: noon(on),
   payload: { receivedOn, channel },
 })
-const stepReached = (on: LocalDate, step: string): CaseEvent => ({ seq: 0, type: 'step_reached', occurredAt: noon(on), payload: { step } })
+const stepReached = (on: LocalDate, step: string): CaseEvent => ({
+  seq: 0,
+  type: 'step_reached',
+  occurredAt: noon(on),
+  payload: { step },
+})
 const suspended = (on: LocalDate, respondBy: LocalDate): CaseEvent => ({
   seq: 0,
   type: 'suspended',
@@ -53,13 +63,19 @@ const extended = (on: LocalDate, reason = 'Advies van de welstandscommissie nodi
   occurredAt: noon(on),
   payload: { reason },
 })
-const decided = (on: LocalDate, outcome: Outcome = 'granted'): CaseEvent => ({ seq: 0, type: 'decided', occurredAt: noon(on), payload: { outcome } })
+const decided = (on: LocalDate, outcome: Outcome = 'granted'): CaseEvent => ({
+  seq: 0,
+  type: 'decided',
+  occurredAt: noon(on),
+  payload: { outcome },
+})
 const closed = (on: LocalDate): CaseEvent => ({ seq: 0, type: 'closed', occurredAt: noon(on), payload: {} })
 
 const history = (...events: CaseEvent[]): CaseEvent[] => events.map((event, index) => ({ ...event, seq: index + 1 }))
 const next = (events: CaseEvent[], event: CaseEvent): CaseEvent => ({ ...event, seq: events.length + 1 })
 
-const stateOn = (today: LocalDate, events: CaseEvent[], rules: CaseTypeRules = permit) => deriveCaseState(rules, events, today, cal)
+const stateOn = (today: LocalDate, events: CaseEvent[], rules: CaseTypeRules = permit) =>
+  deriveCaseState(rules, events, today, cal)
 
 describe('the decision term (Awb 4:13, Algemene termijnenwet art. 1)', () => {
   it('is 8 weeks after receipt by default: received Monday 3 March 2025, due Monday 28 April', () => {
@@ -148,7 +164,9 @@ describe('suspension (Awb 4:15: the clock stops while the citizen is asked for i
     expect(state.decisionDueIsProvisional).toBe(false)
     expect(state.suspendedSince).toBeNull()
     expect(state.respondBy).toBeNull()
-    expect(state.dateMoves).toEqual([{ kind: 'suspended', from: '2025-03-10', to: '2025-03-20', days: 10, newDate: '2025-05-08' }])
+    expect(state.dateMoves).toEqual([
+      { kind: 'suspended', from: '2025-03-10', to: '2025-03-20', days: 10, newDate: '2025-05-08' },
+    ])
   })
 
   it('moves a term that a suspension pushes onto 5 May 2025 on to Tuesday 6 May', () => {
@@ -156,7 +174,9 @@ describe('suspension (Awb 4:15: the clock stops while the citizen is asked for i
       '2025-03-18',
       history(received('2025-03-03'), suspended('2025-03-10', '2025-03-24'), resumed('2025-03-17')),
     )
-    expect(state.dateMoves).toEqual([{ kind: 'suspended', from: '2025-03-10', to: '2025-03-17', days: 7, newDate: '2025-05-06' }])
+    expect(state.dateMoves).toEqual([
+      { kind: 'suspended', from: '2025-03-10', to: '2025-03-17', days: 7, newDate: '2025-05-06' },
+    ])
     expect(state.decisionDueOn).toBe('2025-05-06')
   })
 
@@ -167,7 +187,9 @@ describe('suspension (Awb 4:15: the clock stops while the citizen is asked for i
     expect(state.respondBy).toBe('2025-03-24')
     expect(state.decisionDueOn).toBe('2025-05-02')
     expect(state.decisionDueIsProvisional).toBe(true)
-    expect(state.dateMoves).toEqual([{ kind: 'suspended', from: '2025-03-10', to: null, days: 4, newDate: '2025-05-02' }])
+    expect(state.dateMoves).toEqual([
+      { kind: 'suspended', from: '2025-03-10', to: null, days: 4, newDate: '2025-05-02' },
+    ])
     expect(state.overdue).toBe(false)
   })
 
@@ -176,7 +198,9 @@ describe('suspension (Awb 4:15: the clock stops while the citizen is asked for i
     expect(state.status).toBe('suspended')
     expect(state.decisionDueOn).toBe('2025-05-12')
     expect(state.decisionDueIsProvisional).toBe(false)
-    expect(state.dateMoves).toEqual([{ kind: 'suspended', from: '2025-03-10', to: '2025-03-24', days: 14, newDate: '2025-05-12' }])
+    expect(state.dateMoves).toEqual([
+      { kind: 'suspended', from: '2025-03-10', to: '2025-03-24', days: 14, newDate: '2025-05-12' },
+    ])
   })
 
   it('adds up several suspensions one after the other', () => {
@@ -202,7 +226,9 @@ describe('suspension (Awb 4:15: the clock stops while the citizen is asked for i
     expect(state.status).toBe('decided')
     expect(state.suspendedSince).toBeNull()
     // 28 April + 5 days is Saturday 3 May; Monday 5 May is a holiday, so Tuesday 6 May.
-    expect(state.dateMoves).toEqual([{ kind: 'suspended', from: '2025-03-10', to: '2025-03-15', days: 5, newDate: '2025-05-06' }])
+    expect(state.dateMoves).toEqual([
+      { kind: 'suspended', from: '2025-03-10', to: '2025-03-15', days: 5, newDate: '2025-05-06' },
+    ])
   })
 })
 
@@ -228,7 +254,11 @@ describe('extension (Awb 4:14: once, announced within the term)', () => {
   })
 
   it('is counted from the term’s own end, not from the working day Atw art. 1 moved it to', () => {
-    const tenDays: CaseTypeRules = { ...permit, leadTime: { amount: 8, unit: 'weeks' }, extension: { amount: 10, unit: 'days' } }
+    const tenDays: CaseTypeRules = {
+      ...permit,
+      leadTime: { amount: 8, unit: 'weeks' },
+      extension: { amount: 10, unit: 'days' },
+    }
     // Received Saturday 18 January 2025: the term ends Saturday 15 March, moved to Monday 17 March.
     const state = stateOn('2025-03-17', history(received('2025-01-18'), extended('2025-03-17')), tenDays)
     expect(state.originalDecisionDueOn).toBe('2025-03-17')
@@ -237,7 +267,10 @@ describe('extension (Awb 4:14: once, announced within the term)', () => {
 
   it('is refused after the term has ended, and does not move the date when it is in the history anyway', () => {
     const events = history(received('2025-03-03'))
-    expect(validateNextEvent(permit, events, next(events, extended('2025-04-29')), cal)).toEqual({ ok: false, code: 'term_passed' })
+    expect(validateNextEvent(permit, events, next(events, extended('2025-04-29')), cal)).toEqual({
+      ok: false,
+      code: 'term_passed',
+    })
     const state = stateOn('2025-04-30', history(received('2025-03-03'), extended('2025-04-29')))
     expect(state.extended).toBe(false)
     expect(state.decisionDueOn).toBe('2025-04-28')
@@ -252,7 +285,10 @@ describe('extension (Awb 4:14: once, announced within the term)', () => {
 
   it('is refused a second time, and a second one in the history is ignored', () => {
     const events = history(received('2025-03-03'), extended('2025-04-22'))
-    expect(validateNextEvent(permit, events, next(events, extended('2025-05-20')), cal)).toEqual({ ok: false, code: 'already_extended' })
+    expect(validateNextEvent(permit, events, next(events, extended('2025-05-20')), cal)).toEqual({
+      ok: false,
+      code: 'already_extended',
+    })
     const state = stateOn('2025-05-21', history(received('2025-03-03'), extended('2025-04-22'), extended('2025-05-20')))
     expect(state.decisionDueOn).toBe('2025-06-10')
     expect(state.dateMoves).toHaveLength(1)
@@ -264,9 +300,10 @@ describe('extension (Awb 4:14: once, announced within the term)', () => {
       ok: false,
       code: 'extension_not_allowed',
     })
-    expect(stateOn('2025-04-02', history(received('2025-03-03'), extended('2025-04-01')), noExtensionNoSuspension).decisionDueOn).toBe(
-      '2025-04-28',
-    )
+    expect(
+      stateOn('2025-04-02', history(received('2025-03-03'), extended('2025-04-01')), noExtensionNoSuspension)
+        .decisionDueOn,
+    ).toBe('2025-04-28')
   })
 
   it('needs a reason, because the letter to the citizen must give one', () => {
@@ -281,7 +318,12 @@ describe('extension (Awb 4:14: once, announced within the term)', () => {
   it('adds up with a suspension, each move showing the date it led to', () => {
     const state = stateOn(
       '2025-05-02',
-      history(received('2025-03-03'), suspended('2025-03-10', '2025-03-24'), resumed('2025-03-20'), extended('2025-05-01')),
+      history(
+        received('2025-03-03'),
+        suspended('2025-03-10', '2025-03-24'),
+        resumed('2025-03-20'),
+        extended('2025-05-01'),
+      ),
     )
     expect(state.dateMoves).toEqual([
       { kind: 'suspended', from: '2025-03-10', to: '2025-03-20', days: 10, newDate: '2025-05-08' },
@@ -434,14 +476,21 @@ describe('validateNextEvent', () => {
 
   it('accepts a receipt as the first event and nothing else', () => {
     expect(validateNextEvent(permit, [], { ...received('2025-03-03'), seq: 1 }, cal)).toEqual({ ok: true })
-    expect(validateNextEvent(permit, [], { ...decided('2025-03-03'), seq: 1 }, cal)).toEqual({ ok: false, code: 'not_received' })
+    expect(validateNextEvent(permit, [], { ...decided('2025-03-03'), seq: 1 }, cal)).toEqual({
+      ok: false,
+      code: 'not_received',
+    })
   })
 
   it('refuses a receipt date that is no date or lies after the moment it was recorded', () => {
     const noDate = { ...received('2025-03-03', 'post', '2025-02-30'), seq: 1 }
     expect(validateNextEvent(permit, [], noDate, cal)).toEqual({ ok: false, code: 'invalid_date', field: 'receivedOn' })
     const future = { ...received('2025-03-03', 'post', '2025-03-04'), seq: 1 }
-    expect(validateNextEvent(permit, [], future, cal)).toEqual({ ok: false, code: 'received_in_future', field: 'receivedOn' })
+    expect(validateNextEvent(permit, [], future, cal)).toEqual({
+      ok: false,
+      code: 'received_in_future',
+      field: 'receivedOn',
+    })
   })
 
   it('accepts a receipt dated earlier than the day it is recorded (a letter registered later)', () => {
@@ -450,12 +499,21 @@ describe('validateNextEvent', () => {
   })
 
   it('refuses a second receipt', () => {
-    expect(validateNextEvent(permit, open, next(open, received('2025-03-04')), cal)).toEqual({ ok: false, code: 'already_received' })
+    expect(validateNextEvent(permit, open, next(open, received('2025-03-04')), cal)).toEqual({
+      ok: false,
+      code: 'already_received',
+    })
   })
 
   it('refuses anything after the case was closed', () => {
     const done = history(received('2025-03-03'), decided('2025-04-01'), closed('2025-04-02'))
-    for (const event of [stepReached('2025-04-03', 'advice'), resumed('2025-04-03'), decided('2025-04-03'), closed('2025-04-03'), received('2025-04-03')]) {
+    for (const event of [
+      stepReached('2025-04-03', 'advice'),
+      resumed('2025-04-03'),
+      decided('2025-04-03'),
+      closed('2025-04-03'),
+      received('2025-04-03'),
+    ]) {
       expect(validateNextEvent(permit, done, next(done, event), cal)).toEqual({ ok: false, code: 'case_closed' })
     }
   })
@@ -474,12 +532,16 @@ describe('validateNextEvent', () => {
 
   it('accepts an event at the same moment as the last one', () => {
     const events = history(received('2025-03-03'))
-    expect(validateNextEvent(permit, events, next(events, stepReached('2025-03-03', 'assessment')), cal)).toEqual({ ok: true })
+    expect(validateNextEvent(permit, events, next(events, stepReached('2025-03-03', 'assessment')), cal)).toEqual({
+      ok: true,
+    })
   })
 
   describe('steps', () => {
     it('accepts a later step, also when it skips one', () => {
-      expect(validateNextEvent(permit, open, next(open, stepReached('2025-03-05', 'advice')), cal)).toEqual({ ok: true })
+      expect(validateNextEvent(permit, open, next(open, stepReached('2025-03-05', 'advice')), cal)).toEqual({
+        ok: true,
+      })
     })
 
     it('refuses a step the case type does not have', () => {
@@ -507,11 +569,15 @@ describe('validateNextEvent', () => {
 
   describe('suspension and resumption', () => {
     it('accepts a suspension with a day to answer after the request', () => {
-      expect(validateNextEvent(permit, open, next(open, suspended('2025-03-10', '2025-03-24')), cal)).toEqual({ ok: true })
+      expect(validateNextEvent(permit, open, next(open, suspended('2025-03-10', '2025-03-24')), cal)).toEqual({
+        ok: true,
+      })
     })
 
     it('refuses a suspension for a case type that does not allow it', () => {
-      expect(validateNextEvent(noExtensionNoSuspension, open, next(open, suspended('2025-03-10', '2025-03-24')), cal)).toEqual({
+      expect(
+        validateNextEvent(noExtensionNoSuspension, open, next(open, suspended('2025-03-10', '2025-03-24')), cal),
+      ).toEqual({
         ok: false,
         code: 'suspension_not_allowed',
       })
@@ -561,7 +627,10 @@ describe('validateNextEvent', () => {
     })
 
     it('refuses to resume a case that is not suspended', () => {
-      expect(validateNextEvent(permit, open, next(open, resumed('2025-03-10')), cal)).toEqual({ ok: false, code: 'not_suspended' })
+      expect(validateNextEvent(permit, open, next(open, resumed('2025-03-10')), cal)).toEqual({
+        ok: false,
+        code: 'not_suspended',
+      })
       const events = history(received('2025-03-03'), suspended('2025-03-10', '2025-03-24'))
       expect(validateNextEvent(permit, events, next(events, resumed('2025-03-12')), cal)).toEqual({ ok: true })
     })
@@ -576,17 +645,28 @@ describe('validateNextEvent', () => {
     it('accepts a decision, also while suspended', () => {
       expect(validateNextEvent(permit, open, next(open, decided('2025-03-20')), cal)).toEqual({ ok: true })
       const events = history(received('2025-03-03'), suspended('2025-03-10', '2025-03-24'))
-      expect(validateNextEvent(permit, events, next(events, decided('2025-03-20', 'refused')), cal)).toEqual({ ok: true })
+      expect(validateNextEvent(permit, events, next(events, decided('2025-03-20', 'refused')), cal)).toEqual({
+        ok: true,
+      })
     })
 
     it('refuses a second decision, and an extension after the decision', () => {
       const events = history(received('2025-03-03'), decided('2025-03-20'))
-      expect(validateNextEvent(permit, events, next(events, decided('2025-03-21')), cal)).toEqual({ ok: false, code: 'already_decided' })
-      expect(validateNextEvent(permit, events, next(events, extended('2025-03-21')), cal)).toEqual({ ok: false, code: 'already_decided' })
+      expect(validateNextEvent(permit, events, next(events, decided('2025-03-21')), cal)).toEqual({
+        ok: false,
+        code: 'already_decided',
+      })
+      expect(validateNextEvent(permit, events, next(events, extended('2025-03-21')), cal)).toEqual({
+        ok: false,
+        code: 'already_decided',
+      })
     })
 
     it('refuses to close a case without a decision (a withdrawal is recorded as a decision)', () => {
-      expect(validateNextEvent(permit, open, next(open, closed('2025-03-20')), cal)).toEqual({ ok: false, code: 'not_decided' })
+      expect(validateNextEvent(permit, open, next(open, closed('2025-03-20')), cal)).toEqual({
+        ok: false,
+        code: 'not_decided',
+      })
       const withdrawn = history(received('2025-03-03'), decided('2025-03-20', 'withdrawn'))
       expect(validateNextEvent(permit, withdrawn, next(withdrawn, closed('2025-03-20')), cal)).toEqual({ ok: true })
     })

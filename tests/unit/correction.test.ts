@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { checkEvidence, dateFromDutchInput, detectEvidenceType, MAX_EVIDENCE_BYTES, safeFileName, validateCorrection, type CorrectableField } from '~/domain/correction'
+import {
+  checkEvidence,
+  dateFromDutchInput,
+  detectEvidenceType,
+  MAX_EVIDENCE_BYTES,
+  safeFileName,
+  validateCorrection,
+  type CorrectableField,
+} from '~/domain/correction'
 
 const today = '2026-11-28'
 const register: Record<CorrectableField, string | null> = {
-  given_names: 'Fatima', name_prefix: null, surname: 'el Amrani', birth_date: '1988-11-02',
-  birth_place: 'Rotterdam', birth_country: 'Nederland', nationality: 'Nederlandse',
+  given_names: 'Fatima',
+  name_prefix: null,
+  surname: 'el Amrani',
+  birth_date: '1988-11-02',
+  birth_place: 'Rotterdam',
+  birth_country: 'Nederland',
+  nationality: 'Nederlandse',
 }
 const current = (f: CorrectableField) => register[f]
 const explanation = 'Mijn achternaam staat verkeerd gespeld.'
 
 describe('a correction request (Wet BRP art. 2.58)', () => {
   it('accepts a data item, a new value and an explanation, trimmed', () => {
-    expect(validateCorrection({ field: 'surname', proposedValue: '  El  Amrani ', explanation: ` ${explanation} ` }, current, today)).toEqual({
+    expect(
+      validateCorrection(
+        { field: 'surname', proposedValue: '  El  Amrani ', explanation: ` ${explanation} ` },
+        current,
+        today,
+      ),
+    ).toEqual({
       ok: true,
       value: { field: 'surname', proposedValue: 'El Amrani', explanation },
     })
@@ -19,37 +38,68 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
 
   it('needs the data item to be one that can be corrected', () => {
     for (const field of ['', 'bsn', 'address_id', 'gender']) {
-      expect(validateCorrection({ field, proposedValue: 'x', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'field', error: 'required' }] })
+      expect(validateCorrection({ field, proposedValue: 'x', explanation }, current, today)).toEqual({
+        ok: false,
+        errors: [{ field: 'field', error: 'required' }],
+      })
     }
   })
 
   it('needs a new value, except to remove a voorvoegsel the register has', () => {
-    expect(validateCorrection({ field: 'surname', proposedValue: '  ', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'required' }] })
-    expect(validateCorrection({ field: 'name_prefix', proposedValue: '', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'required' }] })
+    expect(validateCorrection({ field: 'surname', proposedValue: '  ', explanation }, current, today)).toEqual({
+      ok: false,
+      errors: [{ field: 'proposedValue', error: 'required' }],
+    })
+    expect(validateCorrection({ field: 'name_prefix', proposedValue: '', explanation }, current, today)).toEqual({
+      ok: false,
+      errors: [{ field: 'proposedValue', error: 'required' }],
+    })
     const withPrefix = (f: CorrectableField) => (f === 'name_prefix' ? 'de' : null)
-    expect(validateCorrection({ field: 'name_prefix', proposedValue: '', explanation }, withPrefix, today)).toMatchObject({ ok: true, value: { proposedValue: '' } })
+    expect(
+      validateCorrection({ field: 'name_prefix', proposedValue: '', explanation }, withPrefix, today),
+    ).toMatchObject({ ok: true, value: { proposedValue: '' } })
   })
 
   it('refuses a new value equal to what the register holds, but accepts a change of capitals', () => {
-    expect(validateCorrection({ field: 'surname', proposedValue: 'el Amrani', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'same_as_current' }] })
-    expect(validateCorrection({ field: 'surname', proposedValue: 'El Amrani', explanation }, current, today)).toMatchObject({ ok: true })
+    expect(validateCorrection({ field: 'surname', proposedValue: 'el Amrani', explanation }, current, today)).toEqual({
+      ok: false,
+      errors: [{ field: 'proposedValue', error: 'same_as_current' }],
+    })
+    expect(
+      validateCorrection({ field: 'surname', proposedValue: 'El Amrani', explanation }, current, today),
+    ).toMatchObject({ ok: true })
   })
 
   it('needs a real birth date, not in the future (today is allowed)', () => {
-    expect(validateCorrection({ field: 'birth_date', proposedValue: '1988-02-30', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_date' }] })
-    expect(validateCorrection({ field: 'birth_date', proposedValue: '2 november', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_date' }] })
-    expect(validateCorrection({ field: 'birth_date', proposedValue: '2026-11-29', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'future_date' }] })
-    expect(validateCorrection({ field: 'birth_date', proposedValue: '2026-11-28', explanation }, current, today)).toMatchObject({ ok: true })
+    expect(
+      validateCorrection({ field: 'birth_date', proposedValue: '1988-02-30', explanation }, current, today),
+    ).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_date' }] })
+    expect(
+      validateCorrection({ field: 'birth_date', proposedValue: '2 november', explanation }, current, today),
+    ).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_date' }] })
+    expect(
+      validateCorrection({ field: 'birth_date', proposedValue: '2026-11-29', explanation }, current, today),
+    ).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'future_date' }] })
+    expect(
+      validateCorrection({ field: 'birth_date', proposedValue: '2026-11-28', explanation }, current, today),
+    ).toMatchObject({ ok: true })
   })
 
   it('refuses markup and control characters in a name and values over 200 characters', () => {
-    expect(validateCorrection({ field: 'given_names', proposedValue: '<script>', explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_characters' }] })
-    expect(validateCorrection({ field: 'given_names', proposedValue: 'a'.repeat(201), explanation }, current, today)).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'too_long' }] })
-    expect(validateCorrection({ field: 'given_names', proposedValue: "Zoë-Anne O'Neil", explanation }, current, today)).toMatchObject({ ok: true })
+    expect(
+      validateCorrection({ field: 'given_names', proposedValue: '<script>', explanation }, current, today),
+    ).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'invalid_characters' }] })
+    expect(
+      validateCorrection({ field: 'given_names', proposedValue: 'a'.repeat(201), explanation }, current, today),
+    ).toEqual({ ok: false, errors: [{ field: 'proposedValue', error: 'too_long' }] })
+    expect(
+      validateCorrection({ field: 'given_names', proposedValue: "Zoë-Anne O'Neil", explanation }, current, today),
+    ).toMatchObject({ ok: true })
   })
 
   it('needs an explanation of 10 to 2000 characters', () => {
-    const check = (e: string) => validateCorrection({ field: 'surname', proposedValue: 'El Amrani', explanation: e }, current, today)
+    const check = (e: string) =>
+      validateCorrection({ field: 'surname', proposedValue: 'El Amrani', explanation: e }, current, today)
     expect(check('   ')).toEqual({ ok: false, errors: [{ field: 'explanation', error: 'required' }] })
     expect(check('123456789')).toEqual({ ok: false, errors: [{ field: 'explanation', error: 'too_short' }] })
     expect(check('1234567890')).toMatchObject({ ok: true })
@@ -60,7 +110,10 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
   it('reports every problem at once', () => {
     expect(validateCorrection({ field: 'surname', proposedValue: '', explanation: '' }, current, today)).toEqual({
       ok: false,
-      errors: [{ field: 'proposedValue', error: 'required' }, { field: 'explanation', error: 'required' }],
+      errors: [
+        { field: 'proposedValue', error: 'required' },
+        { field: 'explanation', error: 'required' },
+      ],
     })
   })
 })
@@ -79,7 +132,9 @@ describe('a date typed day first', () => {
     expect(dateFromDutchInput(input)).toBeNull()
   })
   it('stores a corrected birth date as a calendar date', () => {
-    expect(validateCorrection({ field: 'birth_date', proposedValue: '3-11-1988', explanation }, current, today)).toMatchObject({ ok: true, value: { proposedValue: '1988-11-03' } })
+    expect(
+      validateCorrection({ field: 'birth_date', proposedValue: '3-11-1988', explanation }, current, today),
+    ).toMatchObject({ ok: true, value: { proposedValue: '1988-11-03' } })
   })
 })
 

@@ -19,17 +19,60 @@ const variants: Array<[string, Omit<LetterFixture, 'language'>]> = [
   ['acknowledgement, late', { history: [events.received('2026-03-03', '2026-02-16')], letterDate: '2026-03-03' }],
   ['acknowledgement, no contact person', { history: [received], letterDate: '2026-03-03', contact: false }],
   ['acknowledgement, Wmo', { caseTypeCode: 'wmo', subject: 'Traplift', history: [received], letterDate: '2026-03-03' }],
-  ['acknowledgement, move', { caseTypeCode: 'verhuizing', subject: 'Verhuizing naar Korreweg 17-1', history: [received], letterDate: '2026-03-03' }],
-  ['extension', { history: [received, events.extended('2026-04-20', 'Wij vragen advies aan de welstandscommissie. Die vergadert pas op 12 mei')], letterDate: '2026-04-20' }],
-  ['information request', { history: [received, events.suspended('2026-03-10', 'Een bouwtekening met de maten van de dakkapel', '2026-03-24')], letterDate: '2026-03-10' }],
-  ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map((outcome): [string, Omit<LetterFixture, 'language'>] => [
-    `decision notice, ${outcome}`,
-    { history: [received, events.decided('2026-04-14', outcome, 'De dakkapel is hoger dan het omgevingsplan toestaat')], letterDate: '2026-04-14' },
-  ]),
-  ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map((outcome): [string, Omit<LetterFixture, 'language'>] => [
-    `correction decision, ${outcome}`,
-    { ...correction, history: [received, events.decided('2026-03-20', outcome, 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP')], letterDate: '2026-03-20' },
-  ]),
+  [
+    'acknowledgement, move',
+    {
+      caseTypeCode: 'verhuizing',
+      subject: 'Verhuizing naar Korreweg 17-1',
+      history: [received],
+      letterDate: '2026-03-03',
+    },
+  ],
+  [
+    'extension',
+    {
+      history: [
+        received,
+        events.extended('2026-04-20', 'Wij vragen advies aan de welstandscommissie. Die vergadert pas op 12 mei'),
+      ],
+      letterDate: '2026-04-20',
+    },
+  ],
+  [
+    'information request',
+    {
+      history: [
+        received,
+        events.suspended('2026-03-10', 'Een bouwtekening met de maten van de dakkapel', '2026-03-24'),
+      ],
+      letterDate: '2026-03-10',
+    },
+  ],
+  ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map(
+    (outcome): [string, Omit<LetterFixture, 'language'>] => [
+      `decision notice, ${outcome}`,
+      {
+        history: [
+          received,
+          events.decided('2026-04-14', outcome, 'De dakkapel is hoger dan het omgevingsplan toestaat'),
+        ],
+        letterDate: '2026-04-14',
+      },
+    ],
+  ),
+  ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map(
+    (outcome): [string, Omit<LetterFixture, 'language'>] => [
+      `correction decision, ${outcome}`,
+      {
+        ...correction,
+        history: [
+          received,
+          events.decided('2026-03-20', outcome, 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP'),
+        ],
+        letterDate: '2026-03-20',
+      },
+    ],
+  ),
 ]
 
 function compose(fixture: Omit<LetterFixture, 'language'>, language: LetterLanguage): ComposedLetter {
@@ -38,18 +81,27 @@ function compose(fixture: Omit<LetterFixture, 'language'>, language: LetterLangu
 }
 
 describe('every template is plain language (B1)', () => {
-  it.each(variants)('%s: at most 15 words per sentence in Dutch and English, Flesch–Douma ≥ 60 in Dutch', (_name, fixture) => {
-    const nl = letterReadability(compose(fixture, 'nl'))
-    const en = letterReadability(compose(fixture, 'en'))
-    expect(nl.sentences).toBeGreaterThan(3)
-    expect(nl.averageSentenceLength).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE_LENGTH)
-    expect(en.averageSentenceLength).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE_LENGTH)
-    expect(nl.fleschDouma).toBeGreaterThanOrEqual(MIN_FLESCH_DOUMA)
-  })
+  it.each(variants)(
+    '%s: at most 15 words per sentence in Dutch and English, Flesch–Douma ≥ 60 in Dutch',
+    (_name, fixture) => {
+      const nl = letterReadability(compose(fixture, 'nl'))
+      const en = letterReadability(compose(fixture, 'en'))
+      expect(nl.sentences).toBeGreaterThan(3)
+      expect(nl.averageSentenceLength).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE_LENGTH)
+      expect(en.averageSentenceLength).toBeLessThanOrEqual(MAX_AVERAGE_SENTENCE_LENGTH)
+      expect(nl.fleschDouma).toBeGreaterThanOrEqual(MIN_FLESCH_DOUMA)
+    },
+  )
 
   it('covers every event that writes a letter', () => {
     const covered = new Set(variants.map(([, fixture]) => compose(fixture, 'nl').templateCode))
-    expect([...covered].sort()).toEqual(['acknowledgement', 'correction_decision', 'decision_notice', 'extension', 'information_request'])
+    expect([...covered].sort()).toEqual([
+      'acknowledgement',
+      'correction_decision',
+      'decision_notice',
+      'extension',
+      'information_request',
+    ])
   })
 })
 
@@ -93,7 +145,7 @@ describe('the measure itself', () => {
 })
 
 describe('the scores, for the record', () => {
-  it('prints each template\'s figures', () => {
+  it("prints each template's figures", () => {
     const rows = variants.map(([name, fixture]) => {
       const nl = letterReadability(compose(fixture, 'nl'))
       const en = letterReadability(compose(fixture, 'en'))

@@ -1,4 +1,11 @@
-import { acknowledgementIsLate, letterAsText, lettersForEvent, objectionDeadline, TEMPLATE_VERSIONS, type ComposedLetter } from '~/domain/letters'
+import {
+  acknowledgementIsLate,
+  letterAsText,
+  lettersForEvent,
+  objectionDeadline,
+  TEMPLATE_VERSIONS,
+  type ComposedLetter,
+} from '~/domain/letters'
 import { addressLines, formatLetterDate, personName } from '~/domain/letters-format'
 import { letterNoticeMail } from '~/domain/letters-notice'
 import { calendar, events, letterContext, type LetterFixture } from '../support/letters'
@@ -15,7 +22,10 @@ const fixtures = {
   acknowledgement: { history: [received], letterDate: '2026-03-03' },
   lateAcknowledgement: { history: [events.received('2026-03-03', '2026-02-16')], letterDate: '2026-03-03' },
   extension: {
-    history: [received, events.extended('2026-04-20', 'Wij vragen advies aan de welstandscommissie. Die vergadert pas op 12 mei')],
+    history: [
+      received,
+      events.extended('2026-04-20', 'Wij vragen advies aan de welstandscommissie. Die vergadert pas op 12 mei'),
+    ],
     letterDate: '2026-04-20',
   },
   informationRequest: {
@@ -30,7 +40,10 @@ const fixtures = {
     caseTypeCode: 'brp_correctie',
     subject: 'Geboorteplaats',
     persona: 'kees',
-    history: [received, events.decided('2026-03-20', 'refused', 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP')],
+    history: [
+      received,
+      events.decided('2026-03-20', 'refused', 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP'),
+    ],
     letterDate: '2026-03-20',
   },
 } satisfies Record<string, LetterFixture>
@@ -55,9 +68,20 @@ describe('which event writes which letter', () => {
     const resumed = { seq: 0, type: 'resumed' as const, occurredAt: new Date('2026-03-12T12:00:00Z'), payload: {} }
     const closed = { seq: 0, type: 'closed' as const, occurredAt: new Date('2026-04-20T12:00:00Z'), payload: {} }
     const decided = events.decided('2026-04-14', 'granted')
-    expect(lettersForEvent(letterContext({ history: [received, events.stepReached('2026-03-05', 'volledigheid')], letterDate: '2026-03-05' }))).toEqual([])
-    expect(lettersForEvent(letterContext({ history: [received, suspended, resumed], letterDate: '2026-03-12' }))).toEqual([])
-    expect(lettersForEvent(letterContext({ history: [received, decided, closed], letterDate: '2026-04-20' }))).toEqual([])
+    expect(
+      lettersForEvent(
+        letterContext({
+          history: [received, events.stepReached('2026-03-05', 'volledigheid')],
+          letterDate: '2026-03-05',
+        }),
+      ),
+    ).toEqual([])
+    expect(
+      lettersForEvent(letterContext({ history: [received, suspended, resumed], letterDate: '2026-03-12' })),
+    ).toEqual([])
+    expect(lettersForEvent(letterContext({ history: [received, decided, closed], letterDate: '2026-04-20' }))).toEqual(
+      [],
+    )
   })
 
   it('stamps every letter with its template version and the recipient language', () => {
@@ -216,7 +240,9 @@ describe('the acknowledgement (seed §2.2 "Brieven", DESIGN §4)', () => {
   })
 
   it('calls a correction a request and a move a notice, not an application', () => {
-    expect(only({ ...fixtures.acknowledgement, caseTypeCode: 'brp_correctie' }).title).toBe('Wij hebben uw verzoek ontvangen')
+    expect(only({ ...fixtures.acknowledgement, caseTypeCode: 'brp_correctie' }).title).toBe(
+      'Wij hebben uw verzoek ontvangen',
+    )
     expect(only({ ...fixtures.acknowledgement, caseTypeCode: 'verhuizing', language: 'en' }).title).toBe(
       'We have received your notice of your move',
     )
@@ -509,16 +535,22 @@ describe('the decision notice', () => {
   })
 
   it('says yes plainly for a grant, and mentions no objection then', () => {
-    const text = letterAsText(only({ history: [received, events.decided('2026-04-14', 'granted')], letterDate: '2026-04-14' }))
+    const text = letterAsText(
+      only({ history: [received, events.decided('2026-04-14', 'granted')], letterDate: '2026-04-14' }),
+    )
     expect(text).toContain('Het besluit is: ja. U krijgt wat u heeft gevraagd.')
     expect(text).not.toContain('bezwaar')
   })
 
   it('mentions objection for a partial grant, and says the treatment stopped for a withdrawal', () => {
-    const partly = letterAsText(only({ history: [received, events.decided('2026-04-14', 'partly_granted')], letterDate: '2026-04-14' }))
+    const partly = letterAsText(
+      only({ history: [received, events.decided('2026-04-14', 'partly_granted')], letterDate: '2026-04-14' }),
+    )
     expect(partly).toContain('Het besluit is: voor een deel ja.')
     expect(partly).toContain('Dan kunt u bezwaar maken.')
-    const withdrawn = letterAsText(only({ history: [received, events.decided('2026-04-14', 'withdrawn')], letterDate: '2026-04-14' }))
+    const withdrawn = letterAsText(
+      only({ history: [received, events.decided('2026-04-14', 'withdrawn')], letterDate: '2026-04-14' }),
+    )
     expect(withdrawn).toContain('U heeft uw aanvraag ingetrokken. Daarom stoppen wij met de behandeling.')
     expect(withdrawn).not.toContain('bezwaar')
   })
@@ -630,14 +662,19 @@ describe('the decision on a BRP correction (Wet BRP art. 2.58)', () => {
   })
 
   it('grants without a word about objecting', () => {
-    const text = letterAsText(only({ ...fixtures.correctionRefused, history: [received, events.decided('2026-03-20', 'granted')] }))
+    const text = letterAsText(
+      only({ ...fixtures.correctionRefused, history: [received, events.decided('2026-03-20', 'granted')] }),
+    )
     expect(text).toContain('Het besluit is: ja. Wij hebben uw gegevens verbeterd.')
     expect(text).not.toContain('bezwaar')
   })
 
   it('grants in part with the right to object', () => {
     const text = letterAsText(
-      only({ ...fixtures.correctionRefused, history: [received, events.decided('2026-03-20', 'partly_granted', 'De spelling van uw voornaam klopt niet')] }),
+      only({
+        ...fixtures.correctionRefused,
+        history: [received, events.decided('2026-03-20', 'partly_granted', 'De spelling van uw voornaam klopt niet')],
+      }),
     )
     expect(text).toContain('Het besluit is: voor een deel ja.')
     expect(text).toContain('## Waarom?\nDe spelling van uw voornaam klopt niet.')
@@ -664,10 +701,24 @@ describe('terms and formats the letters use', () => {
   it('writes names with their prefix and addresses with letter, addition and a spaced postcode', () => {
     expect(personName({ givenNames: 'Lisa', namePrefix: 'van der', surname: 'Berg' })).toBe('Lisa van der Berg')
     expect(
-      addressLines({ street: 'Korreweg', houseNumber: 17, houseLetter: null, houseNumberAddition: '1', postcode: '9715AB', city: 'Groningen' }),
+      addressLines({
+        street: 'Korreweg',
+        houseNumber: 17,
+        houseLetter: null,
+        houseNumberAddition: '1',
+        postcode: '9715AB',
+        city: 'Groningen',
+      }),
     ).toEqual(['Korreweg 17-1', '9715 AB Groningen'])
     expect(
-      addressLines({ street: 'Nieuwe Ebbingestraat', houseNumber: 23, houseLetter: 'A', houseNumberAddition: null, postcode: '9712NE', city: 'Groningen' }),
+      addressLines({
+        street: 'Nieuwe Ebbingestraat',
+        houseNumber: 23,
+        houseLetter: 'A',
+        houseNumberAddition: null,
+        postcode: '9712NE',
+        city: 'Groningen',
+      }),
     ).toEqual(['Nieuwe Ebbingestraat 23A', '9712 NE Groningen'])
   })
 })

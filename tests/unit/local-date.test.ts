@@ -29,7 +29,15 @@ describe('isLocalDate and parseLocalDate', () => {
   })
 
   it('refuses dates that do not exist: 30 February, 29 February in a common year, month 13, day 0', () => {
-    for (const bad of ['2025-02-30', '2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-00', '2025-04-31']) {
+    for (const bad of [
+      '2025-02-30',
+      '2025-02-29',
+      '1900-02-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-04-00',
+      '2025-04-31',
+    ]) {
       expect(isLocalDate(bad)).toBe(false)
       expect(() => parseLocalDate(bad)).toThrow(RangeError)
     }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, checkMoveDate, coMoverEligibility, moveDateWindow, parseMoveDate, selectCoMovers, type HouseholdMember } from '~/domain/move'
+import {
+  ageOn,
+  checkMoveDate,
+  coMoverEligibility,
+  moveDateWindow,
+  parseMoveDate,
+  selectCoMovers,
+  type HouseholdMember,
+} from '~/domain/move'
 import { addDays, todayIn } from '~/domain/local-date'
 
 const today = '2026-11-28'
@@ -63,7 +71,10 @@ describe('reading the move date from day, month and year', () => {
       error: 'too_late',
       window: { earliest: '2026-11-23', latest: '2026-12-26' },
     })
-    expect(parseMoveDate({ day: '22', month: '11', year: '2026' }, today)).toMatchObject({ ok: false, error: 'too_early' })
+    expect(parseMoveDate({ day: '22', month: '11', year: '2026' }, today)).toMatchObject({
+      ok: false,
+      error: 'too_early',
+    })
   })
 })
 
@@ -81,10 +92,17 @@ describe('age', () => {
 
 describe('who may move along (Wet BRP art. 2.48–2.49)', () => {
   const home = 'A1'
-  const member = (over: Partial<HouseholdMember>): HouseholdMember => ({ relation: 'child', birthDate: '2016-08-19', addressId: home, ...over })
+  const member = (over: Partial<HouseholdMember>): HouseholdMember => ({
+    relation: 'child',
+    birthDate: '2016-08-19',
+    addressId: home,
+    ...over,
+  })
 
   it('allows a spouse or registered partner at the same address', () => {
-    expect(coMoverEligibility(home, member({ relation: 'partner', birthDate: '1986-05-30' }), today)).toEqual({ eligible: true })
+    expect(coMoverEligibility(home, member({ relation: 'partner', birthDate: '1986-05-30' }), today)).toEqual({
+      eligible: true,
+    })
   })
 
   it('allows a child under 16 at the same address, up to the day before the 16th birthday', () => {
@@ -93,8 +111,14 @@ describe('who may move along (Wet BRP art. 2.48–2.49)', () => {
   })
 
   it('refuses a child of 16 or 17: they report their own move (art. 2.49)', () => {
-    expect(coMoverEligibility(home, member({ birthDate: '2010-11-28' }), today)).toEqual({ eligible: false, reason: 'child_16_or_17' })
-    expect(coMoverEligibility(home, member({ birthDate: '2008-11-29' }), today)).toEqual({ eligible: false, reason: 'child_16_or_17' })
+    expect(coMoverEligibility(home, member({ birthDate: '2010-11-28' }), today)).toEqual({
+      eligible: false,
+      reason: 'child_16_or_17',
+    })
+    expect(coMoverEligibility(home, member({ birthDate: '2008-11-29' }), today)).toEqual({
+      eligible: false,
+      reason: 'child_16_or_17',
+    })
   })
 
   it('allows an adult child who lives at the same address, from the 18th birthday', () => {
@@ -104,14 +128,26 @@ describe('who may move along (Wet BRP art. 2.48–2.49)', () => {
 
   it('refuses anyone, partner or child, who lives at another address', () => {
     for (const relation of ['partner', 'child'] as const) {
-      expect(coMoverEligibility(home, member({ relation, addressId: 'B2' }), today)).toEqual({ eligible: false, reason: 'not_at_same_address' })
-      expect(coMoverEligibility(home, member({ relation, addressId: null }), today)).toEqual({ eligible: false, reason: 'not_at_same_address' })
+      expect(coMoverEligibility(home, member({ relation, addressId: 'B2' }), today)).toEqual({
+        eligible: false,
+        reason: 'not_at_same_address',
+      })
+      expect(coMoverEligibility(home, member({ relation, addressId: null }), today)).toEqual({
+        eligible: false,
+        reason: 'not_at_same_address',
+      })
     }
-    expect(coMoverEligibility(null, member({ addressId: null }), today)).toEqual({ eligible: false, reason: 'not_at_same_address' })
+    expect(coMoverEligibility(null, member({ addressId: null }), today)).toEqual({
+      eligible: false,
+      reason: 'not_at_same_address',
+    })
   })
 
   it('refuses a parent, even at the same address: parents report for themselves', () => {
-    expect(coMoverEligibility(home, member({ relation: 'parent', birthDate: '1970-02-21' }), today)).toEqual({ eligible: false, reason: 'parent_reports_own_move' })
+    expect(coMoverEligibility(home, member({ relation: 'parent', birthDate: '1970-02-21' }), today)).toEqual({
+      eligible: false,
+      reason: 'parent_reports_own_move',
+    })
   })
 
   it('checks a selection by position and names every member refused', () => {
@@ -121,7 +157,10 @@ describe('who may move along (Wet BRP art. 2.48–2.49)', () => {
       member({ birthDate: '2009-01-01' }),
       member({ relation: 'parent' }),
     ]
-    expect(selectCoMovers(home, household, [1, 0, 1], today)).toEqual({ ok: true, members: [household[0], household[1]] })
+    expect(selectCoMovers(home, household, [1, 0, 1], today)).toEqual({
+      ok: true,
+      members: [household[0], household[1]],
+    })
     expect(selectCoMovers(home, household, [], today)).toEqual({ ok: true, members: [] })
     expect(selectCoMovers(home, household, [0, 2, 3, 9], today)).toEqual({
       ok: false,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatHouseNumber, formatPostcode, houseNumberCandidates, parseHouseNumber, parsePostcode } from '~/domain/postcode'
+import {
+  formatHouseNumber,
+  formatPostcode,
+  houseNumberCandidates,
+  parseHouseNumber,
+  parsePostcode,
+} from '~/domain/postcode'
 
 describe('postcode', () => {
   it.each([
@@ -26,9 +32,12 @@ describe('postcode', () => {
     expect(parsePostcode(`9712${letters}`)).toEqual({ ok: false, error: 'unused_letters' })
   })
 
-  it.each(['971HA', '97123HA', '9712H', '9712HAA', '9712-HA', 'HA9712', '9712 H A', '９７１２HA', '9712ÄB'])('refuses the malformed %j', (input) => {
-    expect(parsePostcode(input)).toEqual({ ok: false, error: 'format' })
-  })
+  it.each(['971HA', '97123HA', '9712H', '9712HAA', '9712-HA', 'HA9712', '9712 H A', '９７１２HA', '9712ÄB'])(
+    'refuses the malformed %j',
+    (input) => {
+      expect(parsePostcode(input)).toEqual({ ok: false, error: 'format' })
+    },
+  )
 
   it('writes a postcode with a space between digits and letters', () => {
     expect(formatPostcode('9712HA')).toBe('9712 HA')

@@ -1,6 +1,12 @@
 import { createInstance } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { formatDays, formatPercent, formatPeriod, formatQuarterMonths, type Translate } from '~/components/quality-format'
+import {
+  formatDays,
+  formatPercent,
+  formatPeriod,
+  formatQuarterMonths,
+  type Translate,
+} from '~/components/quality-format'
 import { parsePeriod } from '~/domain/quality'
 import { i18nConfig } from '~/i18n'
 

@@ -21,7 +21,18 @@ describe('reporting periods', () => {
   })
 
   it('refuses anything else', () => {
-    for (const key of ['2026-Q5', '2026-Q0', '2026-13', '2026-00', '2026-1', '26-Q1', '1999-Q1', '2026-q1', ' 2026-Q1', '']) {
+    for (const key of [
+      '2026-Q5',
+      '2026-Q0',
+      '2026-13',
+      '2026-00',
+      '2026-1',
+      '26-Q1',
+      '1999-Q1',
+      '2026-q1',
+      ' 2026-Q1',
+      '',
+    ]) {
       expect(parsePeriod(key)).toBeNull()
     }
   })
@@ -97,15 +108,25 @@ describe('the target that applies', () => {
 
   it("takes the charter's one acknowledgement target across channels, and none when the channels differ", () => {
     expect(targetFor(norms, 'acknowledgement', null)).toMatchObject({ targetPercent: 98, channel: null })
-    expect(targetFor([...norms, { measure: 'acknowledgement', channel: 'internet', targetPercent: 90 }], 'acknowledgement', null)).toBeNull()
+    expect(
+      targetFor(
+        [...norms, { measure: 'acknowledgement', channel: 'internet', targetPercent: 90 }],
+        'acknowledgement',
+        null,
+      ),
+    ).toBeNull()
   })
 })
 
 describe('CSV', () => {
   it('writes RFC 4180: commas, CRLF, quotes doubled where needed', () => {
-    expect(toCsv([['period', 'name', 'n'], ['2026-Q1', 'Correctie, BRP', 3], ['2026-Q1', 'Zeg "ja"', null]])).toBe(
-      'period,name,n\r\n2026-Q1,"Correctie, BRP",3\r\n2026-Q1,"Zeg ""ja""",\r\n',
-    )
+    expect(
+      toCsv([
+        ['period', 'name', 'n'],
+        ['2026-Q1', 'Correctie, BRP', 3],
+        ['2026-Q1', 'Zeg "ja"', null],
+      ]),
+    ).toBe('period,name,n\r\n2026-Q1,"Correctie, BRP",3\r\n2026-Q1,"Zeg ""ja""",\r\n')
   })
 
   it('defuses a text that a spreadsheet would run as a formula', () => {

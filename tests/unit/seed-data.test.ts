@@ -29,14 +29,18 @@ describe('demo personas', () => {
     const children = (bsn: string) => relations.filter(([a, , kind]) => a === bsn && kind === 'child').map(([, b]) => b)
     const byBsn = new Map(personas.map((p) => [p.bsn, p]))
     // a couple with children under 16
-    expect(relations.some(([a, b, kind]) => a === bsnOf('fatima') && b === bsnOf('pieter') && kind === 'partner')).toBe(true)
+    expect(relations.some(([a, b, kind]) => a === bsnOf('fatima') && b === bsnOf('pieter') && kind === 'partner')).toBe(
+      true,
+    )
     expect(children(bsnOf('fatima')).filter((c) => ageOn(byBsn.get(c)!.birth_date, TODAY) < 16)).toHaveLength(2)
     // an adult child living at home
     const thomas = byBsn.get(bsnOf('thomas'))!
     expect(ageOn(thomas.birth_date, TODAY)).toBeGreaterThanOrEqual(18)
     expect(thomas.address).toEqual(byBsn.get(bsnOf('anneke'))!.address)
     // no e-mail, letters on paper; English-speaking; address in research; single
-    expect(personas.some((p) => p.email === null && p.letter_channel === 'paper' && ageOn(p.birth_date, TODAY) >= 18)).toBe(true)
+    expect(
+      personas.some((p) => p.email === null && p.letter_channel === 'paper' && ageOn(p.birth_date, TODAY) >= 18),
+    ).toBe(true)
     expect(personas.some((p) => p.language === 'en')).toBe(true)
     expect(personas.some((p) => p.address_in_research)).toBe(true)
     expect(relations.some(([a]) => a === bsnOf('jan'))).toBe(false)
@@ -45,7 +49,9 @@ describe('demo personas', () => {
   it('all live at addresses that exist in the register', () => {
     const rows = demoAddresses()
     for (const p of personas) {
-      expect(() => demoAddress(rows, p.address.street, p.address.number, p.address.letter ?? null, p.address.addition ?? null)).not.toThrow()
+      expect(() =>
+        demoAddress(rows, p.address.street, p.address.number, p.address.letter ?? null, p.address.addition ?? null),
+      ).not.toThrow()
     }
   })
 })
@@ -62,7 +68,8 @@ describe('the demo address register', () => {
     }
   })
   it('has each address once (postcode, number, letter, addition) and unique ids', () => {
-    const key = (r: (typeof rows)[number]) => [r.postcode, r.house_number, r.house_letter ?? '', r.house_number_addition ?? ''].join('|')
+    const key = (r: (typeof rows)[number]) =>
+      [r.postcode, r.house_number, r.house_letter ?? '', r.house_number_addition ?? ''].join('|')
     expect(new Set(rows.map(key)).size).toBe(rows.length)
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length)
   })
@@ -79,7 +86,10 @@ describe('the service catalogue', () => {
     for (const c of caseTypes) {
       expect(c.steps[0].code, c.code).toBe('ontvangen')
       expect(c.steps.at(-1)!.final, c.code).toBe(true)
-      expect(c.steps.filter((s) => s.final), c.code).toHaveLength(1)
+      expect(
+        c.steps.filter((s) => s.final),
+        c.code,
+      ).toHaveLength(1)
       expect(new Set(c.steps.map((s) => s.code)).size).toBe(c.steps.length)
     }
   })

@@ -41,17 +41,22 @@ describe('the days derived from Easter (Good Friday -2, Easter Monday +1, Ascens
     [2028, '2028-04-14', '2028-04-17', '2028-05-25', '2028-06-05'],
     [2029, '2029-03-30', '2029-04-02', '2029-05-10', '2029-05-21'],
     [2030, '2030-04-19', '2030-04-22', '2030-05-30', '2030-06-10'],
-  ])('in %i: Good Friday %s, Easter Monday %s, Ascension Day %s, Whit Monday %s', (year, goodFriday, easterMonday, ascension, whitMonday) => {
-    expect(holidayOn(goodFriday, cal)).toBe('good_friday')
-    expect(holidayOn(easterMonday, cal)).toBe('easter_monday')
-    expect(holidayOn(ascension, cal)).toBe('ascension_day')
-    expect(holidayOn(whitMonday, cal)).toBe('whit_monday')
-    expect(dayOfWeek(goodFriday)).toBe(5)
-    expect(dayOfWeek(easterMonday)).toBe(1)
-    expect(dayOfWeek(ascension)).toBe(4)
-    expect(dayOfWeek(whitMonday)).toBe(1)
-    expect(holidaysOf(year).map((h) => h.date)).toEqual(expect.arrayContaining([goodFriday, easterMonday, ascension, whitMonday]))
-  })
+  ])(
+    'in %i: Good Friday %s, Easter Monday %s, Ascension Day %s, Whit Monday %s',
+    (year, goodFriday, easterMonday, ascension, whitMonday) => {
+      expect(holidayOn(goodFriday, cal)).toBe('good_friday')
+      expect(holidayOn(easterMonday, cal)).toBe('easter_monday')
+      expect(holidayOn(ascension, cal)).toBe('ascension_day')
+      expect(holidayOn(whitMonday, cal)).toBe('whit_monday')
+      expect(dayOfWeek(goodFriday)).toBe(5)
+      expect(dayOfWeek(easterMonday)).toBe(1)
+      expect(dayOfWeek(ascension)).toBe(4)
+      expect(dayOfWeek(whitMonday)).toBe(1)
+      expect(holidaysOf(year).map((h) => h.date)).toEqual(
+        expect.arrayContaining([goodFriday, easterMonday, ascension, whitMonday]),
+      )
+    },
+  )
 })
 
 describe('holidaysOf (Algemene termijnenwet art. 3)', () => {
@@ -184,7 +189,9 @@ describe('nextWorkingDayOnOrAfter (Atw art. 1: a term ending on a non-working da
 
   it('moves a term ending on Ascension Day 2026 to Friday 15 May, or to Monday 18 May when that Friday is decreed', () => {
     expect(nextWorkingDayOnOrAfter('2026-05-14', cal)).toBe('2026-05-15')
-    expect(nextWorkingDayOnOrAfter('2026-05-14', createHolidayCalendar({ extraDays: ['2026-05-15'] }))).toBe('2026-05-18')
+    expect(nextWorkingDayOnOrAfter('2026-05-14', createHolidayCalendar({ extraDays: ['2026-05-15'] }))).toBe(
+      '2026-05-18',
+    )
   })
 
   it('moves a term ending on Whit Monday 2025 to Tuesday 10 June', () => {
