@@ -62,6 +62,8 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
     }),
   )
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+  // Browsers ask for /favicon.ico on pages that name no icon (an error answer, a PDF).
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
 
   app.use(sameOriginOnly({ exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/') }))
   await mount?.(app)

@@ -36,6 +36,7 @@ import {
 import { addWorkingDays, nextWorkingDayOnOrAfter, type HolidayCalendar } from './working-days'
 
 export type Channel = 'internet' | 'email' | 'post' | 'counter' | 'phone'
+export const CHANNELS = ['internet', 'email', 'post', 'counter', 'phone'] as const satisfies readonly Channel[]
 
 /** A ZGW "doorlooptijd": calendar days or weeks. */
 export type Period = { amount: number; unit: 'days' | 'weeks' }
@@ -57,6 +58,8 @@ export interface CaseTypeRules {
 }
 
 export type Outcome = 'granted' | 'refused' | 'partly_granted' | 'withdrawn'
+/** In the order a caseworker's form offers them. */
+export const OUTCOMES = ['granted', 'partly_granted', 'refused', 'withdrawn'] as const satisfies readonly Outcome[]
 
 export type CaseEvent =
   | { seq: number; type: 'received'; occurredAt: Date; payload: { receivedOn: LocalDate; channel: Channel } }

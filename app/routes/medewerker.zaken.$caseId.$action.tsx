@@ -6,8 +6,8 @@ import { z } from 'zod'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { requireStaff } from '~/services/auth.server'
+import { OUTCOMES } from '~/domain/case-terms'
 import {
-  OUTCOMES,
   caseFailureStatus,
   getCaseForCaseworker,
   isCalendarDate,

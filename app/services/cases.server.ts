@@ -30,6 +30,8 @@ import {
   validateNextEvent,
   type CaseEvent,
   type CaseState,
+  CHANNELS,
+  OUTCOMES,
   type CaseTypeRules,
   type Channel,
   type Outcome,
@@ -42,8 +44,7 @@ import { writeLettersForEvent } from '~/services/letters.server'
 
 export type Language = 'nl' | 'en'
 export type { Channel, Outcome }
-export const CHANNELS = ['internet', 'email', 'post', 'counter', 'phone'] as const satisfies readonly Channel[]
-export const OUTCOMES = ['granted', 'partly_granted', 'refused', 'withdrawn'] as const satisfies readonly Outcome[]
+export { CHANNELS, OUTCOMES }
 
 // --- results --------------------------------------------------------------------------------
 

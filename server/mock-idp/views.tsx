@@ -40,6 +40,7 @@ function Page({
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <link rel="stylesheet" href="/mock-idp/assets/mock-idp.css" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {script ? <script src={script} defer /> : null}
       </head>
       <body className={`idp idp-${provider}`}>

@@ -1,13 +1,17 @@
-import { mkdirSync } from 'node:fs'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { PAGE_COUNT_FILE } from './page-count'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Debian's Chromium, headless, with the flags this closed network needs (no background calls). */
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs (no background calls).
+ * Every context it opens is watched for page errors (see `watchForPageErrors`).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -21,6 +25,42 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   })
+  const open = browser.newContext.bind(browser)
+  browser.newContext = async (options) => watchForPageErrors(await open(options), options?.javaScriptEnabled !== false)
+  return browser
+}
+
+/**
+ * A page that renders on the server and then breaks in the browser (an uncaught error, a failed
+ * hydration, a chunk that does not load) is broken for its users, whatever its HTML says. Every
+ * page of a context is watched: an uncaught page error or a console error fails the test when the
+ * context closes, naming the page. The only console errors allowed are the browser's own notes of
+ * an answer that the page asked for on purpose: the document itself answering 4xx/5xx (a test that
+ * visits a 404 page), and a 4xx answer to one of Remix's data requests for this page (a form that
+ * was refused with its field messages). A 5xx data answer, or a missing script, still fails.
+ * Each page visited is counted in `PAGE_COUNT_FILE`, for the suite's summary.
+ */
+export function watchForPageErrors(context: BrowserContext, javaScriptEnabled: boolean): BrowserContext {
+  const problems: string[] = []
+  let visited = 0
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() !== 'error' || isExpectedStatus(message.text(), message.location().url, page.url())) return
+      const source = message.location().url
+      problems.push(`console error on ${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`)
+    })
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) visited++
+    })
+  })
+  const close = context.close.bind(context)
+  context.close = async (options) => {
+    await close(options)
+    if (visited) appendFileSync(PAGE_COUNT_FILE, `${JSON.stringify({ visited, javaScriptEnabled })}\n`)
+    if (problems.length) throw new Error(`the browser reported errors:\n${problems.join('\n')}`)
+  }
+  return context
 }
 
 export const viewports = {
@@ -78,4 +118,12 @@ export async function expectNoAxeViolations(page: Page) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync('tests/e2e/screenshots', { recursive: true })
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true })
+}
+
+function isExpectedStatus(text: string, resourceUrl: string, pageUrl: string): boolean {
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(text)?.[1]
+  if (!status) return false
+  if (resourceUrl === pageUrl) return true
+  const resource = new URL(resourceUrl)
+  return status.startsWith('4') && resource.searchParams.has('_data') && resource.pathname === new URL(pageUrl).pathname
 }
