@@ -26,6 +26,10 @@ const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.dataDir,
   log: (line) => logger.debug({ component: 'postgres' }, line),
+}).catch((err: unknown) => {
+  // e.g. a second server on the same DATA_DIR: the message says what to do
+  logger.fatal({ err }, err instanceof Error ? err.message : 'the database did not start')
+  process.exit(1)
 })
 process.env.DATABASE_URL = database.url
 // Letters and e-mails print links to the portal: the same address the server answers on.

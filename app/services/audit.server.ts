@@ -1,6 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { ActorKind, Database } from '../../db/schema'
-import { AUDIT_HASH_SQL } from '../../db/migrations/0005_audit_chain'
 
 export interface AuditEntry {
   actorKind: ActorKind
@@ -38,29 +37,5 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
     .execute()
 }
 
-export type ChainCheck =
-  { ok: true; rows: number } | { ok: false; rows: number; firstBrokenId: string; reason: 'hash' | 'link' }
-
-/**
- * Walks the chain in id order and recomputes every hash: the first row whose content no longer
- * matches its hash, or whose link does not match the row before it, is named.
- */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck> {
-  const { rows } = await sql<{
-    id: string
-    hash: string
-    prev_hash: string
-    expected: string
-    previous: string | null
-  }>`
-    select r.id::text as id, r.hash, r.prev_hash, ${sql.raw(AUDIT_HASH_SQL)} as expected,
-           lag(r.hash) over (order by r.id) as previous
-      from audit_log r
-     order by r.id`.execute(db)
-  for (const [i, row] of rows.entries()) {
-    const expectedPrev = i === 0 ? '0'.repeat(64) : row.previous
-    if (row.prev_hash !== expectedPrev) return { ok: false, rows: rows.length, firstBrokenId: row.id, reason: 'link' }
-    if (row.hash !== row.expected) return { ok: false, rows: rows.length, firstBrokenId: row.id, reason: 'hash' }
-  }
-  return { ok: true, rows: rows.length }
-}
+// The chain check lives with the database (db/audit-chain.ts), so the db:* scripts need no app code.
+export { verifyAuditChain, type ChainCheck } from '../../db/audit-chain'
