@@ -72,10 +72,14 @@ function useMinutesLeft(banner: ImpersonationBannerData): number {
 export function ImpersonationRefused({ code }: { code: string }) {
   const { t } = useTranslation('impersonation')
   const level = code === 'impersonation_level'
+  // A download of all the citizen's data (data-export.server.ts): a GET, refused all the same.
+  const download = code === 'impersonation_export'
   return (
     <div className="prose-width">
-      <h1 className="text-3xl md:text-4xl">{t(level ? 'refused.levelTitle' : 'refused.title')}</h1>
-      <p className="mt-4">{t(level ? 'refused.levelText' : 'refused.text')}</p>
+      <h1 className="text-3xl md:text-4xl">
+        {t(level ? 'refused.levelTitle' : download ? 'export:refused.title' : 'refused.title')}
+      </h1>
+      <p className="mt-4">{t(level ? 'refused.levelText' : download ? 'export:refused.text' : 'refused.text')}</p>
       {level ? null : <p className="mt-4">{t('refused.howTo')}</p>}
       <p className="mt-6">
         <Link to="/mijn" className="btn-secondary">

@@ -5,6 +5,8 @@ import casesEn from './en/cases.json'
 import commonEn from './en/common.json'
 import casesNl from './nl/cases.json'
 import commonNl from './nl/common.json'
+import exportEn from './en/export.json'
+import exportNl from './nl/export.json'
 import impersonationEn from './en/impersonation.json'
 import impersonationNl from './nl/impersonation.json'
 import lettersEn from './en/letters.json'
@@ -23,6 +25,7 @@ export const resources = {
     mydata: mydataNl,
     quality: qualityNl,
     impersonation: impersonationNl,
+    export: exportNl,
   },
   en: {
     auth: authEn,
@@ -32,5 +35,6 @@ export const resources = {
     mydata: mydataEn,
     quality: qualityEn,
     impersonation: impersonationEn,
+    export: exportEn,
   },
 }

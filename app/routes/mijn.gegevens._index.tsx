@@ -113,6 +113,20 @@ export default function MyData() {
         {person.openRequests.corrections > 0 ? <p className="mt-1 text-base">{t('overview.openCorrection')}</p> : null}
       </nav>
 
+      {/* AVG art. 15 and 20: the citizen's own copy of everything (mijn.gegevens.downloaden). */}
+      <section aria-labelledby="download-heading" className="mt-6">
+        <h2 id="download-heading" className="text-xl">
+          {t('export:block.heading')}
+        </h2>
+        <p className="mt-1">{t('export:block.text')}</p>
+        <p className="mt-1">
+          {/* A document load: to a support employee looking along that page answers 403 with its reason. */}
+          <Link to="/mijn/gegevens/downloaden" reloadDocument>
+            {t('export:block.link')}
+          </Link>
+        </p>
+      </section>
+
       <Group
         id="name-heading"
         heading={t('overview.nameHeading')}

@@ -49,6 +49,7 @@ export default function WhoViewedMyData() {
         </div>
       ) : null}
       <p className="mt-4">{t('inzage.lead')}</p>
+      <p className="mt-2">{t('export:inzage.lead')}</p>
       {entries.length === 0 ? (
         <p className="mt-6">{t('inzage.none')}</p>
       ) : (
@@ -76,15 +77,17 @@ function Entry({ entry }: { entry: InzageEntry }) {
       )
     : null
   const actionKey = entry.action ? entry.action.replace(/\./g, '_') : 'other'
-  const what = entry.impersonation
-    ? t('inzage.impersonation', { staff: entry.staff })
-    : t('inzage.staffView', {
-        staff: entry.staff,
-        what: t(`inzage.actions.${actionKey}`, {
-          reference: entry.caseReference ?? '',
-          defaultValue: t('inzage.actions.other'),
-        }),
-      })
+  const what = entry.download
+    ? t(`export:inzage.${entry.download.by}`, { format: entry.download.format.toUpperCase() })
+    : entry.impersonation
+      ? t('inzage.impersonation', { staff: entry.staff })
+      : t('inzage.staffView', {
+          staff: entry.staff,
+          what: t(`inzage.actions.${actionKey}`, {
+            reference: entry.caseReference ?? '',
+            defaultValue: t('inzage.actions.other'),
+          }),
+        })
   const headingId = `entry-${entry.kind}-${entry.id}`
   return (
     <li className="border-2 border-line p-4">

@@ -1,6 +1,7 @@
 /**
  * "Wie heeft mijn gegevens bekeken" (issue 7, PAGES.md): what staff saw of the citizen's data,
- * and when a support employee viewed as them — from the audit log, newest first. A citizen only
+ * when a support employee viewed as them, and each download of a copy of all their data (made
+ * with their DigiD, so one they did not make is reported here too) — from the audit log, newest first. A citizen only
  * ever reads entries with their own BSN as subject: the BSN comes from the session, never from
  * the request.
  *
@@ -35,7 +36,8 @@ export function seenPageOf(path: string): SeenPage {
 export interface InzageEntry {
   /** the audit entry "Dit herken ik niet" refers to */
   id: string
-  kind: 'impersonation' | 'staffView'
+  /** `download`: the citizen (or their representative) downloaded a copy of their data */
+  kind: 'impersonation' | 'staffView' | 'download'
   at: string
   /** the employee's name, or their employee number (AUDIT_SHOW_STAFF_NAMES=false) */
   staff: string
@@ -51,10 +53,14 @@ export interface InzageEntry {
     endedAt: string | null
     pages: SeenPage[]
   } | null
+  /** a download of the citizen's data (data-export.server.ts): in what format, by whom */
+  download: { format: string; by: 'you' | 'representative' } | null
   reported: boolean
 }
 
 const STAFF_KINDS = ['staff', 'staff_as_citizen'] as const
+/** A copy of all their data, downloaded with their DigiD: listed too, so a stranger's download shows. */
+const DOWNLOADED = 'personal_data.exported'
 const ENTRY_LIMIT = 500
 
 export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = getDb()): Promise<InzageEntry[]> {
@@ -64,8 +70,9 @@ export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = get
       .selectFrom('audit_log as a')
       .leftJoin('employees as e', 'e.id', 'a.actor_id')
       .select(['a.id', 'a.at', 'a.actor_id', 'a.action', 'a.resource', 'a.reason', 'a.details', 'e.name'])
+      .select('a.actor_kind')
       .where('a.subject_bsn', '=', citizen.bsn)
-      .where('a.actor_kind', 'in', STAFF_KINDS)
+      .where((eb) => eb.or([eb('a.actor_kind', 'in', STAFF_KINDS), eb('a.action', '=', DOWNLOADED)]))
       .orderBy('a.id', 'desc')
       .limit(ENTRY_LIMIT)
       .execute(),
@@ -111,6 +118,7 @@ export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = get
             endedAt: imp.ended_at ? new Date(imp.ended_at).toISOString() : null,
             pages: [],
           },
+          download: null,
           reported: false,
         }
         grouped.set(imp.id, entry)
@@ -123,6 +131,24 @@ export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = get
       }
       continue
     }
+    if (row.action === DOWNLOADED && !STAFF_KINDS.some((k) => k === row.actor_kind)) {
+      entries.push({
+        id: row.id,
+        kind: 'download',
+        at: new Date(row.at as unknown as Date).toISOString(),
+        staff: '',
+        action: row.action,
+        caseReference: null,
+        reason: null,
+        impersonation: null,
+        download: {
+          format: typeof details.format === 'string' ? details.format : '',
+          by: row.actor_kind === 'representative' ? 'representative' : 'you',
+        },
+        reported: false,
+      })
+      continue
+    }
     entries.push({
       id: row.id,
       kind: 'staffView',
@@ -132,6 +158,7 @@ export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = get
       caseReference: row.resource?.startsWith('case:') ? row.resource.slice('case:'.length) : null,
       reason: row.reason && !row.reason.startsWith('case:') ? row.reason : null,
       impersonation: null,
+      download: null,
       reported: false,
     })
   }
@@ -158,10 +185,10 @@ export async function reportUnrecognised(
     await sql`select pg_advisory_xact_lock(hashtext(${`inzage:${citizen.bsn}`}))`.execute(trx)
     const entry = await trx
       .selectFrom('audit_log')
-      .select(['id', 'at', 'actor_id', 'action'])
+      .select(['id', 'at', 'actor_kind', 'actor_id', 'action'])
       .where('id', '=', entryId)
       .where('subject_bsn', '=', citizen.bsn)
-      .where('actor_kind', 'in', STAFF_KINDS)
+      .where((eb) => eb.or([eb('actor_kind', 'in', STAFF_KINDS), eb('action', '=', DOWNLOADED)]))
       .executeTakeFirst()
     if (!entry) return { ok: false as const, code: 'notFound' as const }
     const resource = `audit:${entry.id}`
@@ -179,7 +206,11 @@ export async function reportUnrecognised(
         bsn: citizen.bsn,
         channel: 'internet',
         subject: 'Inzage: niet herkend',
-        summary: `De burger herkent deze inzage niet: ${entry.action} op ${new Date(entry.at as unknown as Date).toISOString()} door medewerker ${entry.actor_id} (auditregel ${entry.id}). Opvolgen.`,
+        summary: `De burger herkent deze inzage niet: ${entry.action} op ${new Date(entry.at as unknown as Date).toISOString()} door ${
+          STAFF_KINDS.some((k) => k === entry.actor_kind)
+            ? `medewerker ${entry.actor_id}`
+            : 'iemand die inlogde met de DigiD van de burger of als gemachtigde' // a download they did not make
+        } (auditregel ${entry.id}). Opvolgen.`,
         employee_id: null,
       })
       .execute()

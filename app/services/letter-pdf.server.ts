@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { inflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
+import type { ExportDocument } from '~/domain/data-export'
 import type { Fact, LetterBlock } from '~/domain/letters'
 import type { StoredLetter } from '~/services/letters.server'
 
@@ -287,8 +288,16 @@ function logo(doc: Doc, x: number, y: number): void {
   })
 }
 
-/** Renders the letter; resolves to the PDF bytes. */
-export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
+interface OpenedPdf {
+  doc: Doc
+  /** the structure tree's root (Document) */
+  root: Struct
+  /** the PDF bytes, once `doc.end()` has been called */
+  done: Promise<Buffer>
+}
+
+/** A4, tagged, PDF/A-2a, the document's language and title, the fonts registered. */
+function openTaggedPdf(meta: { title: string; author: string; subject: string; language: 'nl' | 'en' }): OpenedPdf {
   const f = fonts()
   const doc = new PDFDocument({
     size: 'A4',
@@ -296,14 +305,14 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
     pdfVersion: '1.7',
     subset: 'PDF/A-2a',
     tagged: true,
-    lang: letter.language === 'nl' ? 'nl-NL' : 'en-GB',
+    lang: meta.language === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
     autoFirstPage: true,
     bufferPages: false,
     info: {
-      Title: letter.title,
-      Author: letter.sender.name,
-      Subject: letter.reference,
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
       Creator: 'Mijn Stad',
       Producer: 'Mijn Stad (pdfkit)',
     },
@@ -323,6 +332,17 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
 
   const root = doc.struct('Document')
   doc.addStructure(root)
+  return { doc, root, done }
+}
+
+/** Renders the letter; resolves to the PDF bytes. */
+export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
+  const { doc, root, done } = openTaggedPdf({
+    title: letter.title,
+    author: letter.sender.name,
+    subject: letter.reference,
+    language: letter.language,
+  })
 
   // Letterhead: logo and name on the left, the postal details in small print under it.
   const head = doc.struct('Sect')
@@ -390,6 +410,70 @@ export async function renderLetterPdf(letter: StoredLetter): Promise<Buffer> {
   body.end()
   root.end()
 
+  doc.end()
+  return done
+}
+
+// --- other documents ------------------------------------------------------------------------
+
+/** A sub-heading (h3) inside a section, kept with the lines under it. */
+function subheading(doc: Doc, parent: Struct, text: string): void {
+  ensureRoom(doc, 6 * BODY)
+  doc.moveDown(0.4)
+  parent.add(
+    doc.struct('H3', {}, () => {
+      doc.fontSize(BODY + 0.5).fillColor(INK)
+      write(doc, text, 'bold', { x: MARGIN.left, width: WIDTH })
+      doc.fontSize(BODY)
+    }),
+  )
+  doc.moveDown(0.2)
+}
+
+/**
+ * A document of the portal's own that is not a letter — the citizen's copy of their data
+ * (`~/domain/data-export`) — with the letters' fonts, tags and letterhead: the title (h1), an
+ * introduction, then sections (h2) of parts with an optional sub-heading (h3).
+ */
+export async function renderDocumentPdf(
+  document: ExportDocument,
+  meta: { author: string; subject: string },
+): Promise<Buffer> {
+  const { doc, root, done } = openTaggedPdf({ title: document.title, language: document.language, ...meta })
+  const head = doc.struct('Sect')
+  root.add(head)
+  logo(doc, MARGIN.left, MARGIN.top)
+  head.add(
+    doc.struct('P', {}, () => {
+      doc.fontSize(17).fillColor(BRAND)
+      write(doc, meta.author, 'bold', { x: MARGIN.left + 40, y: MARGIN.top + 6, width: WIDTH - 40 })
+    }),
+  )
+  head.end()
+  doc.y = MARGIN.top + 50
+  const body = doc.struct('Sect')
+  root.add(body)
+  body.add(
+    doc.struct('H1', {}, () => {
+      doc.fontSize(17).fillColor(BRAND)
+      write(doc, document.title, 'bold', { x: MARGIN.left, width: WIDTH })
+      doc.fontSize(BODY).fillColor(INK)
+    }),
+  )
+  doc.moveDown(0.6)
+  for (const text of document.intro) paragraph(doc, body, text)
+  body.end()
+  for (const section of document.sections) {
+    const sect = doc.struct('Sect')
+    root.add(sect)
+    block(doc, sect, { kind: 'heading', text: section.heading })
+    for (const part of section.parts) {
+      if (part.heading) subheading(doc, sect, part.heading)
+      for (const b of part.blocks) block(doc, sect, b)
+    }
+    sect.end()
+  }
+  root.end()
   doc.end()
   return done
 }

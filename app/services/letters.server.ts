@@ -94,7 +94,8 @@ export interface StoredLetter extends ComposedLetter {
   letterDate: LocalDate
 }
 
-function toStoredLetter(row: {
+/** A letter row read back as the renderers (and the citizen's data export) take it. */
+export function toStoredLetter(row: {
   id: string
   case_id: string
   reference: string
