@@ -181,9 +181,11 @@ export default function MyData() {
                                 {tm('myData.reportedByOther', { name: pendingMove.reportedBy })}
                               </span>
                             ) : null}
+                            <Link to={`/mijn/zaken/${pendingMove.caseId}`} className="block text-base">
+                              {tm('myData.viewMove')}
+                            </Link>
                           </>
                         ),
-                        action: <Link to={`/mijn/zaken/${pendingMove.caseId}`}>{tm('myData.viewMove')}</Link>,
                       },
                     ]
                   : []),

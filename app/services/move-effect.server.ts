@@ -24,7 +24,8 @@ import type { Database } from '../../db/schema'
 import { startOfDayIn, todayIn, type LocalDate } from '~/domain/local-date'
 import { moveTakesEffectNow } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
-import { recordMoveCaseEvent, type MoveRow } from '~/services/move-parties.server'
+import { recordCaseEvent } from '~/services/cases.server'
+import type { MoveRow } from '~/services/move-parties.server'
 import { Refused } from '~/services/my-data.server'
 import { addJob, EVENT_TYPES, enqueueOutboundEvent } from '~/services/outbound.server'
 
@@ -122,16 +123,21 @@ export async function applyMoveInTransaction(
       details: { addressId: target.id, from: row.move_date, asCoMover: bsn !== row.bsn },
     })
   }
-  await recordMoveCaseEvent(
-    trx,
-    row.case_id,
-    `move-request:${row.id}:closed`,
-    { type: 'closed' },
+  // The move is done: its case is closed. Should a back office have closed it already, the
+  // address still changes (the decision stands); anything else the cases service refuses stops it.
+  const closed = await recordCaseEvent(
     {
+      source: 'portal',
       actor: actor.kind === 'staff' ? `employee:${actor.employeeId}` : 'system:mijn-stad',
+      occurredAt: now,
       now,
+      case: { caseId: row.case_id },
+      sourceEventId: `move-request:${row.id}:closed`,
+      event: { type: 'closed' },
     },
+    trx,
   )
+  if (!closed.ok && closed.code !== 'case_closed') throw new Refused(closed.code)
   await trx.updateTable('move_requests').set({ applied_at: now, updated_at: now }).where('id', '=', row.id).execute()
   return { moved: movers.length, eventsEnqueued }
 }
@@ -159,8 +165,8 @@ export async function applyMove(moveRequestId: string, now: Date, db: DB = getDb
       return 'applied'
     })
   } catch (error) {
-    // The cases service refused to close the case (someone closed it another way): the address
-    // change must still happen, so this is a failure to retry and to look into, not to swallow.
+    // The cases service refused to close the case for a reason other than its being closed
+    // already: a failure to retry and to look into, not to swallow.
     if (error instanceof Refused) throw new Error(`move ${moveRequestId} could not close its case: ${error.code}`)
     throw error
   }

@@ -7,7 +7,7 @@ import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { startOfDayIn } from '~/domain/local-date'
 import { searchCitizens } from '~/services/citizen-search.server'
-import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen } from '~/services/cases.server'
+import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen, recordCaseEvent } from '~/services/cases.server'
 import { listLettersForCitizen, LETTER_NOTICE_TASK } from '~/services/letters.server'
 import { applyDueMoves, applyMove, MOVE_APPLY_TASK, moveEffectTasks } from '~/services/move-effect.server'
 import { getMoveForCitizenCase, withdrawMove } from '~/services/move-parties.server'
@@ -360,7 +360,18 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
     expect(await outboundOf(move.caseId)).toHaveLength(4)
     expect((await historyOf(pieter.bsn)).filter((h) => h.address_id === target)).toHaveLength(1)
 
-    // Now "Mijn gegevens" shows the new address as the current one; no pending move is left.
+    // Now staff search and "Mijn gegevens" show the new address as the current one; no pending move is left.
+    const support = {
+      kind: 'staff' as const,
+      sessionId: 'test-session',
+      employeeId: 'E2001',
+      name: 'Sanne Visser',
+      roles: ['support' as const],
+    }
+    expect(await searchCitizens(support, { kind: 'bsn', bsn: pieter.bsn })).toMatchObject({
+      ok: true,
+      results: [{ address: 'Oude Ebbingestraat 5, 9712 HA Groningen' }],
+    })
     const view = await getPersonView({ bsn: fatima.bsn }, ON_THE_DAY)
     expect(view.address?.value.address.oneLine).toBe('Oude Ebbingestraat 5, 9712 HA Groningen')
     expect(view.pendingMove).toBeNull()
@@ -408,6 +419,28 @@ describe('a day the server was down', () => {
       logger: quiet,
     })
     expect(await addressOf(declarant.bsn)).toBe((await at('Korreweg', 12)).id)
+  })
+})
+
+describe('a case closed by a back office before the move date', () => {
+  it('still gets its address change on the day: the decision stands', async () => {
+    const from = (await at('Zuiderdiep', 21)).id
+    const { declarant } = await household(from, [])
+    const moved = await reportMove(declarant.bsn, await at('Korreweg', 15), [])
+    await approveMove(caseworker, moved.requestId, REPORTED)
+    const closed = await recordCaseEvent({
+      source: 'zaaksysteem',
+      sourceEventId: `test-close-${moved.caseId}`,
+      actor: 'system:zaaksysteem',
+      occurredAt: new Date('2026-12-01T09:00:00Z'),
+      now: new Date('2026-12-01T09:00:00Z'),
+      case: { caseId: moved.caseId },
+      event: { type: 'closed' },
+    })
+    expect(closed.ok).toBe(true)
+    expect(await applyMove(moved.requestId, ON_THE_DAY)).toBe('applied')
+    expect(await addressOf(declarant.bsn)).toBe((await at('Korreweg', 15)).id)
+    expect(await outboundOf(moved.caseId)).toHaveLength(1)
   })
 })
 
