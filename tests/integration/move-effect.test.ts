@@ -474,6 +474,22 @@ describe('Anneke reports her move with her adult son Thomas', () => {
   })
 })
 
+describe('a household with a partner, an adult child and a young child', () => {
+  it('writes the partner and the adult child each a letter of their own on the same event, and the young child none', async () => {
+    const home = (await at('Zuiderdiep', 22)).id
+    const { declarant, people } = await household(home, [
+      { relation: 'partner', birthDate: '1981-01-01' },
+      { relation: 'child', birthDate: '2007-06-01' }, // 19
+      { relation: 'child', birthDate: '2016-06-01' }, // 10
+    ])
+    const [partner, adult, young] = people
+    const moved = await reportMove(declarant.bsn, await at('Korreweg', 26), [0, 1, 2])
+    const letters = (await lettersOf(moved.caseId)).filter((l) => l.template_code === 'move_co_mover_reported')
+    expect(letters.map((l) => l.bsn).sort()).toEqual([partner.bsn, adult.bsn].sort())
+    expect(letters.some((l) => l.bsn === young.bsn)).toBe(false)
+  })
+})
+
 describe('one move at a time', () => {
   it('refuses a report naming a co-mover who has a move already, and offers them as not eligible', async () => {
     const home = (await at('Zuiderdiep', 15)).id
