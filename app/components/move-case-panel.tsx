@@ -64,7 +64,7 @@ export function MoveCasePanel({ caseId, move }: MoveCasePanelProps) {
             {t('case.withdrawLink')}
           </Link>
         </p>
-      ) : move.youReported && (move.state === 'scheduled' || move.state === 'applied') ? (
+      ) : move.youReported && move.state === 'scheduled' ? (
         <p className="mt-4">{t('case.cannotWithdraw')}</p>
       ) : !move.youReported && (undecided || move.state === 'scheduled') ? (
         <p className="mt-4">{t('case.coMoverNotRight')}</p>

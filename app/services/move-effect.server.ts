@@ -16,7 +16,7 @@
  * - Approval for today or a day gone by applies at once, inside the approval's transaction.
  */
 import { parseCronItems, type ParsedCronItem, type Task } from 'graphile-worker'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -186,17 +186,6 @@ export async function applyDueMoves(now: Date, db: DB = getDb()): Promise<{ appl
   let applied = 0
   for (const { id } of due) if ((await applyMove(id, now, db)) === 'applied') applied++
   return { applied, checked: due.length }
-}
-
-/** How many approved moves wait for their date: for the operator and the tests. */
-export async function countScheduledMoves(db: DB = getDb()): Promise<number> {
-  const { n } = await db
-    .selectFrom('move_requests')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('status', '=', 'approved')
-    .where('applied_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  return n
 }
 
 const ApplyPayload = z.object({ moveRequestId: z.string().uuid() })
