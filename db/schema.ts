@@ -262,8 +262,8 @@ export interface NonWorkingDaysTable {
   name: string
 }
 
-/** My data (issue 6, migration 0006). */
-export type MoveRequestStatus = 'draft' | 'submitted' | 'approved' | 'refused'
+/** My data (issue 6, migration 0006); investigating, withdrawn and applied_at: migration 0011. */
+export type MoveRequestStatus = 'draft' | 'submitted' | 'investigating' | 'approved' | 'refused' | 'withdrawn'
 export interface MoveRequestsTable {
   id: Generated<string>
   bsn: string
@@ -280,6 +280,18 @@ export interface MoveRequestsTable {
   updated_at: Timestamp
   submitted_at: Timestamp | null
   decided_at: Timestamp | null
+  /** when an approved move took effect; null while it waits for its date (migration 0011) */
+  applied_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  investigation_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  investigated_by: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** People a case is about besides its citizen: the co-movers of a move (migration 0011). */
+export interface CasePartiesTable {
+  case_id: string
+  bsn: string
+  role: 'co_mover'
+  added_at: Timestamp
 }
 
 export type CorrectionRequestStatus = 'draft' | 'submitted' | 'accepted' | 'refused'
@@ -391,6 +403,7 @@ export interface Database {
   service_norms: ServiceNormsTable
   non_working_days: NonWorkingDaysTable
   move_requests: MoveRequestsTable
+  case_parties: CasePartiesTable
   correction_requests: CorrectionRequestsTable
   person_changes: PersonChangesTable
   email_confirmations: EmailConfirmationsTable

@@ -82,6 +82,8 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         impersonationRefused: (res.locals.impersonationRefused as string | undefined) ?? null,
+        // Settings a page needs (server/config.ts), read by its loader from the load context.
+        moveResidentsWarning: config.MOVE_RESIDENTS_WARNING,
       }),
     }),
   )

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_RESIDENTS_WARNING } from '../app/domain/move'
 
 const bool = (fallback: boolean) =>
   z
@@ -57,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
     IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),
     AUDIT_SHOW_STAFF_NAMES: bool(true),
+    // Moves (Wet BRP art. 2.39): the approver is warned when more people than this would live at
+    // the new address after the move.
+    MOVE_RESIDENTS_WARNING: z.coerce.number().int().min(1).max(100).default(DEFAULT_RESIDENTS_WARNING),
   })
   const parsed = schema.safeParse(env)
   if (!parsed.success) {

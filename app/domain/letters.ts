@@ -32,7 +32,15 @@ import { nextWorkingDayOnOrAfter, type HolidayCalendar } from './working-days'
 export type { LetterLanguage } from './letters-format'
 
 export type LetterTemplateCode =
-  'acknowledgement' | 'extension' | 'information_request' | 'decision_notice' | 'correction_decision'
+  | 'acknowledgement'
+  | 'extension'
+  | 'information_request'
+  | 'decision_notice'
+  | 'correction_decision'
+  // moves (letters-move.ts): to a co-mover, and an address investigation
+  | 'move_co_mover_reported'
+  | 'move_co_mover_decided'
+  | 'move_address_investigation'
 
 /** The version of each template's words; raise it with every change of text. */
 export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
@@ -41,6 +49,9 @@ export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
   information_request: 1,
   decision_notice: 1,
   correction_decision: 1,
+  move_co_mover_reported: 1,
+  move_co_mover_decided: 1,
+  move_address_investigation: 1,
 }
 
 export interface Fact {
@@ -196,7 +207,8 @@ function asSentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }
 
-function frame(
+/** The letterhead, the details and the closing around a template's blocks; letters-move.ts uses it too. */
+export function frame(
   ctx: LetterContext,
   templateCode: LetterTemplateCode,
   title: string,

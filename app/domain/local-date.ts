@@ -176,3 +176,41 @@ export function endOfMonth(date: LocalDate): LocalDate {
   const { year, month } = localDateParts(date)
   return makeLocalDate(year, month, daysInMonth(year, month))
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** The wall clock of a zone at an instant, read as if it were UTC: the zone's offset is the difference. */
+function wallClockAsUtc(ms: number, timeZone: string): number {
+  let formatter = clockFormatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    clockFormatters.set(timeZone, formatter)
+  }
+  const parts = formatter.formatToParts(new Date(ms))
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value)
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'))
+}
+
+/**
+ * The first instant of `date` in a zone: midnight in Amsterdam is 23:00 UTC the day before in
+ * winter and 22:00 UTC in summer. (Amsterdam changes its clocks at 02:00 and 03:00, never at
+ * midnight, so that midnight always exists and is unique.)
+ */
+export function startOfDayIn(date: LocalDate, timeZone: string = MUNICIPAL_TIME_ZONE): Date {
+  const midnightAsUtc = toDayNumber(date) * MS_PER_DAY
+  const offsetAt = (ms: number) => wallClockAsUtc(ms, timeZone) - ms
+  // Two passes: the offset at the first guess may differ from the one at the answer.
+  const first = midnightAsUtc - offsetAt(midnightAsUtc)
+  return new Date(midnightAsUtc - offsetAt(first))
+}

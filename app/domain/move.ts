@@ -11,6 +11,11 @@
  * - Art. 2.49: a child of 16 or 17 reports their own move (with the parent's consent); the
  *   declarant cannot do it for them. Parents, brothers and sisters and housemates also report
  *   for themselves.
+ * - An approved move takes effect on its date (art. 2.39: the new address holds from the day of
+ *   the move): until then the current address stays the current one, and the new one is "from
+ *   <date>". Everyone whose address changes is told; a child under 16 through the parents.
+ * - Before approving, the caseworker looks at who already lives at the new address (an address
+ *   investigation, art. 2.22, when something does not add up).
  */
 import { addDays, compareLocalDate, isLocalDate, localDateParts, type LocalDate } from './local-date'
 
@@ -135,4 +140,103 @@ export function selectCoMovers<M extends HouseholdMember>(
     else refused.push({ index, reason: verdict.reason })
   }
   return refused.length ? { ok: false, refused } : { ok: true, members }
+}
+
+// --- when an approved move takes effect ---------------------------------------------------------
+
+/**
+ * Art. 2.39: the new address holds from the move date. A move approved for a later date waits
+ * for that day (today in Europe/Amsterdam, handed in); one for today or a day gone by takes
+ * effect at once.
+ */
+export function moveTakesEffectNow(moveDate: LocalDate, today: LocalDate): boolean {
+  return compareLocalDate(moveDate, today) <= 0
+}
+
+/**
+ * Where a reported move stands. `approved` splits in two: `scheduled` until the new address takes
+ * effect, `applied` after.
+ */
+export type MoveState = 'submitted' | 'investigating' | 'scheduled' | 'applied' | 'refused' | 'withdrawn'
+export type MoveRequestStatus = 'draft' | 'submitted' | 'investigating' | 'approved' | 'refused' | 'withdrawn'
+
+export function moveState(status: Exclude<MoveRequestStatus, 'draft'>, appliedAt: Date | string | null): MoveState {
+  if (status === 'approved') return appliedAt ? 'applied' : 'scheduled'
+  return status
+}
+
+/** Not decided yet: the caseworker may approve or refuse, the declarant may withdraw. */
+export function moveIsUndecided(state: MoveState): boolean {
+  return state === 'submitted' || state === 'investigating'
+}
+
+/**
+ * A citizen withdraws a move only before it is decided. After approval the address change is a
+ * decision of the municipality; undoing it takes a phone call (the caseworker refuses or corrects).
+ */
+export function canWithdrawMove(state: MoveState): boolean {
+  return moveIsUndecided(state)
+}
+
+/** An address investigation starts from a move waiting for its check, once. */
+export function canStartAddressInvestigation(state: MoveState): boolean {
+  return state === 'submitted'
+}
+
+/**
+ * Someone with a move still pending or waiting for its date, as declarant or as co-mover, cannot
+ * report another one: the two would contradict each other.
+ */
+export function blocksAnotherMove(state: MoveState): boolean {
+  return state === 'submitted' || state === 'investigating' || state === 'scheduled'
+}
+
+// --- who is told ----------------------------------------------------------------------------------
+
+/**
+ * Art. 2.48: a move reported for others changes their address too, so they are told in a letter of
+ * their own: the spouse or registered partner, and an adult child. A child under 16 is told
+ * through the parents (the declarant's own letters), so gets none. Age on `on`, the day of the letter.
+ */
+export function coMoverGetsOwnLetter(
+  member: { relation: HouseholdRelation; birthDate: LocalDate },
+  on: LocalDate,
+): boolean {
+  if (member.relation === 'partner') return true
+  return member.relation === 'child' && ageOn(member.birthDate, on) >= ADULT_AGE
+}
+
+// --- who already lives at the new address -----------------------------------------------------
+
+/** The default of MOVE_RESIDENTS_WARNING: more people than this at one address after a move is checked. */
+export const DEFAULT_RESIDENTS_WARNING = 6
+/** A resident this old living alone: a move of others into that home is checked with them. */
+export const ELDERLY_AGE = 80
+
+export interface ResidentSignals {
+  /** people at the address once the move takes effect: those there now and those moving in */
+  countAfter: number
+  /** more than the configured number: worth an address investigation (art. 2.22) */
+  crowded: boolean
+  /** one person aged 80 or over lives there alone: do they know others are moving in? */
+  elderlyAlone: boolean
+}
+
+/**
+ * What the caseworker should look at before approving, from the residents as the BRP shows them
+ * (their birth dates; never their BSNs) and the number of people moving in. `threshold` is the
+ * configured MOVE_RESIDENTS_WARNING: more than that many after the move gives a warning.
+ */
+export function residentSignals(
+  residentBirthDates: readonly LocalDate[],
+  movingIn: number,
+  threshold: number,
+  today: LocalDate,
+): ResidentSignals {
+  const countAfter = residentBirthDates.length + movingIn
+  return {
+    countAfter,
+    crowded: countAfter > threshold,
+    elderlyAlone: residentBirthDates.length === 1 && ageOn(residentBirthDates[0], today) >= ELDERLY_AGE,
+  }
 }

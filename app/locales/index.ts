@@ -13,6 +13,8 @@ import lettersEn from './en/letters.json'
 import lettersNl from './nl/letters.json'
 import mydataEn from './en/mydata.json'
 import mydataNl from './nl/mydata.json'
+import movesEn from './en/moves.json'
+import movesNl from './nl/moves.json'
 import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
 
@@ -23,6 +25,7 @@ export const resources = {
     common: commonNl,
     letters: lettersNl,
     mydata: mydataNl,
+    moves: movesNl,
     quality: qualityNl,
     impersonation: impersonationNl,
     export: exportNl,
@@ -33,6 +36,7 @@ export const resources = {
     common: commonEn,
     letters: lettersEn,
     mydata: mydataEn,
+    moves: movesEn,
     quality: qualityEn,
     impersonation: impersonationEn,
     export: exportEn,

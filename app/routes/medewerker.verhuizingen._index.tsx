@@ -16,9 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizingen' }]
-export const handle = { i18n: 'mydata' }
+export const handle = { i18n: ['mydata', 'moves'] }
 
-const statusTone = { submitted: 'warning', approved: 'success', accepted: 'success', refused: 'danger' } as const
+const stateTone = {
+  submitted: 'warning',
+  investigating: 'warning',
+  scheduled: 'info',
+  applied: 'success',
+  refused: 'danger',
+  withdrawn: 'neutral',
+} as const
 
 export default function MoveRequests() {
   const { moves } = useLoaderData<typeof loader>()
@@ -67,7 +74,7 @@ export default function MoveRequests() {
                   </td>
                   <td className="py-2 pr-4">{m.coMovers}</td>
                   <td className="py-2">
-                    <StatusTag tone={statusTone[m.status]}>{t(`staff.statuses.${m.status}`)}</StatusTag>
+                    <StatusTag tone={stateTone[m.state]}>{t(`moves:staff.states.${m.state}`)}</StatusTag>
                   </td>
                 </tr>
               ))}

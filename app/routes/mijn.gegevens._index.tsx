@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn gegevens' }]
-export const handle = { i18n: 'mydata' }
+export const handle = { i18n: ['mydata', 'moves'] }
 
 function Source({ source, date }: { source: DataSource; date: string }) {
   const { t } = useTranslation('mydata')
@@ -75,6 +75,8 @@ function Group({
 export default function MyData() {
   const { person, readOnly } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('mydata')
+  const { t: tm } = useTranslation('moves')
+  const pendingMove = person.pendingMove
   const none = <span className="text-muted">{t('common.none')}</span>
   const nameRows: SummaryRow[] = [
     { key: t('overview.givenNames'), value: person.name.value.givenNames },
@@ -178,6 +180,29 @@ export default function MyData() {
                   key: t('overview.since'),
                   value: person.address.value.since ? <DateText date={person.address.value.since} /> : none,
                 },
+                // Wet BRP art. 2.39: an approved move takes effect on its date; until then it is "from".
+                ...(pendingMove?.state === 'scheduled'
+                  ? [
+                      {
+                        key: tm('myData.newAddressFrom', {
+                          date: formatLocalDate(pendingMove.moveDate, i18n.language),
+                        }),
+                        value: (
+                          <>
+                            {pendingMove.address.oneLine}
+                            {pendingMove.reportedBy ? (
+                              <span className="block text-base text-muted">
+                                {tm('myData.reportedByOther', { name: pendingMove.reportedBy })}
+                              </span>
+                            ) : null}
+                            <Link to={`/mijn/zaken/${pendingMove.caseId}`} className="block text-base">
+                              {tm('myData.viewMove')}
+                            </Link>
+                          </>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
             {person.address.value.inResearch ? <p className="mt-2 font-bold">{t('overview.inResearch')}</p> : null}
@@ -185,6 +210,22 @@ export default function MyData() {
         ) : (
           <p>{t('overview.noAddress')}</p>
         )}
+        {pendingMove && pendingMove.state !== 'scheduled' ? (
+          <p className="mt-3 border-l-4 border-info pl-3">
+            {pendingMove.reportedBy
+              ? tm('myData.pendingOther', {
+                  name: pendingMove.reportedBy,
+                  address: pendingMove.address.oneLine,
+                  date: formatLocalDate(pendingMove.moveDate, i18n.language),
+                })
+              : tm('myData.pendingOwn', {
+                  address: pendingMove.address.oneLine,
+                  date: formatLocalDate(pendingMove.moveDate, i18n.language),
+                })}{' '}
+            {pendingMove.state === 'investigating' ? tm('myData.investigating') : null}{' '}
+            <Link to={`/mijn/zaken/${pendingMove.caseId}`}>{tm('myData.viewMove')}</Link>
+          </p>
+        ) : null}
         <h3 className="mt-6 text-xl">{t('overview.historyHeading')}</h3>
         {person.addressHistory.length > 1 ? (
           <ul className="mt-2 space-y-2">

@@ -8,12 +8,24 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, getPersonAddress, saveMoveAddress, type AddressLookupError } from '~/services/move.server'
+import {
+  getBlockingMove,
+  getMoveDraft,
+  getPersonAddress,
+  saveMoveAddress,
+  type AddressLookupError,
+  type BlockingMove,
+} from '~/services/move.server'
+import { formatLocalDate } from '~/components/date-text'
 
 /**
  * Move, step 1 of 4: the new address, found in the address register by postcode and number
  * (Wet BRP art. 2.39; DESIGN §4: it must exist). The answers live in a server-side draft named
  * by a random id (`aanvraag`); nothing personal goes into the URL.
+ *
+ * Someone with a move still pending or waiting for its date (reported by them, or for them by a
+ * partner or parent) sees that move instead of the form: one move at a time. The service refuses
+ * a second one as well, for a form posted all the same.
  */
 const Query = z.object({
   aanvraag: z.string().uuid().optional().catch(undefined),
@@ -31,11 +43,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   const t = await getFixedT(request)
   const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const blocked = await getBlockingMove(citizen)
+  if (blocked)
+    return json({ blocked, draft: null, current: null, returnToReview: false, title: t('moves:blocked.title') })
   const [draft, current] = await Promise.all([
     aanvraag ? getMoveDraft(citizen, aanvraag) : null,
     getPersonAddress(citizen),
   ])
   return json({
+    blocked: null,
     draft,
     current,
     returnToReview: terug === 'controleren' && draft !== null,
@@ -44,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
-export const handle = { i18n: 'mydata' }
+export const handle = { i18n: ['mydata', 'moves'] }
 
 type FieldError = { field: 'postcode' | 'houseNumber' | 'addition'; key: string; options?: string }
 
@@ -61,13 +77,61 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = AddressForm.parse(Object.fromEntries(await request.formData()))
   const values = { postcode: form.postcode, houseNumber: form.houseNumber, addition: form.addition }
   const result = await saveMoveAddress(citizen, form.aanvraag ?? null, values)
-  if (!result.ok) return json({ errors: result.errors.map(toFieldError), values }, { status: 400 })
+  if (!result.ok && 'blocked' in result)
+    return json({ blocked: result.blocked, errors: [] as FieldError[], values }, { status: 409 })
+  if (!result.ok) return json({ blocked: null, errors: result.errors.map(toFieldError), values }, { status: 400 })
   const next = form.terug === 'controleren' ? 'controleren' : 'datum'
   return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: result.id })}`)
 }
 
+/** The move that stands in the way of another, with a link to its case. */
+function BlockedMove({ move }: { move: BlockingMove }) {
+  const { t, i18n } = useTranslation('moves')
+  const date = (d: string) => formatLocalDate(d, i18n.language)
+  const facts = {
+    name: move.reportedBy,
+    date: date(move.reportedOn),
+    address: move.address,
+    moveDate: date(move.moveDate),
+  }
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to="/mijn/gegevens">
+          <span aria-hidden="true">← </span>
+          {t('blocked.backToData')}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl md:text-4xl">
+        {move.reportedByYou ? t('blocked.headingOwn') : t('blocked.headingOther')}
+      </h1>
+      <div className="mt-6 border-l-8 border-info bg-surface p-5">
+        <p className="text-xl">{move.reportedByYou ? t('blocked.own', facts) : t('blocked.byOther', facts)}</p>
+        <p className="mt-2">{t('blocked.oneAtATime')}</p>
+      </div>
+      <p className="mt-6">
+        <Link to={`/mijn/zaken/${move.caseId}`} className="btn-primary">
+          {t('blocked.caseLink')}
+        </Link>
+      </p>
+      <p className="mt-6">{move.withdrawable ? t('blocked.withdrawHint') : t('blocked.notRight')}</p>
+    </div>
+  )
+}
+
 export default function MoveAddress() {
-  const { draft, current, returnToReview } = useLoaderData<typeof loader>()
+  const { blocked: blockedOnLoad, draft, current, returnToReview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const blocked = actionData?.blocked ?? blockedOnLoad
+  if (blocked) return <BlockedMove move={blocked} />
+  return <AddressStep draft={draft} current={current} returnToReview={returnToReview} />
+}
+
+function AddressStep({
+  draft,
+  current,
+  returnToReview,
+}: Pick<ReturnType<typeof useLoaderData<typeof loader>>, 'draft' | 'current' | 'returnToReview'>) {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('mydata')
   const errors = actionData?.errors ?? []

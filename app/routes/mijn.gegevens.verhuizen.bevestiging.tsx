@@ -55,6 +55,7 @@ export default function MoveDone() {
         <li>{t('move.doneStep1')}</li>
         <li>{t('move.doneStep2')}</li>
         <li>{t('move.doneStep3')}</li>
+        {move.coMovers.length ? <li>{t('move.doneStep4')}</li> : null}
       </ol>
       <p className="mt-8 flex flex-wrap gap-6">
         <Link to={`/mijn/zaken/${move.caseId}`} className="btn-primary">

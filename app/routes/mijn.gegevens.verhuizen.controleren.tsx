@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
-export const handle = { i18n: 'mydata' }
+export const handle = { i18n: ['mydata', 'moves'] }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -43,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await submitMove(citizen, id.data)
   if (result.ok) return redirect(`/mijn/gegevens/verhuizen/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
   if ('missing' in result) throw redirect('/mijn/gegevens/verhuizen')
+  // A move reported for this citizen meanwhile (by a partner, say): the first step shows it.
+  if (result.step === 'address' && result.error === 'already_reported') throw redirect('/mijn/gegevens/verhuizen')
   return json({ step: result.step, error: result.error }, { status: 409 })
 }
 
@@ -68,7 +70,10 @@ export default function MoveReview() {
       : actionData.step === 'coMovers'
         ? {
             field: 'change-who',
-            message: t(`errors.coMovers.${actionData.error === 'changed' ? 'changed' : 'not_allowed'}`),
+            message:
+              actionData.error === 'already_reported'
+                ? t('moves:blocked.coMover')
+                : t(`errors.coMovers.${actionData.error === 'changed' ? 'changed' : 'not_allowed'}`),
           }
         : { field: 'change-address', message: t('errors.houseNumber.not_found') }
     : null

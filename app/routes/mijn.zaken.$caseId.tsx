@@ -9,6 +9,8 @@ import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
 import { getCaseForCitizen } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
+import { MoveCasePanel } from '~/components/move-case-panel'
+import { getMoveForCitizenCase } from '~/services/move-parties.server'
 
 /** A case: where is it, when will they decide, whom do I call? (PAGES.md) */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,15 +19,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another citizen's case, an unknown and a malformed id: the same 404 (DESIGN §5).
   const view = await getCaseForCitizen(citizen.bsn, params.caseId ?? '', lang)
   if (!view) throw new Response('Not Found', { status: 404 })
-  return json({ view, title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }) })
+  // A move: its own panel, for the declarant and for every co-mover (a party to the case).
+  const move = await getMoveForCitizenCase(citizen, view.id)
+  const withdrawn = new URL(request.url).searchParams.get('ingetrokken') === '1' && move?.state === 'withdrawn'
+  return json({
+    view,
+    move,
+    withdrawn,
+    title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'moves'] }
 
 export default function CasePage() {
-  const { view } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
+  const { t: tm } = useTranslation('moves')
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const pending = view.status === 'open' || view.status === 'suspended'
 
@@ -44,6 +55,13 @@ export default function CasePage() {
           <CaseStatusTag summary={view} />
         </div>
       </div>
+
+      {withdrawn ? (
+        <p role="status" className="border-l-4 border-success pl-3 font-bold">
+          {tm('withdraw.done')}
+        </p>
+      ) : null}
+      {move ? <MoveCasePanel caseId={view.id} move={move} /> : null}
 
       {view.informationRequested && view.actionNeeded ? (
         <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">

@@ -39,6 +39,7 @@ import {
 } from '~/domain/case-terms'
 import { addWorkingDays, createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
 import { compareLocalDate, daysBetween, isLocalDate, localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
+import { caseVisibleToCitizen } from '~/services/case-parties.server'
 import { recordAudit } from '~/services/audit.server'
 import { writeLettersForEvent } from '~/services/letters.server'
 
@@ -687,7 +688,7 @@ export async function listCasesForCitizen(
   today: LocalDate = municipalToday(),
   db: DB = getDb(),
 ): Promise<CitizenCaseList> {
-  const rows = await db.selectFrom('cases as c').select(summaryColumns).where('c.bsn', '=', bsn).execute()
+  const rows = await db.selectFrom('cases as c').select(summaryColumns).where(caseVisibleToCitizen(bsn)).execute()
   const all = await summarise(db, rows, lang, today)
   return {
     open: all.filter(isOpen).sort(byUrgency),
@@ -844,7 +845,7 @@ export async function getCaseForCitizen(
     .selectFrom('cases as c')
     .select(detailColumns)
     .where('c.id', '=', caseId)
-    .where('c.bsn', '=', bsn)
+    .where(caseVisibleToCitizen(bsn))
     .executeTakeFirst()
   if (!row) return null
   return buildDetail(db, row, lang, today, { bsn })
@@ -884,7 +885,7 @@ export async function getOverviewForCitizen(
     db
       .selectFrom('cases as c')
       .select(summaryColumns)
-      .where('c.bsn', '=', bsn)
+      .where(caseVisibleToCitizen(bsn))
       .where('c.status', 'in', ['open', 'suspended'])
       .execute(),
     db

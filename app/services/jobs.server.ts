@@ -21,6 +21,7 @@ import { LETTER_NOTICE_TASK, letterNoticeRecipient, markLetterNotified, MUNICIPA
 import type { Mailer } from '~/services/mail.server'
 import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
 import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
+import { moveEffectCronItems, moveEffectTasks } from '~/services/move-effect.server'
 
 export interface JobLogger {
   debug(obj: object, msg: string): void
@@ -58,10 +59,12 @@ export interface TaskDependencies {
   /** The portal's public address, for the link in the mail. */
   baseUrl: string
   db?: DB
+  /** The clock for the tasks that depend on the day (a move taking effect); tests fix it. */
+  now?: () => Date
 }
 
 /** Every task the portal runs, by identifier. */
-export function createTaskList({ mailer, baseUrl, db }: TaskDependencies): TaskList {
+export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): TaskList {
   return {
     /**
      * The e-mail that a letter is waiting (issue 5). Neutral: no name, no reference, no subject.
@@ -89,6 +92,8 @@ export function createTaskList({ mailer, baseUrl, db }: TaskDependencies): TaskL
     [DELIVER_TASK]: (payload, helpers) => outboundDeliverTask(payload, helpers),
     /** The link that confirms a changed e-mail address (issue 6). */
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
+    /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
+    ...moveEffectTasks({ db, now }),
   }
 }
 
@@ -129,8 +134,8 @@ export async function startJobRunner({
     pollInterval,
     // The process owns its signals: the server's shutdown stops the runner itself.
     noHandleSignals: true,
-    // No cron jobs (yet): say so, rather than have graphile-worker look for a crontab file.
-    parsedCronItems: [],
+    // The cron items are ours, in code: graphile-worker does not look for a crontab file.
+    parsedCronItems: moveEffectCronItems(),
     ...(logger ? { logger: workerLogger(logger) } : {}),
   })
   return Object.assign(runner, { endPool: () => pgPool.end() })

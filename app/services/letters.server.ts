@@ -18,6 +18,7 @@ import { deriveCaseState } from '~/domain/case-terms'
 import {
   lettersForEvent,
   type ComposedLetter,
+  type LetterContext,
   type LetterTemplateCode,
   type MunicipalityDetails,
 } from '~/domain/letters'
@@ -148,7 +149,7 @@ const INFORMING_EVENTS = new Set<CaseEvent['type']>(['received', 'extended', 'su
  * Writes the letters a case event calls for, in the caller's transaction (DESIGN §2), and
  * enqueues their e-mail notices there too. Called by `~/services/cases.server` right after it
  * inserts the event. Writes nothing new for an event that already has its letters: one letter
- * per (event, template), the unique key of `letters`.
+ * per (event, template, recipient), the unique key of `letters`.
  *
  * The letter is dated on the day the event happened (Europe/Amsterdam): that is the day the
  * letter is written, as events are recorded when they happen. A late registration shows as a
@@ -158,19 +159,65 @@ export async function writeLettersForEvent(
   trx: Transaction<Database>,
   ref: { caseId: string; eventId: string },
 ): Promise<void> {
-  const eventRow = await trx
+  const eventRow = await loadEventRow(trx, ref)
+  if (!INFORMING_EVENTS.has(eventRow.type)) return
+  const setting = await letterSetting(trx, ref.caseId, eventRow, null)
+  await storeLetters(trx, setting, lettersForEvent(setting.ctx))
+}
+
+/**
+ * A letter of its own to one person on an event of a case: a co-mover told of a move reported
+ * for them, or everyone who moves told of an address investigation (app/domain/letters-move.ts).
+ * `recipientBsn` may be the case's citizen or a party to the case; the letter is in their
+ * language, to their address, delivered as they chose, with its own e-mail notice. Same
+ * transaction and snapshot rules as `writeLettersForEvent`; written once per (event, template,
+ * recipient).
+ */
+export async function writeLetterFor(
+  trx: Transaction<Database>,
+  ref: { caseId: string; eventId: string },
+  recipientBsn: string,
+  compose: (ctx: LetterContext) => ComposedLetter,
+  /** the day of the letter when it is not the event's own day (a letter on an earlier event) */
+  options: { letterDate?: LocalDate } = {},
+): Promise<void> {
+  const eventRow = await loadEventRow(trx, ref)
+  const setting = await letterSetting(trx, ref.caseId, eventRow, recipientBsn, options.letterDate)
+  await storeLetters(trx, setting, [compose(setting.ctx)])
+}
+
+async function loadEventRow(trx: Transaction<Database>, ref: { caseId: string; eventId: string }) {
+  return trx
     .selectFrom('case_events')
     .select(['id', 'seq', 'type', 'payload', 'occurred_at'])
     .where('id', '=', ref.eventId)
     .where('case_id', '=', ref.caseId)
     .executeTakeFirstOrThrow()
-  if (!INFORMING_EVENTS.has(eventRow.type)) return
+}
 
+interface LetterSetting {
+  ctx: LetterContext
+  caseId: string
+  eventId: string
+  recipientBsn: string
+  letterDate: LocalDate
+  digital: boolean
+}
+
+/** Everything a template needs for this event and recipient (the case's citizen when null). */
+async function letterSetting(
+  trx: Transaction<Database>,
+  caseId: string,
+  eventRow: { id: string; seq: number; occurred_at: Date },
+  recipientBsn: string | null,
+  letterDateOverride?: LocalDate,
+): Promise<LetterSetting> {
   const c = await trx
     .selectFrom('cases')
     .select(['id', 'reference', 'bsn', 'subject', 'case_type_code', 'contact_employee_id'])
-    .where('id', '=', ref.caseId)
+    .where('id', '=', caseId)
     .executeTakeFirstOrThrow()
+  const bsn = recipientBsn ?? c.bsn
   const [type, steps, history, person, contact] = await Promise.all([
     trx.selectFrom('case_types').selectAll().where('code', '=', c.case_type_code).executeTakeFirstOrThrow(),
     trx
@@ -205,7 +252,7 @@ export async function writeLettersForEvent(
         'cd.letter_channel',
         'cd.language',
       ])
-      .where('p.bsn', '=', c.bsn)
+      .where('p.bsn', '=', bsn)
       .executeTakeFirstOrThrow(),
     trx
       .selectFrom('employees')
@@ -230,11 +277,11 @@ export async function writeLettersForEvent(
   }
   const events = history.map(toCaseEvent)
   const event = events[events.length - 1]
-  const letterDate = localDateOf(new Date(eventRow.occurred_at))
+  const letterDate = letterDateOverride ?? localDateOf(new Date(eventRow.occurred_at))
   const cal = holidayCalendar()
   const language: LetterLanguage = person.language ?? 'nl'
   const base = publicBaseUrl()
-  const letters = lettersForEvent({
+  const ctx: LetterContext = {
     event,
     state: deriveCaseState(rules, events, letterDate, cal),
     case: {
@@ -270,32 +317,39 @@ export async function writeLettersForEvent(
     letterDate,
     municipality: MUNICIPALITY,
     calendar: cal,
-  })
-
+  }
   // Digital only where the citizen chose it and can be told (Awb 2:14: electronic messages only
   // to someone who made known they can be reached that way): a verified e-mail address. Anyone
   // else gets paper, so no letter goes unnoticed.
   const digital =
     (person.letter_channel ?? 'digital') === 'digital' && !!person.email && person.email_verified_at !== null
+  return { ctx, caseId: c.id, eventId: eventRow.id, recipientBsn: bsn, letterDate, digital }
+}
+
+async function storeLetters(
+  trx: Transaction<Database>,
+  setting: LetterSetting,
+  letters: ComposedLetter[],
+): Promise<void> {
   for (const letter of letters) {
     const inserted = await trx
       .insertInto('letters')
       .values({
-        case_id: c.id,
-        event_id: eventRow.id,
-        bsn: c.bsn,
+        case_id: setting.caseId,
+        event_id: setting.eventId,
+        bsn: setting.recipientBsn,
         template_code: letter.templateCode,
         template_version: letter.templateVersion,
         language: letter.language,
         title: letter.title,
         content: JSON.stringify(contentOf(letter)),
-        letter_date: letterDate,
-        delivery: digital ? 'digital' : 'paper',
+        letter_date: setting.letterDate,
+        delivery: setting.digital ? 'digital' : 'paper',
       })
-      .onConflict((oc) => oc.columns(['event_id', 'template_code']).doNothing())
+      .onConflict((oc) => oc.columns(['event_id', 'template_code', 'bsn']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    if (inserted && digital) await enqueueLetterNotice(trx, inserted.id)
+    if (inserted && setting.digital) await enqueueLetterNotice(trx, inserted.id)
   }
 }
 

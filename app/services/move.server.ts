@@ -8,26 +8,40 @@
  * belongs to the logged-in citizen; another's id answers exactly like an unknown one.
  *
  * Submitting is one transaction: the request row, a case `verhuizing` through the cases service
- * (channel internet; it writes the acknowledgement letter), and the audit entry. Approval is one
- * transaction too: the address of the mover and every co-mover changes with the history kept,
- * the case is decided and closed, and an "address changed" event is enqueued for every
- * subscribed system (outbox), delivered by a job with retries.
+ * (channel internet; it writes the acknowledgement letter), the co-movers as parties to that case
+ * with a letter of their own (move-parties.server.ts), and the audit entries. Nobody with a move
+ * still pending or waiting for its date can report another (nor be moved along in one).
+ *
+ * The caseworker sees who lives at the new address now and what that signals, and decides: an
+ * address investigation first (Wet BRP art. 2.22; a letter says so), approval, or refusal. An
+ * approval decides the case; the address itself changes on the move date (move-effect.server.ts):
+ * at once when that day has come, otherwise by a job scheduled in the approval's transaction.
  */
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
 import { formatLetterDate } from '~/domain/letters-format'
-import { todayIn, type LocalDate } from '~/domain/local-date'
+import { addressInvestigationLetter, coMoverDecidedLetter, coMoverReportedLetter } from '~/domain/letters-move'
+import { localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
 import {
+  ageOn,
+  canStartAddressInvestigation,
   checkMoveDate,
   coMoverEligibility,
+  DEFAULT_RESIDENTS_WARNING,
   moveDateWindow,
+  moveIsUndecided,
+  moveState,
+  moveTakesEffectNow,
   parseMoveDate,
+  residentSignals,
   selectCoMovers,
   type CoMoverRefusal,
   type MoveDateError,
   type MoveDateWindow,
+  type MoveState,
+  type ResidentSignals,
 } from '~/domain/move'
 export type { MoveDateWindow }
 import {
@@ -38,11 +52,20 @@ import {
   type PostcodeError,
 } from '~/domain/postcode'
 import { recordAudit } from '~/services/audit.server'
+import { addCaseParties } from '~/services/case-parties.server'
 import { receiveCase } from '~/services/cases.server'
+import { writeLetterFor } from '~/services/letters.server'
+import { applyMoveInTransaction, scheduleMoveEffect } from '~/services/move-effect.server'
+import {
+  findBlockingMove,
+  loadMoveLetterSubject,
+  recordMoveCaseEvent,
+  writeLettersToCoMovers,
+  type BlockingMove,
+} from '~/services/move-parties.server'
 import {
   addressView,
   citizenAudit,
-  decideAndClose,
   Refused,
   fullName,
   loadHousehold,
@@ -52,7 +75,8 @@ import {
   type HouseholdPerson,
   type StaffActor,
 } from '~/services/my-data.server'
-import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
+import { listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
+export type { BlockingMove }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isRequestId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
@@ -245,8 +269,17 @@ async function describeDraft(
 }
 
 /**
+ * Before the first step: a move already pending or waiting for its date, reported by this
+ * citizen or for them, that keeps them from reporting another. The start page shows it.
+ */
+export async function getBlockingMove(actor: CitizenActor, db: DB = getDb()): Promise<BlockingMove | null> {
+  return findBlockingMove(db, actor.bsn)
+}
+
+/**
  * Step 1: keeps the chosen address in the draft (a new draft when there is none yet) and returns
- * the draft id for the next step. Moving to the address you already live at is refused.
+ * the draft id for the next step. Moving to the address you already live at is refused, and so
+ * is a second move while one is pending or waiting for its date.
  */
 export async function saveMoveAddress(
   actor: CitizenActor,
@@ -254,8 +287,14 @@ export async function saveMoveAddress(
   input: { postcode: string; houseNumber: string; addition: string },
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; id: string; address: AddressView } | { ok: false; errors: AddressLookupError[] }> {
+): Promise<
+  | { ok: true; id: string; address: AddressView }
+  | { ok: false; errors: AddressLookupError[] }
+  | { ok: false; blocked: BlockingMove }
+> {
   refuseWhileImpersonating(actor)
+  const blocked = await findBlockingMove(db, actor.bsn)
+  if (blocked) return { ok: false, blocked }
   const found = await lookupAddress(input, db)
   if (!found.ok) return found
   const person = await db
@@ -314,14 +353,38 @@ export async function saveMoveDate(
   return { ok: true }
 }
 
+/** Why a member cannot move along: a rule of art. 2.48–2.49, or a move of their own already pending. */
+export type CoMoverChoiceRefusal = CoMoverRefusal | 'move_already_reported'
+
 export interface CoMoverChoice {
   index: number
   name: string
   relation: HouseholdPerson['relation']
   birthDate: LocalDate
   eligible: boolean
-  reason: CoMoverRefusal | null
+  reason: CoMoverChoiceRefusal | null
   chosen: boolean
+}
+
+/** The household members who already have a move pending or waiting for its date. */
+async function membersWithAMove(
+  db: DB | Transaction<Database>,
+  household: readonly HouseholdPerson[],
+): Promise<Set<string>> {
+  const blocked = new Set<string>()
+  for (const m of household) if (await findBlockingMove(db, m.bsn)) blocked.add(m.bsn)
+  return blocked
+}
+
+function coMoverVerdict(
+  declarantAddressId: string | null,
+  member: HouseholdPerson,
+  today: LocalDate,
+  blocked: ReadonlySet<string>,
+): { eligible: true } | { eligible: false; reason: CoMoverChoiceRefusal } {
+  const verdict = coMoverEligibility(declarantAddressId, member, today)
+  if (verdict.eligible && blocked.has(member.bsn)) return { eligible: false, reason: 'move_already_reported' }
+  return verdict
 }
 
 /**
@@ -344,6 +407,7 @@ export async function getCoMoverChoices(
       .executeTakeFirstOrThrow()
     const household = await loadHousehold(trx, actor.bsn)
     const today = todayIn(now)
+    const blocked = await membersWithAMove(trx, household)
     await recordAudit(trx, {
       ...citizenAudit(actor),
       action: 'personal_data.viewed',
@@ -352,7 +416,7 @@ export async function getCoMoverChoices(
       details: { items: ['household'] },
     })
     return household.map((m, index) => {
-      const verdict = coMoverEligibility(person.address_id, m, today)
+      const verdict = coMoverVerdict(person.address_id, m, today, blocked)
       return {
         index,
         name: m.name,
@@ -376,7 +440,7 @@ export async function saveCoMovers(
 ): Promise<
   | { ok: true }
   | DraftMissing
-  | { ok: false; refused: Array<{ index: number; name: string | null; reason: CoMoverRefusal | 'unknown' }> }
+  | { ok: false; refused: Array<{ index: number; name: string | null; reason: CoMoverChoiceRefusal | 'unknown' }> }
 > {
   refuseWhileImpersonating(actor)
   const draft = await findDraft(db, actor, draftId, now)
@@ -390,6 +454,15 @@ export async function saveCoMovers(
   const selection = selectCoMovers(person.address_id, household, picked, todayIn(now))
   if (!selection.ok) {
     return { ok: false, refused: selection.refused.map((r) => ({ ...r, name: household[r.index]?.name ?? null })) }
+  }
+  const blocked = await membersWithAMove(db, selection.members)
+  if (blocked.size > 0) {
+    return {
+      ok: false,
+      refused: household.flatMap((m, index) =>
+        blocked.has(m.bsn) ? [{ index, name: m.name, reason: 'move_already_reported' as const }] : [],
+      ),
+    }
   }
   await db
     .updateTable('move_requests')
@@ -446,6 +519,18 @@ export async function submitMove(
       if (picked.length !== draft.co_mover_bsns.length) return { ok: false, step: 'coMovers', error: 'changed' }
       const selection = selectCoMovers(person.address_id, household, picked, today)
       if (!selection.ok) return { ok: false, step: 'coMovers', error: 'not_allowed' }
+      // One move at a time per person: lock everyone who moves (in a fixed order, so two reports
+      // naming the same people wait for each other), then look for a move already pending.
+      await trx
+        .selectFrom('persons')
+        .select('bsn')
+        .where('bsn', 'in', [actor.bsn, ...selection.members.map((m) => m.bsn)])
+        .orderBy('bsn')
+        .forUpdate()
+        .execute()
+      if (await findBlockingMove(trx, actor.bsn)) return { ok: false, step: 'address', error: 'already_reported' }
+      if ((await membersWithAMove(trx, selection.members)).size > 0)
+        return { ok: false, step: 'coMovers', error: 'already_reported' }
 
       const target = await trx
         .selectFrom('addresses')
@@ -504,6 +589,26 @@ export async function submitMove(
           details: { moveRequestId: draft.id },
         })
       }
+      // Art. 2.48: the co-movers are parties to the case, and those told directly get a letter.
+      await addCaseParties(
+        trx,
+        received.caseId,
+        selection.members.map((m) => m.bsn),
+        'co_mover',
+        now,
+      )
+      const submitted = await trx
+        .selectFrom('move_requests')
+        .selectAll()
+        .where('id', '=', draft.id)
+        .executeTakeFirstOrThrow()
+      await writeLettersToCoMovers(
+        trx,
+        await loadMoveLetterSubject(trx, submitted),
+        { caseId: received.caseId, eventId: received.eventId },
+        today,
+        coMoverReportedLetter,
+      )
       return { ok: true, reference: received.reference, caseId: received.caseId }
     })
   } catch (error) {
@@ -556,11 +661,11 @@ export interface MoveRequestListItem {
   address: string
   moveDate: LocalDate
   coMovers: number
-  status: 'submitted' | 'approved' | 'refused'
+  state: MoveState
   submittedAt: Date
 }
 
-/** Submitted moves waiting for a check first, then the decided ones of the last weeks. */
+/** Submitted moves waiting for a check first (an investigation running among them), then the others. */
 export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestListItem[]> {
   const rows = await db
     .selectFrom('move_requests as m')
@@ -570,6 +675,7 @@ export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestLis
     .select([
       'm.id',
       'm.status',
+      'm.applied_at',
       'm.move_date',
       'm.co_mover_bsns',
       'm.submitted_at',
@@ -588,20 +694,31 @@ export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestLis
       'a.city',
     ])
     .where('m.status', '!=', 'draft')
-    .orderBy(sql`m.status = 'submitted'`, 'desc')
+    .orderBy(sql`m.status in ('submitted', 'investigating')`, 'desc')
     .orderBy('m.submitted_at', 'desc')
     .limit(200)
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    citizenName: fullName(r),
-    address: addressView({ ...r, id: r.a_id }).oneLine,
-    moveDate: r.move_date!,
-    coMovers: r.co_mover_bsns.length,
-    status: r.status as MoveRequestListItem['status'],
-    submittedAt: r.submitted_at!,
-  }))
+  return rows.flatMap((r) =>
+    r.status === 'draft'
+      ? []
+      : [
+          {
+            id: r.id,
+            reference: r.reference,
+            citizenName: fullName(r),
+            address: addressView({ ...r, id: r.a_id }).oneLine,
+            moveDate: r.move_date!,
+            coMovers: r.co_mover_bsns.length,
+            state: moveState(r.status, r.applied_at),
+            submittedAt: r.submitted_at!,
+          },
+        ],
+  )
+}
+
+export interface MoveResident {
+  name: string
+  age: number
 }
 
 export interface MoveRequestDetail extends MoveRequestListItem {
@@ -609,12 +726,27 @@ export interface MoveRequestDetail extends MoveRequestListItem {
   fromAddress: string | null
   movers: Array<{ name: string; role: 'declarant' | 'partner' | 'child' | 'parent' }>
   decisionReason: string | null
+  /** who lives at the new address now, as the BRP shows it: names and ages, never a BSN */
+  residents: MoveResident[]
+  signals: ResidentSignals
+  /** MOVE_RESIDENTS_WARNING: more people than this after the move gives a warning */
+  residentsWarning: number
+  /** the move date has come: an approval changes the address at once */
+  takesEffectNow: boolean
+  investigationStartedOn: LocalDate | null
+  appliedAt: Date | null
   deliveries: DeliveryView[]
 }
 
+/**
+ * A reported move as the caseworker checks it, with the residents of the new address and what
+ * they signal (too many people after the move, an elderly person living alone). Viewing it is
+ * audited on the declarant's record, and on each resident's: their names and ages were shown.
+ */
 export async function getMoveRequestForCaseworker(
   staff: StaffActor,
   id: string,
+  { residentsWarning = DEFAULT_RESIDENTS_WARNING, now = new Date() }: { residentsWarning?: number; now?: Date } = {},
   db: DB = getDb(),
 ): Promise<MoveRequestDetail | null> {
   if (!isRequestId(id)) return null
@@ -625,8 +757,9 @@ export async function getMoveRequestForCaseworker(
       .where('id', '=', id)
       .where('status', '!=', 'draft')
       .executeTakeFirst()
-    if (!row || !row.case_id || !row.address_id) return null
-    const [c, person, target, from, household] = await Promise.all([
+    if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
+    const movers = [row.bsn, ...row.co_mover_bsns]
+    const [c, person, target, from, household, residents] = await Promise.all([
       trx.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),
       trx
         .selectFrom('persons')
@@ -638,7 +771,16 @@ export async function getMoveRequestForCaseworker(
         ? trx.selectFrom('addresses').selectAll().where('id', '=', row.from_address_id).executeTakeFirst()
         : undefined,
       loadHousehold(trx, row.bsn),
+      trx
+        .selectFrom('persons')
+        .select(['bsn', 'given_names', 'name_prefix', 'surname', 'birth_date'])
+        .where('address_id', '=', row.address_id)
+        .where('bsn', 'not in', movers)
+        .orderBy('birth_date')
+        .orderBy('bsn')
+        .execute(),
     ])
+    const today = todayIn(now)
     await recordAudit(trx, {
       actorKind: 'staff',
       actorId: staff.employeeId,
@@ -647,6 +789,17 @@ export async function getMoveRequestForCaseworker(
       resource: `move-request:${row.id}`,
       reason: `case:${c.reference}`,
     })
+    for (const r of residents) {
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'personal_data.viewed',
+        subjectBsn: r.bsn,
+        resource: `move-request:${row.id}`,
+        reason: `case:${c.reference}`,
+        details: { items: ['name', 'age'], asResidentOfNewAddress: true },
+      })
+    }
     return {
       id: row.id,
       caseId: row.case_id,
@@ -654,23 +807,45 @@ export async function getMoveRequestForCaseworker(
       citizenName: fullName(person),
       address: addressView(target).oneLine,
       fromAddress: from ? addressView(from).oneLine : null,
-      moveDate: row.move_date!,
+      moveDate: row.move_date,
       coMovers: row.co_mover_bsns.length,
-      status: row.status as MoveRequestListItem['status'],
+      state: moveState(row.status, row.applied_at),
       submittedAt: row.submitted_at!,
       movers: [
         { name: fullName(person), role: 'declarant' as const },
         ...household.filter((m) => row.co_mover_bsns.includes(m.bsn)).map((m) => ({ name: m.name, role: m.relation })),
       ],
       decisionReason: row.decision_reason,
+      residents: residents.map((r) => ({ name: fullName(r), age: ageOn(r.birth_date, today) })),
+      signals: residentSignals(
+        residents.map((r) => r.birth_date),
+        movers.length,
+        residentsWarning,
+        today,
+      ),
+      residentsWarning,
+      takesEffectNow: moveTakesEffectNow(row.move_date, today),
+      investigationStartedOn: row.investigation_started_at ? localDateOf(row.investigation_started_at) : null,
+      appliedAt: row.applied_at,
       deliveries: await listDeliveriesForCase(row.case_id, trx),
     }
   })
 }
 
+export type DecideMoveError =
+  'not_found' | 'already_decided' | 'household_changed' | 'case_refused' | 'investigation_running'
+
 export type DecideMoveResult =
-  | { ok: true; moved: number; eventsEnqueued: number }
-  | { ok: false; error: 'not_found' | 'already_decided' | 'household_changed' | 'case_refused' }
+  | {
+      ok: true
+      moved: number
+      /** "address changed" deliveries enqueued now: none when the move waits for its date */
+      eventsEnqueued: number
+      /** the address changed at once (the date has come) or changes on the move date */
+      takesEffect: 'now' | 'on_date'
+      moveDate: LocalDate
+    }
+  | { ok: false; error: DecideMoveError }
 
 function decisionSummary(language: 'nl' | 'en', address: AddressView, date: LocalDate): string {
   return language === 'en'
@@ -678,14 +853,25 @@ function decisionSummary(language: 'nl' | 'en', address: AddressView, date: Loca
     : `Vanaf ${formatLetterDate(date, 'nl')} staat uw adres in de Basisregistratie Personen (BRP) op ${address.oneLine}.`
 }
 
+/** The request row, locked for the decision; a draft or an unknown id is not found. */
+async function lockMoveRequest(trx: Transaction<Database>, id: string) {
+  const row = await trx
+    .selectFrom('move_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '!=', 'draft')
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
+  return { ...row, status: row.status, case_id: row.case_id, address_id: row.address_id, move_date: row.move_date }
+}
+
 /**
- * The caseworker approves a reported move. In one transaction:
- * 1. the mover and every co-mover get the new address: the open `address_history` row is closed
- *    on the move date and a new one opened (history kept), `persons.address_id` and
- *    `moved_in_on` set;
- * 2. the case is decided (granted) and closed through the cases service (which writes the letter);
- * 3. an "address changed" event per person is enqueued for every subscribed system;
- * 4. audit entries, one per person whose address changed.
+ * The caseworker approves a reported move (after the confirmation step of the staff screen). In
+ * one transaction: the case is decided (granted; the cases service writes the decision letter),
+ * every co-mover told directly gets a letter of their own, the audit log has the approval on each
+ * mover's record, and the move either takes effect at once (its date has come: the address,
+ * the history, the "address changed" events, the case closed) or gets its job for the move date.
  * A co-mover who no longer lives at the old address stops the approval: the caseworker checks.
  */
 export async function approveMove(
@@ -697,15 +883,9 @@ export async function approveMove(
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await trx
-        .selectFrom('move_requests')
-        .selectAll()
-        .where('id', '=', id)
-        .where('status', '!=', 'draft')
-        .forUpdate()
-        .executeTakeFirst()
-      if (!row || !row.case_id || !row.address_id || !row.move_date) return { ok: false, error: 'not_found' }
-      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
+      const row = await lockMoveRequest(trx, id)
+      if (!row) return { ok: false, error: 'not_found' }
+      if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
       const movers = [row.bsn, ...row.co_mover_bsns]
       const people = await trx
         .selectFrom('persons')
@@ -722,77 +902,56 @@ export async function approveMove(
         .selectAll()
         .where('id', '=', row.address_id)
         .executeTakeFirstOrThrow()
-      const address = addressView(target)
-      for (const bsn of movers) {
-        // Wet BRP art. 2.39: the new address holds from the move date; the old period ends there.
-        await trx
-          .updateTable('address_history')
-          .set({ to_date: row.move_date })
-          .where('bsn', '=', bsn)
-          .where('to_date', 'is', null)
-          .execute()
-        await trx
-          .insertInto('address_history')
-          .values({ bsn, address_id: row.address_id, from_date: row.move_date, to_date: null, source: 'BRP' })
-          .execute()
-        await trx
-          .updateTable('persons')
-          .set({ address_id: row.address_id, moved_in_on: row.move_date, address_in_research: false, updated_at: now })
-          .where('bsn', '=', bsn)
-          .execute()
-      }
-
       const contact = await trx
         .selectFrom('contact_details')
         .select(['language'])
         .where('bsn', '=', row.bsn)
         .executeTakeFirst()
-      await decideAndClose(
+      const decided = await recordMoveCaseEvent(
         trx,
-        staff,
-        `move-request:${row.id}`,
         row.case_id,
-        'granted',
-        decisionSummary(contact?.language ?? 'nl', address, row.move_date),
-        now,
+        `move-request:${row.id}:decided`,
+        {
+          type: 'decided',
+          outcome: 'granted',
+          summary: decisionSummary(contact?.language ?? 'nl', addressView(target), row.move_date),
+        },
+        { actor: `employee:${staff.employeeId}`, now },
       )
-
-      let eventsEnqueued = 0
-      for (const bsn of movers) {
-        eventsEnqueued += await enqueueOutboundEvent(trx, {
-          type: EVENT_TYPES.addressChanged,
-          subject: target.id,
-          caseId: row.case_id,
-          occurredAt: now,
-          // What a receiving system needs: whose address, which address (BAG id and its parts), from when.
-          data: {
-            bsn,
-            nummeraanduidingId: target.id,
-            postcode: target.postcode,
-            huisnummer: target.house_number,
-            huisletter: target.house_letter,
-            huisnummertoevoeging: target.house_number_addition,
-            straat: target.street,
-            woonplaats: target.city,
-            datumAanvangAdreshouding: row.move_date,
-          },
-        })
-        await recordAudit(trx, {
-          actorKind: 'staff',
-          actorId: staff.employeeId,
-          action: 'address.changed',
-          subjectBsn: bsn,
-          resource: `move-request:${row.id}`,
-          reason: `case approved`,
-          details: { addressId: target.id, from: row.move_date, asCoMover: bsn !== row.bsn },
-        })
-      }
       await trx
         .updateTable('move_requests')
         .set({ status: 'approved', decided_at: now, decided_by: staff.employeeId, updated_at: now })
         .where('id', '=', row.id)
         .execute()
-      return { ok: true, moved: movers.length, eventsEnqueued }
+      const today = todayIn(now)
+      await writeLettersToCoMovers(
+        trx,
+        await loadMoveLetterSubject(trx, row),
+        { caseId: row.case_id, eventId: decided.eventId },
+        today,
+        (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'granted' }),
+      )
+      for (const bsn of movers) {
+        await recordAudit(trx, {
+          actorKind: 'staff',
+          actorId: staff.employeeId,
+          action: 'move.approved',
+          subjectBsn: bsn,
+          resource: `move-request:${row.id}`,
+          details: { moveDate: row.move_date, asCoMover: bsn !== row.bsn },
+        })
+      }
+      if (moveTakesEffectNow(row.move_date, today)) {
+        const applied = await applyMoveInTransaction(
+          trx,
+          { ...row, status: 'approved' },
+          { kind: 'staff', employeeId: staff.employeeId },
+          now,
+        )
+        return { ok: true, ...applied, takesEffect: 'now', moveDate: row.move_date }
+      }
+      await scheduleMoveEffect(trx, row.id, row.move_date)
+      return { ok: true, moved: movers.length, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
     })
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: 'case_refused' }
@@ -800,7 +959,11 @@ export async function approveMove(
   }
 }
 
-/** The caseworker refuses a reported move (e.g. the address check failed), with a reason for the letter. */
+/**
+ * The caseworker refuses a reported move (e.g. the address check failed), with a reason for the
+ * letter: the case is decided and closed, and every co-mover told directly gets the reason and
+ * the right to object too (their address was at stake as well).
+ */
 export async function refuseMove(
   staff: StaffActor,
   id: string,
@@ -811,16 +974,18 @@ export async function refuseMove(
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await trx
-        .selectFrom('move_requests')
-        .selectAll()
-        .where('id', '=', id)
-        .where('status', '!=', 'draft')
-        .forUpdate()
-        .executeTakeFirst()
-      if (!row || !row.case_id) return { ok: false, error: 'not_found' }
-      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'refused', reason, now)
+      const row = await lockMoveRequest(trx, id)
+      if (!row) return { ok: false, error: 'not_found' }
+      if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
+      const origin = { actor: `employee:${staff.employeeId}`, now }
+      const decided = await recordMoveCaseEvent(
+        trx,
+        row.case_id,
+        `move-request:${row.id}:decided`,
+        { type: 'decided', outcome: 'refused', summary: reason },
+        origin,
+      )
+      await recordMoveCaseEvent(trx, row.case_id, `move-request:${row.id}:closed`, { type: 'closed' }, origin)
       await trx
         .updateTable('move_requests')
         .set({
@@ -832,17 +997,126 @@ export async function refuseMove(
         })
         .where('id', '=', row.id)
         .execute()
-      await recordAudit(trx, {
-        actorKind: 'staff',
-        actorId: staff.employeeId,
-        action: 'move.refused',
-        subjectBsn: row.bsn,
-        resource: `move-request:${row.id}`,
-      })
-      return { ok: true, moved: 0, eventsEnqueued: 0 }
+      await writeLettersToCoMovers(
+        trx,
+        await loadMoveLetterSubject(trx, row),
+        { caseId: row.case_id, eventId: decided.eventId },
+        todayIn(now),
+        (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'refused', reason }),
+      )
+      for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
+        await recordAudit(trx, {
+          actorKind: 'staff',
+          actorId: staff.employeeId,
+          action: 'move.refused',
+          subjectBsn: bsn,
+          resource: `move-request:${row.id}`,
+        })
+      }
+      return { ok: true, moved: 0, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
     })
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: 'case_refused' }
     throw error
   }
+}
+
+export type InvestigationResult = { ok: true; told: number } | { ok: false; error: DecideMoveError }
+
+/**
+ * "Adresonderzoek starten" (Wet BRP art. 2.22; the national guidance on address investigations):
+ * instead of deciding now, the caseworker first checks whether the movers will really live at
+ * the new address. The case moves to its check step, the request shows the investigation, and
+ * the declarant and every adult co-mover get a plain letter saying what happens next; nothing
+ * changes in the register. The caseworker approves or refuses afterwards, as with any move.
+ */
+export async function startAddressInvestigation(
+  staff: StaffActor,
+  id: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<InvestigationResult> {
+  if (!isRequestId(id)) return { ok: false, error: 'not_found' }
+  try {
+    return await db.transaction().execute(async (trx): Promise<InvestigationResult> => {
+      const row = await lockMoveRequest(trx, id)
+      if (!row) return { ok: false, error: 'not_found' }
+      const state = moveState(row.status, row.applied_at)
+      if (!canStartAddressInvestigation(state))
+        return { ok: false, error: state === 'investigating' ? 'investigation_running' : 'already_decided' }
+      const ref = await investigationEvent(trx, row.case_id, row.id, staff, now)
+      await trx
+        .updateTable('move_requests')
+        .set({
+          status: 'investigating',
+          investigation_started_at: now,
+          investigated_by: staff.employeeId,
+          updated_at: now,
+        })
+        .where('id', '=', row.id)
+        .execute()
+      const subject = await loadMoveLetterSubject(trx, row)
+      const today = todayIn(now)
+      const dated = { letterDate: today }
+      await writeLetterFor(
+        trx,
+        ref,
+        row.bsn,
+        (ctx) => addressInvestigationLetter(ctx, { ...subject.facts, recipientIsDeclarant: true }),
+        dated,
+      )
+      const told = await writeLettersToCoMovers(trx, subject, ref, today, addressInvestigationLetter, dated)
+      for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
+        await recordAudit(trx, {
+          actorKind: 'staff',
+          actorId: staff.employeeId,
+          action: 'move.investigation_started',
+          subjectBsn: bsn,
+          resource: `move-request:${row.id}`,
+        })
+      }
+      return { ok: true, told: told.length + 1 }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
+    throw error
+  }
+}
+
+/**
+ * The case event the investigation letters hang on: the case reaches its check step ("Controle":
+ * we check the new address, sometimes we visit). Should a back office have moved the case on
+ * already, the step is not repeated; the letters then hang on the case's latest event, dated today.
+ */
+async function investigationEvent(
+  trx: Transaction<Database>,
+  caseId: string,
+  requestId: string,
+  staff: StaffActor,
+  now: Date,
+): Promise<{ caseId: string; eventId: string }> {
+  const origin = { actor: `employee:${staff.employeeId}`, now }
+  const sourceEventId = `move-request:${requestId}:investigation`
+  const current = await trx
+    .selectFrom('cases')
+    .select('current_step')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  if (current.current_step === 'ontvangen') {
+    const reached = await recordMoveCaseEvent(
+      trx,
+      caseId,
+      sourceEventId,
+      { type: 'step_reached', step: 'controle' },
+      origin,
+    )
+    return { caseId, eventId: reached.eventId }
+  }
+  const latest = await trx
+    .selectFrom('case_events')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow()
+  return { caseId, eventId: latest.id }
 }

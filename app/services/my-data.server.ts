@@ -6,13 +6,13 @@
  * Also the pieces the move and correction services share: who is acting (for the audit log),
  * the household as the BRP records it, and running the cases service inside our transaction.
  */
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { ActorKind, Database } from '../../db/schema'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
-import type { HouseholdRelation } from '~/domain/move'
+import { moveState, type HouseholdRelation } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
 import { recordCaseEvent } from '~/services/cases.server'
 
@@ -218,6 +218,18 @@ export interface PersonView {
   }>
   /** open move or correction requests, so the page can say "we are working on it" */
   openRequests: { moves: number; corrections: number }
+  /**
+   * A move of this citizen (reported by them or for them) that has not taken effect yet: the
+   * current address above stays the current one until its date (Wet BRP art. 2.39).
+   */
+  pendingMove: {
+    caseId: string
+    address: AddressView
+    moveDate: LocalDate
+    state: 'submitted' | 'investigating' | 'scheduled'
+    /** who reported it, when that was someone else */
+    reportedBy: string | null
+  } | null
 }
 
 export class PersonNotFound extends Error {
@@ -242,58 +254,89 @@ export async function getPersonView(
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst()
     if (!person) throw new PersonNotFound()
-    const [current, history, household, contact, pending, changes, moves, corrections] = await Promise.all([
-      person.address_id
-        ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst()
-        : undefined,
-      trx
-        .selectFrom('address_history as h')
-        .innerJoin('addresses as a', 'a.id', 'h.address_id')
-        .select([
-          'h.from_date',
-          'h.to_date',
-          'a.id',
-          'a.street',
-          'a.house_number',
-          'a.house_letter',
-          'a.house_number_addition',
-          'a.postcode',
-          'a.city',
-        ])
-        .where('h.bsn', '=', actor.bsn)
-        .orderBy('h.from_date', 'desc')
-        .orderBy('h.id', 'desc')
-        .execute(),
-      loadHousehold(trx, actor.bsn),
-      trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
-      trx
-        .selectFrom('email_confirmations')
-        .select(['email'])
-        .where('bsn', '=', actor.bsn)
-        .where('confirmed_at', 'is', null)
-        .where('cancelled_at', 'is', null)
-        .where('expires_at', '>', now)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst(),
-      trx
-        .selectFrom('person_changes')
-        .select(['field', 'changed_at'])
-        .where('bsn', '=', actor.bsn)
-        .orderBy('changed_at', 'desc')
-        .execute(),
-      trx
-        .selectFrom('move_requests')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('bsn', '=', actor.bsn)
-        .where('status', '=', 'submitted')
-        .executeTakeFirstOrThrow(),
-      trx
-        .selectFrom('correction_requests')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('bsn', '=', actor.bsn)
-        .where('status', '=', 'submitted')
-        .executeTakeFirstOrThrow(),
-    ])
+    const [current, history, household, contact, pending, changes, moves, corrections, pendingMove] = await Promise.all(
+      [
+        person.address_id
+          ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst()
+          : undefined,
+        trx
+          .selectFrom('address_history as h')
+          .innerJoin('addresses as a', 'a.id', 'h.address_id')
+          .select([
+            'h.from_date',
+            'h.to_date',
+            'a.id',
+            'a.street',
+            'a.house_number',
+            'a.house_letter',
+            'a.house_number_addition',
+            'a.postcode',
+            'a.city',
+          ])
+          .where('h.bsn', '=', actor.bsn)
+          .orderBy('h.from_date', 'desc')
+          .orderBy('h.id', 'desc')
+          .execute(),
+        loadHousehold(trx, actor.bsn),
+        trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
+        trx
+          .selectFrom('email_confirmations')
+          .select(['email'])
+          .where('bsn', '=', actor.bsn)
+          .where('confirmed_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .where('expires_at', '>', now)
+          .orderBy('created_at', 'desc')
+          .executeTakeFirst(),
+        trx
+          .selectFrom('person_changes')
+          .select(['field', 'changed_at'])
+          .where('bsn', '=', actor.bsn)
+          .orderBy('changed_at', 'desc')
+          .execute(),
+        trx
+          .selectFrom('move_requests')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('bsn', '=', actor.bsn)
+          .where('status', 'in', ['submitted', 'investigating'])
+          .executeTakeFirstOrThrow(),
+        trx
+          .selectFrom('correction_requests')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('bsn', '=', actor.bsn)
+          .where('status', '=', 'submitted')
+          .executeTakeFirstOrThrow(),
+        trx
+          .selectFrom('move_requests as m')
+          .innerJoin('addresses as a', 'a.id', 'm.address_id')
+          .innerJoin('persons as d', 'd.bsn', 'm.bsn')
+          .select([
+            'm.case_id',
+            'm.bsn',
+            'm.status',
+            'm.applied_at',
+            'm.move_date',
+            'd.given_names',
+            'd.name_prefix',
+            'd.surname',
+            'a.id',
+            'a.street',
+            'a.house_number',
+            'a.house_letter',
+            'a.house_number_addition',
+            'a.postcode',
+            'a.city',
+          ])
+          .where((eb) =>
+            eb.or([eb('m.bsn', '=', actor.bsn), eb(sql`m.co_mover_bsns`, '@>', sql`array[${actor.bsn}]::text[]`)]),
+          )
+          .where(
+            sql<boolean>`(m.status in ('submitted', 'investigating') or (m.status = 'approved' and m.applied_at is null))`,
+          )
+          .orderBy('m.submitted_at', 'desc')
+          .executeTakeFirst(),
+      ],
+    )
     const personUpdated = localDateOf(person.updated_at)
     const lastChange = (fields: string[]) => {
       const change = changes.find((c) => fields.includes(c.field))
@@ -347,6 +390,7 @@ export async function getPersonView(
         updatedOn: localDateOf(contact?.updated_at ?? person.updated_at),
       },
       openRequests: { moves: Number(moves.n), corrections: Number(corrections.n) },
+      pendingMove: pendingMoveView(pendingMove, actor.bsn),
     }
     await recordAudit(trx, {
       ...citizenAudit(actor),
@@ -359,4 +403,39 @@ export async function getPersonView(
     })
     return view
   })
+}
+
+function pendingMoveView(
+  row:
+    | {
+        case_id: string | null
+        bsn: string
+        status: string
+        applied_at: Date | null
+        move_date: LocalDate | null
+        given_names: string
+        name_prefix: string | null
+        surname: string
+        id: string
+        street: string
+        house_number: number
+        house_letter: string | null
+        house_number_addition: string | null
+        postcode: string
+        city: string
+      }
+    | undefined,
+  bsn: string,
+): PersonView['pendingMove'] {
+  if (!row || !row.case_id || !row.move_date) return null
+  if (row.status !== 'submitted' && row.status !== 'investigating' && row.status !== 'approved') return null
+  const state = moveState(row.status, row.applied_at)
+  if (state !== 'submitted' && state !== 'investigating' && state !== 'scheduled') return null
+  return {
+    caseId: row.case_id,
+    address: addressView(row),
+    moveDate: row.move_date,
+    state,
+    reportedBy: row.bsn === bsn ? null : fullName(row),
+  }
 }

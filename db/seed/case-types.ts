@@ -251,10 +251,12 @@ export const caseTypes: DemoCaseType[] = [
       },
       {
         code: 'verwerkt',
-        name_nl: 'Verwerkt',
-        name_en: 'Processed',
-        explanation_nl: 'Uw nieuwe adres staat in de Basisregistratie Personen.',
-        explanation_en: 'Your new address is in the Personal Records Database.',
+        // Decided, not necessarily in effect yet: an approved move takes effect on its date (Wet BRP art. 2.39).
+        name_nl: 'Besluit',
+        name_en: 'Decision',
+        explanation_nl:
+          'Wij beslissen over uw verhuizing. Keuren wij die goed? Dan geldt uw nieuwe adres vanaf de verhuisdatum.',
+        explanation_en: 'We decide on your move. If we approve it, your new address applies from the date of the move.',
         final: true,
         informs_citizen: true,
       },

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { personaByKey } from '../../db/seed/personas'
+import { formatLocalDate } from '~/components/date-text'
 import { addDays, todayIn } from '~/domain/local-date'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
@@ -43,11 +44,16 @@ async function checkBothLanguages(page: Page, name: string, viewport: keyof type
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const focusedSummary = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby') ?? null)
-const moveDate = addDays(todayIn(new Date()), 14)
+const today = todayIn(new Date())
+const moveDate = addDays(today, 14)
 const [year, month, day] = moveDate.split('-')
+const nlDate = (date: string) => formatLocalDate(date, 'nl')
 
 describe('reporting a move in the browser', () => {
-  it('Pieter reports the family’s move with Fatima and the children; a caseworker approves; every system gets the new address', async () => {
+  /** The reference of the family's move, from the first test for the ones after it. */
+  let familyMove = ''
+
+  it('Pieter reports the family’s move with Fatima and the children', async () => {
     const pieter = personaByKey('pieter')
     const context = await loggedIn(await loginAsCitizen(baseUrl, pieter.bsn, 'midden'))
     const page = await context.newPage()
@@ -72,8 +78,9 @@ describe('reporting a move in the browser', () => {
     // (Switching the language reloads the page: the form starts empty again.)
     await checkBothLanguages(page, 'move-address-error')
 
-    await page.getByLabel('Postcode').fill('9726 BB')
-    await page.getByLabel('Huisnummer', { exact: true }).fill('15')
+    // Oude Ebbingestraat 5: Geertruida van Dijk (84) lives there alone.
+    await page.getByLabel('Postcode').fill('9712 HA')
+    await page.getByLabel('Huisnummer', { exact: true }).fill('5')
     await page.getByRole('button', { name: 'Doorgaan' }).click()
     await page.waitForURL(/\/verhuizen\/datum\?aanvraag=/)
     expect(page.url()).not.toContain(pieter.bsn)
@@ -93,7 +100,7 @@ describe('reporting a move in the browser', () => {
     await page.waitForURL(/\/verhuizen\/controleren\?aanvraag=/)
     await expect.poll(() => h1(page)).toBe('Controleer uw gegevens')
     const main = page.locator('main')
-    expect(await main.textContent()).toContain('Paterswoldseweg 15, 9726 BB Groningen')
+    expect(await main.textContent()).toContain('Oude Ebbingestraat 5, 9712 HA Groningen')
     expect(await main.textContent()).toContain('U en Fatima el Amrani, Noor de Vries, Daan de Vries')
     await checkBothLanguages(page, 'move-review')
     for (const viewport of ['phone'] as const) {
@@ -107,9 +114,15 @@ describe('reporting a move in the browser', () => {
     await expect.poll(() => h1(page)).toBe('Uw verhuizing is doorgegeven')
     const reference = /Z-\d{4}-\d{6}/.exec((await main.textContent()) ?? '')?.[0]
     expect(reference).toBeTruthy()
+    expect(await main.textContent()).toContain('krijgt een eigen brief')
     await checkBothLanguages(page, 'move-done')
+    familyMove = reference!
+    await context.close()
+  })
 
-    // The caseworker approves it.
+  it('the caseworker sees who lives at the new address and the warning, and approves on a check page', async () => {
+    expect(familyMove).toMatch(/^Z-/)
+    const reference = familyMove
     const staff = await loggedIn(await loginAsStaff(baseUrl, 'E1003'))
     const staffPage = await staff.newPage()
     await staffPage.goto(`${baseUrl}/medewerker/verhuizingen`)
@@ -117,19 +130,64 @@ describe('reporting a move in the browser', () => {
     await checkBothLanguages(staffPage, 'staff-moves')
     await staffPage.getByRole('link', { name: reference! }).click()
     await staffPage.waitForURL(/\/medewerker\/verhuizingen\/[0-9a-f-]{36}$/)
+    const staffMain = staffPage.locator('main')
+    await expect.poll(() => staffMain.textContent()).toMatch(/Geertruida van Dijk, 8\d jaar/)
+    expect(await staffMain.textContent()).toMatch(/Hier woont nu iemand van 8\d jaar alleen\./)
+    expect(await staffMain.textContent()).toContain('Na de verhuizing wonen hier 5 mensen.')
+    expect(await staffMain.textContent()).not.toContain(personaByKey('truus').bsn)
     await checkBothLanguages(staffPage, 'staff-move')
     await staffPage.getByRole('button', { name: 'Verhuizing goedkeuren' }).click()
-    await expect.poll(() => staffPage.getByRole('status').textContent()).toContain('De verhuizing is goedgekeurd')
+    await staffPage.waitForURL(/\/goedkeuren$/)
+    await expect.poll(() => h1(staffPage)).toBe('Verhuizing goedkeuren?')
+    expect(await staffMain.textContent()).toContain(`Het nieuwe adres gaat in op ${nlDate(moveDate)}`)
+    await checkBothLanguages(staffPage, 'staff-move-check')
+    await staffPage.getByRole('button', { name: 'Bevestigen' }).click()
+    await expect
+      .poll(() => staffPage.getByRole('status').textContent())
+      .toBe(
+        `De verhuizing is goedgekeurd. Het nieuwe adres gaat in op ${nlDate(moveDate)}; dan krijgen de afdelingen en organisaties die het moeten weten bericht.`,
+      )
     await staff.close()
+  })
 
-    // Pieter sees his new address, and the old one in the history.
+  it('Pieter keeps his address until the move date; the new one shows "from" that date beside it', async () => {
+    const context = await loggedIn(await loginAsCitizen(baseUrl, personaByKey('pieter').bsn, 'midden'))
+    const page = await context.newPage()
+    const main = page.locator('main')
     await page.goto(`${baseUrl}/mijn/gegevens`)
     const text = (await main.textContent()) ?? ''
-    expect(text).toContain('Paterswoldseweg 15, 9726 BB Groningen')
     expect(text).toContain('Helperzoom 8, 9722 BA Groningen')
-    await screenshot(page, 'my-data-after-move-nl-desktop')
+    expect(text).toContain(`Nieuw adres vanaf ${nlDate(moveDate)}`)
+    expect(text).toContain('Oude Ebbingestraat 5, 9712 HA Groningen')
+    await checkBothLanguages(page, 'my-data-scheduled-move')
     await context.close()
   })
+
+  for (const viewport of Object.keys(viewports) as Array<keyof typeof viewports>) {
+    it(`Fatima logs in and finds the move among her own cases, with a letter of her own (${viewport})`, async () => {
+      const fatima = await loggedIn(await loginAsCitizen(baseUrl, personaByKey('fatima').bsn, 'midden'), viewport)
+      const mine = await fatima.newPage()
+      await mine.goto(`${baseUrl}/mijn/zaken`)
+      expect(await h1(mine)).toBe('Mijn zaken')
+      await mine.locator('main ul li', { hasText: 'Oude Ebbingestraat 5' }).locator('h3 a').first().click()
+      await mine.waitForURL(/\/mijn\/zaken\/[0-9a-f-]{36}$/)
+      await expect
+        .poll(() => mine.locator('main').textContent())
+        .toContain(`Pieter de Vries heeft deze verhuizing op ${nlDate(today)} voor u doorgegeven.`)
+      expect(await mine.locator('main').textContent()).toContain(`Het nieuwe adres gaat in op ${nlDate(moveDate)}.`)
+      await checkBothLanguages(mine, 'move-case-co-mover', viewport)
+      await mine.getByRole('link', { name: 'Er is een verhuizing voor u doorgegeven' }).click()
+      await mine.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
+      await expect.poll(() => mine.locator('main').textContent()).toContain('U verhuist mee.')
+      expect(await mine.locator('main').textContent()).toContain('Pieter de Vries heeft op')
+      await checkBothLanguages(mine, 'move-letter-co-mover', viewport)
+      // And she cannot report a second move: the start page shows the one Pieter reported.
+      await mine.goto(`${baseUrl}/mijn/gegevens/verhuizen`)
+      expect(await h1(mine)).toBe('Er is al een verhuizing voor u doorgegeven')
+      await checkBothLanguages(mine, 'move-blocked', viewport)
+      await fatima.close()
+    })
+  }
 
   it('Anneke reports her move with her adult son Thomas using the keyboard alone', async () => {
     const anneke = personaByKey('anneke')
@@ -219,6 +277,96 @@ describe('reporting a move in the browser', () => {
     await page.getByRole('button', { name: 'Doorgaan' }).click()
     await page.waitForURL(/\/verhuizen\/datum\?aanvraag=/)
     await context.close()
+  })
+
+  it('works without JavaScript from start to withdrawal: Mehmet reports a move, finds it on his case page and withdraws it', async () => {
+    const context = await loggedIn(await loginAsCitizen(baseUrl, personaByKey('mehmet').bsn, 'midden'), 'phone', {
+      javaScriptEnabled: false,
+    })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/mijn/gegevens/verhuizen`)
+    await page.getByLabel('Postcode').fill('9711 LC')
+    await page.getByLabel('Huisnummer', { exact: true }).fill('2')
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/datum\?aanvraag=/)
+    await page.getByLabel('Dag').fill(day)
+    await page.getByLabel('Maand').fill(month)
+    await page.getByLabel('Jaar').fill(year)
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/wie\?aanvraag=/)
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/controleren\?aanvraag=/)
+    await page.getByRole('button', { name: 'Verhuizing doorgeven' }).click()
+    await page.waitForURL(/\/verhuizen\/bevestiging\?aanvraag=/)
+    expect(await h1(page)).toBe('Uw verhuizing is doorgegeven')
+    await page.getByRole('link', { name: 'Bekijk uw zaak' }).click()
+    await page.waitForURL(/\/mijn\/zaken\/[0-9a-f-]{36}$/)
+    expect(await page.locator('main').textContent()).toContain('Wij controleren de verhuizing.')
+    await screenshot(page, 'move-case-own-nojs-nl-phone')
+    await page.getByRole('link', { name: 'Verhuizing intrekken' }).click()
+    await page.waitForURL(/\/intrekken$/)
+    expect(await h1(page)).toBe('Verhuizing intrekken')
+    await screenshot(page, 'move-withdraw-nojs-nl-phone')
+    await page.getByRole('button', { name: 'Ja, verhuizing intrekken' }).click()
+    await page.waitForURL(/\?ingetrokken=1$/)
+    expect(await page.getByRole('status').textContent()).toBe('U heeft de verhuizing ingetrokken. U krijgt een brief.')
+    expect(await page.locator('main').textContent()).toContain('De verhuizing is ingetrokken. Uw adres verandert niet.')
+    await context.close()
+  })
+
+  it('works without JavaScript for the caseworker too: approving Anneke’s move goes through the check page', async () => {
+    const context = await loggedIn(await loginAsStaff(baseUrl, 'E1003'), 'desktop', { javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/medewerker/verhuizingen`)
+    await page.getByRole('row').filter({ hasText: 'Anneke Bakker' }).getByRole('link').first().click()
+    await page.waitForURL(/\/medewerker\/verhuizingen\/[0-9a-f-]{36}$/)
+    await page.getByRole('button', { name: 'Verhuizing goedkeuren' }).click()
+    await page.waitForURL(/\/goedkeuren$/)
+    expect(await h1(page)).toBe('Verhuizing goedkeuren?')
+    await screenshot(page, 'staff-move-check-nojs-nl-desktop')
+    await page.getByRole('button', { name: 'Bevestigen' }).click()
+    await page.waitForURL(/\?besluit=goedgekeurd$/)
+    expect(await page.getByRole('status').textContent()).toContain('De verhuizing is goedgekeurd.')
+    await context.close()
+  })
+
+  it('the case page and the withdrawal page of one’s own move are accessible in Dutch and English, on phone and desktop', async () => {
+    const kees = personaByKey('kees')
+    const cookie = await loginAsCitizen(baseUrl, kees.bsn, 'midden')
+    const context = await loggedIn(cookie)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/mijn/gegevens/verhuizen`)
+    await page.getByLabel('Postcode').fill('9711 LC')
+    await page.getByLabel('Huisnummer', { exact: true }).fill('4')
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/datum\?aanvraag=/)
+    await page.getByLabel('Dag').fill(day)
+    await page.getByLabel('Maand').fill(month)
+    await page.getByLabel('Jaar').fill(year)
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/wie\?aanvraag=/)
+    await page.getByRole('button', { name: 'Doorgaan' }).click()
+    await page.waitForURL(/\/verhuizen\/controleren\?aanvraag=/)
+    await page.getByRole('button', { name: 'Verhuizing doorgeven' }).click()
+    await page.waitForURL(/\/verhuizen\/bevestiging\?aanvraag=/)
+    await page.getByRole('link', { name: 'Bekijk uw zaak' }).click()
+    await page.waitForURL(/\/mijn\/zaken\/[0-9a-f-]{36}$/)
+    const caseUrl = page.url()
+    await context.close()
+    for (const viewport of Object.keys(viewports) as Array<keyof typeof viewports>) {
+      const ctx = await loggedIn(cookie, viewport)
+      const p = await ctx.newPage()
+      await p.goto(caseUrl)
+      await expect.poll(() => p.locator('main').textContent()).toContain('Wij controleren de verhuizing.')
+      await checkBothLanguages(p, 'move-case-own', viewport)
+      await p.goto(`${caseUrl}/intrekken`)
+      expect(await h1(p)).toBe('Verhuizing intrekken')
+      await checkBothLanguages(p, 'move-withdraw', viewport)
+      await p.goto(`${baseUrl}/mijn/gegevens`)
+      expect(await p.locator('main').textContent()).toContain('U heeft een verhuizing doorgegeven naar')
+      await checkBothLanguages(p, 'my-data-pending-move', viewport)
+      await ctx.close()
+    }
   })
 })
 

@@ -19,6 +19,7 @@ import {
   saveMoveDate,
   submitMove,
 } from '~/services/move.server'
+import { applyMove } from '~/services/move-effect.server'
 import { getPersonView } from '~/services/my-data.server'
 import { DELIVER_TASK, EVENT_TYPES, outboundDeliverTask, retryDelayMs, signBody } from '~/services/outbound.server'
 
@@ -81,7 +82,7 @@ async function draftFor(
 ) {
   const actor = { bsn }
   const saved = await saveMoveAddress(actor, null, { addition: '', ...address }, now)
-  if (!saved.ok) throw new Error(`address refused: ${JSON.stringify(saved.errors)}`)
+  if (!saved.ok) throw new Error(`address refused: ${JSON.stringify(saved)}`)
   expect(await saveMoveDate(actor, saved.id, ymd(addDays(today, 7)), now)).toEqual({ ok: true })
   expect(await saveCoMovers(actor, saved.id, picked, now)).toEqual({ ok: true })
   return saved.id
@@ -271,8 +272,13 @@ describe('a move from request to every subscribed system', () => {
         .selectFrom('letters')
         .select(['template_code', 'bsn'])
         .where('case_id', '=', kase.id)
+        .orderBy('created_at')
         .execute()
-      expect(letters).toEqual([{ template_code: 'acknowledgement', bsn: pieter.bsn }])
+      // Fatima, an adult co-mover, gets a letter of her own; Noor and Daan (under 16) do not.
+      expect(letters).toEqual([
+        { template_code: 'acknowledgement', bsn: pieter.bsn },
+        { template_code: 'move_co_mover_reported', bsn: fatima.bsn },
+      ])
       const submitAudit = await db
         .selectFrom('audit_log')
         .select(['action', 'subject_bsn'])
@@ -289,15 +295,24 @@ describe('a move from request to every subscribed system', () => {
       // A draft cannot be sent twice.
       expect(await submitMove({ bsn: pieter.bsn }, draftId, now)).toEqual({ ok: false, missing: true })
 
-      // 3. The caseworker approves.
+      // 3. The caseworker approves; the move date is a week ahead, so nothing is sent yet.
       const request = await db
         .selectFrom('move_requests')
         .select(['id'])
         .where('case_id', '=', kase.id)
         .executeTakeFirstOrThrow()
+      const moveDate = addDays(today, 7)
       const approved = await approveMove(caseworker, request.id, now)
-      expect(approved).toEqual({ ok: true, moved: 4, eventsEnqueued: 4 })
+      expect(approved).toEqual({ ok: true, moved: 4, eventsEnqueued: 0, takesEffect: 'on_date', moveDate })
       expect(await approveMove(caseworker, request.id, now)).toEqual({ ok: false, error: 'already_decided' })
+      expect(await db.selectFrom('outbound_events').select('id').where('case_id', '=', kase.id).execute()).toEqual([])
+      expect(
+        (await db.selectFrom('persons').select('address_id').where('bsn', '=', fatima.bsn).executeTakeFirstOrThrow())
+          .address_id,
+      ).toBe(before.address_id)
+      // On the move date (today in Amsterdam is then the move date) the job applies it.
+      const onTheDay = new Date(`${moveDate}T09:00:00Z`)
+      expect(await applyMove(request.id, onTheDay)).toBe('applied')
 
       // 4. Everyone has the new address from the move date, and the old period is closed (history kept).
       const target = await db
@@ -307,7 +322,6 @@ describe('a move from request to every subscribed system', () => {
         .where('house_number', '=', 3)
         .where('house_letter', '=', 'A')
         .executeTakeFirstOrThrow()
-      const moveDate = addDays(today, 7)
       for (const bsn of [pieter.bsn, fatima.bsn, noor.bsn, daan.bsn]) {
         const person = await db
           .selectFrom('persons')
@@ -330,7 +344,15 @@ describe('a move from request to every subscribed system', () => {
         .where('action', '=', 'address.changed')
         .execute()
       expect(audited.map((a) => a.subject_bsn).sort()).toEqual([pieter.bsn, fatima.bsn, noor.bsn, daan.bsn].sort())
-      expect(new Set(audited.map((a) => a.actor_id))).toEqual(new Set(['E1003']))
+      // Changed by the job on the day; the approval by the caseworker is audited as such.
+      expect(new Set(audited.map((a) => a.actor_id))).toEqual(new Set(['system:move-effect']))
+      const approvals = await db
+        .selectFrom('audit_log')
+        .select(['subject_bsn', 'actor_id'])
+        .where('action', '=', 'move.approved')
+        .execute()
+      expect(approvals.map((a) => a.subject_bsn).sort()).toEqual([pieter.bsn, fatima.bsn, noor.bsn, daan.bsn].sort())
+      expect(new Set(approvals.map((a) => a.actor_id))).toEqual(new Set(['E1003']))
 
       // 5. The case is decided and closed, with the decision letter.
       const closed = await db
@@ -423,7 +445,7 @@ describe('a move from request to every subscribed system', () => {
       expect(detail?.movers.map((m) => m.role)).toEqual(['declarant', 'partner', 'child', 'child'])
 
       // 9. "Mijn gegevens" shows the new address and the old one in the history.
-      const view = await getPersonView({ bsn: fatima.bsn }, now)
+      const view = await getPersonView({ bsn: fatima.bsn }, onTheDay)
       expect(view.address?.value.address.oneLine).toBe('Korreweg 3A, 9715 AB Groningen')
       expect(view.address?.value.since).toBe(moveDate)
       expect(view.addressHistory.map((h) => h.address.street)).toEqual(['Korreweg', 'Helperzoom'])

@@ -266,21 +266,25 @@ describe('reporting a move without JavaScript', () => {
 
     for (const location of locations) for (const bsn of [thomas.bsn, anneke.bsn]) expect(location).not.toContain(bsn)
 
-    // The caseworker approves on the staff screen; the new address is Thomas's.
+    // The caseworker approves on the staff screen, confirming on the check page; the move date is
+    // ten days ahead, so Thomas keeps his address until then.
     const request = await db.selectFrom('move_requests').select('id').where('id', '=', id).executeTakeFirstOrThrow()
     html = await (await get('/medewerker/verhuizingen', cookies.rianne)).text()
     expect(html).toContain(reference!)
     res = await post(`/medewerker/verhuizingen/${request.id}`, cookies.rianne, { intent: 'approve' })
     expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe(`/medewerker/verhuizingen/${request.id}/goedkeuren`)
+    res = await post(`/medewerker/verhuizingen/${request.id}/goedkeuren`, cookies.rianne, { intent: 'confirm-approve' })
+    expect(res.status).toBe(302)
     html = await (await get(res.headers.get('location')!, cookies.rianne)).text()
-    expect(html).toContain('De verhuizing is goedgekeurd')
+    expect(html).toContain('De verhuizing is goedgekeurd. Het nieuwe adres gaat in op')
     const person = await db
       .selectFrom('persons')
       .innerJoin('addresses', 'addresses.id', 'persons.address_id')
       .select(['street', 'house_number'])
       .where('bsn', '=', thomas.bsn)
       .executeTakeFirstOrThrow()
-    expect(person).toEqual({ street: 'Korreweg', house_number: 2 })
+    expect(person).toEqual({ street: 'Paterswoldseweg', house_number: 31 })
   })
 
   it('answers another citizen’s draft id like a missing one: back to the first step', async () => {

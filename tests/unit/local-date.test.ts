@@ -17,6 +17,7 @@ import {
   parseLocalDate,
   quarterOf,
   startOfMonth,
+  startOfDayIn,
   startOfQuarter,
   todayIn,
 } from '~/domain/local-date'
@@ -203,5 +204,33 @@ describe('months and quarters', () => {
     expect(endOfMonth('2024-02-17')).toBe('2024-02-29')
     expect(endOfMonth('2025-02-01')).toBe('2025-02-28')
     expect(endOfMonth('2025-04-30')).toBe('2025-04-30')
+  })
+})
+
+describe('the start of a day in Amsterdam', () => {
+  it('is 23:00 UTC the day before in winter and 22:00 UTC in summer', () => {
+    expect(startOfDayIn('2026-12-15').toISOString()).toBe('2026-12-14T23:00:00.000Z')
+    expect(startOfDayIn('2026-06-15').toISOString()).toBe('2026-06-14T22:00:00.000Z')
+  })
+
+  it('is right on the days the clocks change (at 02:00 and 03:00, never at midnight)', () => {
+    // Summer time starts on 29 March 2026, ends on 25 October 2026.
+    expect(startOfDayIn('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z')
+    expect(startOfDayIn('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z')
+    expect(startOfDayIn('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z')
+    expect(startOfDayIn('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z')
+  })
+
+  it('falls on that day in Amsterdam, and a millisecond earlier on the day before', () => {
+    for (const date of ['2026-01-01', '2026-03-29', '2026-07-01', '2026-10-25', '2028-02-29']) {
+      const start = startOfDayIn(date)
+      expect(todayIn(start)).toBe(date)
+      expect(todayIn(new Date(start.getTime() - 1))).toBe(addDays(date, -1))
+    }
+  })
+
+  it('works for another zone as well', () => {
+    expect(startOfDayIn('2026-12-15', 'UTC').toISOString()).toBe('2026-12-15T00:00:00.000Z')
+    expect(startOfDayIn('2026-12-15', 'America/New_York').toISOString()).toBe('2026-12-15T05:00:00.000Z')
   })
 })

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
   ageOn,
+  blocksAnotherMove,
+  canStartAddressInvestigation,
+  canWithdrawMove,
   checkMoveDate,
   coMoverEligibility,
+  coMoverGetsOwnLetter,
   moveDateWindow,
+  moveState,
+  moveTakesEffectNow,
   parseMoveDate,
+  residentSignals,
   selectCoMovers,
   type HouseholdMember,
+  type MoveState,
 } from '~/domain/move'
 import { addDays, todayIn } from '~/domain/local-date'
 
@@ -170,5 +178,104 @@ describe('who may move along (Wet BRP art. 2.48–2.49)', () => {
         { index: 9, reason: 'unknown' },
       ],
     })
+  })
+})
+
+describe('an approved move takes effect on its date (Wet BRP art. 2.39), today being Amsterdam’s', () => {
+  const effectiveAt = (moveDate: string, instant: string) => moveTakesEffectNow(moveDate, todayIn(new Date(instant)))
+
+  it('waits for a future date and takes effect on the date itself and after it', () => {
+    expect(moveTakesEffectNow('2026-12-15', '2026-11-30')).toBe(false)
+    expect(moveTakesEffectNow('2026-12-15', '2026-12-14')).toBe(false)
+    expect(moveTakesEffectNow('2026-12-15', '2026-12-15')).toBe(true)
+    expect(moveTakesEffectNow('2026-12-15', '2026-12-16')).toBe(true)
+  })
+
+  it('takes effect at once for a move date in the past (reported up to 5 days late)', () => {
+    expect(moveTakesEffectNow('2026-11-25', '2026-11-30')).toBe(true)
+  })
+
+  it('turns at midnight in Amsterdam in winter: 22:59:59 UTC on 14 December is still the 14th there, 23:00 UTC is the 15th', () => {
+    expect(effectiveAt('2026-12-15', '2026-12-14T22:59:59Z')).toBe(false)
+    expect(effectiveAt('2026-12-15', '2026-12-14T23:00:00Z')).toBe(true)
+  })
+
+  it('turns at midnight in Amsterdam in summer too (UTC+2): 21:59:59 UTC no, 22:00 UTC yes', () => {
+    expect(effectiveAt('2026-06-15', '2026-06-14T21:59:59Z')).toBe(false)
+    expect(effectiveAt('2026-06-15', '2026-06-14T22:00:00Z')).toBe(true)
+  })
+
+  it('is not fooled by UTC being a day behind: 00:30 in Amsterdam on the 15th is 23:30 UTC on the 14th', () => {
+    expect(todayIn(new Date('2026-12-14T23:30:00Z'))).toBe('2026-12-15')
+    expect(effectiveAt('2026-12-15', '2026-12-14T23:30:00Z')).toBe(true)
+  })
+})
+
+describe('where a move stands, and what may still happen to it', () => {
+  const states: MoveState[] = ['submitted', 'investigating', 'scheduled', 'applied', 'refused', 'withdrawn']
+
+  it('splits an approval in waiting for its date and applied', () => {
+    expect(moveState('approved', null)).toBe('scheduled')
+    expect(moveState('approved', new Date('2026-12-14T23:00:00Z'))).toBe('applied')
+    expect(moveState('investigating', null)).toBe('investigating')
+  })
+
+  it('can be withdrawn by the citizen only before a decision', () => {
+    expect(states.filter(canWithdrawMove)).toEqual(['submitted', 'investigating'])
+  })
+
+  it('starts an address investigation only from a move waiting for its check, once', () => {
+    expect(states.filter(canStartAddressInvestigation)).toEqual(['submitted'])
+  })
+
+  it('keeps anyone in a pending or scheduled move from reporting another; a decided or applied one does not', () => {
+    expect(states.filter(blocksAnotherMove)).toEqual(['submitted', 'investigating', 'scheduled'])
+  })
+})
+
+describe('which co-mover gets a letter of their own (art. 2.48)', () => {
+  const on = '2026-11-30'
+  it('writes to a spouse or registered partner', () => {
+    expect(coMoverGetsOwnLetter({ relation: 'partner', birthDate: '1988-11-02' }, on)).toBe(true)
+  })
+
+  it('writes to an adult child from the 18th birthday, not the day before', () => {
+    expect(coMoverGetsOwnLetter({ relation: 'child', birthDate: '2008-11-30' }, on)).toBe(true)
+    expect(coMoverGetsOwnLetter({ relation: 'child', birthDate: '2008-12-01' }, on)).toBe(false)
+    expect(coMoverGetsOwnLetter({ relation: 'child', birthDate: '2004-09-15' }, on)).toBe(true)
+  })
+
+  it('tells a child under 16 through the parents: no letter of their own', () => {
+    expect(coMoverGetsOwnLetter({ relation: 'child', birthDate: '2016-08-19' }, on)).toBe(false)
+    expect(coMoverGetsOwnLetter({ relation: 'child', birthDate: '2019-01-07' }, on)).toBe(false)
+  })
+
+  it('writes to no parent: a parent is never a co-mover', () => {
+    expect(coMoverGetsOwnLetter({ relation: 'parent', birthDate: '1950-01-01' }, on)).toBe(false)
+  })
+})
+
+describe('what the residents of the new address signal to the approver', () => {
+  const on = '2026-11-30'
+
+  it('warns only when the number after the move is above the configured number, not at it', () => {
+    const two = ['1980-01-01', '1982-01-01']
+    expect(residentSignals(two, 4, 6, on)).toEqual({ countAfter: 6, crowded: false, elderlyAlone: false })
+    expect(residentSignals(two, 5, 6, on)).toEqual({ countAfter: 7, crowded: true, elderlyAlone: false })
+    expect(residentSignals([], 4, 3, on)).toMatchObject({ countAfter: 4, crowded: true })
+  })
+
+  it('signals an 85-year-old living alone when four people move in, without a count warning', () => {
+    expect(residentSignals(['1941-12-03'], 4, 6, on)).toEqual({ countAfter: 5, crowded: false, elderlyAlone: true })
+  })
+
+  it('counts 80 from the 80th birthday on', () => {
+    expect(residentSignals(['1946-11-30'], 1, 6, on).elderlyAlone).toBe(true)
+    expect(residentSignals(['1946-12-01'], 1, 6, on).elderlyAlone).toBe(false)
+  })
+
+  it('does not signal an elderly person who does not live alone, nor an empty address', () => {
+    expect(residentSignals(['1941-12-03', '1943-03-03'], 2, 6, on).elderlyAlone).toBe(false)
+    expect(residentSignals([], 2, 6, on).elderlyAlone).toBe(false)
   })
 })
