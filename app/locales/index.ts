@@ -11,6 +11,8 @@ import lettersEn from './en/letters.json'
 import lettersNl from './nl/letters.json'
 import mydataEn from './en/mydata.json'
 import mydataNl from './nl/mydata.json'
+import objectionsEn from './en/objections.json'
+import objectionsNl from './nl/objections.json'
 import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
 
@@ -23,6 +25,7 @@ export const resources = {
     mydata: mydataNl,
     quality: qualityNl,
     impersonation: impersonationNl,
+    objections: objectionsNl,
   },
   en: {
     auth: authEn,
@@ -32,5 +35,6 @@ export const resources = {
     mydata: mydataEn,
     quality: qualityEn,
     impersonation: impersonationEn,
+    objections: objectionsEn,
   },
 }

@@ -678,6 +678,20 @@ function decisionSummary(language: 'nl' | 'en', address: AddressView, date: Loca
     : `Vanaf ${formatLetterDate(date, 'nl')} staat uw adres in de Basisregistratie Personen (BRP) op ${address.oneLine}.`
 }
 
+/** Awb 3:46: why the move is registered, in the citizen's language (the letter's text). */
+function approvalReasons(language: 'nl' | 'en', address: AddressView): string {
+  return language === 'en'
+    ? `The address ${address.oneLine} exists in the municipality of Groningen. You reported your move in time. So we register you at this address.`
+    : `Het adres ${address.oneLine} bestaat in de gemeente Groningen. U gaf uw verhuizing op tijd door. Daarom schrijven wij u op dit adres in.`
+}
+
+/** After a refused move: what the citizen can do now. */
+function refusalOptions(language: 'nl' | 'en'): string {
+  return language === 'en'
+    ? 'Is something wrong in your notice? Then report your move again in Mijn Stad. Do you need help? Call 14 050.'
+    : 'Klopt er iets niet in uw melding? Geef uw verhuizing dan opnieuw door in Mijn Stad. Heeft u hulp nodig? Bel 14 050.'
+}
+
 /**
  * The caseworker approves a reported move. In one transaction:
  * 1. the mover and every co-mover get the new address: the open `address_history` row is closed
@@ -747,13 +761,17 @@ export async function approveMove(
         .select(['language'])
         .where('bsn', '=', row.bsn)
         .executeTakeFirst()
+      const language = contact?.language ?? 'nl'
       await decideAndClose(
         trx,
         staff,
         `move-request:${row.id}`,
         row.case_id,
-        'granted',
-        decisionSummary(contact?.language ?? 'nl', address, row.move_date),
+        {
+          outcome: 'granted',
+          summary: decisionSummary(language, address, row.move_date),
+          reasons: approvalReasons(language, address),
+        },
         now,
       )
 
@@ -820,7 +838,17 @@ export async function refuseMove(
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      await decideAndClose(trx, staff, `move-request:${row.id}`, row.case_id, 'refused', reason, now)
+      const language =
+        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+          ?.language ?? 'nl'
+      await decideAndClose(
+        trx,
+        staff,
+        `move-request:${row.id}`,
+        row.case_id,
+        { outcome: 'refused', reasons: reason, citizenOptions: refusalOptions(language) },
+        now,
+      )
       await trx
         .updateTable('move_requests')
         .set({
