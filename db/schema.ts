@@ -376,6 +376,8 @@ export interface ImpersonationsTable {
 export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection'
 export interface DocumentsTable {
   id: Generated<string>
+  /** The order of adding (an identity column): several documents share one transaction's time. */
+  seq: Generated<string>
   case_id: string
   kind: DocumentKind
   title: string
@@ -406,6 +408,7 @@ export interface ObjectionsTable {
 /** The files chosen on an objection's form, until it is sent (0010). */
 export interface ObjectionDraftFilesTable {
   id: Generated<string>
+  seq: Generated<string>
   objection_id: string
   name: string
   media_type: string

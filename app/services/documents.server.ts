@@ -103,8 +103,7 @@ export async function listDocuments(caseId: string, db: Executor = getDb()): Pro
     .selectFrom('documents')
     .select(['id', 'kind', 'title', 'media_type', 'size', 'sha256', 'added_at'])
     .where('case_id', '=', caseId)
-    .orderBy('added_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute()
   return rows.map(toSummary)
 }
@@ -164,8 +163,9 @@ export async function getDocumentForStaff(
 }
 
 /**
- * The headers of a download: the type we found by content, never sniffed again by the browser,
- * as an attachment under a name safe for the header (RFC 6266, with an RFC 5987 UTF-8 form).
+ * The headers of a download: the type we found by content (the server adds `nosniff` to every
+ * answer, so the browser does not guess again), as an attachment under a name safe for the
+ * header (RFC 6266, with an RFC 5987 UTF-8 form).
  */
 export function downloadHeaders(file: DocumentFile): Record<string, string> {
   const ascii = file.title.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
@@ -173,7 +173,6 @@ export function downloadHeaders(file: DocumentFile): Record<string, string> {
     'Content-Type': file.mediaType,
     'Content-Length': String(file.bytes.byteLength),
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.title)}`,
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   }
 }

@@ -283,8 +283,7 @@ async function draftFiles(db: Executor, objectionId: string): Promise<Array<Draf
     .selectFrom('objection_draft_files')
     .select(['id', 'name', 'media_type', 'size', 'sha256'])
     .where('objection_id', '=', objectionId)
-    .orderBy('added_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute()
   return rows.map((r) => ({ id: r.id, name: r.name, mediaType: r.media_type, size: r.size, sha256: r.sha256 }))
 }
@@ -529,8 +528,7 @@ export async function submitObjection(
           .selectFrom('objection_draft_files')
           .select(['name', 'media_type', 'bytes'])
           .where('objection_id', '=', row.id)
-          .orderBy('added_at')
-          .orderBy('id')
+          .orderBy('seq')
           .execute(),
         trx
           .selectFrom('persons as p')

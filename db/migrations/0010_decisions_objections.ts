@@ -22,6 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('documents')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // the order documents were added in, also within one transaction (one timestamp)
+    .addColumn('seq', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sql`kind in ('application', 'attachment', 'decision', 'answer', 'objection')`),
@@ -37,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('documents_size', sql`size = octet_length(bytes)`)
     .addCheckConstraint('documents_sha256', sql`sha256 = encode(sha256(bytes), 'hex')`)
     .execute()
-  await db.schema.createIndex('documents_case').on('documents').columns(['case_id', 'added_at']).execute()
+  await db.schema.createIndex('documents_case').on('documents').columns(['case_id', 'seq']).execute()
   await sql`create function documents_immutable() returns trigger language plpgsql as $$
     begin raise exception 'a document is never changed; add a new document instead'; end $$`.execute(db)
   await sql`create trigger documents_immutable before update on documents
@@ -77,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('objection_draft_files')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('seq', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('objection_id', 'uuid', (c) => c.notNull().references('objections.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('media_type', 'text', (c) => c.notNull())
@@ -89,7 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('objection_draft_files_objection')
     .on('objection_draft_files')
-    .columns(['objection_id', 'added_at'])
+    .columns(['objection_id', 'seq'])
     .execute()
 }
 
