@@ -8,6 +8,7 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
@@ -146,6 +147,12 @@ export default function ObjectionFormPage() {
     errors.map((e) => ({ field: e.field, message: message(e) })),
     actionData,
   )
+  // The files sent are kept (listed above the field) or refused (named in the error): either
+  // way the picker starts empty again, as it does when the server sends the page back.
+  const fileInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (fileInput.current) fileInput.current.value = ''
+  }, [actionData])
 
   if (form.status === 'existing') {
     return (
@@ -226,6 +233,7 @@ export default function ObjectionFormPage() {
           {(p) => (
             <input
               {...p}
+              ref={fileInput}
               type="file"
               multiple
               accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
