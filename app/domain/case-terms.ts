@@ -5,7 +5,11 @@
  * The rules and where they come from:
  * - Acknowledgement within 5 working days of receipt: the quality charter (seed §2.2, "Brieven"
  *   and "E-mail"), counted from the day after receipt.
- * - Decision term: the case type's lead time, by default 8 weeks after receipt (Awb 4:13(2)).
+ * - Decision term: the case type's lead time, by default 8 weeks after receipt (Awb 4:13(2)),
+ *   or after the day the law names instead (`termFrom`: Awb 7:10(1) counts an objection's six
+ *   weeks from the end of the term to object).
+ * - Decision content: a decision states its reasons (Awb 3:46); a refusal or partial grant also
+ *   what the citizen can do now. Checked when recorded, not on replay: see `decisionContentErrors`.
  * - Extension: Awb 4:14 — when the decision cannot be given in time, the applicant is told so
  *   *within* the term, with a new term. The case type (its sector law, e.g. Woo art. 4.4) fixes
  *   the length; it may happen once, counted on from the end of the term it extends.

@@ -155,8 +155,9 @@ export async function getDocumentForStaff(
       actorId: staff.employeeId,
       action: 'document.viewed',
       subjectBsn: row.bsn,
-      resource: `document:${documentId}`,
-      reason: `case:${row.reference}`,
+      // The citizen's "who viewed my data" names the case; the document is in the details.
+      resource: `case:${row.reference}`,
+      details: { document: documentId },
     })
     return { title: row.title, mediaType: row.media_type, bytes: row.bytes }
   })
