@@ -115,6 +115,19 @@ describe('the decision term (Awb 4:13, Algemene termijnenwet art. 1)', () => {
     expect(state.acknowledgementDueOn).toBe('2026-03-23')
   })
 
+  it('extends an objection once by six weeks, from the end of its own term (Awb 7:10(3))', () => {
+    const objection: CaseTypeRules = {
+      ...permit,
+      leadTime: { amount: 6, unit: 'weeks' },
+      extension: { amount: 6, unit: 'weeks' },
+    }
+    const events = history(receivedWithTermFrom('2026-03-16', '2026-04-07'), extended('2026-05-11', 'Advies nodig'))
+    // 19 May + 6 weeks = Tuesday 30 June 2026.
+    expect(stateOn('2026-05-11', events, objection).decisionDueOn).toBe('2026-06-30')
+    const again = next(events, extended('2026-05-12', 'Nog meer tijd'))
+    expect(validateNextEvent(objection, events, again, cal)).toEqual({ ok: false, code: 'already_extended' })
+  })
+
   it('refuses a term counted from before receipt', () => {
     const early: CaseEvent = { ...receivedWithTermFrom('2026-03-16', '2026-03-13'), seq: 1 }
     expect(validateNextEvent(permit, [], early, cal)).toEqual({ ok: false, code: 'invalid_date', field: 'termFrom' })
