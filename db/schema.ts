@@ -121,6 +121,8 @@ export interface CasesTable {
   outcome: string | null
   decided_on: LocalDateColumn | null
   closed_on: LocalDateColumn | null
+  /** The day the decision term counts from (0010); null in older rows: the day of receipt. */
+  term_from: LocalDateColumn | null
   last_event_seq: Generated<number>
   // Timestamp already allows leaving it out on insert; Generated<ColumnType> would refuse a Date on update.
   created_at: Timestamp
@@ -382,6 +384,52 @@ export interface ImpersonationsTable {
   ended_by: ImpersonationEndedBy | null
 }
 
+/** The files of a case (0010): bytes in PostgreSQL, size and SHA-256 checked by the database. */
+export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection'
+export interface DocumentsTable {
+  id: Generated<string>
+  /** The order of adding (an identity column): several documents share one transaction's time. */
+  seq: Generated<string>
+  case_id: string
+  kind: DocumentKind
+  title: string
+  media_type: string
+  size: number
+  sha256: string
+  bytes: Buffer
+  added_by: string
+  added_at: Timestamp
+}
+
+/** A citizen's objection to one decision (0010): a draft, then a case `bezwaar` of its own. */
+export interface ObjectionsTable {
+  id: Generated<string>
+  bsn: string
+  decision_case_id: string
+  decision_event_id: string
+  status: Generated<'draft' | 'submitted'>
+  grounds: string
+  late_reason: string | null
+  late: Generated<boolean>
+  case_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  submitted_at: Timestamp | null
+}
+
+/** The files chosen on an objection's form, until it is sent (0010). */
+export interface ObjectionDraftFilesTable {
+  id: Generated<string>
+  seq: Generated<string>
+  objection_id: string
+  name: string
+  media_type: string
+  size: number
+  sha256: string
+  bytes: Buffer
+  added_at: Timestamp
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -410,6 +458,9 @@ export interface Database {
   subscriptions: SubscriptionsTable
   outbound_events: OutboundEventsTable
   impersonations: ImpersonationsTable
+  documents: DocumentsTable
+  objections: ObjectionsTable
+  objection_draft_files: ObjectionDraftFilesTable
 }
 
 export type Person = Selectable<PersonsTable>

@@ -5,7 +5,11 @@
  * The rules and where they come from:
  * - Acknowledgement within 5 working days of receipt: the quality charter (seed §2.2, "Brieven"
  *   and "E-mail"), counted from the day after receipt.
- * - Decision term: the case type's lead time, by default 8 weeks after receipt (Awb 4:13(2)).
+ * - Decision term: the case type's lead time, by default 8 weeks after receipt (Awb 4:13(2)),
+ *   or after the day the law names instead (`termFrom`: Awb 7:10(1) counts an objection's six
+ *   weeks from the end of the term to object).
+ * - Decision content: a decision states its reasons (Awb 3:46); a refusal or partial grant also
+ *   what the citizen can do now. Checked when recorded, not on replay: see `decisionContentErrors`.
  * - Extension: Awb 4:14 — when the decision cannot be given in time, the applicant is told so
  *   *within* the term, with a new term. The case type (its sector law, e.g. Woo art. 4.4) fixes
  *   the length; it may happen once, counted on from the end of the term it extends.
@@ -61,13 +65,66 @@ export type Outcome = 'granted' | 'refused' | 'partly_granted' | 'withdrawn'
 /** In the order a caseworker's form offers them. */
 export const OUTCOMES = ['granted', 'partly_granted', 'refused', 'withdrawn'] as const satisfies readonly Outcome[]
 
+/**
+ * The outcomes that are a decision on the application (Awb 1:3(3)). A withdrawal is the
+ * applicant ending the application: the municipality decides nothing, so there are no reasons
+ * to give (Awb 3:46) and nothing to object to (Awb 6:7 runs against a decision only).
+ */
+export function isDecisionOnApplication(outcome: Outcome): boolean {
+  return outcome !== 'withdrawn'
+}
+
+/** The outcomes where the citizen did not get all they asked for: the decision says what they can do now. */
+export const OUTCOMES_WITH_CITIZEN_OPTIONS = ['partly_granted', 'refused'] as const satisfies readonly Outcome[]
+
+/**
+ * What a decision says, besides its outcome: `summary`, one line of what was decided;
+ * `reasons`, why (Awb 3:46: a decision rests on reasons that are stated with it); and for a
+ * refusal or partial grant `citizenOptions`, what the citizen can do now (apply again with …,
+ * ask for help). Decisions recorded before reasons were asked for may lack them; new ones
+ * cannot (`decisionContentErrors`).
+ */
+export interface DecisionContent {
+  outcome: Outcome
+  summary?: string
+  reasons?: string
+  citizenOptions?: string
+}
+
+export type DecisionContentError =
+  { code: 'reasons_required'; field: 'reasons' } | { code: 'citizen_options_required'; field: 'citizenOptions' }
+
+/** Every missing part of a decision at once, so a form can name them all together. */
+export function decisionContentErrors(decision: DecisionContent): DecisionContentError[] {
+  const errors: DecisionContentError[] = []
+  const blank = (text: string | undefined) => !text || text.trim() === ''
+  if (isDecisionOnApplication(decision.outcome) && blank(decision.reasons))
+    errors.push({ code: 'reasons_required', field: 'reasons' })
+  if (
+    (OUTCOMES_WITH_CITIZEN_OPTIONS as readonly Outcome[]).includes(decision.outcome) &&
+    blank(decision.citizenOptions)
+  )
+    errors.push({ code: 'citizen_options_required', field: 'citizenOptions' })
+  return errors
+}
+
 export type CaseEvent =
-  | { seq: number; type: 'received'; occurredAt: Date; payload: { receivedOn: LocalDate; channel: Channel } }
+  | {
+      seq: number
+      type: 'received'
+      occurredAt: Date
+      /**
+       * `termFrom`: the day the decision term counts from, when the law names another day than
+       * the day of receipt (Awb 7:10(1): an objection's term counts from the end of the term to
+       * object). Absent: the day of receipt (Awb 4:13(2)).
+       */
+      payload: { receivedOn: LocalDate; channel: Channel; termFrom?: LocalDate }
+    }
   | { seq: number; type: 'step_reached'; occurredAt: Date; payload: { step: string } }
   | { seq: number; type: 'suspended'; occurredAt: Date; payload: { information: string; respondBy: LocalDate } }
   | { seq: number; type: 'resumed'; occurredAt: Date; payload: Record<string, never> | { note?: string } }
   | { seq: number; type: 'extended'; occurredAt: Date; payload: { reason: string } }
-  | { seq: number; type: 'decided'; occurredAt: Date; payload: { outcome: Outcome; summary?: string } }
+  | { seq: number; type: 'decided'; occurredAt: Date; payload: DecisionContent }
   | { seq: number; type: 'closed'; occurredAt: Date; payload: Record<string, never> | { note?: string } }
 
 export type CaseEventType = CaseEvent['type']
@@ -100,9 +157,11 @@ export interface CaseState {
   currentStep: string | null
   stepHistory: StepProgress[]
   receivedOn: LocalDate
+  /** The day the decision term counts from: the day of receipt unless the law says otherwise. */
+  termFrom: LocalDate
   channel: Channel
   acknowledgementDueOn: LocalDate
-  /** receivedOn + lead time, moved to a working day: the date the acknowledgement promises. */
+  /** termFrom + lead time, moved to a working day: the date the acknowledgement promises. */
   originalDecisionDueOn: LocalDate
   /** The latest lawful decision date after extension and suspensions. */
   decisionDueOn: LocalDate
@@ -141,6 +200,8 @@ export type RefusalCode =
   | 'term_passed'
   | 'already_decided'
   | 'not_decided'
+  | 'reasons_required'
+  | 'citizen_options_required'
 
 export type EventValidation = { ok: true } | { ok: false; code: RefusalCode; field?: string }
 
@@ -174,8 +235,9 @@ interface History {
   rules: CaseTypeRules
   cal: HolidayCalendar
   receivedOn: LocalDate
+  termFrom: LocalDate
   channel: Channel
-  /** receivedOn + lead time, before Atw art. 1. */
+  /** termFrom + lead time, before Atw art. 1. */
   termStart: LocalDate
   moves: MoveRecord[]
   status: CaseStatus
@@ -221,9 +283,12 @@ function refuse(code: RefusalCode, field?: string): EventValidation {
 const OK: EventValidation = { ok: true }
 
 function validateReceived(event: Extract<CaseEvent, { type: 'received' }>): EventValidation {
-  const { receivedOn } = event.payload
+  const { receivedOn, termFrom } = event.payload
   if (!isLocalDate(receivedOn)) return refuse('invalid_date', 'receivedOn')
   if (compareLocalDate(receivedOn, eventDate(event)) > 0) return refuse('received_in_future', 'receivedOn')
+  // A term never counts from before the request was there to decide on.
+  if (termFrom !== undefined && (!isLocalDate(termFrom) || compareLocalDate(termFrom, receivedOn) < 0))
+    return refuse('invalid_date', 'termFrom')
   return OK
 }
 
@@ -347,12 +412,14 @@ function replay(rules: CaseTypeRules, events: readonly CaseEvent[], cal: Holiday
   const [first, ...rest] = bySeq(events)
   if (!first || first.type !== 'received') throw new Error('A case history starts with a received event')
   const { receivedOn, channel } = first.payload
+  const termFrom = first.payload.termFrom ?? receivedOn
   const history: History = {
     rules,
     cal,
     receivedOn,
+    termFrom,
     channel,
-    termStart: addDays(receivedOn, periodInDays(rules.leadTime)),
+    termStart: addDays(termFrom, periodInDays(rules.leadTime)),
     moves: [],
     status: 'open',
     currentStepIndex: rules.steps.length > 0 ? 0 : -1,
@@ -409,6 +476,7 @@ export function deriveCaseState(
     currentStep: history.rules.steps[history.currentStepIndex]?.code ?? null,
     stepHistory: toStepHistory(history),
     receivedOn: history.receivedOn,
+    termFrom: history.termFrom,
     channel: history.channel,
     acknowledgementDueOn: addWorkingDays(history.receivedOn, ACKNOWLEDGEMENT_WORKING_DAYS, cal),
     originalDecisionDueOn: nextWorkingDayOnOrAfter(history.termStart, cal),
@@ -445,5 +513,9 @@ export function validateNextEvent(
   if (history.status === 'closed') return refuse('case_closed')
   const last = bySeq(events).at(-1)!
   if (next.seq <= last.seq || next.occurredAt.getTime() < last.occurredAt.getTime()) return refuse('out_of_order')
-  return check(history, next)
+  const verdict = check(history, next)
+  if (!verdict.ok || next.type !== 'decided') return verdict
+  // Only for a new decision: one recorded before reasons were asked for still counts on replay.
+  const [missing] = decisionContentErrors(next.payload)
+  return missing ? refuse(missing.code, missing.field) : OK
 }

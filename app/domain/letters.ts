@@ -5,17 +5,24 @@
  * as an immutable snapshot and rendered the same way as HTML and as PDF.
  *
  * What the letters must say, and why:
- * - Acknowledgement (ontvangstbevestiging), seed §2.2 "Brieven"/"E-mail" and DESIGN §4: within
- *   five working days; the reference, the date received, the latest decision date, the steps,
- *   how to follow the case online and which employee to call directly. When the case was
- *   registered late the letter says so and apologises (the quality charter counts it as late).
+ * - Acknowledgement (ontvangstbevestiging), seed §2.2 "Brieven"/"E-mail": within five working
+ *   days; the reference, the date received, the latest decision date, the steps, how to follow
+ *   the case online and which employee to call directly. When the case was registered late the
+ *   letter says so and apologises (the quality charter counts it as late).
  * - Extension (verdaging), Awb 4:14: told within the term, with the reason and the new date.
  * - Request for information (opschorting), Awb 4:15(1)(a) with 4:5: what is needed, by when,
  *   that the term stands still meanwhile, and what happens when nothing comes.
- * - Decision notice: the decision is taken, its outcome, and where to read it; a refusal can be
- *   objected to within six weeks (Awb 6:7, counted from the day after the letter, Awb 6:8).
- * - Correction of BRP data (Wet BRP art. 2.58): the college decides in writing, so this letter
- *   *is* the decision; a refusal is open to objection, and the letter says how (Awb 6:5).
+ * - Decision (besluit): the letter is the decision itself, so it holds all of it: the outcome,
+ *   the reasons (Awb 3:46), for a refusal or partial grant what the citizen can do now, and for
+ *   every decision on an application the right to object (Awb 3:45, 6:7, 6:8): within six
+ *   weeks, from the day after the letter up to a named date, to whom, how (online or by letter
+ *   with what Awb 6:5 asks), and that objecting does not stop the decision (Awb 6:16). A
+ *   withdrawal is no decision on the application: no reasons, no objection.
+ * - Correction of BRP data (Wet BRP art. 2.58): the college decides in writing; the same parts.
+ * - Objection (bezwaar): the acknowledgement names the objection, the decision it is against,
+ *   the latest decision date (Awb 7:10) and what comes next, a hearing (Awb 7:2); a late one
+ *   says the lateness will be weighed (Awb 6:11). The decision on an objection is open to
+ *   appeal at the district court, not to a second objection (Awb 7:1, 8:1, 6:7).
  *
  * Plain language, B1 (seed §2.2: "De brieven die we versturen zijn voor de lezer begrijpelijk"):
  * short sentences, active voice, "u", no legal jargon. `letters-readability.ts` measures it and
@@ -24,10 +31,17 @@
  * A template's text is versioned: change the words, raise its `version`. Issued letters keep
  * the text they were written with (the snapshot), so an old letter never changes.
  */
-import type { CaseEvent, CaseState, Outcome } from './case-terms'
+import {
+  isDecisionOnApplication,
+  type CaseEvent,
+  type CaseState,
+  type DecisionContent,
+  type Outcome,
+} from './case-terms'
 import { formatLetterDate, type LetterLanguage } from './letters-format'
-import { addDays, compareLocalDate, type LocalDate } from './local-date'
-import { nextWorkingDayOnOrAfter, type HolidayCalendar } from './working-days'
+import { compareLocalDate, type LocalDate } from './local-date'
+import { OBJECTION_CASE_TYPE, OBJECTION_WEEKS, appealTerm, hasCitizenOptions, objectionTerm } from './objection'
+import type { HolidayCalendar } from './working-days'
 
 export type { LetterLanguage } from './letters-format'
 
@@ -41,18 +55,29 @@ export type LetterTemplateCode =
   | 'move_co_mover_reported'
   | 'move_co_mover_decided'
   | 'move_address_investigation'
+  | 'objection_acknowledgement'
+  | 'objection_decision'
 
 /** The version of each template's words; raise it with every change of text. */
 export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
   acknowledgement: 1,
   extension: 1,
   information_request: 1,
-  decision_notice: 1,
-  correction_decision: 1,
+  // 2: the decision in full (reasons, what you can do) and the right to object on every decision
+  decision_notice: 2,
+  correction_decision: 2,
   move_co_mover_reported: 1,
   move_co_mover_decided: 1,
   move_address_investigation: 1,
+  objection_acknowledgement: 1,
+  objection_decision: 1,
 }
+
+/** The letters that acknowledge receipt: the quality charter measures the first of them. */
+export const ACKNOWLEDGEMENT_TEMPLATES = [
+  'acknowledgement',
+  'objection_acknowledgement',
+] as const satisfies readonly LetterTemplateCode[]
 
 export interface Fact {
   label: string
@@ -100,8 +125,24 @@ export interface MunicipalityDetails {
   /** The general number, e.g. "14 050". */
   phone: string
   website: string
-  /** Who decides and receives objections: "het college van burgemeester en wethouders". */
+  /** Who decides and receives objections: "het college van burgemeester en wethouders van Groningen". */
   board: Localised
+  /** The district court that hears appeals against decisions on objections (Awb 8:1). */
+  court: { name: Localised; website: string }
+}
+
+/** What a letter about an objection names of the decision it is against. */
+export interface ObjectedDecision {
+  reference: string
+  caseTypeName: Localised
+  subject: string
+  /** The date of the decision's letter: the day it was sent. */
+  sentOn: LocalDate
+  /** The end of the term to object (Awb 6:7, 6:8). */
+  termEndsOn: LocalDate
+  /** Received after that end; the citizen's reason for it (Awb 6:11). */
+  late: boolean
+  lateReason: string | null
 }
 
 export interface LetterCase {
@@ -119,6 +160,8 @@ export interface LetterCase {
   caseUrl: string
   /** Where the citizen checks their personal data online (the correction letter points there). */
   personalDataUrl?: string
+  /** For an objection's case (`bezwaar`): the decision it is against. */
+  objection?: ObjectedDecision
 }
 
 export interface LetterRecipient {
@@ -141,15 +184,14 @@ export interface LetterContext {
   calendar: HolidayCalendar
 }
 
-/** Awb 6:7: an objection is made within six weeks. */
-export const OBJECTION_WEEKS = 6
+export { OBJECTION_WEEKS }
 
 /**
  * Awb 6:7 and 6:8: six weeks, from the day after the decision was made known (the letter
  * date); a term ending on a weekend day or holiday runs on to the next working day (Atw art. 1).
  */
 export function objectionDeadline(letterDate: LocalDate, calendar: HolidayCalendar): LocalDate {
-  return nextWorkingDayOnOrAfter(addDays(letterDate, OBJECTION_WEEKS * 7), calendar)
+  return objectionTerm(letterDate, calendar).endsOn
 }
 
 /** Whether the acknowledgement is later than the quality charter's five working days. */
@@ -160,18 +202,23 @@ export function acknowledgementIsLate(state: CaseState, letterDate: LocalDate): 
 /** The letters an event calls for: none for most, one for the events that inform the citizen. */
 export function lettersForEvent(ctx: LetterContext): ComposedLetter[] {
   const { event } = ctx
+  // An objection registered by hand (a letter in the post) may not name its decision yet.
+  const isObjection = ctx.case.caseTypeCode === OBJECTION_CASE_TYPE
+  const objection = isObjection ? ctx.case.objection : undefined
   switch (event.type) {
     case 'received':
-      return [acknowledgement(ctx)]
+      return [objection ? objectionAcknowledgement(ctx, objection) : acknowledgement(ctx)]
     case 'extended':
       return [extension(ctx, event.payload.reason)]
     case 'suspended':
       return [informationRequest(ctx, event.payload.information, event.payload.respondBy)]
     case 'decided':
       return [
-        ctx.case.caseTypeCode === 'brp_correctie'
-          ? correctionDecision(ctx, event.payload.outcome, event.payload.summary)
-          : decisionNotice(ctx, event.payload.outcome, event.payload.summary),
+        isObjection
+          ? objectionDecision(ctx, objection, event.payload)
+          : ctx.case.caseTypeCode === 'brp_correctie'
+            ? correctionDecision(ctx, event.payload)
+            : decisionNotice(ctx, event.payload),
       ]
     case 'step_reached':
     case 'resumed':
@@ -189,6 +236,7 @@ function requestNoun(caseTypeCode: string, language: LetterLanguage): string {
   const nouns: Record<string, Localised> = {
     brp_correctie: { nl: 'verzoek', en: 'request' },
     verhuizing: { nl: 'verhuismelding', en: 'notice of your move' },
+    [OBJECTION_CASE_TYPE]: { nl: 'bezwaar', en: 'objection' },
   }
   return (nouns[caseTypeCode] ?? { nl: 'aanvraag', en: 'application' })[language]
 }
@@ -274,41 +322,78 @@ function followAndContact(ctx: LetterContext, t: Texts, { follow = true } = {}):
   return blocks
 }
 
-function objectionBlocks(ctx: LetterContext, t: Texts, { detailed }: { detailed: boolean }): LetterBlock[] {
-  const deadline = t.date(objectionDeadline(ctx.letterDate, ctx.calendar))
+/** Free text typed by an employee as paragraphs: a blank line starts a new one. */
+function paragraphsOf(text: string): LetterBlock[] {
+  return text
+    .split(/\n\s*\n/)
+    .map(asSentence)
+    .filter((p) => p !== '')
+    .map((p) => ({ kind: 'paragraph', text: p }))
+}
+
+/**
+ * The reasons (Awb 3:46) and, for a refusal or partial grant, what the citizen can do now; in
+ * full in the letter itself, which is the decision.
+ */
+function reasonsAndOptions(t: Texts, decision: DecisionContent, reasonsHeading: Localised): LetterBlock[] {
+  const blocks: LetterBlock[] = []
+  if (decision.reasons?.trim()) {
+    blocks.push({ kind: 'heading', text: reasonsHeading[t.language] }, ...paragraphsOf(decision.reasons))
+  }
+  if (hasCitizenOptions(decision.outcome) && decision.citizenOptions?.trim()) {
+    blocks.push(
+      { kind: 'heading', text: t.nl ? 'Wat kunt u nu doen?' : 'What can you do now?' },
+      ...paragraphsOf(decision.citizenOptions),
+    )
+  }
+  return blocks
+}
+
+/**
+ * The right to object, under every decision on an application (Awb 3:45): six weeks, from the
+ * day after this letter up to a named last day (Awb 6:7, 6:8, Atw art. 1); to whom and how:
+ * online on the case page, or by letter with what Awb 6:5 asks (name and address, date, which
+ * decision, why, signature); and that objecting does not stop the decision (Awb 6:16).
+ */
+function objectionClause(ctx: LetterContext, t: Texts): LetterBlock[] {
+  const term = objectionTerm(ctx.letterDate, ctx.calendar)
   const m = ctx.municipality
-  const blocks: LetterBlock[] = [
-    { kind: 'heading', text: t.nl ? 'Bent u het niet eens met het besluit?' : 'Do you disagree with the decision?' },
+  const c = ctx.case
+  return [
+    { kind: 'heading', text: t.nl ? 'Bent u het niet eens met dit besluit?' : 'Do you disagree with this decision?' },
     {
       kind: 'paragraph',
       text: t.nl
-        ? `Dan kunt u bezwaar maken. Dat doet u binnen ${OBJECTION_WEEKS} weken na de datum van deze brief. Dat is uiterlijk op ${deadline}.`
-        : `Then you can object. You do this within ${OBJECTION_WEEKS} weeks of the date of this letter. That is on ${deadline} at the latest.`,
+        ? `Dan kunt u bezwaar maken. Daarvoor heeft u ${OBJECTION_WEEKS} weken. Die tijd begint op ${t.date(term.startsOn)}. Uw bezwaar moet uiterlijk op ${t.date(term.endsOn)} bij ons zijn.`
+        : `Then you can object. You have ${OBJECTION_WEEKS} weeks to do so. That time starts on ${t.date(term.startsOn)}. Your objection must reach us by ${t.date(term.endsOn)} at the latest.`,
     },
-  ]
-  if (!detailed) {
-    blocks.push({
+    { kind: 'heading', text: t.nl ? 'Hoe maakt u bezwaar?' : 'How do you object?' },
+    {
       kind: 'paragraph',
-      text: t.nl ? 'In het besluit staat hoe u bezwaar maakt.' : 'The decision explains how to object.',
-    })
-    return blocks
-  }
-  blocks.push(
-    { kind: 'paragraph', text: t.nl ? 'Schrijf in uw bezwaar:' : 'Write in your objection:' },
+      text: t.nl
+        ? `Dat kan online in Mijn Stad. U logt in met DigiD. Kies dan Bezwaar maken. Ga naar ${c.caseUrl}`
+        : `You can do this online in Mijn Stad. You log in with DigiD. Then choose Object. Go to ${c.caseUrl}`,
+    },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `U kunt ook een brief sturen naar ${m.board.nl}, ${m.postalAddress.join(', ')}. Schrijf in uw brief:`
+        : `You can also send a letter to ${m.board.en}, ${m.postalAddress.join(', ')}. Write in your letter:`,
+    },
     {
       kind: 'list',
       items: t.nl
         ? [
             'uw naam en adres',
             'de datum',
-            `ons kenmerk ${ctx.case.reference}`,
+            `over welk besluit het gaat: ons kenmerk ${c.reference}`,
             'waarom u het niet eens bent met het besluit',
             'uw handtekening',
           ]
         : [
             'your name and address',
             'the date',
-            `our reference ${ctx.case.reference}`,
+            `which decision it is about: our reference ${c.reference}`,
             'why you disagree with the decision',
             'your signature',
           ],
@@ -316,11 +401,43 @@ function objectionBlocks(ctx: LetterContext, t: Texts, { detailed }: { detailed:
     {
       kind: 'paragraph',
       text: t.nl
-        ? `Stuur uw bezwaar naar ${m.board.nl}, ${m.postalAddress.join(', ')}.`
-        : `Send your objection to ${m.board.en}, ${m.postalAddress.join(', ')}.`,
+        ? 'Het besluit blijft gelden, ook als u bezwaar maakt.'
+        : 'The decision still applies, even if you object.',
     },
-  )
-  return blocks
+  ]
+}
+
+/**
+ * Against the decision on an objection there is no second objection but an appeal to the
+ * district court, within six weeks from the day after this letter (Awb 7:1, 8:1, 6:7, 6:8).
+ */
+function appealClause(ctx: LetterContext, t: Texts): LetterBlock[] {
+  const term = appealTerm(ctx.letterDate, ctx.calendar)
+  const court = ctx.municipality.court
+  return [
+    {
+      kind: 'heading',
+      text: t.nl ? 'Bent u het niet eens met deze beslissing?' : 'Do you disagree with this decision?',
+    },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `Dan kunt u in beroep gaan bij de rechter. Opnieuw bezwaar maken kan niet. Voor het beroep heeft u ${OBJECTION_WEEKS} weken. Die tijd begint op ${t.date(term.startsOn)}. Uw beroep moet uiterlijk op ${t.date(term.endsOn)} bij de rechter zijn.`
+        : `Then you can appeal to the court. You cannot object again. You have ${OBJECTION_WEEKS} weeks to appeal. That time starts on ${t.date(term.startsOn)}. Your appeal must reach the court by ${t.date(term.endsOn)} at the latest.`,
+    },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `U gaat in beroep bij de ${court.name.nl}. Op ${court.website} leest u hoe dat gaat. Dat kan ook online. Voor een beroep betaalt u griffierecht. Dat is een bedrag voor de rechtbank.`
+        : `You appeal to the ${court.name.en}. On ${court.website} you can read how to do this. You can also do it online. For an appeal you pay a court fee.`,
+    },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? 'De beslissing blijft gelden, ook als u in beroep gaat.'
+        : 'This decision still applies, even if you appeal.',
+    },
+  ]
 }
 
 // --- the templates -----------------------------------------------------------------------------
@@ -479,36 +596,45 @@ function outcomeSentence(outcome: Outcome, t: Texts): string {
   }
 }
 
-function decisionNotice(ctx: LetterContext, outcome: Outcome, summary: string | undefined): ComposedLetter {
+const WHY_WE_DECIDED: Localised = { nl: 'Waarom hebben wij zo besloten?', en: 'Why did we decide this?' }
+
+/** The decision on an application: the letter is the decision, so everything is in it. */
+function decisionNotice(ctx: LetterContext, decision: DecisionContent): ComposedLetter {
   const t = textsFor(ctx)
+  const received = t.date(ctx.state.receivedOn)
+  if (!isDecisionOnApplication(decision.outcome)) {
+    // A withdrawal (Awb 1:3(3)): the application ends without a decision; no reasons (Awb 3:46)
+    // and nothing to object to (Awb 6:7), so no objection clause.
+    const blocks: LetterBlock[] = [
+      {
+        kind: 'paragraph',
+        text: t.nl
+          ? `U heeft uw ${t.noun} van ${received} ingetrokken. Daarom stoppen wij met de behandeling.`
+          : `You have withdrawn your ${t.noun} of ${received}. So we have stopped dealing with it.`,
+      },
+      ...paragraphsOf(decision.reasons ?? ''),
+      ...followAndContact(ctx, t, { follow: false }),
+    ]
+    return frame(
+      ctx,
+      'decision_notice',
+      t.nl ? `U heeft uw ${t.noun} ingetrokken` : `You have withdrawn your ${t.noun}`,
+      blocks,
+    )
+  }
   const blocks: LetterBlock[] = [
     {
       kind: 'paragraph',
       text: t.nl
-        ? `Wij hebben een besluit genomen over uw ${t.noun} van ${t.date(ctx.state.receivedOn)}.`
-        : `We have made a decision on your ${t.noun} of ${t.date(ctx.state.receivedOn)}.`,
+        ? `Wij hebben een besluit genomen over uw ${t.noun} van ${received}.`
+        : `We have made a decision on your ${t.noun} of ${received}.`,
     },
-    { kind: 'paragraph', text: outcomeSentence(outcome, t) },
+    { kind: 'paragraph', text: outcomeSentence(decision.outcome, t) },
+    ...paragraphsOf(decision.summary ?? ''),
+    ...reasonsAndOptions(t, decision, WHY_WE_DECIDED),
+    ...objectionClause(ctx, t),
+    ...followAndContact(ctx, t, { follow: false }),
   ]
-  if (summary?.trim()) blocks.push({ kind: 'paragraph', text: asSentence(summary) })
-  blocks.push(
-    { kind: 'heading', text: t.nl ? 'Waar leest u het besluit?' : 'Where can you read the decision?' },
-    {
-      kind: 'paragraph',
-      text: t.nl
-        ? `Het hele besluit staat in Mijn Stad bij uw ${t.noun}. Daar leest u ook waarom wij zo besloten. U logt in met DigiD. Ga naar ${ctx.case.caseUrl}`
-        : `The full decision is in Mijn Stad with your ${t.noun}. There you can also read why we decided this way. You log in with DigiD. Go to ${ctx.case.caseUrl}`,
-    },
-    {
-      kind: 'paragraph',
-      text: t.nl
-        ? 'Wilt u het besluit op papier? Bel ons dan. Wij sturen het u toe.'
-        : 'Would you like the decision on paper? Then call us. We will send it to you.',
-    },
-  )
-  if (outcome === 'refused' || outcome === 'partly_granted')
-    blocks.push(...objectionBlocks(ctx, t, { detailed: false }))
-  blocks.push(...followAndContact(ctx, t, { follow: false }))
   return frame(
     ctx,
     'decision_notice',
@@ -518,7 +644,7 @@ function decisionNotice(ctx: LetterContext, outcome: Outcome, summary: string | 
 }
 
 /** Wet BRP art. 2.58: the decision on a correction request, itself the written decision. */
-function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: string | undefined): ComposedLetter {
+function correctionDecision(ctx: LetterContext, decision: DecisionContent): ComposedLetter {
   const t = textsFor(ctx)
   const dataUrl = ctx.case.personalDataUrl
   const blocks: LetterBlock[] = [
@@ -529,8 +655,7 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
         : `On ${t.date(ctx.state.receivedOn)} you asked us to correct your details. These are your details in the Personal Records Database (BRP). We have looked into your request.`,
     },
   ]
-  const why = summary?.trim() ? asSentence(summary) : null
-  switch (outcome) {
+  switch (decision.outcome) {
     case 'granted':
       blocks.push({
         kind: 'paragraph',
@@ -538,7 +663,6 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
           ? 'Het besluit is: ja. Wij hebben uw gegevens verbeterd. Andere overheden krijgen de nieuwe gegevens vanzelf. U hoeft zelf niets te doen.'
           : 'The decision is: yes. We have corrected your details. Other government bodies get the new details automatically. You do not need to do anything.',
       })
-      if (why) blocks.push({ kind: 'paragraph', text: why })
       break
     case 'partly_granted':
       blocks.push({
@@ -547,7 +671,6 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
           ? 'Het besluit is: voor een deel ja. Wij hebben een deel van uw gegevens verbeterd. Het andere deel verbeteren wij niet.'
           : 'The decision is: partly yes. We have corrected some of your details. We will not correct the rest.',
       })
-      if (why) blocks.push({ kind: 'heading', text: t.nl ? 'Waarom?' : 'Why?' }, { kind: 'paragraph', text: why })
       break
     case 'refused':
       blocks.push({
@@ -556,8 +679,6 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
           ? 'Het besluit is: nee. Wij verbeteren uw gegevens niet.'
           : 'The decision is: no. We will not correct your details.',
       })
-      if (why)
-        blocks.push({ kind: 'heading', text: t.nl ? 'Waarom niet?' : 'Why not?' }, { kind: 'paragraph', text: why })
       break
     case 'withdrawn':
       blocks.push({
@@ -568,7 +689,10 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
       })
       break
   }
-  if (dataUrl && outcome !== 'withdrawn') {
+  blocks.push(...paragraphsOf(decision.summary ?? ''))
+  const decided = isDecisionOnApplication(decision.outcome)
+  if (decided) blocks.push(...reasonsAndOptions(t, decision, WHY_WE_DECIDED))
+  if (dataUrl && decided) {
     blocks.push({
       kind: 'paragraph',
       text: t.nl
@@ -576,7 +700,8 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
         : `You can see your details in Mijn Stad. Go to ${dataUrl}`,
     })
   }
-  if (outcome === 'refused' || outcome === 'partly_granted') blocks.push(...objectionBlocks(ctx, t, { detailed: true }))
+  // A withdrawal is no decision (Awb 1:3(3)): nothing to object to.
+  if (decided) blocks.push(...objectionClause(ctx, t))
   blocks.push(...followAndContact(ctx, t, { follow: false }))
   return frame(
     ctx,
@@ -584,6 +709,160 @@ function correctionDecision(ctx: LetterContext, outcome: Outcome, summary: strin
     t.nl
       ? 'Ons besluit over uw verzoek om uw gegevens te verbeteren'
       : 'Our decision on your request to correct your details',
+    blocks,
+  )
+}
+
+/** The decision an objection is against, as a fact line: "Parkeervergunning: Bewonersvergunning …". */
+function objectedFacts(objection: ObjectedDecision, t: Texts): Fact[] {
+  return [
+    {
+      label: t.nl ? 'Bezwaar tegen' : 'Objection to',
+      value: `${objection.caseTypeName[t.language]}: ${objection.subject}`,
+    },
+    { label: t.nl ? 'Kenmerk van het besluit' : 'Reference of the decision', value: objection.reference },
+    { label: t.nl ? 'Datum van het besluit' : 'Date of the decision', value: t.date(objection.sentOn) },
+  ]
+}
+
+/**
+ * The acknowledgement of an objection: which objection, against which decision, the latest
+ * date of the decision on it (Awb 7:10), what happens next (a hearing, Awb 7:2), and that the
+ * decision still applies meanwhile (Awb 6:16). A late objection is not refused here: whether
+ * the lateness is excusable is weighed in the decision (Awb 6:11).
+ */
+function objectionAcknowledgement(ctx: LetterContext, objection: ObjectedDecision): ComposedLetter {
+  const t = textsFor(ctx)
+  const { state } = ctx
+  const c = ctx.case
+  const facts: Fact[] = [
+    { label: t.nl ? 'Ontvangen op' : 'Received on', value: t.date(state.receivedOn) },
+    ...objectedFacts(objection, t),
+    { label: t.nl ? 'Uiterlijke beslisdatum' : 'Latest decision date', value: t.date(state.decisionDueOn) },
+  ]
+  if (c.contact) {
+    facts.push(
+      { label: t.nl ? 'Uw contactpersoon' : 'Your contact person', value: c.contact.name },
+      { label: t.nl ? 'Direct telefoonnummer' : 'Direct phone number', value: c.contact.phone },
+    )
+  }
+  const blocks: LetterBlock[] = [
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `Bedankt voor uw bezwaar. Wij hebben uw bezwaar ontvangen op ${t.date(state.receivedOn)}. In deze brief leest u wat er nu gebeurt.`
+        : `Thank you for your objection. We received it on ${t.date(state.receivedOn)}. This letter tells you what happens next.`,
+    },
+    { kind: 'facts', items: facts },
+  ]
+  if (objection.late) {
+    blocks.push(
+      { kind: 'heading', text: t.nl ? 'Uw bezwaar kwam te laat' : 'Your objection came late' },
+      {
+        kind: 'paragraph',
+        text: t.nl
+          ? `U kon bezwaar maken tot en met ${t.date(objection.termEndsOn)}. Uw bezwaar kwam later. U schreef ons waarom. Wij kijken of dat een goede reden is. Is dat zo? Dan behandelen wij uw bezwaar gewoon. Zo niet, dan leest u dat in onze beslissing.`
+          : `You could object until ${t.date(objection.termEndsOn)}. Your objection came later. You told us why. We will look at whether that is a good reason. If it is, we deal with your objection as usual. If not, our decision will say so.`,
+      },
+    )
+  }
+  blocks.push(
+    { kind: 'heading', text: t.nl ? 'Wanneer beslissen wij?' : 'When will we decide?' },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `Wij beslissen uiterlijk op ${t.date(state.decisionDueOn)}. Hebben wij meer tijd nodig? Dan krijgt u voor die datum een brief van ons.`
+        : `We will decide on ${t.date(state.decisionDueOn)} at the latest. Do we need more time? Then we will write to you before that date.`,
+    },
+    { kind: 'heading', text: t.nl ? 'Wat gebeurt er nu?' : 'What happens now?' },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? 'Wij kijken opnieuw naar het besluit. Daarbij lezen wij goed wat u schrijft. Meestal nodigen wij u uit voor een gesprek. Daarin legt u uw bezwaar uit. Dat heet een hoorzitting. U hoort op tijd wanneer die is.'
+        : 'We look at the decision again. We read carefully what you wrote. Usually we invite you to a meeting. There you explain your objection. This is called a hearing. We will tell you in good time when it is.',
+    },
+    {
+      kind: 'list',
+      items: c.steps.map((step) => `${step.name[t.language]}: ${asSentence(step.explanation[t.language])}`),
+    },
+    { kind: 'heading', text: t.nl ? 'Geldt het besluit nu nog?' : 'Does the decision still apply now?' },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? 'Ja. Het besluit blijft gelden, ook nu u bezwaar heeft gemaakt.'
+        : 'Yes. The decision still applies, even now that you have objected.',
+    },
+    ...followAndContact(ctx, t),
+  )
+  return frame(
+    ctx,
+    'objection_acknowledgement',
+    t.nl ? 'Wij hebben uw bezwaar ontvangen' : 'We have received your objection',
+    blocks,
+  )
+}
+
+function objectionOutcomeSentence(outcome: Outcome, t: Texts): string {
+  switch (outcome) {
+    case 'granted':
+      return t.nl
+        ? 'Onze beslissing: uw bezwaar is gegrond. U krijgt gelijk. Wij veranderen ons besluit.'
+        : 'Our decision: your objection is upheld. You are right. We change our decision.'
+    case 'partly_granted':
+      return t.nl
+        ? 'Onze beslissing: uw bezwaar is voor een deel gegrond. U krijgt voor een deel gelijk. Dat deel van ons besluit veranderen wij.'
+        : 'Our decision: your objection is partly upheld. You are partly right. We change that part of our decision.'
+    case 'refused':
+      return t.nl
+        ? 'Onze beslissing: uw bezwaar is ongegrond. U krijgt geen gelijk. Het besluit blijft zoals het was.'
+        : 'Our decision: your objection is not upheld. You are not right. The decision stays as it was.'
+    case 'withdrawn':
+      return t.nl
+        ? 'U heeft uw bezwaar ingetrokken. Daarom stoppen wij met de behandeling. Het besluit blijft zoals het was.'
+        : 'You have withdrawn your objection. So we have stopped dealing with it. The decision stays as it was.'
+  }
+}
+
+/** The decision on an objection (Awb 7:11, 7:12): open to appeal at the court, not to objection. */
+function objectionDecision(
+  ctx: LetterContext,
+  objection: ObjectedDecision | undefined,
+  decision: DecisionContent,
+): ComposedLetter {
+  const t = textsFor(ctx)
+  const decided = isDecisionOnApplication(decision.outcome)
+  const received = t.date(ctx.state.receivedOn)
+  const blocks: LetterBlock[] = [
+    {
+      kind: 'paragraph',
+      text: objection
+        ? t.nl
+          ? `Op ${received} maakte u bezwaar tegen ons besluit met kenmerk ${objection.reference}. Wij hebben uw bezwaar bekeken.`
+          : `On ${received} you objected to our decision with reference ${objection.reference}. We have looked at your objection.`
+        : t.nl
+          ? `Op ${received} maakte u bezwaar tegen een besluit van ons. Wij hebben uw bezwaar bekeken.`
+          : `On ${received} you objected to a decision of ours. We have looked at your objection.`,
+    },
+    ...(objection ? [{ kind: 'facts' as const, items: objectedFacts(objection, t) }] : []),
+    { kind: 'paragraph', text: objectionOutcomeSentence(decision.outcome, t) },
+    ...paragraphsOf(decision.summary ?? ''),
+    ...(decided
+      ? reasonsAndOptions(t, decision, { nl: 'Waarom hebben wij zo beslist?', en: 'Why did we decide this?' })
+      : paragraphsOf(decision.reasons ?? '')),
+    // A withdrawn objection ends without a decision (Awb 6:21): nothing to appeal against.
+    ...(decided ? appealClause(ctx, t) : []),
+    ...followAndContact(ctx, t, { follow: false }),
+  ]
+  return frame(
+    ctx,
+    'objection_decision',
+    decided
+      ? t.nl
+        ? 'Onze beslissing op uw bezwaar'
+        : 'Our decision on your objection'
+      : t.nl
+        ? 'U heeft uw bezwaar ingetrokken'
+        : 'You have withdrawn your objection',
     blocks,
   )
 }

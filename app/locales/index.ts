@@ -15,6 +15,8 @@ import mydataEn from './en/mydata.json'
 import mydataNl from './nl/mydata.json'
 import movesEn from './en/moves.json'
 import movesNl from './nl/moves.json'
+import objectionsEn from './en/objections.json'
+import objectionsNl from './nl/objections.json'
 import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
 
@@ -29,6 +31,7 @@ export const resources = {
     quality: qualityNl,
     impersonation: impersonationNl,
     export: exportNl,
+    objections: objectionsNl,
   },
   en: {
     auth: authEn,
@@ -40,5 +43,6 @@ export const resources = {
     quality: qualityEn,
     impersonation: impersonationEn,
     export: exportEn,
+    objections: objectionsEn,
   },
 }

@@ -21,7 +21,7 @@
  * | `nl.groningen.zaak.opgeschort`    | suspended (information asked, Awb 4:15) | `information`, `respondBy` (YYYY-MM-DD, after the event's date) |
  * | `nl.groningen.zaak.hervat`        | resumed      | `note`?                                                                                |
  * | `nl.groningen.zaak.verdaagd`      | extended (Awb 4:14, once, within the term) | `reason`                                                 |
- * | `nl.groningen.zaak.besloten`      | decided      | `outcome` (granted/partly_granted/refused/withdrawn), `summary`?                       |
+ * | `nl.groningen.zaak.besloten`      | decided      | `outcome` (granted/partly_granted/refused/withdrawn), `reasons` (required unless withdrawn, Awb 3:46), `citizenOptions` (what the citizen can do now; required for refused and partly_granted), `summary`? |
  * | `nl.groningen.zaak.gesloten`      | closed       | `note`?                                                                                |
  *
  * ## Answers
@@ -59,6 +59,7 @@ import {
   type CaseFailure,
   type RecordResult,
 } from '~/services/cases.server'
+import { decisionContentErrors } from '~/domain/case-terms'
 import { authenticateSourceSystem, tokenKey } from '~/services/source-systems.server'
 import { createTokenBucket } from '~/services/token-bucket.server'
 
@@ -121,7 +122,28 @@ const dataSchemas = {
   suspended: z.object({ information: text(1000), respondBy: calendarDate }),
   resumed: z.object({ note: text(1000).optional() }),
   extended: z.object({ reason: text(1000) }),
-  decided: z.object({ outcome: z.enum(OUTCOMES), summary: text(2000).optional() }),
+  // Awb 3:46: a decision states its reasons; a refusal or partial grant also what the citizen can
+  // do now. The rule is the domain's (decisionContentErrors), so the API and the form agree.
+  decided: z
+    .object({
+      outcome: z.enum(OUTCOMES),
+      summary: text(2000).optional(),
+      reasons: text(4000).optional(),
+      citizenOptions: text(2000).optional(),
+    })
+    .superRefine((decision, ctx) => {
+      for (const missing of decisionContentErrors(decision)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [missing.field],
+          params: { code: missing.code },
+          message:
+            missing.code === 'reasons_required'
+              ? 'is required: a decision states its reasons (Awb 3:46)'
+              : 'is required for a refusal or partial grant: what the citizen can do now',
+        })
+      }
+    }),
   closed: z.object({ note: text(1000).optional() }),
 } as const
 
@@ -153,7 +175,12 @@ function problem(
 function zodErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.map((issue) => ({
     field: prefix + (issue.path.join('.') || '(body)'),
-    code: issue.code === 'invalid_type' && issue.received === 'undefined' ? 'required' : issue.code,
+    code:
+      issue.code === 'invalid_type' && issue.received === 'undefined'
+        ? 'required'
+        : issue.code === 'custom' && typeof issue.params?.code === 'string'
+          ? issue.params.code
+          : issue.code,
     // zod's messages name the rule, never the value sent, so a BSN is never echoed.
     message: issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message,
   }))
@@ -182,6 +209,8 @@ const MESSAGES: Partial<Record<CaseErrorCode, string>> = {
   extension_not_allowed: 'this case type cannot be extended',
   already_extended: 'the decision term was already extended once (Awb 4:14)',
   reason_required: 'a reason is required',
+  reasons_required: 'a decision states its reasons (Awb 3:46)',
+  citizen_options_required: 'a refusal or partial grant says what the citizen can do now',
   term_passed: 'the decision term has already passed',
   already_decided: 'the case was already decided',
   not_decided: 'a case is closed only after its decision',
@@ -198,6 +227,8 @@ const FIELD_PATHS: Record<string, string> = {
   step: 'data.step',
   respondBy: 'data.respondBy',
   reason: 'data.reason',
+  reasons: 'data.reasons',
+  citizenOptions: 'data.citizenOptions',
 }
 
 function refused(failure: CaseFailure): Response {

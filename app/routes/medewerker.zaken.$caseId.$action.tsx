@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { OUTCOMES, decisionContentErrors } from '~/domain/case-terms'
+import { isLocalDate } from '~/domain/local-date'
+import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { requireStaff } from '~/services/auth.server'
-import { OUTCOMES } from '~/domain/case-terms'
 import {
   caseFailureStatus,
   getCaseForCaseworker,
-  isCalendarDate,
   newFormEventId,
   recordCaseEvent,
   type CaseEventInput,
@@ -26,26 +27,34 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 const ACTIONS = ['volgende-stap', 'informatie-opvragen', 'hervatten', 'verdagen', 'besluiten', 'sluiten'] as const
 type CaseAction = (typeof ACTIONS)[number]
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(1000, 'tooLong')
-  .optional()
-  .transform((v) => (v ? v : undefined))
+// These schemas are built in the browser too, where every *.server module is empty: the rules
+// they use come from app/domain.
+const optionalText = (max = 1000) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined))
 const requiredText = (max: number) =>
   z.string({ required_error: 'required' }).trim().min(1, 'required').max(max, 'tooLong')
-const calendarDate = z.string({ required_error: 'invalidDate' }).refine(isCalendarDate, 'invalidDate')
+const calendarDate = z.string({ required_error: 'invalidDate' }).refine(isLocalDate, 'invalidDate')
+const outcome = z.enum(OUTCOMES, { errorMap: () => ({ message: 'chooseOne' }) })
 
 const schemas = {
   'volgende-stap': z.object({ step: z.string({ required_error: 'chooseOne' }).min(1, 'chooseOne') }),
   'informatie-opvragen': z.object({ information: requiredText(1000), respondBy: calendarDate }),
-  hervatten: z.object({ note: optionalText }),
+  hervatten: z.object({ note: optionalText() }),
   verdagen: z.object({ reason: requiredText(1000) }),
+  // Which parts a decision needs (reasons, what the citizen can do) is the domain's rule, checked
+  // below with every field at once; here only the shape.
   besluiten: z.object({
-    outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: 'chooseOne' }) }),
-    summary: optionalText,
+    outcome,
+    summary: optionalText(),
+    reasons: optionalText(4000),
+    citizenOptions: optionalText(2000),
   }),
-  sluiten: z.object({ note: optionalText }),
+  sluiten: z.object({ note: optionalText() }),
 } satisfies Record<CaseAction, z.ZodTypeAny>
 
 /** The field each action's refusals belong to, when the service names none. */
@@ -73,10 +82,23 @@ function toEvent(action: CaseAction, data: Record<string, unknown>): CaseEventIn
         type: 'decided',
         outcome: data.outcome as (typeof OUTCOMES)[number],
         ...(data.summary ? { summary: String(data.summary) } : {}),
+        ...(data.reasons ? { reasons: String(data.reasons) } : {}),
+        ...(data.citizenOptions ? { citizenOptions: String(data.citizenOptions) } : {}),
       }
     case 'sluiten':
       return data.note ? { type: 'closed', note: String(data.note) } : { type: 'closed' }
   }
+}
+
+/** Awb 3:46 and what a refusal must offer: every part missing, named at once. */
+function missingDecisionParts(values: Record<string, string>): FieldError[] {
+  const chosen = outcome.safeParse(values.outcome)
+  if (!chosen.success) return []
+  return decisionContentErrors({
+    outcome: chosen.data,
+    reasons: values.reasons,
+    citizenOptions: values.citizenOptions,
+  }).map((e) => ({ field: e.field, key: e.code }))
 }
 
 function parseAction(value: string | undefined): CaseAction {
@@ -98,6 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseType: view.caseType,
     nextSteps: view.possible.nextSteps,
     extension: view.possible.extension,
+    objectionCase: view.caseTypeCode === OBJECTION_CASE_TYPE,
     title: `${t(`cases:staff.action.${action}`)} – ${view.reference}`,
   })
 }
@@ -111,13 +134,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const caseId = params.caseId ?? ''
-  const values = Object.fromEntries(await request.formData()) as Record<string, string>
+  const values = Object.fromEntries(
+    [...(await request.formData()).entries()].filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>
   const parsed = schemas[action].safeParse(values)
   const formId = z.string().uuid().safeParse(values.formId)
-  if (!parsed.success || !formId.success) {
+  const missing = action === 'besluiten' ? missingDecisionParts(values) : []
+  if (!parsed.success || !formId.success || missing.length) {
     const errors: FieldError[] = parsed.success
       ? []
       : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? MAIN_FIELD[action]), key: i.message }))
+    for (const e of missing) if (!errors.some((x) => x.field === e.field)) errors.push(e)
     if (!formId.success) errors.push({ field: MAIN_FIELD[action], key: 'out_of_order' })
     return json({ errors, values }, { status: 400 })
   }
@@ -251,11 +278,35 @@ export default function CaseActionForm() {
           <>
             {radios(
               'outcome',
-              OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) })),
+              OUTCOMES.map((o) => ({
+                value: o,
+                label: t(data.objectionCase ? `outcomeObjection.${o}` : `outcome.${o}`),
+              })),
               t('staff.form.outcome'),
             )}
-            <FormField id="summary" label={t('staff.form.summary')} error={errorFor('summary')}>
-              {(p) => <textarea {...p} rows={3} defaultValue={values.summary} className={inputClass} />}
+            <FormField
+              id="summary"
+              label={t('staff.form.summary')}
+              hint={t('staff.form.summaryHint')}
+              error={errorFor('summary')}
+            >
+              {(p) => <textarea {...p} rows={2} defaultValue={values.summary} className={inputClass} />}
+            </FormField>
+            <FormField
+              id="reasons"
+              label={t('staff.form.reasons')}
+              hint={t('staff.form.reasonsHint')}
+              error={errorFor('reasons')}
+            >
+              {(p) => <textarea {...p} rows={6} defaultValue={values.reasons} className={inputClass} />}
+            </FormField>
+            <FormField
+              id="citizenOptions"
+              label={t('staff.form.citizenOptions')}
+              hint={t('staff.form.citizenOptionsHint')}
+              error={errorFor('citizenOptions')}
+            >
+              {(p) => <textarea {...p} rows={4} defaultValue={values.citizenOptions} className={inputClass} />}
             </FormField>
           </>
         ) : null}

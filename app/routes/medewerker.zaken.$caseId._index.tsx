@@ -2,29 +2,39 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText, formatLocalDate } from '~/components/date-text'
+import { DocumentList } from '~/components/document-list'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { requireStaff } from '~/services/auth.server'
 import { getCaseForCaseworker } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
+import { getObjectionsForStaff } from '~/services/objections.server'
 
-/** Case handling: "what is the next step?" — the case, its history and the actions the rules allow. */
+/**
+ * Case handling: "what is the next step?" — the case, its history and the actions the rules
+ * allow; the decision with its reasons; for an objection its grounds, files and the decision it
+ * is against, and for a decision the objections made to it.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await getCaseForCaseworker(params.caseId ?? '', lang, { viewer: { employeeId: staff.employeeId } })
   if (!view) throw new Response('Not Found', { status: 404 })
-  return json({ view, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  const objections = await getObjectionsForStaff(view.id, lang)
+  return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
 export const handle = { i18n: 'cases' }
 
 export default function CaseHandling() {
-  const { view } = useLoaderData<typeof loader>()
+  const { view, objections } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
+  const { t: to } = useTranslation('objections')
+  const objection = objections?.objection ?? null
+  const outcomeLabel = (outcome: string) => t(objection ? `outcomeObjection.${outcome}` : `outcome.${outcome}`)
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const saved = params.get('vastgelegd')
   const actions = [
@@ -125,7 +135,7 @@ export default function CaseHandling() {
                       key: t('fields.outcome'),
                       value: (
                         <>
-                          {view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)
+                          {view.outcome ? outcomeLabel(view.outcome) : null} (<DateText date={view.decidedOn} />)
                         </>
                       ),
                     },
@@ -135,6 +145,90 @@ export default function CaseHandling() {
               { key: t('fields.legalBasis'), value: view.legalBasis },
             ]}
           />
+          {view.decision ? (
+            <section aria-labelledby="decision-heading">
+              <h2 id="decision-heading" className="text-2xl">
+                {t('case.decisionHeading')}: {outcomeLabel(view.decision.outcome)}
+              </h2>
+              {view.decision.summary ? <p className="mt-2 whitespace-pre-line">{view.decision.summary}</p> : null}
+              {view.decision.reasons ? (
+                <>
+                  <h3 className="mt-4 text-xl">{t('staff.form.reasons')}</h3>
+                  <p className="mt-2 whitespace-pre-line">{view.decision.reasons}</p>
+                </>
+              ) : null}
+              {view.decision.citizenOptions ? (
+                <>
+                  <h3 className="mt-4 text-xl">{t('staff.form.citizenOptions')}</h3>
+                  <p className="mt-2 whitespace-pre-line">{view.decision.citizenOptions}</p>
+                </>
+              ) : null}
+            </section>
+          ) : null}
+          {objection ? (
+            <section aria-labelledby="objection-heading">
+              <h2 id="objection-heading" className="mb-4 text-2xl">
+                {to('staff.heading')}
+              </h2>
+              <SummaryList
+                rows={[
+                  {
+                    key: to('staff.against'),
+                    value: (
+                      <Link to={`/medewerker/zaken/${objection.decision.caseId}`}>
+                        {objection.decision.reference}: {objection.decision.caseType}
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: to('staff.timing'),
+                    value: objection.late ? (
+                      <StatusTag tone="warning">{to('staff.late')}</StatusTag>
+                    ) : (
+                      to('staff.inTime')
+                    ),
+                  },
+                  ...(objection.late && objection.lateReason
+                    ? [
+                        {
+                          key: to('staff.lateReason'),
+                          value: <span className="whitespace-pre-line">{objection.lateReason}</span>,
+                        },
+                      ]
+                    : []),
+                  {
+                    key: to('staff.grounds'),
+                    value: <span className="whitespace-pre-line">{objection.grounds}</span>,
+                  },
+                ]}
+              />
+            </section>
+          ) : null}
+          {objections && objections.objectionsAgainst.length > 0 ? (
+            <section aria-labelledby="objections-against-heading">
+              <h2 id="objections-against-heading" className="text-2xl">
+                {to('staff.objectionsAgainst')}
+              </h2>
+              <ul className="mt-2 list-disc pl-6">
+                {objections.objectionsAgainst.map((o) => (
+                  <li key={o.caseId}>
+                    <Link to={`/medewerker/zaken/${o.caseId}`}>{o.reference}</Link> ({t(`status.${o.status}`)})
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {objections && objections.documents.length > 0 ? (
+            <section aria-labelledby="documents-heading">
+              <h2 id="documents-heading" className="text-2xl">
+                {to('documents.heading')}
+              </h2>
+              <DocumentList
+                documents={objections.documents}
+                href={(id) => `/medewerker/zaken/${view.id}/documenten/${id}`}
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="steps-heading">
             <h2 id="steps-heading" className="mb-4 text-2xl">
               {t('staff.stepsHeading')}

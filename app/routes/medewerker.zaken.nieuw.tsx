@@ -5,16 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { isValidBsn } from '~/domain/bsn'
+import { isLocalDate } from '~/domain/local-date'
 import { requireStaff } from '~/services/auth.server'
-import {
-  caseFailureStatus,
-  isCalendarDate,
-  isValidBsn,
-  listCaseTypes,
-  municipalToday,
-  newFormEventId,
-  receiveCase,
-} from '~/services/cases.server'
+import { caseFailureStatus, listCaseTypes, municipalToday, newFormEventId, receiveCase } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**
@@ -23,6 +17,7 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
  */
 const CHANNELS = ['post', 'email', 'counter', 'phone'] as const
 
+// Built in the browser too, where every *.server module is empty: its rules come from app/domain.
 const Registration = z.object({
   // Spaces and dots as people type them; the eleven test here too, so all problems show at once.
   bsn: z
@@ -32,7 +27,7 @@ const Registration = z.object({
   caseType: z.string().min(1, 'unknown_case_type'),
   subject: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   channel: z.enum(CHANNELS, { errorMap: () => ({ message: 'chooseOne' }) }),
-  receivedOn: z.string().refine(isCalendarDate, 'invalidDate'),
+  receivedOn: z.string().refine(isLocalDate, 'invalidDate'),
   formId: z.string().uuid(),
 })
 

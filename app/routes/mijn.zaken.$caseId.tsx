@@ -3,16 +3,23 @@ import { json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText, formatLocalDate } from '~/components/date-text'
+import { DocumentList } from '~/components/document-list'
+import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
-import { getCaseForCitizen } from '~/services/cases.server'
+import { getCaseForCitizen, municipalToday } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/move-parties.server'
+import { getObjectionPanel } from '~/services/objections.server'
 
-/** A case: where is it, when will they decide, whom do I call? (PAGES.md) */
+/**
+ * A case: where is it, when will they decide, whom do I call? Once decided: the decision in
+ * full, with its reasons (Awb 3:46), and the right to object with its last day and the button
+ * to do it online (Awb 6:7); for an objection, the decision it is against.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
@@ -22,23 +29,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A move: its own panel, for the declarant and for every co-mover (a party to the case).
   const move = await getMoveForCitizenCase(citizen, view.id)
   const withdrawn = new URL(request.url).searchParams.get('ingetrokken') === '1' && move?.state === 'withdrawn'
+  const objection = await getObjectionPanel(citizen.bsn, view.id, lang, municipalToday())
+  if (!objection) throw new Response('Not Found', { status: 404 })
   return json({
     view,
     move,
     withdrawn,
+    objection,
     title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves'] }
+export const handle = { i18n: ['cases', 'moves', 'objections'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
+  const { t: to } = useTranslation('objections')
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const pending = view.status === 'open' || view.status === 'suspended'
+  const decision = view.decision
+  const objectionCase = view.caseTypeCode === OBJECTION_CASE_TYPE
+  const outcomeLabel = (outcome: string) => t(objectionCase ? `outcomeObjection.${outcome}` : `outcome.${outcome}`)
 
   return (
     <div className="prose-width space-y-10">
@@ -62,6 +76,91 @@ export default function CasePage() {
         </p>
       ) : null}
       {move ? <MoveCasePanel caseId={view.id} move={move} /> : null}
+
+      {decision ? (
+        <section aria-labelledby="decision-heading" className="border-l-8 border-ink bg-surface p-5">
+          <h2 id="decision-heading" className="text-2xl">
+            {t('case.decisionHeading')}: {outcomeLabel(decision.outcome)}
+          </h2>
+          <p className="mt-1 text-base text-muted">{t('case.decisionOn', { date: date(decision.decidedOn) })}</p>
+          {decision.summary ? <p className="mt-3 whitespace-pre-line">{decision.summary}</p> : null}
+          {decision.outcome !== 'withdrawn' ? (
+            <>
+              <h3 className="mt-4 text-xl">{t('case.decisionReasons')}</h3>
+              <p className="mt-2 whitespace-pre-line">{decision.reasons ?? t('case.decisionNoReasons')}</p>
+            </>
+          ) : decision.reasons ? (
+            <p className="mt-3 whitespace-pre-line">{decision.reasons}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {objection.objectsTo ? (
+        <section aria-labelledby="objects-to-heading">
+          <h2 id="objects-to-heading" className="text-2xl">
+            {to('panel.objectsToHeading')}
+          </h2>
+          <p className="mt-2">
+            {to('panel.objectsTo')}{' '}
+            <Link to={`/mijn/zaken/${objection.objectsTo.caseId}`}>
+              {objection.objectsTo.reference}: {objection.objectsTo.caseType}
+            </Link>
+          </p>
+          <h3 className="mt-4 text-xl">{to('panel.yourGrounds')}</h3>
+          <p className="mt-2 whitespace-pre-line">{objection.objectsTo.grounds}</p>
+          {objection.objectsTo.late && objection.objectsTo.lateReason ? (
+            <p className="mt-2">{to('panel.late', { reason: objection.objectsTo.lateReason })}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {objection.term ? (
+        <section aria-labelledby="objection-heading" className="border-2 border-line p-5">
+          <h2 id="objection-heading" className="text-2xl">
+            {to('panel.heading')}
+          </h2>
+          {objection.objection ? (
+            <p className="mt-2">
+              {to('panel.made')}{' '}
+              <Link to={`/mijn/zaken/${objection.objection.caseId}`} className="font-bold">
+                {objection.objection.reference}
+              </Link>
+            </p>
+          ) : objection.termOpen ? (
+            <>
+              <p className="mt-2">
+                {to('panel.open', { endsOn: date(objection.term.endsOn), startsOn: date(objection.term.startsOn) })}
+              </p>
+              <p className="mt-4">
+                <Link to={`/mijn/zaken/${view.id}/bezwaar`} className="btn-primary">
+                  {to('panel.openButton')}
+                </Link>
+              </p>
+              <p className="mt-4">{to('panel.letterToo')}</p>
+            </>
+          ) : (
+            <>
+              <p className="mt-2">{to('panel.passed', { endsOn: date(objection.term.endsOn) })}</p>
+              <p className="mt-2">{to('panel.passedLate')}</p>
+              <p className="mt-4">
+                <Link to={`/mijn/zaken/${view.id}/bezwaar`} className="btn-secondary">
+                  {to('panel.lateButton')}
+                </Link>
+              </p>
+            </>
+          )}
+          <p className="mt-4">{to('panel.stillApplies')}</p>
+        </section>
+      ) : null}
+
+      {objection.appealTerm ? (
+        <section aria-labelledby="appeal-heading" className="border-2 border-line p-5">
+          <h2 id="appeal-heading" className="text-2xl">
+            {to('panel.appealHeading')}
+          </h2>
+          <p className="mt-2">{to('panel.appeal', { endsOn: date(objection.appealTerm.endsOn) })}</p>
+        </section>
+      ) : null}
 
       {view.informationRequested && view.actionNeeded ? (
         <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">
@@ -125,10 +224,7 @@ export default function CasePage() {
                     key: t('fields.outcome'),
                     value: (
                       <>
-                        {view.outcome ? t(`outcome.${view.outcome}`) : null} (<DateText date={view.decidedOn} />)
-                        {view.decisionSummary ? (
-                          <span className="block">{t('case.decisionSummary', { summary: view.decisionSummary })}</span>
-                        ) : null}
+                        {view.outcome ? outcomeLabel(view.outcome) : null} (<DateText date={view.decidedOn} />)
                       </>
                     ),
                   },
@@ -231,6 +327,15 @@ export default function CasePage() {
         )}
       </section>
 
+      {objection.documents.length > 0 ? (
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading" className="text-2xl">
+            {to('documents.heading')}
+          </h2>
+          <DocumentList documents={objection.documents} href={(id) => `/mijn/zaken/${view.id}/documenten/${id}`} />
+        </section>
+      ) : null}
+
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-2xl">
           {t('case.nextHeading')}
@@ -247,8 +352,9 @@ export default function CasePage() {
           {pending && !view.actionNeeded && !view.overdue ? (
             <li>{t('case.nextWaitOpen', { date: date(view.decisionDueOn) })}</li>
           ) : null}
-          {/* Awb 6:7: the term for an objection is six weeks. */}
-          {view.status === 'decided' ? <li>{t('case.nextDecided')}</li> : null}
+          {decision && decision.outcome !== 'withdrawn' ? <li>{t('case.nextDecided')}</li> : null}
+          {decision?.outcome === 'withdrawn' ? <li>{t('case.nextWithdrawn')}</li> : null}
+          {decision?.citizenOptions ? <li className="whitespace-pre-line">{decision.citizenOptions}</li> : null}
           {view.status === 'closed' ? <li>{t('case.nextClosed')}</li> : null}
           {view.status !== 'closed' ? <li>{t('case.nextQuestions', { reference: view.reference })}</li> : null}
         </ul>

@@ -34,6 +34,7 @@ import {
   OUTCOMES,
   type CaseTypeRules,
   type Channel,
+  type DecisionContent,
   type Outcome,
   type RefusalCode,
 } from '~/domain/case-terms'
@@ -133,6 +134,14 @@ export interface ReceiveCaseInput extends EventOrigin {
   contactEmployeeId?: string | null
   /** The back office's own id of this case, unique per source. */
   externalId?: string | null
+  /** The day the decision term counts from, when the law names another than receipt (Awb 7:10). */
+  termFrom?: LocalDate
+  /**
+   * Runs in the case's transaction after the case and its received event are written and
+   * before its letters are: for what the letters read and must commit with the case (an
+   * objection's link to its decision, the documents the event brings). A throw rolls it all back.
+   */
+  beforeLetters?: (trx: Transaction<Database>, created: { caseId: string; reference: string }) => Promise<void>
 }
 
 export type CaseEventInput =
@@ -140,7 +149,7 @@ export type CaseEventInput =
   | { type: 'suspended'; information: string; respondBy: LocalDate }
   | { type: 'resumed'; note?: string }
   | { type: 'extended'; reason: string }
-  | { type: 'decided'; outcome: Outcome; summary?: string }
+  | ({ type: 'decided' } & DecisionContent)
   | { type: 'closed'; note?: string }
 
 /** How an event names its case: our id, our public reference, or the source system's own id. */
@@ -324,6 +333,7 @@ function projection(state: CaseState, rules: CaseTypeRules, lastSeq: number) {
     outcome: state.outcome,
     decided_on: state.decidedOn,
     closed_on: state.closedOn,
+    term_from: state.termFrom,
     last_event_seq: lastSeq,
     updated_at: new Date(),
   }
@@ -395,8 +405,15 @@ function payloadOf(event: CaseEventInput): Record<string, unknown> {
       return event.note ? { note: event.note } : {}
     case 'extended':
       return { reason: event.reason }
-    case 'decided':
-      return event.summary ? { outcome: event.outcome, summary: event.summary } : { outcome: event.outcome }
+    case 'decided': {
+      const { outcome, summary, reasons, citizenOptions } = event
+      return {
+        outcome,
+        ...(summary?.trim() ? { summary: summary.trim() } : {}),
+        ...(reasons?.trim() ? { reasons: reasons.trim() } : {}),
+        ...(citizenOptions?.trim() ? { citizenOptions: citizenOptions.trim() } : {}),
+      }
+    }
   }
 }
 
@@ -426,7 +443,11 @@ export async function receiveCase(input: ReceiveCaseInput, db: DB = getDb()): Pr
         seq: 1,
         type: 'received',
         occurredAt: input.occurredAt,
-        payload: { receivedOn: input.receivedOn, channel: input.channel },
+        payload: {
+          receivedOn: input.receivedOn,
+          channel: input.channel,
+          ...(input.termFrom ? { termFrom: input.termFrom } : {}),
+        },
       }
       const verdict = validateNextEvent(type.rules, [], event, holidayCalendar())
       if (!verdict.ok) return fail(verdict.code, verdict.field)
@@ -450,6 +471,7 @@ export async function receiveCase(input: ReceiveCaseInput, db: DB = getDb()): Pr
         .returning('id')
         .executeTakeFirstOrThrow()
       const eventId = await insertEvent(trx, created.id, 1, 'received', event.payload, input)
+      await input.beforeLetters?.(trx, { caseId: created.id, reference })
       await writeLettersForEvent(trx, { caseId: created.id, eventId })
       return { ok: true, duplicate: false, caseId: created.id, reference, eventId, seq: 1, type: 'received' }
     })
@@ -717,7 +739,20 @@ export interface CaseLetterSummary {
   read: boolean
 }
 
+/** The decision as the citizen reads it on the case page: in full, as in its letter. */
+export interface DecisionView {
+  outcome: Outcome
+  /** The day it was taken and sent: the date of its letter (Awb 6:8 counts from the day after). */
+  decidedOn: LocalDate
+  summary: string | null
+  /** Awb 3:46; null only for a decision recorded before reasons were asked for. */
+  reasons: string | null
+  /** For a refusal or partial grant: what the citizen can do now. */
+  citizenOptions: string | null
+}
+
 export interface CaseDetail extends CaseSummary {
+  caseTypeCode: string
   channel: Channel
   acknowledgementDueOn: LocalDate
   originalDecisionDueOn: LocalDate
@@ -727,7 +762,7 @@ export interface CaseDetail extends CaseSummary {
   steps: CaseStepView[]
   contact: { name: string; phone: string; department: string } | null
   letters: CaseLetterSummary[]
-  decisionSummary: string | null
+  decision: DecisionView | null
   legalBasis: string
 }
 
@@ -777,6 +812,7 @@ async function buildDetail(
   return {
     id: row.id,
     reference: row.reference,
+    caseTypeCode: row.case_type_code,
     caseType: type.names[lang],
     subject: row.subject,
     status: state.status,
@@ -822,8 +858,19 @@ async function buildDetail(
       letterDate: l.letter_date,
       read: l.read_at !== null,
     })),
-    decisionSummary: lastDecision?.payload.summary ? String(lastDecision.payload.summary) : null,
+    decision: lastDecision ? decisionView(lastDecision) : null,
     legalBasis: typeRow.legal_basis,
+  }
+}
+
+function decisionView(event: StoredEvent): DecisionView {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null)
+  return {
+    outcome: event.payload.outcome as Outcome,
+    decidedOn: localDateOf(event.occurred_at),
+    summary: text(event.payload.summary),
+    reasons: text(event.payload.reasons),
+    citizenOptions: text(event.payload.citizenOptions),
   }
 }
 
@@ -1120,7 +1167,7 @@ export async function getCaseForCaseworker(
       resume: allowed({ type: 'resumed' }),
       extend: allowed({ type: 'extended', reason: 'x' }),
       extension: type.rules.extension,
-      decide: allowed({ type: 'decided', outcome: 'granted' }),
+      decide: allowed({ type: 'decided', outcome: 'granted', reasons: 'x' }),
       close: allowed({ type: 'closed' }),
     },
   }

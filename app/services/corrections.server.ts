@@ -542,7 +542,18 @@ export async function acceptCorrection(
         language === 'en'
           ? `We have corrected your ${name} in the Personal Records Database (BRP). It is now: ${after ?? '(none)'}.`
           : `Wij hebben uw ${name} verbeterd in de Basisregistratie Personen (BRP). Het is nu: ${after ?? '(geen)'}.`
-      await decideAndClose(trx, staff, `correction-request:${row.id}`, row.case_id, 'granted', summary, now)
+      const reasons =
+        language === 'en'
+          ? `We checked your request and the evidence. Your ${name} in the BRP was not right. So we have corrected it.`
+          : `Wij hebben uw verzoek en de bewijsstukken nagekeken. Uw ${name} in de BRP klopte niet. Daarom hebben wij het verbeterd.`
+      await decideAndClose(
+        trx,
+        staff,
+        `correction-request:${row.id}`,
+        row.case_id,
+        { outcome: 'granted', summary, reasons },
+        now,
+      )
       await enqueueOutboundEvent(trx, {
         type: EVENT_TYPES.personCorrected,
         subject: `correction:${row.id}`,
@@ -595,7 +606,21 @@ export async function refuseCorrection(
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
       if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      await decideAndClose(trx, staff, `correction-request:${row.id}`, row.case_id, 'refused', reason, now)
+      const language =
+        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+          ?.language ?? 'nl'
+      const citizenOptions =
+        language === 'en'
+          ? 'Do you have a document that shows your details are wrong, such as a certificate or a passport? Then you can send a new request with it. Do you need help? Call 14 050.'
+          : 'Heeft u een bewijsstuk dat laat zien dat uw gegevens niet kloppen? Bijvoorbeeld een akte of een paspoort. Dan kunt u daarmee een nieuw verzoek doen. Heeft u hulp nodig? Bel 14 050.'
+      await decideAndClose(
+        trx,
+        staff,
+        `correction-request:${row.id}`,
+        row.case_id,
+        { outcome: 'refused', reasons: reason, citizenOptions },
+        now,
+      )
       await trx
         .updateTable('correction_requests')
         .set({

@@ -21,9 +21,11 @@ import {
   type LetterContext,
   type LetterTemplateCode,
   type MunicipalityDetails,
+  type ObjectedDecision,
 } from '~/domain/letters'
 import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
+import { objectionTerm } from '~/domain/objection'
 import { createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
 import { recordAudit } from '~/services/audit.server'
 
@@ -36,8 +38,15 @@ export const MUNICIPALITY: MunicipalityDetails = {
   phone: '14 050',
   website: 'gemeente.groningen.nl',
   board: {
-    nl: 'het college van burgemeester en wethouders',
-    en: 'the Municipal Executive (college van burgemeester en wethouders)',
+    nl: 'het college van burgemeester en wethouders van Groningen',
+    en: 'the Municipal Executive of Groningen (college van burgemeester en wethouders)',
+  },
+  court: {
+    name: {
+      nl: 'rechtbank Noord-Nederland',
+      en: 'District Court of the Northern Netherlands (rechtbank Noord-Nederland)',
+    },
+    website: 'www.rechtspraak.nl',
   },
 }
 
@@ -124,7 +133,11 @@ export function toStoredLetter(row: {
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const payloads = {
-  received: z.object({ receivedOn: localDate, channel: z.enum(['internet', 'email', 'post', 'counter', 'phone']) }),
+  received: z.object({
+    receivedOn: localDate,
+    channel: z.enum(['internet', 'email', 'post', 'counter', 'phone']),
+    termFrom: localDate.optional(),
+  }),
   step_reached: z.object({ step: z.string() }),
   suspended: z.object({ information: z.string(), respondBy: localDate }),
   resumed: z.object({ note: z.string().optional() }),
@@ -132,6 +145,8 @@ const payloads = {
   decided: z.object({
     outcome: z.enum(['granted', 'partly_granted', 'refused', 'withdrawn']),
     summary: z.string().optional(),
+    reasons: z.string().optional(),
+    citizenOptions: z.string().optional(),
   }),
   closed: z.object({ note: z.string().optional() }),
 } as const
@@ -218,7 +233,7 @@ async function letterSetting(
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow()
   const bsn = recipientBsn ?? c.bsn
-  const [type, steps, history, person, contact] = await Promise.all([
+  const [type, steps, history, person, contact, objection] = await Promise.all([
     trx.selectFrom('case_types').selectAll().where('code', '=', c.case_type_code).executeTakeFirstOrThrow(),
     trx
       .selectFrom('case_type_steps')
@@ -263,6 +278,15 @@ async function letterSetting(
         sql<string>`coalesce(${c.contact_employee_id}, (select default_contact_id from case_types where code = ${c.case_type_code}))`,
       )
       .executeTakeFirst(),
+    // An objection's case: the decision it is against (written just before, in this transaction).
+    trx
+      .selectFrom('objections as o')
+      .innerJoin('cases as d', 'd.id', 'o.decision_case_id')
+      .innerJoin('case_types as dt', 'dt.code', 'd.case_type_code')
+      .innerJoin('case_events as de', 'de.id', 'o.decision_event_id')
+      .select(['d.reference', 'd.subject', 'dt.name_nl', 'dt.name_en', 'de.occurred_at', 'o.late', 'o.late_reason'])
+      .where('o.case_id', '=', c.id)
+      .executeTakeFirst(),
   ])
 
   const rules: CaseTypeRules = {
@@ -298,6 +322,7 @@ async function letterSetting(
       contact: contact ?? null,
       caseUrl: `${base}/mijn/zaken/${c.id}`,
       personalDataUrl: `${base}/mijn/gegevens`,
+      objection: objection ? objectedDecision(objection, cal) : undefined,
     },
     recipient: {
       name: personName({ givenNames: person.given_names, namePrefix: person.name_prefix, surname: person.surname }),
@@ -350,6 +375,30 @@ async function storeLetters(
       .returning('id')
       .executeTakeFirst()
     if (inserted && setting.digital) await enqueueLetterNotice(trx, inserted.id)
+  }
+}
+
+function objectedDecision(
+  row: {
+    reference: string
+    subject: string
+    name_nl: string
+    name_en: string
+    occurred_at: Date
+    late: boolean
+    late_reason: string | null
+  },
+  cal: HolidayCalendar,
+): ObjectedDecision {
+  const sentOn = localDateOf(new Date(row.occurred_at))
+  return {
+    reference: row.reference,
+    caseTypeName: { nl: row.name_nl, en: row.name_en },
+    subject: row.subject,
+    sentOn,
+    termEndsOn: objectionTerm(sentOn, cal).endsOn,
+    late: row.late,
+    lateReason: row.late_reason,
   }
 }
 

@@ -866,6 +866,20 @@ async function lockMoveRequest(trx: Transaction<Database>, id: string) {
   return { ...row, status: row.status, case_id: row.case_id, address_id: row.address_id, move_date: row.move_date }
 }
 
+/** Awb 3:46: why the move is registered, in the citizen's language (the letter's text). */
+function approvalReasons(language: 'nl' | 'en', address: AddressView): string {
+  return language === 'en'
+    ? `The address ${address.oneLine} exists in the municipality of Groningen. You reported your move in time. So we register you at this address.`
+    : `Het adres ${address.oneLine} bestaat in de gemeente Groningen. U gaf uw verhuizing op tijd door. Daarom schrijven wij u op dit adres in.`
+}
+
+/** After a refused move: what the citizen can do now. */
+function refusalOptions(language: 'nl' | 'en'): string {
+  return language === 'en'
+    ? 'Is something wrong in your notice? Then report your move again in Mijn Stad. Do you need help? Call 14 050.'
+    : 'Klopt er iets niet in uw melding? Geef uw verhuizing dan opnieuw door in Mijn Stad. Heeft u hulp nodig? Bel 14 050.'
+}
+
 /**
  * The caseworker approves a reported move (after the confirmation step of the staff screen). In
  * one transaction: the case is decided (granted; the cases service writes the decision letter),
@@ -907,6 +921,7 @@ export async function approveMove(
         .select(['language'])
         .where('bsn', '=', row.bsn)
         .executeTakeFirst()
+      const language = contact?.language ?? 'nl'
       const decided = await recordMoveCaseEvent(
         trx,
         row.case_id,
@@ -914,7 +929,8 @@ export async function approveMove(
         {
           type: 'decided',
           outcome: 'granted',
-          summary: decisionSummary(contact?.language ?? 'nl', addressView(target), row.move_date),
+          summary: decisionSummary(language, addressView(target), row.move_date),
+          reasons: approvalReasons(language, addressView(target)),
         },
         { actor: `employee:${staff.employeeId}`, now },
       )
@@ -977,12 +993,15 @@ export async function refuseMove(
       const row = await lockMoveRequest(trx, id)
       if (!row) return { ok: false, error: 'not_found' }
       if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
+      const language =
+        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+          ?.language ?? 'nl'
       const origin = { actor: `employee:${staff.employeeId}`, now }
       const decided = await recordMoveCaseEvent(
         trx,
         row.case_id,
         `move-request:${row.id}:decided`,
-        { type: 'decided', outcome: 'refused', summary: reason },
+        { type: 'decided', outcome: 'refused', reasons: reason, citizenOptions: refusalOptions(language) },
         origin,
       )
       await recordMoveCaseEvent(trx, row.case_id, `move-request:${row.id}:closed`, { type: 'closed' }, origin)

@@ -10,6 +10,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { ActorKind, Database } from '../../db/schema'
+import type { DecisionContent } from '~/domain/case-terms'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
 import { moveState, type HouseholdRelation } from '~/domain/move'
@@ -75,8 +76,7 @@ export async function decideAndClose(
   staff: StaffActor,
   requestRef: string,
   caseId: string,
-  outcome: 'granted' | 'refused',
-  summary: string,
+  decision: DecisionContent & { outcome: 'granted' | 'refused' },
   now: Date,
 ): Promise<void> {
   const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
@@ -85,7 +85,7 @@ export async function decideAndClose(
       ...origin,
       case: { caseId },
       sourceEventId: `${requestRef}:decided`,
-      event: { type: 'decided', outcome, summary },
+      event: { type: 'decided', ...decision },
     },
     trx,
   )

@@ -27,7 +27,7 @@ import { z } from 'zod'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { ACKNOWLEDGEMENT_WORKING_DAYS, type Channel } from '~/domain/case-terms'
-import type { LetterTemplateCode } from '~/domain/letters'
+import { ACKNOWLEDGEMENT_TEMPLATES, type LetterTemplateCode } from '~/domain/letters'
 import { addDays, type LocalDate } from '~/domain/local-date'
 import { toCsv, type CsvCell } from '~/domain/quality-csv'
 import {
@@ -49,6 +49,8 @@ import { AT_RISK_WORKING_DAYS, CHANNELS, holidayCalendar, municipalToday, type L
 
 /** The acknowledgement letter's template (letters service); a rename there breaks the build here. */
 export const ACKNOWLEDGEMENT_TEMPLATE = 'acknowledgement' satisfies LetterTemplateCode
+/** Every template that acknowledges receipt: an objection has its own. */
+const ACKNOWLEDGEMENTS = sql.join(ACKNOWLEDGEMENT_TEMPLATES.map((code) => sql`${code}`))
 
 /** How far past the last date of receipt the working-day calendar reaches (terms, suspensions). */
 const CALENDAR_REACH_DAYS = 5 * 366
@@ -235,7 +237,7 @@ function measuredCases({ from, to, grain, today, extraNonWorkingDays }: MeasureO
     cohort as materialized (
       select c.id, c.channel, c.case_type_code, c.received_on,
              date_trunc(${grain}::text, c.received_on::timestamp)::date as period_start,
-             c.received_on + ${LEAD_DAYS} as term_start,
+             coalesce(c.term_from, c.received_on) + ${LEAD_DAYS} as term_start,
              ${EXTENSION_DAYS} as extension_days
       from cases c
       join case_types ct on ct.code = c.case_type_code
@@ -250,7 +252,7 @@ function measuredCases({ from, to, grain, today, extraNonWorkingDays }: MeasureO
       select l.case_id, min(l.letter_date) as acknowledged_on
       from letters l
       join cohort c on c.id = l.case_id
-      where l.template_code = ${ACKNOWLEDGEMENT_TEMPLATE} and l.letter_date >= ${from}::date
+      where l.template_code in (${ACKNOWLEDGEMENTS}) and l.letter_date >= ${from}::date
       group by l.case_id
     ),
     measured as (
@@ -685,7 +687,7 @@ export async function casesAtRisk(
     with
     cohort as materialized (
       select c.id, c.reference, c.case_type_code, ct.name_nl, ct.name_en, c.subject, c.received_on, c.contact_employee_id,
-             c.received_on + ${LEAD_DAYS} as term_start,
+             coalesce(c.term_from, c.received_on) + ${LEAD_DAYS} as term_start,
              ${EXTENSION_DAYS} as extension_days,
              ct.extension_amount is not null as extension_allowed
       from cases c

@@ -6,6 +6,7 @@ import * as m0005 from './0005_audit_chain'
 import * as m0006 from './0006_my_data'
 import * as m0007 from './0007_impersonation'
 import * as m0008 from './0008_service_norms'
+import * as m0010 from './0010_decisions_objections'
 import * as m0011 from './0011_move_effect'
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0006_my_data': m0006,
   '0007_impersonation': m0007,
   '0008_service_norms': m0008,
+  '0010_decisions_objections': m0010,
   '0011_move_effect': m0011,
 }

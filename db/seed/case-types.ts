@@ -25,8 +25,9 @@ const decision: Step = {
 
 /**
  * The service catalogue, after the seed's own examples (§1.3, §2.2): permits, benefits, care,
- * subsidies, parking, BRP. Lead times follow the law where it sets one (Awb 4:13 default
- * 8 weeks; Omgevingswet 8 weeks + 6 extension; Wet BRP 2.58: 4 weeks).
+ * subsidies, parking, BRP, and the objection to any of their decisions. Lead times follow the
+ * law where it sets one (Awb 4:13 default 8 weeks; Omgevingswet 8 weeks + 6 extension; Wet BRP
+ * 2.58: 4 weeks; Awb 7:10: an objection 6 weeks + 6, counted from the end of the term to object).
  */
 export const caseTypes: DemoCaseType[] = [
   {
@@ -257,6 +258,62 @@ export const caseTypes: DemoCaseType[] = [
         explanation_nl:
           'Wij beslissen over uw verhuizing. Keuren wij die goed? Dan geldt uw nieuwe adres vanaf de verhuisdatum.',
         explanation_en: 'We decide on your move. If we approve it, your new address applies from the date of the move.',
+        final: true,
+        informs_citizen: true,
+      },
+    ],
+  },
+  {
+    // Awb 6:4, 7:10: the objection to a decision, a case of its own. Its decision term counts
+    // from the end of the term to object (the cases service is told so: `termFrom`), six weeks,
+    // extendable once by six (7:10(3)); suspended while a defect is repaired (7:10(2), 6:6).
+    code: 'bezwaar',
+    name_nl: 'Bezwaar tegen een besluit',
+    name_en: 'Objection to a decision',
+    description_nl: 'U bent het niet eens met een besluit van de gemeente. Wij bekijken het besluit opnieuw.',
+    description_en: 'You disagree with a decision of the municipality. We look at the decision again.',
+    department: 'Juridische Zaken',
+    lead_time_amount: 6,
+    lead_time_unit: 'weeks',
+    extension_amount: 6,
+    extension_unit: 'weeks',
+    suspension_allowed: true,
+    legal_basis: 'Awb 6:4, 6:7, 7:2 en 7:10',
+    default_contact_id: 'E1005',
+    steps: [
+      {
+        code: 'ontvangen',
+        name_nl: 'Ontvangen',
+        name_en: 'Received',
+        explanation_nl: 'Wij hebben uw bezwaar ontvangen en gaan ermee aan de slag.',
+        explanation_en: 'We have received your objection and are starting on it.',
+        final: false,
+        informs_citizen: true,
+      },
+      {
+        code: 'hoorzitting',
+        name_nl: 'Hoorzitting',
+        name_en: 'Hearing',
+        explanation_nl: 'In een gesprek legt u uw bezwaar uit. Wij nodigen u daarvoor uit.',
+        explanation_en: 'In a meeting you explain your objection. We invite you to it.',
+        final: false,
+        informs_citizen: true,
+      },
+      {
+        code: 'heroverweging',
+        name_nl: 'Opnieuw bekijken',
+        name_en: 'Second look',
+        explanation_nl: 'Wij bekijken het besluit opnieuw, met wat u ons heeft verteld.',
+        explanation_en: 'We look at the decision again, with what you told us.',
+        final: false,
+        informs_citizen: false,
+      },
+      {
+        code: 'beslissing',
+        name_nl: 'Beslissing op bezwaar',
+        name_en: 'Decision on the objection',
+        explanation_nl: 'Wij hebben beslist over uw bezwaar. U krijgt daarover een brief.',
+        explanation_en: 'We have decided on your objection. We will send you a letter about it.',
         final: true,
         informs_citizen: true,
       },

@@ -106,7 +106,8 @@ const bsnOf = (key: string) => personaByKey(key).bsn
  * - waiting for information (suspended, Awb 4:15): Fatima's Wmo request, 2 weeks to answer
  * - extended (Awb 4:14): Anneke's benefit
  * - overdue: Mehmet's grant (13 weeks passed without a decision)
- * - decided: Liam's parking permit; closed: Pieter's change of address, Jan's old permit
+ * - decided: Liam's parking permit (granted), Thomas's parking permit (refused, the term to
+ *   object still open); closed: Pieter's change of address, Jan's old permit
  */
 export function demoCaseScripts(today: LocalDate): CaseScript[] {
   return [
@@ -147,6 +148,8 @@ export function demoCaseScripts(today: LocalDate): CaseScript[] {
           type: 'decided',
           outcome: 'granted',
           summary: 'U krijgt de parkeervergunning voor de binnenstad.',
+          reasons:
+            'De auto met kenteken 12-ABC-3 staat op uw naam. U woont in de zone binnenstad. In die zone is plaats voor uw auto.',
         },
         { daysAgo: 391, type: 'closed' },
       ],
@@ -210,6 +213,8 @@ export function demoCaseScripts(today: LocalDate): CaseScript[] {
           type: 'decided',
           outcome: 'granted',
           summary: 'Uw nieuwe adres staat in de Basisregistratie Personen.',
+          reasons:
+            'Het nieuwe adres bestaat in de gemeente Groningen. U woont daar sinds de datum die u ons gaf. U gaf de verhuizing op tijd door.',
         },
         { daysAgo: 24, type: 'closed' },
       ],
@@ -229,6 +234,8 @@ export function demoCaseScripts(today: LocalDate): CaseScript[] {
           type: 'decided',
           outcome: 'granted',
           summary: 'You get a resident parking permit for zone Korreweg.',
+          reasons:
+            'The car is registered in your name. You live in zone Korreweg. There is room in that zone for your car.',
         },
       ],
     },
@@ -263,6 +270,28 @@ export function demoCaseScripts(today: LocalDate): CaseScript[] {
       subject: 'Subsidie buurtwinkel Zonnelaan',
       receivedDaysAgo: 100,
       events: [{ daysAgo: 80, type: 'step_reached', step: 'beoordeling' }],
+    },
+    {
+      // Refused with reasons and what to do now; the term to object is still open.
+      key: 'demo-thomas-1',
+      bsn: bsnOf('thomas'),
+      caseTypeCode: 'parkeervergunning',
+      channel: 'internet',
+      subject: 'Bewonersvergunning Paterswoldseweg, kenteken 45-XYZ-6',
+      receivedDaysAgo: 20,
+      externalId: 'ZS-1006',
+      events: [
+        { daysAgo: 18, type: 'step_reached', step: 'controle' },
+        {
+          daysAgo: 6,
+          type: 'decided',
+          outcome: 'refused',
+          reasons:
+            'De auto met kenteken 45-XYZ-6 staat niet op uw naam. Een bewonersvergunning is alleen voor een auto op uw eigen naam. Of voor een auto die u van uw werkgever mag gebruiken.',
+          citizenOptions:
+            'Staat de auto binnenkort op uw naam? Vraag dan opnieuw een vergunning aan. Mag u de auto van uw werkgever gebruiken? Stuur dan een verklaring van uw werkgever mee. Heeft u hulp nodig? Bel Mirjam Kuipers.',
+        },
+      ],
     },
   ]
 }

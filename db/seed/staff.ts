@@ -44,6 +44,14 @@ export const employees: DemoEmployee[] = [
     roles: ['caseworker'],
   },
   {
+    id: 'E1005',
+    name: 'Femke Bos',
+    email: 'femke.bos@groningen.example',
+    phone: '050 367 1005',
+    department: 'Juridische Zaken',
+    roles: ['caseworker'],
+  },
+  {
     id: 'E2001',
     name: 'Sanne Visser',
     email: 'sanne.visser@groningen.example',

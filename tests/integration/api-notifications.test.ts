@@ -174,7 +174,10 @@ describe('POST /api/v1/notifications: accepting events', () => {
       ['opgeschort', { information: 'Bouwtekening', respondBy }],
       ['hervat', { note: 'Tekening ontvangen' }],
       ['verdaagd', { reason: 'Advies welstandscommissie' }],
-      ['besloten', { outcome: 'granted', summary: 'Vergunning verleend' }],
+      [
+        'besloten',
+        { outcome: 'granted', summary: 'Vergunning verleend', reasons: 'Het plan past in het omgevingsplan' },
+      ],
       ['gesloten', {}],
     ] as const) {
       const res = await post(cloudEvent(type, 'ZS-API-LIFE', data))
@@ -245,7 +248,7 @@ describe('POST /api/v1/notifications: refusing events, writing nothing', () => {
       bsn: person.bsn,
       receivedDaysAgo: 10,
       events: [
-        { daysAgo: 5, type: 'decided', outcome: 'refused' },
+        { daysAgo: 5, type: 'decided', outcome: 'refused', reasons: 'Te hoog', citizenOptions: 'Opnieuw aanvragen' },
         { daysAgo: 4, type: 'closed' },
       ],
     })

@@ -319,6 +319,7 @@ describe('recordCaseEvent', () => {
         outcome: state.outcome,
         decided_on: state.decidedOn,
         closed_on: state.closedOn,
+        term_from: state.termFrom,
         last_event_seq: events.length,
       })
       return row
@@ -328,7 +329,11 @@ describe('recordCaseEvent', () => {
     expect(extended.decision_due_on).toBe('2026-05-21')
     expect(extended.extended).toBe(true)
     expect(
-      await event(caseId, { type: 'decided', outcome: 'granted', summary: 'Vergunning verleend' }, -1),
+      await event(
+        caseId,
+        { type: 'decided', outcome: 'granted', summary: 'Vergunning verleend', reasons: 'Past in het plan' },
+        -1,
+      ),
     ).toMatchObject({ ok: true })
     expect(await check()).toMatchObject({
       status: 'decided',
@@ -349,7 +354,7 @@ describe('recordCaseEvent', () => {
       now: NOW,
       receivedDaysAgo: 5,
       events: [
-        { daysAgo: 3, type: 'decided', outcome: 'refused' },
+        { daysAgo: 3, type: 'decided', outcome: 'refused', reasons: 'Te hoog', citizenOptions: 'Opnieuw aanvragen' },
         { daysAgo: 2, type: 'closed' },
       ],
     })
@@ -389,6 +394,17 @@ describe('recordCaseEvent', () => {
       field: 'case',
     })
     expect(await event('not-a-uuid', { type: 'closed' })).toEqual({ ok: false, code: 'case_not_found', field: 'case' })
+    // Awb 3:46: a decision without its reasons, a refusal without what the citizen can do now.
+    expect(await event(permit.caseId, { type: 'decided', outcome: 'granted', summary: 'Verleend' })).toEqual({
+      ok: false,
+      code: 'reasons_required',
+      field: 'reasons',
+    })
+    expect(await event(permit.caseId, { type: 'decided', outcome: 'refused', reasons: 'Te hoog' })).toEqual({
+      ok: false,
+      code: 'citizen_options_required',
+      field: 'citizenOptions',
+    })
     expect(await counts()).toEqual(before)
   })
 })
@@ -465,7 +481,7 @@ describe('what the citizen sees', () => {
       now: NOW,
       receivedDaysAgo: 20,
       subject: 'finished',
-      events: [{ daysAgo: 5, type: 'decided', outcome: 'granted' }],
+      events: [{ daysAgo: 5, type: 'decided', outcome: 'granted', reasons: 'Past in het plan' }],
     })
     const list = await listCasesForCitizen(person.bsn, 'nl', TODAY, db)
     expect(list.open.map((c) => c.id)).toEqual([waiting.caseId, sooner.caseId, later.caseId])

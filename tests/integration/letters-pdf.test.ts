@@ -100,7 +100,12 @@ beforeAll(async () => {
     [{ type: 'resumed' }, '2026-03-10T10:00:00Z'],
     [{ type: 'extended', reason: 'Wij vragen advies aan de welstandscommissie' }, '2026-04-20T10:00:00Z'],
     [
-      { type: 'decided', outcome: 'refused', summary: 'De dakkapel is hoger dan het omgevingsplan toestaat' },
+      {
+        type: 'decided',
+        outcome: 'refused',
+        reasons: 'De dakkapel is hoger dan het omgevingsplan toestaat',
+        citizenOptions: 'Maak de dakkapel lager en vraag opnieuw aan',
+      },
       '2026-05-20T10:00:00Z',
     ],
   ])
@@ -110,7 +115,12 @@ beforeAll(async () => {
   letterIds.decision_notice = await letterOf(permit.caseId, 'decision_notice')
   const correction = await caseWithEvents(liam.bsn, 'brp_correctie', [
     [
-      { type: 'decided', outcome: 'refused', summary: 'The deed from Cork gives the same place of birth as the BRP' },
+      {
+        type: 'decided',
+        outcome: 'refused',
+        reasons: 'The deed from Cork gives the same place of birth as the BRP',
+        citizenOptions: 'Send another deed with a new request',
+      },
       '2026-03-20T10:00:00Z',
     ],
   ])

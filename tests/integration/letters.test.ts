@@ -265,7 +265,7 @@ describe('writing letters in the transaction of the case event', () => {
     )
     await record(
       caseId,
-      { type: 'decided', outcome: 'refused', summary: 'De dakkapel is te hoog' },
+      { type: 'decided', outcome: 'refused', reasons: 'De dakkapel is te hoog', citizenOptions: 'Vraag opnieuw aan' },
       new Date('2026-05-20T10:00:00Z'),
     )
     const letters = await lettersOfCase(caseId)
@@ -283,7 +283,12 @@ describe('writing letters in the transaction of the case event', () => {
     const { caseId } = await receive(kees.bsn, { caseTypeCode: 'brp_correctie' })
     await record(
       caseId,
-      { type: 'decided', outcome: 'refused', summary: 'De akte noemt dezelfde geboorteplaats' },
+      {
+        type: 'decided',
+        outcome: 'refused',
+        reasons: 'De akte noemt dezelfde geboorteplaats',
+        citizenOptions: 'Stuur een andere akte mee',
+      },
       new Date('2026-03-20T10:00:00Z'),
     )
     const letters = await lettersOfCase(caseId)

@@ -77,7 +77,8 @@ function domainEvents(f: Fixture): CaseEvent[] {
     else if (e.type === 'resumed') events.push({ seq, type: 'resumed', occurredAt, payload: {} })
     else if (e.type === 'extended')
       events.push({ seq, type: 'extended', occurredAt, payload: { reason: 'Advies van de brandweer' } })
-    else events.push({ seq, type: 'decided', occurredAt, payload: { outcome: 'granted' } })
+    else
+      events.push({ seq, type: 'decided', occurredAt, payload: { outcome: 'granted', reasons: 'Past in de regels' } })
   }
   return events
 }

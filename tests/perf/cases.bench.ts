@@ -98,7 +98,10 @@ try {
     },
     {
       method: 'POST',
-      setupRequest: (req, c) => ({ ...req, body: event('besloten', c.subject as string, { outcome: 'granted' }) }),
+      setupRequest: (req, c) => ({
+        ...req,
+        body: event('besloten', c.subject as string, { outcome: 'granted', reasons: 'Past in de regels' }),
+      }),
     },
     { method: 'POST', setupRequest: (req, c) => ({ ...req, body: event('gesloten', c.subject as string, {}) }) },
   ]
@@ -139,7 +142,7 @@ try {
     if (i % 4 === 1) await post(event('opgeschort', subject, { information: 'Een bewijsstuk', respondBy }))
     if (i % 4 === 2) await post(event('verdaagd', subject, { reason: 'Drukte' }))
     if (i % 4 === 3) {
-      await post(event('besloten', subject, { outcome: 'granted' }))
+      await post(event('besloten', subject, { outcome: 'granted', reasons: 'Past in de regels' }))
       if (i % 8 === 7) await post(event('gesloten', subject, {}))
     }
   }

@@ -1,8 +1,14 @@
 import { caseTypes } from '../../db/seed/case-types'
 import { fullName, personaByKey } from '../../db/seed/personas'
 import { employees } from '../../db/seed/staff'
-import { deriveCaseState, type CaseEvent, type CaseTypeRules, type Outcome } from '~/domain/case-terms'
-import type { LetterContext, MunicipalityDetails } from '~/domain/letters'
+import {
+  deriveCaseState,
+  type CaseEvent,
+  type CaseTypeRules,
+  type DecisionContent,
+  type Outcome,
+} from '~/domain/case-terms'
+import type { LetterContext, MunicipalityDetails, ObjectedDecision } from '~/domain/letters'
 import type { LetterLanguage } from '~/domain/letters-format'
 import type { LocalDate } from '~/domain/local-date'
 import { createHolidayCalendar } from '~/domain/working-days'
@@ -16,17 +22,21 @@ export const municipality: MunicipalityDetails = {
   postalAddress: ['Postbus 30026', '9700 RM Groningen'],
   phone: '14 050',
   website: 'gemeente.groningen.nl',
-  board: { nl: 'het college van burgemeester en wethouders', en: 'the Municipal Executive' },
+  board: { nl: 'het college van burgemeester en wethouders van Groningen', en: 'the Municipal Executive of Groningen' },
+  court: {
+    name: { nl: 'rechtbank Noord-Nederland', en: 'District Court of the Northern Netherlands' },
+    website: 'www.rechtspraak.nl',
+  },
 }
 
 const noon = (date: LocalDate) => new Date(`${date}T12:00:00Z`)
 
 export const events = {
-  received: (on: LocalDate, receivedOn: LocalDate = on): CaseEvent => ({
+  received: (on: LocalDate, receivedOn: LocalDate = on, termFrom?: LocalDate): CaseEvent => ({
     seq: 0,
     type: 'received',
     occurredAt: noon(on),
-    payload: { receivedOn, channel: 'internet' },
+    payload: termFrom ? { receivedOn, channel: 'internet', termFrom } : { receivedOn, channel: 'internet' },
   }),
   extended: (on: LocalDate, reason: string): CaseEvent => ({
     seq: 0,
@@ -40,11 +50,11 @@ export const events = {
     occurredAt: noon(on),
     payload: { information, respondBy },
   }),
-  decided: (on: LocalDate, outcome: Outcome, summary?: string): CaseEvent => ({
+  decided: (on: LocalDate, outcome: Outcome, content: Omit<DecisionContent, 'outcome'> = {}): CaseEvent => ({
     seq: 0,
     type: 'decided',
     occurredAt: noon(on),
-    payload: summary ? { outcome, summary } : { outcome },
+    payload: { outcome, ...content },
   }),
   stepReached: (on: LocalDate, step: string): CaseEvent => ({
     seq: 0,
@@ -77,6 +87,8 @@ export interface LetterFixture {
   language?: LetterLanguage
   persona?: string
   contact?: boolean
+  /** For an objection's case: the decision it is against. */
+  objection?: ObjectedDecision
 }
 
 /** The context the letters service would build for the last event of `history`. */
@@ -88,6 +100,7 @@ export function letterContext({
   language = 'nl',
   persona = 'jan',
   contact = true,
+  objection,
 }: LetterFixture): LetterContext {
   const type = caseTypes.find((t) => t.code === caseTypeCode)
   if (!type) throw new Error(`no case type ${caseTypeCode}`)
@@ -111,6 +124,7 @@ export function letterContext({
       contact: contact && employee ? { name: employee.name, phone: employee.phone } : null,
       caseUrl: 'https://mijn.groningen.example/mijn/zaken/Z-2026-000123',
       personalDataUrl: 'https://mijn.groningen.example/mijn/gegevens',
+      objection,
     },
     recipient: {
       name: fullName(p),

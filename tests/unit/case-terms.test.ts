@@ -1,11 +1,13 @@
 import {
   DEFAULT_LEAD_TIME,
+  decisionContentErrors,
   deriveCaseState,
   suspendedDays,
   validateNextEvent,
   type CaseEvent,
   type CaseTypeRules,
   type Channel,
+  type DecisionContent,
   type Outcome,
 } from '~/domain/case-terms'
 import type { LocalDate } from '~/domain/local-date'
@@ -44,6 +46,13 @@ const received = (on: LocalDate, channel: Channel = 'internet', receivedOn: Loca
   occurredAt: noon(on),
   payload: { receivedOn, channel },
 })
+/** Received on `on`, the decision term counting from `termFrom` (Awb 7:10 for an objection). */
+const receivedWithTermFrom = (on: LocalDate, termFrom: LocalDate): CaseEvent => ({
+  seq: 0,
+  type: 'received',
+  occurredAt: noon(on),
+  payload: { receivedOn: on, channel: 'internet', termFrom },
+})
 const stepReached = (on: LocalDate, step: string): CaseEvent => ({
   seq: 0,
   type: 'step_reached',
@@ -63,11 +72,19 @@ const extended = (on: LocalDate, reason = 'Advies van de welstandscommissie nodi
   occurredAt: noon(on),
   payload: { reason },
 })
-const decided = (on: LocalDate, outcome: Outcome = 'granted'): CaseEvent => ({
+/** A decision as one is recorded now: with its reasons and, for a refusal, what the citizen can do. */
+const decided = (
+  on: LocalDate,
+  outcome: Outcome = 'granted',
+  content: Omit<DecisionContent, 'outcome'> = {
+    reasons: 'Het plan past in het omgevingsplan',
+    citizenOptions: 'Pas de tekening aan en vraag opnieuw aan',
+  },
+): CaseEvent => ({
   seq: 0,
   type: 'decided',
   occurredAt: noon(on),
-  payload: { outcome },
+  payload: { outcome, ...content },
 })
 const closed = (on: LocalDate): CaseEvent => ({ seq: 0, type: 'closed', occurredAt: noon(on), payload: {} })
 
@@ -84,6 +101,36 @@ describe('the decision term (Awb 4:13, Algemene termijnenwet art. 1)', () => {
     expect(state.decisionDueOn).toBe('2025-04-28')
     expect(state.dateMoves).toEqual([])
     expect(state.decisionDueIsProvisional).toBe(false)
+  })
+
+  it('counts from the day the law names instead of receipt: an objection 6 weeks after its term ended (Awb 7:10)', () => {
+    const objection: CaseTypeRules = { ...permit, leadTime: { amount: 6, unit: 'weeks' } }
+    // Objected on Monday 16 March 2026; the term to object ended on Friday 3 April (Good Friday
+    // moved it to Tuesday 7 April); six weeks after that is Tuesday 19 May.
+    const events = history(receivedWithTermFrom('2026-03-16', '2026-04-07'))
+    const state = stateOn('2026-03-16', events, objection)
+    expect(state.termFrom).toBe('2026-04-07')
+    expect(state.decisionDueOn).toBe('2026-05-19')
+    // Its acknowledgement is still due five working days after receipt, not after the term.
+    expect(state.acknowledgementDueOn).toBe('2026-03-23')
+  })
+
+  it('extends an objection once by six weeks, from the end of its own term (Awb 7:10(3))', () => {
+    const objection: CaseTypeRules = {
+      ...permit,
+      leadTime: { amount: 6, unit: 'weeks' },
+      extension: { amount: 6, unit: 'weeks' },
+    }
+    const events = history(receivedWithTermFrom('2026-03-16', '2026-04-07'), extended('2026-05-11', 'Advies nodig'))
+    // 19 May + 6 weeks = Tuesday 30 June 2026.
+    expect(stateOn('2026-05-11', events, objection).decisionDueOn).toBe('2026-06-30')
+    const again = next(events, extended('2026-05-12', 'Nog meer tijd'))
+    expect(validateNextEvent(objection, events, again, cal)).toEqual({ ok: false, code: 'already_extended' })
+  })
+
+  it('refuses a term counted from before receipt', () => {
+    const early: CaseEvent = { ...receivedWithTermFrom('2026-03-16', '2026-03-13'), seq: 1 }
+    expect(validateNextEvent(permit, [], early, cal)).toEqual({ ok: false, code: 'invalid_date', field: 'termFrom' })
   })
 
   it('counts a lead time in days as calendar days', () => {
@@ -648,6 +695,52 @@ describe('validateNextEvent', () => {
       expect(validateNextEvent(permit, events, next(events, decided('2025-03-20', 'refused')), cal)).toEqual({
         ok: true,
       })
+    })
+
+    it('refuses a decision without its reasons (Awb 3:46), naming the field', () => {
+      for (const outcome of ['granted', 'partly_granted', 'refused'] as const) {
+        for (const reasons of [undefined, '', '   ']) {
+          const event = decided('2025-03-20', outcome, { reasons, citizenOptions: 'Vraag opnieuw aan' })
+          expect(validateNextEvent(permit, open, next(open, event), cal)).toEqual({
+            ok: false,
+            code: 'reasons_required',
+            field: 'reasons',
+          })
+        }
+      }
+    })
+
+    it('refuses a refusal or partial grant that does not say what the citizen can do now', () => {
+      for (const outcome of ['partly_granted', 'refused'] as const) {
+        const event = decided('2025-03-20', outcome, { reasons: 'Te hoog', citizenOptions: ' ' })
+        expect(validateNextEvent(permit, open, next(open, event), cal)).toEqual({
+          ok: false,
+          code: 'citizen_options_required',
+          field: 'citizenOptions',
+        })
+      }
+      // A grant gives what was asked: there is nothing more to do.
+      const grant = decided('2025-03-20', 'granted', { reasons: 'Past in het plan' })
+      expect(validateNextEvent(permit, open, next(open, grant), cal)).toEqual({ ok: true })
+    })
+
+    it('takes a withdrawal without reasons: the applicant ended it, nothing was decided (Awb 1:3)', () => {
+      const withdrawal = decided('2025-03-20', 'withdrawn', {})
+      expect(validateNextEvent(permit, open, next(open, withdrawal), cal)).toEqual({ ok: true })
+    })
+
+    it('names every missing part at once, for a form', () => {
+      expect(decisionContentErrors({ outcome: 'refused' })).toEqual([
+        { code: 'reasons_required', field: 'reasons' },
+        { code: 'citizen_options_required', field: 'citizenOptions' },
+      ])
+      expect(decisionContentErrors({ outcome: 'withdrawn' })).toEqual([])
+    })
+
+    it('still counts a decision recorded before reasons were asked for', () => {
+      const old = decided('2025-03-20', 'refused', {})
+      const state = stateOn('2025-04-01', history(received('2025-03-03'), old))
+      expect([state.status, state.outcome, state.decidedOn]).toEqual(['decided', 'refused', '2025-03-20'])
     })
 
     it('refuses a second decision, and an extension after the decision', () => {

@@ -1,4 +1,4 @@
-import { lettersForEvent, type ComposedLetter } from '~/domain/letters'
+import { lettersForEvent, type ComposedLetter, type ObjectedDecision } from '~/domain/letters'
 import type { LetterLanguage } from '~/domain/letters-format'
 import { dutchSyllables, letterReadability, readabilityOf, sentencesOf } from '~/domain/letters-readability'
 import { events, letterContext, type LetterFixture } from '../support/letters'
@@ -14,6 +14,27 @@ const MIN_FLESCH_DOUMA = 60
 
 const received = events.received('2026-03-03')
 const correction = { caseTypeCode: 'brp_correctie', subject: 'Geboorteplaats', persona: 'kees' }
+/** What a caseworker types: the reasons, and for a refusal what the citizen can do now. */
+const permitDecision = {
+  reasons:
+    'De dakkapel is 1,80 meter hoog. Het omgevingsplan staat aan de achterkant hoogstens 1,50 meter toe. Daarom past uw plan niet.',
+  citizenOptions:
+    'Maak de dakkapel lager en vraag opnieuw een vergunning aan. Wilt u eerst overleggen? Bel dan Mirjam Kuipers.',
+}
+const correctionDecision = {
+  reasons: 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP. Wij vonden geen fout.',
+  citizenOptions: 'Heeft u een andere akte? Stuur die dan mee met een nieuw verzoek.',
+}
+const objectedDecision = (late: boolean): ObjectedDecision => ({
+  reference: 'Z-2026-000100',
+  caseTypeName: { nl: 'Parkeervergunning', en: 'Parking permit' },
+  subject: 'Bewonersvergunning Korreweg',
+  sentOn: '2026-03-02',
+  termEndsOn: '2026-04-13',
+  late,
+  lateReason: late ? 'Ik lag in het ziekenhuis' : null,
+})
+const objection = { caseTypeCode: 'bezwaar', subject: 'Parkeervergunning (Z-2026-000100)' }
 const variants: Array<[string, Omit<LetterFixture, 'language'>]> = [
   ['acknowledgement', { history: [received], letterDate: '2026-03-03' }],
   ['acknowledgement, late', { history: [events.received('2026-03-03', '2026-02-16')], letterDate: '2026-03-03' }],
@@ -52,10 +73,7 @@ const variants: Array<[string, Omit<LetterFixture, 'language'>]> = [
     (outcome): [string, Omit<LetterFixture, 'language'>] => [
       `decision notice, ${outcome}`,
       {
-        history: [
-          received,
-          events.decided('2026-04-14', outcome, 'De dakkapel is hoger dan het omgevingsplan toestaat'),
-        ],
+        history: [received, events.decided('2026-04-14', outcome, permitDecision)],
         letterDate: '2026-04-14',
       },
     ],
@@ -65,11 +83,44 @@ const variants: Array<[string, Omit<LetterFixture, 'language'>]> = [
       `correction decision, ${outcome}`,
       {
         ...correction,
-        history: [
-          received,
-          events.decided('2026-03-20', outcome, 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP'),
-        ],
+        history: [received, events.decided('2026-03-20', outcome, correctionDecision)],
         letterDate: '2026-03-20',
+      },
+    ],
+  ),
+  [
+    'objection acknowledgement',
+    {
+      ...objection,
+      objection: objectedDecision(false),
+      history: [events.received('2026-03-03', '2026-03-03', '2026-04-13')],
+      letterDate: '2026-03-03',
+    },
+  ],
+  [
+    'objection acknowledgement, late',
+    {
+      ...objection,
+      objection: objectedDecision(true),
+      history: [events.received('2026-04-20')],
+      letterDate: '2026-04-20',
+    },
+  ],
+  ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map(
+    (outcome): [string, Omit<LetterFixture, 'language'>] => [
+      `objection decision, ${outcome}`,
+      {
+        ...objection,
+        objection: objectedDecision(false),
+        history: [
+          events.received('2026-03-03', '2026-03-03', '2026-04-13'),
+          events.decided('2026-05-12', outcome, {
+            reasons:
+              'U liet zien dat de auto op uw naam staat. Dat wisten wij niet toen wij besloten. Daarom krijgt u de vergunning alsnog.',
+            citizenOptions: 'Stuur ons een kopie van het kentekenbewijs. Dan maken wij de vergunning voor u klaar.',
+          }),
+        ],
+        letterDate: '2026-05-12',
       },
     ],
   ),
@@ -101,6 +152,8 @@ describe('every template is plain language (B1)', () => {
       'decision_notice',
       'extension',
       'information_request',
+      'objection_acknowledgement',
+      'objection_decision',
     ])
   })
 })

@@ -5,6 +5,7 @@ import {
   objectionDeadline,
   TEMPLATE_VERSIONS,
   type ComposedLetter,
+  type ObjectedDecision,
 } from '~/domain/letters'
 import { addressLines, formatLetterDate, personName } from '~/domain/letters-format'
 import { letterNoticeMail } from '~/domain/letters-notice'
@@ -33,7 +34,15 @@ const fixtures = {
     letterDate: '2026-03-10',
   },
   refused: {
-    history: [received, events.decided('2026-04-14', 'refused', 'De dakkapel is hoger dan het omgevingsplan toestaat')],
+    history: [
+      received,
+      events.decided('2026-04-14', 'refused', {
+        reasons:
+          'De dakkapel is 1,80 meter hoog. Het omgevingsplan staat aan de achterkant hoogstens 1,50 meter toe.\n\nDaarom past uw plan niet',
+        citizenOptions:
+          'Maak de dakkapel lager en vraag opnieuw een vergunning aan. Wilt u eerst overleggen? Bel dan ons',
+      }),
+    ],
     letterDate: '2026-04-14',
   },
   correctionRefused: {
@@ -42,7 +51,10 @@ const fixtures = {
     persona: 'kees',
     history: [
       received,
-      events.decided('2026-03-20', 'refused', 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP'),
+      events.decided('2026-03-20', 'refused', {
+        reasons: 'De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP',
+        citizenOptions: 'Heeft u een andere akte? Stuur die dan mee met een nieuw verzoek',
+      }),
     ],
     letterDate: '2026-03-20',
   },
@@ -442,7 +454,7 @@ describe('the request for information (Awb 4:15 and 4:5)', () => {
 })
 
 describe('the decision notice', () => {
-  it('gives the outcome, where to read the decision and, for a refusal, the six weeks to object, in Dutch', () => {
+  it('gives the outcome, the reasons in full, what to do now and the right to object with its dates, in Dutch', () => {
     expect(letterAsText(only(fixtures.refused))).toMatchInlineSnapshot(`
       "Gemeente Groningen
       Postbus 30026
@@ -466,17 +478,29 @@ describe('the decision notice', () => {
 
       Het besluit is: nee. U krijgt niet wat u heeft gevraagd.
 
-      De dakkapel is hoger dan het omgevingsplan toestaat.
+      ## Waarom hebben wij zo besloten?
+      De dakkapel is 1,80 meter hoog. Het omgevingsplan staat aan de achterkant hoogstens 1,50 meter toe.
 
-      ## Waar leest u het besluit?
-      Het hele besluit staat in Mijn Stad bij uw aanvraag. Daar leest u ook waarom wij zo besloten. U logt in met DigiD. Ga naar https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+      Daarom past uw plan niet.
 
-      Wilt u het besluit op papier? Bel ons dan. Wij sturen het u toe.
+      ## Wat kunt u nu doen?
+      Maak de dakkapel lager en vraag opnieuw een vergunning aan. Wilt u eerst overleggen? Bel dan ons.
 
-      ## Bent u het niet eens met het besluit?
-      Dan kunt u bezwaar maken. Dat doet u binnen 6 weken na de datum van deze brief. Dat is uiterlijk op 26 mei 2026.
+      ## Bent u het niet eens met dit besluit?
+      Dan kunt u bezwaar maken. Daarvoor heeft u 6 weken. Die tijd begint op 15 april 2026. Uw bezwaar moet uiterlijk op 26 mei 2026 bij ons zijn.
 
-      In het besluit staat hoe u bezwaar maakt.
+      ## Hoe maakt u bezwaar?
+      Dat kan online in Mijn Stad. U logt in met DigiD. Kies dan Bezwaar maken. Ga naar https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+
+      U kunt ook een brief sturen naar het college van burgemeester en wethouders van Groningen, Postbus 30026, 9700 RM Groningen. Schrijf in uw brief:
+
+      - uw naam en adres
+      - de datum
+      - over welk besluit het gaat: ons kenmerk Z-2026-000123
+      - waarom u het niet eens bent met het besluit
+      - uw handtekening
+
+      Het besluit blijft gelden, ook als u bezwaar maakt.
 
       ## Heeft u een vraag?
       Bel dan Mirjam Kuipers. Het directe nummer is 050 367 1001. Noem dan ons kenmerk Z-2026-000123.
@@ -512,17 +536,29 @@ describe('the decision notice', () => {
 
       The decision is: no. You do not get what you asked for.
 
-      De dakkapel is hoger dan het omgevingsplan toestaat.
+      ## Why did we decide this?
+      De dakkapel is 1,80 meter hoog. Het omgevingsplan staat aan de achterkant hoogstens 1,50 meter toe.
 
-      ## Where can you read the decision?
-      The full decision is in Mijn Stad with your application. There you can also read why we decided this way. You log in with DigiD. Go to https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+      Daarom past uw plan niet.
 
-      Would you like the decision on paper? Then call us. We will send it to you.
+      ## What can you do now?
+      Maak de dakkapel lager en vraag opnieuw een vergunning aan. Wilt u eerst overleggen? Bel dan ons.
 
-      ## Do you disagree with the decision?
-      Then you can object. You do this within 6 weeks of the date of this letter. That is on 26 May 2026 at the latest.
+      ## Do you disagree with this decision?
+      Then you can object. You have 6 weeks to do so. That time starts on 15 April 2026. Your objection must reach us by 26 May 2026 at the latest.
 
-      The decision explains how to object.
+      ## How do you object?
+      You can do this online in Mijn Stad. You log in with DigiD. Then choose Object. Go to https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+
+      You can also send a letter to the Municipal Executive of Groningen, Postbus 30026, 9700 RM Groningen. Write in your letter:
+
+      - your name and address
+      - the date
+      - which decision it is about: our reference Z-2026-000123
+      - why you disagree with the decision
+      - your signature
+
+      The decision still applies, even if you object.
 
       ## Do you have a question?
       Then call Mirjam Kuipers. The direct number is 050 367 1001. Please give our reference Z-2026-000123.
@@ -534,30 +570,59 @@ describe('the decision notice', () => {
     `)
   })
 
-  it('says yes plainly for a grant, and mentions no objection then', () => {
+  it('says yes plainly for a grant, with its reasons and the right to object: a grant is a decision too (Awb 3:45)', () => {
     const text = letterAsText(
-      only({ history: [received, events.decided('2026-04-14', 'granted')], letterDate: '2026-04-14' }),
+      only({
+        history: [received, events.decided('2026-04-14', 'granted', { reasons: 'Uw plan past in het omgevingsplan' })],
+        letterDate: '2026-04-14',
+      }),
     )
     expect(text).toContain('Het besluit is: ja. U krijgt wat u heeft gevraagd.')
-    expect(text).not.toContain('bezwaar')
+    expect(text).toContain('## Waarom hebben wij zo besloten?\nUw plan past in het omgevingsplan.')
+    expect(text).toContain('Dan kunt u bezwaar maken.')
+    // Only a refusal or partial grant says what the citizen can do next.
+    expect(text).not.toContain('Wat kunt u nu doen?')
   })
 
-  it('mentions objection for a partial grant, and says the treatment stopped for a withdrawal', () => {
+  it('never sends the reader elsewhere for the decision or for how to object', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const text = letterAsText(only({ ...fixtures.refused, language }))
+      expect(text).not.toMatch(
+        /Het hele besluit staat|In het besluit staat hoe|The full decision is in|The decision explains how/,
+      )
+    }
+  })
+
+  it('mentions objection for a partial grant', () => {
     const partly = letterAsText(
-      only({ history: [received, events.decided('2026-04-14', 'partly_granted')], letterDate: '2026-04-14' }),
+      only({
+        history: [
+          received,
+          events.decided('2026-04-14', 'partly_granted', {
+            reasons: 'De aanbouw past, de schuur niet',
+            citizenOptions: 'Vraag opnieuw aan',
+          }),
+        ],
+        letterDate: '2026-04-14',
+      }),
     )
     expect(partly).toContain('Het besluit is: voor een deel ja.')
+    expect(partly).toContain('## Wat kunt u nu doen?\nVraag opnieuw aan.')
     expect(partly).toContain('Dan kunt u bezwaar maken.')
-    const withdrawn = letterAsText(
-      only({ history: [received, events.decided('2026-04-14', 'withdrawn')], letterDate: '2026-04-14' }),
-    )
-    expect(withdrawn).toContain('U heeft uw aanvraag ingetrokken. Daarom stoppen wij met de behandeling.')
-    expect(withdrawn).not.toContain('bezwaar')
+  })
+
+  it('says the treatment stopped for a withdrawal, without reasons or objection: nothing was decided (Awb 1:3)', () => {
+    const letter = only({ history: [received, events.decided('2026-04-14', 'withdrawn')], letterDate: '2026-04-14' })
+    const text = letterAsText(letter)
+    expect(letter.title).toBe('U heeft uw aanvraag ingetrokken')
+    expect(text).toContain('U heeft uw aanvraag van 3 maart 2026 ingetrokken. Daarom stoppen wij met de behandeling.')
+    expect(text).not.toContain('bezwaar')
+    expect(text).not.toContain('besluit')
   })
 })
 
 describe('the decision on a BRP correction (Wet BRP art. 2.58)', () => {
-  it('refuses with the reason and says how to object within six weeks, in Dutch', () => {
+  it('refuses with the reasons, what to do now and how to object within six weeks, in Dutch', () => {
     expect(letterAsText(only(fixtures.correctionRefused))).toMatchInlineSnapshot(`
       "Gemeente Groningen
       Postbus 30026
@@ -581,23 +646,29 @@ describe('the decision on a BRP correction (Wet BRP art. 2.58)', () => {
 
       Het besluit is: nee. Wij verbeteren uw gegevens niet.
 
-      ## Waarom niet?
+      ## Waarom hebben wij zo besloten?
       De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP.
+
+      ## Wat kunt u nu doen?
+      Heeft u een andere akte? Stuur die dan mee met een nieuw verzoek.
 
       U ziet uw gegevens in Mijn Stad. Ga naar https://mijn.groningen.example/mijn/gegevens
 
-      ## Bent u het niet eens met het besluit?
-      Dan kunt u bezwaar maken. Dat doet u binnen 6 weken na de datum van deze brief. Dat is uiterlijk op 1 mei 2026.
+      ## Bent u het niet eens met dit besluit?
+      Dan kunt u bezwaar maken. Daarvoor heeft u 6 weken. Die tijd begint op 21 maart 2026. Uw bezwaar moet uiterlijk op 1 mei 2026 bij ons zijn.
 
-      Schrijf in uw bezwaar:
+      ## Hoe maakt u bezwaar?
+      Dat kan online in Mijn Stad. U logt in met DigiD. Kies dan Bezwaar maken. Ga naar https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+
+      U kunt ook een brief sturen naar het college van burgemeester en wethouders van Groningen, Postbus 30026, 9700 RM Groningen. Schrijf in uw brief:
 
       - uw naam en adres
       - de datum
-      - ons kenmerk Z-2026-000123
+      - over welk besluit het gaat: ons kenmerk Z-2026-000123
       - waarom u het niet eens bent met het besluit
       - uw handtekening
 
-      Stuur uw bezwaar naar het college van burgemeester en wethouders, Postbus 30026, 9700 RM Groningen.
+      Het besluit blijft gelden, ook als u bezwaar maakt.
 
       ## Heeft u een vraag?
       Bel dan Rianne Mulder. Het directe nummer is 050 367 1003. Noem dan ons kenmerk Z-2026-000123.
@@ -633,23 +704,29 @@ describe('the decision on a BRP correction (Wet BRP art. 2.58)', () => {
 
       The decision is: no. We will not correct your details.
 
-      ## Why not?
+      ## Why did we decide this?
       De akte uit Leeuwarden noemt dezelfde geboorteplaats als de BRP.
+
+      ## What can you do now?
+      Heeft u een andere akte? Stuur die dan mee met een nieuw verzoek.
 
       You can see your details in Mijn Stad. Go to https://mijn.groningen.example/mijn/gegevens
 
-      ## Do you disagree with the decision?
-      Then you can object. You do this within 6 weeks of the date of this letter. That is on 1 May 2026 at the latest.
+      ## Do you disagree with this decision?
+      Then you can object. You have 6 weeks to do so. That time starts on 21 March 2026. Your objection must reach us by 1 May 2026 at the latest.
 
-      Write in your objection:
+      ## How do you object?
+      You can do this online in Mijn Stad. You log in with DigiD. Then choose Object. Go to https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+
+      You can also send a letter to the Municipal Executive of Groningen, Postbus 30026, 9700 RM Groningen. Write in your letter:
 
       - your name and address
       - the date
-      - our reference Z-2026-000123
+      - which decision it is about: our reference Z-2026-000123
       - why you disagree with the decision
       - your signature
 
-      Send your objection to the Municipal Executive, Postbus 30026, 9700 RM Groningen.
+      The decision still applies, even if you object.
 
       ## Do you have a question?
       Then call Rianne Mulder. The direct number is 050 367 1003. Please give our reference Z-2026-000123.
@@ -661,28 +738,230 @@ describe('the decision on a BRP correction (Wet BRP art. 2.58)', () => {
     `)
   })
 
-  it('grants without a word about objecting', () => {
-    const text = letterAsText(
-      only({ ...fixtures.correctionRefused, history: [received, events.decided('2026-03-20', 'granted')] }),
-    )
-    expect(text).toContain('Het besluit is: ja. Wij hebben uw gegevens verbeterd.')
-    expect(text).not.toContain('bezwaar')
-  })
-
-  it('grants in part with the right to object', () => {
+  it('grants with its reasons and the right to object', () => {
     const text = letterAsText(
       only({
         ...fixtures.correctionRefused,
-        history: [received, events.decided('2026-03-20', 'partly_granted', 'De spelling van uw voornaam klopt niet')],
+        history: [received, events.decided('2026-03-20', 'granted', { reasons: 'De akte noemt Leeuwarden' })],
+      }),
+    )
+    expect(text).toContain('Het besluit is: ja. Wij hebben uw gegevens verbeterd.')
+    expect(text).toContain('## Waarom hebben wij zo besloten?\nDe akte noemt Leeuwarden.')
+    expect(text).toContain('Dan kunt u bezwaar maken.')
+  })
+
+  it('grants in part with the reasons, what to do now and the right to object', () => {
+    const text = letterAsText(
+      only({
+        ...fixtures.correctionRefused,
+        history: [
+          received,
+          events.decided('2026-03-20', 'partly_granted', {
+            reasons: 'De spelling van uw voornaam klopt niet',
+            citizenOptions: 'Stuur ons een kopie van uw paspoort',
+          }),
+        ],
       }),
     )
     expect(text).toContain('Het besluit is: voor een deel ja.')
-    expect(text).toContain('## Waarom?\nDe spelling van uw voornaam klopt niet.')
-    expect(text).toContain('Stuur uw bezwaar naar het college van burgemeester en wethouders')
+    expect(text).toContain('## Waarom hebben wij zo besloten?\nDe spelling van uw voornaam klopt niet.')
+    expect(text).toContain('## Wat kunt u nu doen?\nStuur ons een kopie van uw paspoort.')
+    expect(text).toContain(
+      'U kunt ook een brief sturen naar het college van burgemeester en wethouders van Groningen, Postbus 30026, 9700 RM Groningen.',
+    )
+  })
+
+  it('says nothing of objecting when the request was withdrawn', () => {
+    const text = letterAsText(
+      only({ ...fixtures.correctionRefused, history: [received, events.decided('2026-03-20', 'withdrawn')] }),
+    )
+    expect(text).toContain('U heeft uw verzoek ingetrokken.')
+    expect(text).not.toContain('bezwaar')
+  })
+})
+
+describe('the letters about an objection (bezwaar)', () => {
+  const objectedDecision = (late: boolean): ObjectedDecision => ({
+    reference: 'Z-2026-000100',
+    caseTypeName: { nl: 'Parkeervergunning', en: 'Parking permit' },
+    subject: 'Bewonersvergunning Korreweg',
+    sentOn: '2026-03-02',
+    termEndsOn: '2026-04-13',
+    late,
+    lateReason: late ? 'Ik lag in het ziekenhuis' : null,
+  })
+  // Objected on 3 March, in time; the decision term counts from the end of the term to object.
+  const inTime = {
+    caseTypeCode: 'bezwaar',
+    subject: 'Parkeervergunning (Z-2026-000100)',
+    objection: objectedDecision(false),
+    history: [events.received('2026-03-03', '2026-03-03', '2026-04-13')],
+    letterDate: '2026-03-03',
+  } satisfies LetterFixture
+
+  it('acknowledges the objection: which decision, the latest decision date (Awb 7:10), a hearing (Awb 7:2), in Dutch', () => {
+    expect(letterAsText(only(inTime))).toMatchInlineSnapshot(`
+      "Gemeente Groningen
+      Postbus 30026
+      9700 RM Groningen
+      Telefoon 14 050
+      gemeente.groningen.nl
+
+      Jan Willem Jansen
+      Oosterstraat 12
+      9711 NR Groningen
+
+      Datum: 3 maart 2026
+      Ons kenmerk: Z-2026-000123
+      Onderwerp: Bezwaar tegen een besluit: Parkeervergunning (Z-2026-000100)
+
+      Wij hebben uw bezwaar ontvangen
+
+      Beste Jan Willem Jansen,
+
+      Bedankt voor uw bezwaar. Wij hebben uw bezwaar ontvangen op 3 maart 2026. In deze brief leest u wat er nu gebeurt.
+
+      Ontvangen op: 3 maart 2026
+      Bezwaar tegen: Parkeervergunning: Bewonersvergunning Korreweg
+      Kenmerk van het besluit: Z-2026-000100
+      Datum van het besluit: 2 maart 2026
+      Uiterlijke beslisdatum: 26 mei 2026
+      Uw contactpersoon: Femke Bos
+      Direct telefoonnummer: 050 367 1005
+
+      ## Wanneer beslissen wij?
+      Wij beslissen uiterlijk op 26 mei 2026. Hebben wij meer tijd nodig? Dan krijgt u voor die datum een brief van ons.
+
+      ## Wat gebeurt er nu?
+      Wij kijken opnieuw naar het besluit. Daarbij lezen wij goed wat u schrijft. Meestal nodigen wij u uit voor een gesprek. Daarin legt u uw bezwaar uit. Dat heet een hoorzitting. U hoort op tijd wanneer die is.
+
+      - Ontvangen: Wij hebben uw bezwaar ontvangen en gaan ermee aan de slag.
+      - Hoorzitting: In een gesprek legt u uw bezwaar uit. Wij nodigen u daarvoor uit.
+      - Opnieuw bekijken: Wij bekijken het besluit opnieuw, met wat u ons heeft verteld.
+      - Beslissing op bezwaar: Wij hebben beslist over uw bezwaar. U krijgt daarover een brief.
+
+      ## Geldt het besluit nu nog?
+      Ja. Het besluit blijft gelden, ook nu u bezwaar heeft gemaakt.
+
+      ## Uw bezwaar volgen
+      In Mijn Stad ziet u hoe het met uw bezwaar gaat. U logt in met DigiD. Ga naar https://mijn.groningen.example/mijn/zaken/Z-2026-000123
+
+      ## Heeft u een vraag?
+      Bel dan Femke Bos. Het directe nummer is 050 367 1005. Noem dan ons kenmerk Z-2026-000123.
+
+      Met vriendelijke groet,
+      Femke Bos
+      Afdeling Juridische Zaken
+      Gemeente Groningen"
+    `)
+  })
+
+  it('and in English', () => {
+    const letter = only({ ...inTime, language: 'en' })
+    expect(letter.templateCode).toBe('objection_acknowledgement')
+    const text = letterAsText(letter)
+    expect(text).toContain('Objection to: Parking permit: Bewonersvergunning Korreweg')
+    expect(text).toContain('Reference of the decision: Z-2026-000100')
+    expect(text).toContain('Latest decision date: 26 May 2026')
+    expect(text).toContain('This is called a hearing.')
+    expect(text).toContain('The decision still applies, even now that you have objected.')
+  })
+
+  it('says a late objection came late and that the reason will be weighed, not that it is refused (Awb 6:11)', () => {
+    const text = letterAsText(
+      only({
+        ...inTime,
+        objection: objectedDecision(true),
+        history: [events.received('2026-04-20')],
+        letterDate: '2026-04-20',
+      }),
+    )
+    expect(text).toContain('## Uw bezwaar kwam te laat')
+    expect(text).toContain('U kon bezwaar maken tot en met 13 april 2026.')
+    // Counted from receipt: 20 April + 6 weeks is Monday 1 June 2026.
+    expect(text).toContain('Uiterlijke beslisdatum: 1 juni 2026')
+    expect(letterAsText(only(inTime))).not.toContain('te laat')
+  })
+
+  it('decides on the objection with the way to the court, not a second objection (Awb 7:1, 8:1, 6:7)', () => {
+    const letter = only({
+      ...inTime,
+      history: [
+        ...inTime.history,
+        events.decided('2026-05-12', 'refused', {
+          reasons: 'De auto staat niet op uw naam',
+          citizenOptions: 'Vraag opnieuw aan als de auto op uw naam staat',
+        }),
+      ],
+      letterDate: '2026-05-12',
+    })
+    expect(letter.templateCode).toBe('objection_decision')
+    const text = letterAsText(letter)
+    expect(text).toContain('Onze beslissing: uw bezwaar is ongegrond.')
+    expect(text).toContain('## Waarom hebben wij zo beslist?\nDe auto staat niet op uw naam.')
+    expect(text).toContain('Dan kunt u in beroep gaan bij de rechter. Opnieuw bezwaar maken kan niet.')
+    expect(text).toContain(
+      'Die tijd begint op 13 mei 2026. Uw beroep moet uiterlijk op 23 juni 2026 bij de rechter zijn.',
+    )
+    expect(text).toContain('rechtbank Noord-Nederland')
+    expect(text).not.toContain('Dan kunt u bezwaar maken')
+    expect(text).not.toContain('Kies dan Bezwaar maken')
+  })
+
+  it('and in English', () => {
+    const text = letterAsText(
+      only({
+        ...inTime,
+        language: 'en',
+        history: [...inTime.history, events.decided('2026-05-12', 'granted', { reasons: 'The car is yours' })],
+        letterDate: '2026-05-12',
+      }),
+    )
+    expect(text).toContain('Our decision: your objection is upheld.')
+    expect(text).toContain('Then you can appeal to the court. You cannot object again.')
+    expect(text).not.toContain('Then you can object')
+  })
+
+  it('offers no appeal when the citizen withdrew the objection (Awb 6:21)', () => {
+    const letter = only({
+      ...inTime,
+      history: [...inTime.history, events.decided('2026-04-01', 'withdrawn')],
+      letterDate: '2026-04-01',
+    })
+    expect(letter.title).toBe('U heeft uw bezwaar ingetrokken')
+    expect(letterAsText(letter)).not.toContain('beroep')
+  })
+
+  it('never puts an objection clause under the decision on an objection, even one registered by hand', () => {
+    const text = letterAsText(
+      only({
+        caseTypeCode: 'bezwaar',
+        history: [received, events.decided('2026-04-14', 'refused', { reasons: 'X', citizenOptions: 'Y' })],
+        letterDate: '2026-04-14',
+      }),
+    )
+    expect(text).toContain('Dan kunt u in beroep gaan bij de rechter.')
+    expect(text).not.toContain('Dan kunt u bezwaar maken')
   })
 })
 
 describe('terms and formats the letters use', () => {
+  it('names the first and the last day to object in the letter: sent Tuesday 14 April 2026, from 15 April to 26 May', () => {
+    const text = letterAsText(only(fixtures.refused))
+    expect(text).toContain('Die tijd begint op 15 april 2026. Uw bezwaar moet uiterlijk op 26 mei 2026 bij ons zijn.')
+    // Sent on Friday 13 November 2026: six weeks end on Christmas Day, so on Monday 28 December.
+    const christmas = letterAsText(
+      only({
+        history: [received, events.decided('2026-11-13', 'granted', { reasons: 'Het past' })],
+        letterDate: '2026-11-13',
+        language: 'en',
+      }),
+    )
+    expect(christmas).toContain(
+      'That time starts on 14 November 2026. Your objection must reach us by 28 December 2026',
+    )
+  })
+
   it('gives six weeks to object from the day after the letter, moved past a weekend or holiday (Awb 6:8, Atw art. 1)', () => {
     expect(objectionDeadline('2026-04-14', calendar)).toBe('2026-05-26')
     // 6 weeks after Monday 30 March 2026 is Monday 11 May; after Friday 27 March it is Friday 8 May.

@@ -79,9 +79,18 @@ describe('the demo address register', () => {
 })
 
 describe('the service catalogue', () => {
-  it('has the seven case types the seed names, each ending in a final step', () => {
+  it('has the seven case types the seed names and the objection to their decisions, each ending in a final step', () => {
     expect(caseTypes.map((c) => c.code).sort()).toEqual(
-      ['bijstand', 'brp_correctie', 'omgevingsvergunning', 'parkeervergunning', 'subsidie', 'verhuizing', 'wmo'].sort(),
+      [
+        'bezwaar',
+        'bijstand',
+        'brp_correctie',
+        'omgevingsvergunning',
+        'parkeervergunning',
+        'subsidie',
+        'verhuizing',
+        'wmo',
+      ].sort(),
     )
     for (const c of caseTypes) {
       expect(c.steps[0].code, c.code).toBe('ontvangen')
@@ -92,6 +101,11 @@ describe('the service catalogue', () => {
       ).toHaveLength(1)
       expect(new Set(c.steps.map((s) => s.code)).size).toBe(c.steps.length)
     }
+  })
+  it('decides an objection within 6 weeks, extendable once by 6 (Awb 7:10(1) and (3))', () => {
+    const objection = caseTypes.find((c) => c.code === 'bezwaar')!
+    expect([objection.lead_time_amount, objection.lead_time_unit]).toEqual([6, 'weeks'])
+    expect([objection.extension_amount, objection.extension_unit]).toEqual([6, 'weeks'])
   })
   it('names a contact person for every case type from the staff list', () => {
     const ids = new Set(employees.map((e) => e.id))
