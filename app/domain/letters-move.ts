@@ -13,14 +13,7 @@
  *
  * Plain language (B1), measured with the other templates in tests/unit/letters-readability.test.ts.
  */
-import {
-  frame,
-  objectionDeadline,
-  OBJECTION_WEEKS,
-  type ComposedLetter,
-  type LetterBlock,
-  type LetterContext,
-} from './letters'
+import { frame, objectionClauseFor, type ComposedLetter, type LetterBlock, type LetterContext } from './letters'
 import { formatLetterDate, type LetterLanguage } from './letters-format'
 import { compareLocalDate, type LocalDate } from './local-date'
 
@@ -166,8 +159,6 @@ export function coMoverDecidedLetter(
     }
     case 'refused': {
       title = w.nl ? 'Wij hebben de verhuizing afgewezen' : 'We have refused the move'
-      const deadline = w.date(objectionDeadline(ctx.letterDate, ctx.calendar))
-      const m = ctx.municipality
       const reason = decision.reason.trim().replace(/\s+/g, ' ')
       blocks.push(
         {
@@ -178,22 +169,7 @@ export function coMoverDecidedLetter(
         },
         { kind: 'heading', text: w.nl ? 'Waarom niet?' : 'Why not?' },
         { kind: 'paragraph', text: /[.!?]$/.test(reason) ? reason : `${reason}.` },
-        {
-          kind: 'heading',
-          text: w.nl ? 'Bent u het niet eens met dit besluit?' : 'Do you disagree with this decision?',
-        },
-        {
-          kind: 'paragraph',
-          text: w.nl
-            ? `Dan kunt u bezwaar maken. Dat doet u binnen ${OBJECTION_WEEKS} weken na de datum van deze brief. Dat is uiterlijk op ${deadline}. Schrijf in uw bezwaar waarom u het niet eens bent. Noem ook ons kenmerk ${ctx.case.reference}.`
-            : `Then you can object. You do this within ${OBJECTION_WEEKS} weeks of the date of this letter. That is on ${deadline} at the latest. Write in your objection why you disagree. Please also give our reference ${ctx.case.reference}.`,
-        },
-        {
-          kind: 'paragraph',
-          text: w.nl
-            ? `Stuur uw bezwaar naar ${m.board.nl}, ${m.postalAddress.join(', ')}.`
-            : `Send your objection to ${m.board.en}, ${m.postalAddress.join(', ')}.`,
-        },
+        ...objectionClauseFor(ctx),
       )
       break
     }

@@ -407,6 +407,11 @@ function objectionClause(ctx: LetterContext, t: Texts): LetterBlock[] {
   ]
 }
 
+/** The right to object, in the recipient's language: for the move letters (letters-move.ts). */
+export function objectionClauseFor(ctx: LetterContext): LetterBlock[] {
+  return objectionClause(ctx, textsFor(ctx))
+}
+
 /**
  * Against the decision on an objection there is no second objection but an appeal to the
  * district court, within six weeks from the day after this letter (Awb 7:1, 8:1, 6:7, 6:8).

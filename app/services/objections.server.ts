@@ -43,6 +43,7 @@ import {
 } from '~/domain/objection'
 import { recordAudit } from '~/services/audit.server'
 import { holidayCalendar, isCaseId, receiveCase, type Language } from '~/services/cases.server'
+import { caseVisibleToCitizen } from '~/services/case-parties.server'
 import { addDocuments, listDocuments, sha256Hex, type DocumentSummary } from '~/services/documents.server'
 import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
 
@@ -95,7 +96,8 @@ async function loadDecision(db: Executor, bsn: string, caseId: string): Promise<
       'd.occurred_at',
     ])
     .where('c.id', '=', caseId)
-    .where('c.bsn', '=', bsn)
+    // The citizen's own case, or one they are a party to (a co-mover's move): both may object.
+    .where(caseVisibleToCitizen(bsn))
     .executeTakeFirst()
   if (!row) return null
   return {

@@ -606,11 +606,12 @@ describe('withdrawing a move', () => {
       .where('id', '=', moved.caseId)
       .executeTakeFirstOrThrow()
     expect(kase).toEqual({ status: 'closed', outcome: 'withdrawn' })
-    const letters = (await lettersOf(moved.caseId)).filter((l) =>
-      ['decision_notice', 'move_co_mover_decided'].includes(l.template_code),
-    )
+    // Both letters come from one transaction (the same created_at): in the order of their templates.
+    const letters = (await lettersOf(moved.caseId))
+      .filter((l) => ['decision_notice', 'move_co_mover_decided'].includes(l.template_code))
+      .sort((a, b) => a.template_code.localeCompare(b.template_code))
     expect(letters.map((l) => [l.bsn, l.template_code, l.title])).toEqual([
-      [declarant.bsn, 'decision_notice', 'Wij hebben een besluit genomen over uw verhuismelding'],
+      [declarant.bsn, 'decision_notice', 'U heeft uw verhuismelding ingetrokken'],
       [people[0].bsn, 'move_co_mover_decided', 'De verhuizing is ingetrokken'],
     ])
     expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, REPORTED)).toEqual({

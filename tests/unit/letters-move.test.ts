@@ -103,8 +103,11 @@ describe('the letter to a co-mover when the move is decided', () => {
     expect(text).toContain('Uw adres verandert dus niet.')
     expect(text).toContain('## Waarom niet?\nOp dit adres staat geen woning.')
     // 1 December 2026 + 6 weeks = 12 January 2027, a Tuesday (Awb 6:7, 6:8)
-    expect(text).toContain('Dat is uiterlijk op 12 januari 2027.')
-    expect(text).toContain('het college van burgemeester en wethouders, Postbus 30026, 9700 RM Groningen')
+    // The same clause as every decision letter: the term, online or by letter, and that it still applies.
+    expect(text).toContain('Uw bezwaar moet uiterlijk op 12 januari 2027 bij ons zijn.')
+    expect(text).toContain('Dat kan online in Mijn Stad.')
+    expect(text).toContain('Postbus 30026, 9700 RM Groningen')
+    expect(text).toContain('Het besluit blijft gelden, ook als u bezwaar maakt.')
   })
 
   it('says a withdrawn move changes nothing, and how to report a move of one’s own', () => {
