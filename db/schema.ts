@@ -370,6 +370,14 @@ export interface ImpersonationsTable {
   ended_by: ImpersonationEndedBy | null
 }
 
+/** rate-limiter-flexible's PostgreSQL store (migration 0014): a counter per key until `expire`. */
+export interface RateLimitsTable {
+  key: string
+  points: number
+  /** epoch milliseconds, as bigint (a string from pg) */
+  expire: ColumnType<string | null, number | null, number | null>
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -397,6 +405,7 @@ export interface Database {
   subscriptions: SubscriptionsTable
   outbound_events: OutboundEventsTable
   impersonations: ImpersonationsTable
+  rate_limits: RateLimitsTable
 }
 
 export type Person = Selectable<PersonsTable>

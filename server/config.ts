@@ -53,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Logins per client address (each writes a row and calls the provider): a burst, then a rate.
     LOGIN_RATE_BURST: z.coerce.number().int().positive().default(100),
     LOGIN_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+    // Bad bearer tokens at the back-office API per client address, across instances (PostgreSQL).
+    API_BAD_TOKEN_LIMIT: z.coerce.number().int().positive().default(20),
+    API_BAD_TOKEN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
     // Viewing as a citizen (issue 7): the highest DigiD level a support employee's view reaches
     // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
     IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),

@@ -6,9 +6,16 @@ import { z } from 'zod'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, getPersonAddress, saveMoveAddress, type AddressLookupError } from '~/services/move.server'
+import {
+  getMoveDraft,
+  getOpenMoveDraft,
+  getPersonAddress,
+  saveMoveAddress,
+  type AddressLookupError,
+} from '~/services/move.server'
 
 /**
  * Move, step 1 of 4: the new address, found in the address register by postcode and number
@@ -32,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request)
   const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
   const [draft, current] = await Promise.all([
-    aanvraag ? getMoveDraft(citizen, aanvraag) : null,
+    // Without an id: the citizen's open draft, if any, so that coming back resumes it.
+    aanvraag ? getMoveDraft(citizen, aanvraag) : getOpenMoveDraft(citizen),
     getPersonAddress(citizen),
   ])
   return json({
@@ -96,6 +104,7 @@ export default function MoveAddress() {
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.addressLead')}</p>
       {current ? <p className="mt-2">{t('move.currentAddress', { address: current.oneLine })}</p> : null}
+      <p className="mt-2">{t('common.draftKept', { days: DRAFT_LIFETIME_DAYS })}</p>
       <Form method="post" noValidate className="mt-6">
         {draft ? <input type="hidden" name="aanvraag" value={draft.id} /> : null}
         {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}

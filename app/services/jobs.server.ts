@@ -12,7 +12,16 @@
  * meanwhile; only the e-mail that points to it waits.
  */
 import { createPool } from '../../db/client'
-import { Logger, run, runMigrations, type LogLevel, type Runner, type TaskList } from 'graphile-worker'
+import {
+  Logger,
+  parseCronItems,
+  run,
+  runMigrations,
+  type CronItem,
+  type LogLevel,
+  type Runner,
+  type TaskList,
+} from 'graphile-worker'
 import { z } from 'zod'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -21,6 +30,18 @@ import { LETTER_NOTICE_TASK, letterNoticeRecipient, markLetterNotified, MUNICIPA
 import type { Mailer } from '~/services/mail.server'
 import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
 import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
+import { purgeExpiredRateLimits } from '~/services/bad-tokens.server'
+import { purgeExpiredDrafts } from '~/services/drafts.server'
+
+/**
+ * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
+ * and so do expired rate-limit counters. graphile-worker's cron runs it once per hour across
+ * all runners (its `known_crontabs` table), and not again for hours missed while nothing ran.
+ */
+export const PURGE_TASK = 'purge_expired'
+export const CRON_ITEMS: CronItem[] = [
+  { task: PURGE_TASK, match: '17 * * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0 } },
+]
 
 export interface JobLogger {
   debug(obj: object, msg: string): void
@@ -89,6 +110,13 @@ export function createTaskList({ mailer, baseUrl, db }: TaskDependencies): TaskL
     [DELIVER_TASK]: (payload, helpers) => outboundDeliverTask(payload, helpers),
     /** The link that confirms a changed e-mail address (issue 6). */
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
+    /** Expired drafts and rate-limit counters (CRON_ITEMS). */
+    [PURGE_TASK]: async (_payload, helpers) => {
+      const now = new Date()
+      const drafts = await purgeExpiredDrafts(now, db ?? getDb())
+      const counters = await purgeExpiredRateLimits(now, db ?? getDb())
+      helpers.logger.info(`purged expired drafts ${JSON.stringify(drafts)} and ${counters} rate-limit counters`)
+    },
   }
 }
 
@@ -129,8 +157,8 @@ export async function startJobRunner({
     pollInterval,
     // The process owns its signals: the server's shutdown stops the runner itself.
     noHandleSignals: true,
-    // No cron jobs (yet): say so, rather than have graphile-worker look for a crontab file.
-    parsedCronItems: [],
+    // The schedule is in code (CRON_ITEMS), not in a crontab file graphile-worker would look for.
+    parsedCronItems: parseCronItems(CRON_ITEMS.filter((item) => item.task in taskList)),
     ...(logger ? { logger: workerLogger(logger) } : {}),
   })
   return Object.assign(runner, { endPool: () => pgPool.end() })

@@ -17,6 +17,7 @@ import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
+import { isDraftExpired } from '~/domain/drafts'
 import { formatLetterDate } from '~/domain/letters-format'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import {
@@ -39,6 +40,7 @@ import {
 } from '~/domain/postcode'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases.server'
+import { OPEN_DRAFT } from '~/services/drafts.server'
 import {
   addressView,
   citizenAudit,
@@ -56,9 +58,6 @@ import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type Delivery
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isRequestId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
-
-/** A draft left alone this long is forgotten: the citizen starts again. */
-const DRAFT_HOURS = 24
 
 // --- step 1: the new address ------------------------------------------------------------------
 
@@ -176,7 +175,8 @@ async function findOwnRequest(
     .where('bsn', '=', actor.bsn)
     .executeTakeFirst()
   if (!row) return null
-  if (row.status === 'draft' && now.getTime() - row.updated_at.getTime() > DRAFT_HOURS * 3_600_000) return null
+  // A draft left alone past its lifetime (app/domain/drafts.ts) is forgotten: the citizen starts again.
+  if (row.status === 'draft' && isDraftExpired(row.updated_at, now)) return null
   return row
 }
 
@@ -200,6 +200,21 @@ export interface MoveDraftView {
   coMovers: Array<{ index: number; name: string }>
   currentAddress: AddressView | null
   window: MoveDateWindow
+}
+
+/** The citizen's one open draft (app/domain/drafts.ts), to resume; null when there is none. */
+export async function getOpenMoveDraft(
+  actor: CitizenActor,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<MoveDraftView | null> {
+  const open = await db
+    .selectFrom('move_requests')
+    .select('id')
+    .where('bsn', '=', actor.bsn)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return open ? getMoveDraft(actor, open.id, now, db) : null
 }
 
 /** The draft as the steps show it; null when it is not this citizen's or no longer a draft. */
@@ -267,25 +282,31 @@ export async function saveMoveAddress(
     return { ok: false, errors: [{ field: 'postcode', error: 'same_as_current' }] }
   const draft = await findDraft(db, actor, draftId, now)
   if (draft) {
-    await db
+    const changed = await db
       .updateTable('move_requests')
       .set({ address_id: found.address.id, from_address_id: person.address_id, updated_at: now })
       .where('id', '=', draft.id)
-      .execute()
-    return { ok: true, id: draft.id, address: found.address }
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
+    if (Number(changed.numUpdatedRows) === 1) return { ok: true, id: draft.id, address: found.address }
   }
-  const created = await db
+  // One open draft per citizen: a new start replaces it (index move_requests_one_draft).
+  const fresh = {
+    address_id: found.address.id,
+    from_address_id: person.address_id,
+    move_date: null,
+    co_mover_bsns: [],
+    co_movers_chosen: false,
+    created_at: now,
+    updated_at: now,
+  }
+  const saved = await db
     .insertInto('move_requests')
-    .values({
-      bsn: actor.bsn,
-      address_id: found.address.id,
-      from_address_id: person.address_id,
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ bsn: actor.bsn, ...fresh })
+    .onConflict((oc) => oc.column('bsn').where(OPEN_DRAFT).doUpdateSet(fresh))
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { ok: true, id: created.id, address: found.address }
+  return { ok: true, id: saved.id, address: found.address }
 }
 
 export type DraftMissing = { ok: false; missing: true }

@@ -6,6 +6,7 @@ import * as m0005 from './0005_audit_chain'
 import * as m0006 from './0006_my_data'
 import * as m0007 from './0007_impersonation'
 import * as m0008 from './0008_service_norms'
+import * as m0014 from './0014_bounded_storage'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_my_data': m0006,
   '0007_impersonation': m0007,
   '0008_service_norms': m0008,
+  '0014_bounded_storage': m0014,
 }
