@@ -28,6 +28,7 @@ import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases.server'
 import { OPEN_DRAFT, uploadBytesInUse } from '~/services/drafts.server'
+import { caseHandledBy, handledBy } from '~/services/case-scope.server'
 import {
   citizenAudit,
   decideAndClose,
@@ -389,7 +390,12 @@ export interface CorrectionListItem {
   hasEvidence: boolean
 }
 
-export async function listCorrectionRequests(db: DB = getDb()): Promise<CorrectionListItem[]> {
+/**
+ * The requests for the caseworker, open ones first. Like every caseworker function below, only
+ * for an employee who handles BRP corrections (case-scope.server.ts): for anyone else the list
+ * is empty and each request, and its evidence, is not found.
+ */
+export async function listCorrectionRequests(staff: StaffActor, db: DB = getDb()): Promise<CorrectionListItem[]> {
   const rows = await db
     .selectFrom('correction_requests as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -406,6 +412,7 @@ export async function listCorrectionRequests(db: DB = getDb()): Promise<Correcti
       'p.surname',
     ])
     .where('r.status', '!=', 'draft')
+    .where(handledBy(staff.employeeId, 'c.case_type_code'))
     .orderBy((eb) => eb('r.status', '=', 'submitted'), 'desc')
     .orderBy('r.submitted_at', 'desc')
     .limit(200)
@@ -458,6 +465,7 @@ export async function getCorrectionForCaseworker(
       ])
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row || !row.case_id) return null
     const [c, person] = await Promise.all([
@@ -509,6 +517,7 @@ export async function getEvidenceForCaseworker(
       .select(['bsn', 'evidence', 'evidence_name', 'evidence_type'])
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row?.evidence || !row.evidence_type || !row.evidence_name) return null
     await recordAudit(trx, {
@@ -549,6 +558,7 @@ export async function acceptCorrection(
         .selectAll()
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
@@ -635,6 +645,7 @@ export async function refuseCorrection(
         .select(['id', 'bsn', 'status', 'case_id'])
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }

@@ -40,6 +40,7 @@ import {
 } from '~/domain/postcode'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases.server'
+import { caseHandledBy, handledBy } from '~/services/case-scope.server'
 import { OPEN_DRAFT } from '~/services/drafts.server'
 import {
   addressView,
@@ -581,8 +582,12 @@ export interface MoveRequestListItem {
   submittedAt: Date
 }
 
-/** Submitted moves waiting for a check first, then the decided ones of the last weeks. */
-export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestListItem[]> {
+/**
+ * Submitted moves waiting for a check first, then the decided ones of the last weeks. Like every
+ * caseworker function below, only for an employee who handles moves (case-scope.server.ts): for
+ * anyone else the list is empty and each request is not found.
+ */
+export async function listMoveRequests(staff: StaffActor, db: DB = getDb()): Promise<MoveRequestListItem[]> {
   const rows = await db
     .selectFrom('move_requests as m')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
@@ -609,6 +614,7 @@ export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestLis
       'a.city',
     ])
     .where('m.status', '!=', 'draft')
+    .where(handledBy(staff.employeeId, 'c.case_type_code'))
     .orderBy(sql`m.status = 'submitted'`, 'desc')
     .orderBy('m.submitted_at', 'desc')
     .limit(200)
@@ -645,6 +651,7 @@ export async function getMoveRequestForCaseworker(
       .selectAll()
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row || !row.case_id || !row.address_id) return null
     const [c, person, target, from, household] = await Promise.all([
@@ -723,6 +730,7 @@ export async function approveMove(
         .selectAll()
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id || !row.address_id || !row.move_date) return { ok: false, error: 'not_found' }
@@ -837,6 +845,7 @@ export async function refuseMove(
         .selectAll()
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }

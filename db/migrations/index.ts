@@ -7,6 +7,7 @@ import * as m0006 from './0006_my_data'
 import * as m0007 from './0007_impersonation'
 import * as m0008 from './0008_service_norms'
 import * as m0014 from './0014_bounded_storage'
+import * as m0018 from './0018_case_type_departments'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007_impersonation': m0007,
   '0008_service_norms': m0008,
   '0014_bounded_storage': m0014,
+  '0018_case_type_departments': m0018,
 }

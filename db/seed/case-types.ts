@@ -27,6 +27,11 @@ const decision: Step = {
  * The service catalogue, after the seed's own examples (§1.3, §2.2): permits, benefits, care,
  * subsidies, parking, BRP. Lead times follow the law where it sets one (Awb 4:13 default
  * 8 weeks; Omgevingswet 8 weeks + 6 extension; Wet BRP 2.58: 4 weeks).
+ *
+ * `department` signs the letters and decides who handles the case type: the caseworkers of that
+ * department (db/seed/staff.ts) and the managers (app/services/case-scope.server.ts). Mapping a
+ * case type to a department is that one line; a department without caseworkers leaves the case
+ * type to the manager-caseworkers until it is mapped.
  */
 export const caseTypes: DemoCaseType[] = [
   {
@@ -146,7 +151,7 @@ export const caseTypes: DemoCaseType[] = [
     name_en: 'Grant',
     description_nl: 'Geld van de gemeente voor een activiteit of project.',
     description_en: 'Money from the municipality for an activity or project.',
-    department: 'Subsidies',
+    department: 'Vergunningen', // handled by the permits team (default contact E1001)
     lead_time_amount: 13,
     lead_time_unit: 'weeks',
     extension_amount: 8,
@@ -174,7 +179,7 @@ export const caseTypes: DemoCaseType[] = [
     name_en: 'Parking permit',
     description_nl: 'Een vergunning om in uw wijk te parkeren.',
     description_en: 'A permit to park in your neighbourhood.',
-    department: 'Parkeren',
+    department: 'Vergunningen', // a permit, handled by the permits team
     lead_time_amount: 14,
     lead_time_unit: 'days',
     extension_amount: 14,
