@@ -222,8 +222,17 @@ export async function saveCorrectionDraft(
     const check = checkEvidence(evidence.size, evidence.bytes?.subarray(0, 16) ?? new Uint8Array())
     if (!check.ok) errors.push({ field: 'evidence', error: check.error })
     else if (evidence.bytes) {
-      // The file replaces whatever the draft holds: its old file does not count.
-      const replaced = draft?.id ?? (await findOpenDraftRow(db, actor, now))?.id
+      // The file replaces whatever the draft holds — an expired one's too: its old file does not count.
+      const replaced =
+        draft?.id ??
+        (
+          await db
+            .selectFrom('correction_requests')
+            .select('id')
+            .where('bsn', '=', actor.bsn)
+            .where('status', '=', 'draft')
+            .executeTakeFirst()
+        )?.id
       if (exceedsUploadQuota(await uploadBytesInUse(db, actor.bsn, { except: replaced }), evidence.size))
         errors.push({ field: 'evidence', error: 'quota_exceeded' })
       else

@@ -218,6 +218,21 @@ describe('the upload quota per citizen', () => {
     expect((await saveCorrectionDraft({ bsn }, fits.id, surname(), upload(UPLOAD_QUOTA_BYTES - 20 * MB))).ok).toBe(true)
   })
 
+  it('does not count the file of an expired draft that a new start replaces', async () => {
+    const bsn = mehmet.bsn
+    const t0 = new Date()
+    const sent = await saveCorrectionDraft({ bsn }, null, surname('Eerste verzoek, met akte.'), upload(10 * MB), {
+      now: t0,
+    })
+    if (!sent.ok) throw new Error('refused')
+    expect(await submitCorrection({ bsn }, sent.id, t0)).toMatchObject({ ok: true })
+    expect((await saveCorrectionDraft({ bsn }, null, surname(), upload(10 * MB), { now: t0 })).ok).toBe(true)
+    // Eight days later the draft has expired, not yet purged: starting again with a new file is fine.
+    const later = new Date(t0.getTime() + 8 * DAY)
+    expect((await saveCorrectionDraft({ bsn }, null, surname(), upload(10 * MB), { now: later })).ok).toBe(true)
+    expect(await uploadBytesInUse(getDb(), bsn)).toBe(20 * MB)
+  })
+
   it('says so at the field and in the error summary, keeping what was typed', async () => {
     const cookie = await loginAsCitizen(server.url, kees.bsn, 'midden')
     const res = await postCorrection(
