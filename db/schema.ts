@@ -430,6 +430,14 @@ export interface ObjectionDraftFilesTable {
   added_at: Timestamp
 }
 
+/** rate-limiter-flexible's PostgreSQL store (migration 0014): a counter per key until `expire`. */
+export interface RateLimitsTable {
+  key: string
+  points: number
+  /** epoch milliseconds, as bigint (a string from pg) */
+  expire: ColumnType<string | null, number | null, number | null>
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -461,6 +469,7 @@ export interface Database {
   documents: DocumentsTable
   objections: ObjectionsTable
   objection_draft_files: ObjectionDraftFilesTable
+  rate_limits: RateLimitsTable
 }
 
 export type Person = Selectable<PersonsTable>

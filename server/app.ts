@@ -7,7 +7,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
-import { isViewingAsCitizen } from '../app/services/auth.server'
+import { isViewingAsCitizen, SESSION_COOKIE } from '../app/services/auth.server'
 import {
   impersonationSettingsStorage,
   READ_ONLY_CODE,
@@ -15,7 +15,7 @@ import {
 } from '../app/services/impersonation.server'
 import type { Config } from './config'
 import { scrubBsn } from './logger'
-import { nonce, sameOriginOnly, securityHeaders } from './security'
+import { noStoreWhenPersonal, nonce, PERSONAL_PATHS, sameOriginOnly, securityHeaders } from './security'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -65,7 +65,13 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   // Browsers ask for /favicon.ico on pages that name no icon (an error answer, a PDF).
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
 
-  app.use(sameOriginOnly({ exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/') }))
+  app.use(noStoreWhenPersonal({ sessionCookie: SESSION_COOKIE, personalPaths: PERSONAL_PATHS }))
+  app.use(
+    sameOriginOnly({
+      exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/'),
+      publicOrigin: new URL(config.baseUrl).origin,
+    }),
+  )
   await mount?.(app)
   app.use(
     readOnlyWhileImpersonating(logger, {

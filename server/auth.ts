@@ -20,6 +20,7 @@ export async function mountAuth(app: Express, { config, logger }: { config: Conf
     idleMinutes: config.SESSION_IDLE_MINUTES,
     maxHours: config.SESSION_MAX_HOURS,
     loginRate: { burst: config.LOGIN_RATE_BURST, perSecond: config.LOGIN_RATE_PER_SECOND },
+    apiBadTokens: { limit: config.API_BAD_TOKEN_LIMIT, windowSeconds: config.API_BAD_TOKEN_WINDOW_SECONDS },
     // Without LOG_SALT the fingerprints correlate within one run only, which is the safer default.
     logSalt: config.LOG_SALT ?? randomBytes(16).toString('hex'),
   }

@@ -54,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Logins per client address (each writes a row and calls the provider): a burst, then a rate.
     LOGIN_RATE_BURST: z.coerce.number().int().positive().default(100),
     LOGIN_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+    // Bad bearer tokens at the back-office API per client address, across instances (PostgreSQL).
+    API_BAD_TOKEN_LIMIT: z.coerce.number().int().positive().default(20),
+    API_BAD_TOKEN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
     // Viewing as a citizen (issue 7): the highest DigiD level a support employee's view reaches
     // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
     IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),
@@ -79,6 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   if (!c.MOCK_IDP && (!c.OIDC_ISSUER || !c.STAFF_OIDC_ISSUER)) {
     throw new Error('invalid configuration: with MOCK_IDP=false, OIDC_ISSUER and STAFF_OIDC_ISSUER must be set')
+  }
+  // Half real, half mock: pointing OIDC_ISSUER at a real broker would leave the staff sign-in on
+  // the mock (anyone as a manager), or the other way round. In production that is never meant.
+  const mockDigid = (c.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`) === `${baseUrl}/mock-idp/digid`
+  const mockStaff = (c.STAFF_OIDC_ISSUER ?? `${baseUrl}/mock-idp/staff`) === `${baseUrl}/mock-idp/staff`
+  if (production && mockDigid !== mockStaff) {
+    const [real, mock] = mockDigid ? ['STAFF_OIDC_ISSUER', 'OIDC_ISSUER'] : ['OIDC_ISSUER', 'STAFF_OIDC_ISSUER']
+    throw new Error(
+      `invalid configuration: ${real} points at a real identity provider while ${mock} is ` +
+        `${mock in env && env[mock] ? 'the mock one' : 'unset, so the mock one'}. Set ${mock} to the real provider ` +
+        'too and MOCK_IDP=false, or leave both unset for a demo.',
+    )
   }
   return {
     ...c,

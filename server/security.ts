@@ -42,16 +42,20 @@ export function securityHeaders({ https, formActions = [] }: { https: boolean; f
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * CSRF defence (DESIGN.md §5): SameSite=Lax cookies, no GET changes anything, and every other
- * request must come from our own origin, by its Origin header (or, failing that, its Referer).
- * Machine clients of the API authenticate with a bearer token instead and are exempt.
+ * CSRF defence (README: Decisions): SameSite=Lax cookies, no GET changes anything, and every
+ * other request must come from our own origin, by its Origin header (or, failing that, its
+ * Referer). Same origin means the same scheme, host and port: `http://` on the host of an
+ * `https://` portal is another origin. Ours is the public address (`publicOrigin`, from BASE_URL)
+ * or the address this request came in on (its scheme — X-Forwarded-Proto with TRUST_PROXY — and
+ * its Host). Machine clients of the API authenticate with a bearer token instead and are exempt.
  */
-export function sameOriginOnly({ exempt }: { exempt: (path: string) => boolean }) {
+export function sameOriginOnly({ exempt, publicOrigin }: { exempt: (path: string) => boolean; publicOrigin?: string }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method) || exempt(req.path)) return next()
     const host = req.get('host')
-    const origin = req.get('origin') ?? refererOrigin(req.get('referer'))
-    if (origin && host && originHost(origin) === host) return next()
+    const origin = originOf(req.get('origin')) ?? originOf(req.get('referer'))
+    const own = [publicOrigin, host ? originOf(`${req.protocol}://${host}`) : undefined]
+    if (origin && own.includes(origin)) return next()
     res
       .status(403)
       .type('text/plain; charset=utf-8')
@@ -59,19 +63,48 @@ export function sameOriginOnly({ exempt }: { exempt: (path: string) => boolean }
   }
 }
 
-function refererOrigin(referer: string | undefined): string | undefined {
-  if (!referer) return undefined
+/** The serialised origin (scheme, host, port as a browser writes it) of a URL, or undefined. */
+function originOf(value: string | undefined): string | undefined {
+  if (!value) return undefined
   try {
-    return new URL(referer).origin
+    const origin = new URL(value).origin
+    return origin === 'null' ? undefined : origin
   } catch {
     return undefined
   }
 }
 
-function originHost(origin: string): string | undefined {
-  try {
-    return new URL(origin).host
-  } catch {
-    return undefined
+/** Pages that are personal, or part of signing in and out, even before a session exists. */
+export const PERSONAL_PATHS = ['/mijn', '/medewerker', '/inloggen', '/uitloggen', '/uitgelogd', '/sessie', '/dev/mail']
+
+/**
+ * `Cache-Control: no-store` on every response to a signed-in browser (pages, Remix data requests,
+ * PDFs, redirects) and on every personal page, whatever the route set: nothing personal may stay
+ * in a shared computer's cache or a proxy after logging out. Mounted after the static files, so
+ * scripts, styles and fonts keep their long caching; public pages seen without a session keep
+ * theirs too.
+ */
+export function noStoreWhenPersonal({
+  sessionCookie,
+  personalPaths,
+}: {
+  sessionCookie: string
+  personalPaths: string[]
+}) {
+  const hasSession = new RegExp(`(?:^|;\\s*)${sessionCookie}=[^;]`)
+  return (req: Request, res: Response, next: NextFunction) => {
+    const personal =
+      hasSession.test(req.get('cookie') ?? '') ||
+      personalPaths.some((p) => req.path === p || req.path.startsWith(`${p}/`))
+    if (personal) {
+      const writeHead = res.writeHead
+      res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+        // A route's own `private, no-store` stays; anything that allows storing is replaced.
+        if (!/\bno-store\b/.test(String(this.getHeader('Cache-Control') ?? '')))
+          this.setHeader('Cache-Control', 'no-store')
+        return writeHead.apply(this, args)
+      } as Response['writeHead']
+    }
+    next()
   }
 }

@@ -38,9 +38,13 @@
  *
  * ## Authentication and limits
  * `Authorization: Bearer <token>`, one token per source system, stored as a SHA-256 hash and
- * compared in constant time. Rate limit per token: an in-process token bucket of
- * API_RATE_LIMIT_PER_SECOND (default 50) with bursts of API_RATE_LIMIT_BURST (default 200).
- * In-process means per app instance: with N instances the limit is N times as high.
+ * compared in constant time. Refused tokens count against the client address: after
+ * API_BAD_TOKEN_LIMIT (default 20) within API_BAD_TOKEN_WINDOW_SECONDS (default 900) the address
+ * gets 429 with Retry-After, before any token it sends is looked up (bad-tokens.server.ts; in
+ * PostgreSQL, so across instances). Rate limit per source system, after its token is known: an
+ * in-process token bucket of API_RATE_LIMIT_PER_SECOND (default 50) with bursts of
+ * API_RATE_LIMIT_BURST (default 200). In-process means per app instance: with N instances the
+ * limit is N times as high.
  *
  * Exempt from the Origin check (server/app.ts): machine clients authenticate by token.
  */
@@ -60,7 +64,9 @@ import {
   type RecordResult,
 } from '~/services/cases.server'
 import { decisionContentErrors } from '~/domain/case-terms'
-import { authenticateSourceSystem, tokenKey } from '~/services/source-systems.server'
+import { authContext } from '~/services/auth-context.server'
+import { countBadToken, secondsBlockedForBadTokens } from '~/services/bad-tokens.server'
+import { authenticateSourceSystem } from '~/services/source-systems.server'
 import { createTokenBucket } from '~/services/token-bucket.server'
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -260,20 +266,28 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return methodNotAllowed()
 
   const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1]
-  const wait = bucket.take(token ? tokenKey(token) : 'anonymous')
-  if (wait > 0) {
-    return problem(
-      429,
-      'rate-limited',
-      'Too many requests',
-      `Rate limit of this token reached; retry after ${wait} s.`,
-      [],
-      {
-        'Retry-After': String(wait),
-      },
-    )
-  }
+  const { clientIp, settings } = authContext()
+  // An address that sent too many bad tokens is refused before its next token is looked up.
+  const blocked = token ? await secondsBlockedForBadTokens(clientIp, settings.apiBadTokens) : 0
+  if (blocked > 0) return tooManyBadTokens(blocked)
   const system = token ? await authenticateSourceSystem(token) : null
+  if (token && !system) {
+    const wait = await countBadToken(clientIp, settings.apiBadTokens)
+    if (wait > 0) return tooManyBadTokens(wait)
+  }
+  if (system) {
+    const wait = bucket.take(system.id)
+    if (wait > 0) {
+      return problem(
+        429,
+        'rate-limited',
+        'Too many requests',
+        `Rate limit of this source system reached; retry after ${wait} s.`,
+        [],
+        { 'Retry-After': String(wait) },
+      )
+    }
+  }
   if (!system) {
     return problem(
       401,
@@ -408,6 +422,17 @@ async function readBody(request: Request): Promise<string | null> {
     chunks.push(value)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+function tooManyBadTokens(wait: number) {
+  return problem(
+    429,
+    'rate-limited',
+    'Too many requests',
+    `Too many invalid tokens from this address; retry after ${wait} s.`,
+    [],
+    { 'Retry-After': String(wait) },
+  )
 }
 
 function methodNotAllowed() {

@@ -10,9 +10,9 @@ import { getFixedT } from '~/services/i18n.server'
 
 /** The caseworker's list of correction requests (Wet BRP art. 2.58), the undecided first. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, 'caseworker')
   const t = await getFixedT(request)
-  const requests = await listCorrectionRequests()
+  const requests = await listCorrectionRequests(staff)
   return json({
     requests: requests.map((r) => ({ ...r, submittedOn: r.submittedAt.toISOString().slice(0, 10) })),
     title: t('mydata:staff.correctionsTitle'),

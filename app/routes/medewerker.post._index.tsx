@@ -10,8 +10,8 @@ import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
 
 /** The post queue: which letters go on paper? Print them, mark them printed (PAGES.md). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'caseworker')
-  const [queue, t] = await Promise.all([listPostQueue(), getFixedT(request)])
+  const staff = await requireStaff(request, 'caseworker')
+  const [queue, t] = await Promise.all([listPostQueue(staff.employeeId), getFixedT(request)])
   const printed = z.coerce
     .number()
     .int()

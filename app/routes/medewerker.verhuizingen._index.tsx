@@ -10,9 +10,9 @@ import { listMoveRequests } from '~/services/move.server'
 
 /** The caseworker's list of reported moves: the ones to check first (Wet BRP art. 2.39). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, 'caseworker')
   const t = await getFixedT(request)
-  return json({ moves: await listMoveRequests(), title: t('mydata:staff.movesTitle') })
+  return json({ moves: await listMoveRequests(staff), title: t('mydata:staff.movesTitle') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizingen' }]

@@ -9,13 +9,8 @@ import { OUTCOMES, decisionContentErrors } from '~/domain/case-terms'
 import { isLocalDate } from '~/domain/local-date'
 import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { requireStaff } from '~/services/auth.server'
-import {
-  caseFailureStatus,
-  getCaseForCaseworker,
-  newFormEventId,
-  recordCaseEvent,
-  type CaseEventInput,
-} from '~/services/cases.server'
+import { getCaseForStaff, recordCaseEventForStaff } from '~/services/case-access.server'
+import { caseFailureStatus, newFormEventId, type CaseEventInput } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**
@@ -107,10 +102,10 @@ function parseAction(value: string | undefined): CaseAction {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await getCaseForCaseworker(params.caseId ?? '', lang)
+  const view = await getCaseForStaff(staff, params.caseId ?? '', lang)
   if (!view) throw new Response('Not Found', { status: 404 })
   return json({
     action,
@@ -148,14 +143,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!formId.success) errors.push({ field: MAIN_FIELD[action], key: 'out_of_order' })
     return json({ errors, values }, { status: 400 })
   }
-  const result = await recordCaseEvent({
-    case: { caseId },
-    event: toEvent(action, parsed.data),
-    source: 'portal',
-    sourceEventId: formId.data,
-    actor: `employee:${staff.employeeId}`,
-    occurredAt: new Date(),
-  })
+  // A case of another department is refused here like one that does not exist (404).
+  const result = await recordCaseEventForStaff(staff, caseId, toEvent(action, parsed.data), formId.data)
   if (result.ok) return redirect(`/medewerker/zaken/${result.caseId}?vastgelegd=${action}`)
   if (result.code === 'case_not_found') throw new Response('Not Found', { status: 404 })
   return json(

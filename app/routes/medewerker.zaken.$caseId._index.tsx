@@ -7,19 +7,19 @@ import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { requireStaff } from '~/services/auth.server'
-import { getCaseForCaseworker } from '~/services/cases.server'
+import { getCaseForStaff } from '~/services/case-access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections.server'
 
 /**
  * Case handling: "what is the next step?" — the case, its history and the actions the rules
  * allow; the decision with its reasons; for an objection its grounds, files and the decision it
- * is against, and for a decision the objections made to it.
+ * is against, and for a decision the objections made to it. A case of another department answers 404, as one that does not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await getCaseForCaseworker(params.caseId ?? '', lang, { viewer: { employeeId: staff.employeeId } })
+  const view = await getCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
   if (!view) throw new Response('Not Found', { status: 404 })
   const objections = await getObjectionsForStaff(view.id, lang)
   return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })

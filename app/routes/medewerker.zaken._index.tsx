@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
 import { requireStaff } from '~/services/auth.server'
-import { listCasesForCaseworker, type CaseRisk } from '~/services/cases.server'
+import { listCasesForStaff } from '~/services/case-access.server'
+import type { CaseRisk } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
-/** The caseworker's work list: "what is mine today?" — late and almost late first. */
+/**
+ * The caseworker's work list: "what is mine today?" — late and almost late first. Only the case
+ * types of the employee's department (all of them for a manager).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const all = new URL(request.url).searchParams.get('alle') === '1'
-  const cases = await listCasesForCaseworker({ employeeId: staff.employeeId, mine: !all }, lang)
+  const cases = await listCasesForStaff(staff, { mine: !all }, lang)
   return json({ cases, all, title: t('cases:staff.listTitle') })
 }
 

@@ -8,7 +8,8 @@ import { FormField, inputClass } from '~/components/form-field'
 import { isValidBsn } from '~/domain/bsn'
 import { isLocalDate } from '~/domain/local-date'
 import { requireStaff } from '~/services/auth.server'
-import { caseFailureStatus, listCaseTypes, municipalToday, newFormEventId, receiveCase } from '~/services/cases.server'
+import { listCaseTypesForStaff, registerCaseForStaff } from '~/services/case-access.server'
+import { caseFailureStatus, municipalToday, newFormEventId } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**
@@ -32,10 +33,11 @@ const Registration = z.object({
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, 'caseworker')
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   return json({
-    caseTypes: await listCaseTypes(lang),
+    // Only the case types of the employee's department (all for a manager).
+    caseTypes: await listCaseTypesForStaff(staff, lang),
     today: municipalToday(),
     formId: newFormEventId(),
     title: t('cases:staff.form.registerTitle'),
@@ -59,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors, values }, { status: 400 })
   }
   const form = parsed.data
-  const result = await receiveCase({
+  const result = await registerCaseForStaff(staff, {
     caseTypeCode: form.caseType,
     bsn: form.bsn,
     subject: form.subject,
@@ -68,9 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // The contact person is the case type's (the department that handles it), not whoever
     // typed it in at the counter or the post room.
     contactEmployeeId: null,
-    source: 'portal',
     sourceEventId: form.formId,
-    actor: `employee:${staff.employeeId}`,
     occurredAt: new Date(),
   })
   if (result.ok) return redirect(`/medewerker/zaken/${result.caseId}?vastgelegd=registreren`)

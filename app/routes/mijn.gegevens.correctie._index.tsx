@@ -14,6 +14,7 @@ import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { DRAFT_LIFETIME_DAYS, UPLOAD_QUOTA_MB } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth.server'
 import {
   MAX_EVIDENCE_BYTES,
@@ -136,7 +137,7 @@ export default function CorrectionRequest() {
     explanation: draft?.explanation ?? '',
   }
   const kept = actionData ? actionData.keptEvidence : (draft?.evidence ?? null)
-  const message = (e: CorrectionFormError) => t(`errors.${e.field}.${e.error}`)
+  const message = (e: CorrectionFormError) => t(`errors.${e.field}.${e.error}`, { quota: UPLOAD_QUOTA_MB })
   const errorFor = (field: CorrectionFormError['field']) => {
     const e = errors.find((x) => x.field === field)
     return e ? message(e) : undefined
@@ -171,6 +172,7 @@ export default function CorrectionRequest() {
       <h1 className="mt-4 text-3xl md:text-4xl">{t('correction.heading')}</h1>
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('correction.lead')}</p>
+      <p className="mt-2">{t('common.draftKept', { days: DRAFT_LIFETIME_DAYS })}</p>
       <p className="mt-2">
         {t('correction.addressNote')} <Link to="/mijn/gegevens/verhuizen">{t('overview.moveLink')}</Link>
       </p>

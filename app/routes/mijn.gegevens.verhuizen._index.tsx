@@ -6,11 +6,13 @@ import { z } from 'zod'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import {
   getBlockingMove,
   getMoveDraft,
+  getOpenMoveDraft,
   getPersonAddress,
   saveMoveAddress,
   type AddressLookupError,
@@ -47,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (blocked)
     return json({ blocked, draft: null, current: null, returnToReview: false, title: t('moves:blocked.title') })
   const [draft, current] = await Promise.all([
-    aanvraag ? getMoveDraft(citizen, aanvraag) : null,
+    // Without an id: the citizen's open draft, if any, so that coming back resumes it.
+    aanvraag ? getMoveDraft(citizen, aanvraag) : getOpenMoveDraft(citizen),
     getPersonAddress(citizen),
   ])
   return json({
@@ -160,6 +163,7 @@ function AddressStep({
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.addressLead')}</p>
       {current ? <p className="mt-2">{t('move.currentAddress', { address: current.oneLine })}</p> : null}
+      <p className="mt-2">{t('common.draftKept', { days: DRAFT_LIFETIME_DAYS })}</p>
       <Form method="post" noValidate className="mt-6">
         {draft ? <input type="hidden" name="aanvraag" value={draft.id} /> : null}
         {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}

@@ -39,6 +39,8 @@ export interface AuthSettings {
   maxHours: number
   /** logins per client address: a burst, then so many per second */
   loginRate: { burst: number; perSecond: number }
+  /** refused bearer tokens at the back-office API per client address, within a window */
+  apiBadTokens: { limit: number; windowSeconds: number }
   /** salt for the BSN fingerprints in log lines */
   logSalt: string
 }
@@ -72,6 +74,10 @@ function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
     idleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 15),
     maxHours: Number(env.SESSION_MAX_HOURS ?? 8),
     loginRate: { burst: Number(env.LOGIN_RATE_BURST ?? 100), perSecond: Number(env.LOGIN_RATE_PER_SECOND ?? 10) },
+    apiBadTokens: {
+      limit: Number(env.API_BAD_TOKEN_LIMIT ?? 20),
+      windowSeconds: Number(env.API_BAD_TOKEN_WINDOW_SECONDS ?? 900),
+    },
     logSalt: env.LOG_SALT ?? 'mijn-stad',
     digid: {
       issuer: env.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`,

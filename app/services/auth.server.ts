@@ -72,10 +72,12 @@ const STAFF_ROLES: readonly StaffRole[] = ['support', 'caseworker', 'manager']
  * SameSite=Lax, Secure outside plain-http localhost, and no Max-Age, so closing the browser
  * ends it; the server enforces the 15 minutes idle and 8 hours absolute.
  */
+export const SESSION_COOKIE = 'mijnstad_sessie'
+
 function cookies(settings: AuthSettings) {
   const secure = settings.baseUrl.startsWith('https://')
   return {
-    session: createCookie('mijnstad_sessie', { path: '/', httpOnly: true, sameSite: 'lax', secure }),
+    session: createCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure }),
     login: createCookie('mijnstad_inlog', { path: '/inloggen', httpOnly: true, sameSite: 'lax', secure, maxAge: 600 }),
   }
 }
@@ -240,6 +242,15 @@ function loginLimiter({ burst, perSecond }: AuthSettings['loginRate']) {
   return limiter
 }
 
+/**
+ * Every DigiD login is a fresh authentication: `prompt=login`, and `max_age=0` so that the ID
+ * token's `auth_time` must be now (checked at the callback). A step-up must not be answered from
+ * the provider's session at the old level, and a logout at DigiD that did not finish (a closed
+ * tab, a provider that was down) must not hand the next person at this computer a silent
+ * single sign-on into the previous person's data.
+ */
+const DIGID_FRESH_LOGIN = { prompt: 'login', maxAge: 0 } as const
+
 export interface StartLogin {
   returnTo: string
   level?: DigidLevel
@@ -259,9 +270,8 @@ export async function startLogin(
   const wanted = kind === 'citizen' ? (level ?? 'basis') : null
   const start = await buildAuthorizationRequest(settings, {
     uiLocales: language,
-    // DigiD: always authenticate anew (a step-up must not be answered from the provider's
-    // session with the old level); the staff SSO may use its single sign-on.
-    ...(wanted ? { acrValues: acrForLevel[wanted], prompt: 'login' } : {}),
+    // The staff SSO may use its single sign-on; DigiD never (DIGID_FRESH_LOGIN).
+    ...(wanted ? { acrValues: acrForLevel[wanted], ...DIGID_FRESH_LOGIN } : {}),
   })
   const token = await createLoginRequest(getDb(), {
     kind,
@@ -334,6 +344,7 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
       state: login.state,
       nonce: login.nonce,
       codeVerifier: login.code_verifier,
+      ...(kind === 'citizen' ? { maxAge: DIGID_FRESH_LOGIN.maxAge } : {}),
     })
     const replaces = (await readCookie(request, 'session')) ?? undefined
     const session =

@@ -1029,10 +1029,11 @@ const RISK_ORDER: Record<CaseRisk, number> = { overdue: 0, at_risk: 1, on_track:
 
 /**
  * The caseworker's work list: every case not yet closed, overdue first, then at risk, then by
- * decision date. `mine` narrows it to the cases where this employee is the contact person.
+ * decision date. `mine` narrows it to the cases where this employee is the contact person;
+ * `caseTypes` to the case types the employee handles (case-access.server.ts).
  */
 export async function listCasesForCaseworker(
-  options: { employeeId?: string; mine?: boolean; limit?: number },
+  options: { employeeId?: string; mine?: boolean; limit?: number; caseTypes?: readonly string[] },
   lang: Language,
   today: LocalDate = municipalToday(),
   db: DB = getDb(),
@@ -1045,6 +1046,10 @@ export async function listCasesForCaseworker(
     .select(['p.given_names', 'p.name_prefix', 'p.surname', 'e.name as contact_name'])
     .where('c.status', '!=', 'closed')
   if (options.mine && options.employeeId) query = query.where('c.contact_employee_id', '=', options.employeeId)
+  if (options.caseTypes) {
+    if (options.caseTypes.length === 0) return []
+    query = query.where('c.case_type_code', 'in', options.caseTypes)
+  }
   const rows = await query
     .orderBy('c.decision_due_on')
     .limit(options.limit ?? 500)

@@ -23,9 +23,12 @@ import {
   type EvidenceError,
   type EvidenceType,
 } from '~/domain/correction'
+import { exceedsUploadQuota, isDraftExpired } from '~/domain/drafts'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases.server'
+import { OPEN_DRAFT, uploadBytesInUse } from '~/services/drafts.server'
+import { caseHandledBy, handledBy } from '~/services/case-scope.server'
 import {
   citizenAudit,
   decideAndClose,
@@ -39,7 +42,6 @@ import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type Delivery
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isCorrectionId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
-const DRAFT_HOURS = 24
 
 /** The names of the data items, for the case subject and the decision text (data, not UI). */
 export const FIELD_NAMES: Record<CorrectableField, { nl: string; en: string }> = {
@@ -99,6 +101,20 @@ export interface CorrectionForm {
   draft: CorrectionDraftView | null
 }
 
+const draftColumns = [
+  'id',
+  'status',
+  'field',
+  'current_value',
+  'proposed_value',
+  'explanation',
+  'evidence_name',
+  'evidence_type',
+  'evidence_size',
+  'case_id',
+  'updated_at',
+] as const
+
 async function findDraftRow(
   db: DB | Transaction<Database>,
   actor: CitizenActor,
@@ -108,25 +124,24 @@ async function findDraftRow(
   if (!isCorrectionId(id)) return null
   const row = await db
     .selectFrom('correction_requests')
-    .select([
-      'id',
-      'status',
-      'field',
-      'current_value',
-      'proposed_value',
-      'explanation',
-      'evidence_name',
-      'evidence_type',
-      'evidence_size',
-      'case_id',
-      'updated_at',
-    ])
+    .select(draftColumns)
     .where('id', '=', id)
     .where('bsn', '=', actor.bsn)
     .executeTakeFirst()
   if (!row) return null
-  if (row.status === 'draft' && now.getTime() - row.updated_at.getTime() > DRAFT_HOURS * 3_600_000) return null
+  if (row.status === 'draft' && isDraftExpired(row.updated_at, now)) return null
   return row
+}
+
+/** The citizen's one open draft (app/domain/drafts.ts), unless it has expired. */
+async function findOpenDraftRow(db: DB | Transaction<Database>, actor: CitizenActor, now: Date) {
+  const row = await db
+    .selectFrom('correction_requests')
+    .select(draftColumns)
+    .where('bsn', '=', actor.bsn)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return row && !isDraftExpired(row.updated_at, now) ? row : null
 }
 
 function toDraftView(row: NonNullable<Awaited<ReturnType<typeof findDraftRow>>>): CorrectionDraftView {
@@ -143,7 +158,10 @@ function toDraftView(row: NonNullable<Awaited<ReturnType<typeof findDraftRow>>>)
   }
 }
 
-/** The form: the items with their current values (a view of personal data, audited) and the draft. */
+/**
+ * The form: the items with their current values (a view of personal data, audited) and the
+ * draft — the one named, or else the citizen's open draft, so that coming back resumes it.
+ */
 export async function getCorrectionForm(
   actor: CitizenActor,
   draftId: string | null,
@@ -152,7 +170,8 @@ export async function getCorrectionForm(
 ): Promise<CorrectionForm> {
   return db.transaction().execute(async (trx) => {
     const person = await loadPerson(trx, actor.bsn)
-    const row = await findDraftRow(trx, actor, draftId, now)
+    const named = await findDraftRow(trx, actor, draftId, now)
+    const row = named?.status === 'draft' ? named : await findOpenDraftRow(trx, actor, now)
     await recordAudit(trx, {
       ...citizenAudit(actor),
       action: 'personal_data.viewed',
@@ -167,11 +186,18 @@ export async function getCorrectionForm(
   })
 }
 
-export type CorrectionFormError = CorrectionFieldError | { field: 'evidence'; error: EvidenceError }
+export type CorrectionFormError =
+  | CorrectionFieldError
+  | { field: 'evidence'; error: EvidenceError }
+  // the citizen's files in drafts and open requests would pass UPLOAD_QUOTA_BYTES together
+  | { field: 'evidence'; error: 'quota_exceeded' }
 
 /**
- * Checks the form and keeps it as a draft. A new file replaces the one kept; without a new file
- * the kept one stays unless `removeEvidence`. All problems come back together.
+ * Checks the form and keeps it as the citizen's one draft (app/domain/drafts.ts). With the id of
+ * their open draft it changes that draft: a new file replaces the one kept; without a new file
+ * the kept one stays unless `removeEvidence`. Without it (a second tab, a script posting again
+ * and again) the open draft is replaced as a whole, never added to. All problems come back
+ * together, the upload quota included.
  */
 export async function saveCorrectionDraft(
   actor: CitizenActor,
@@ -195,13 +221,28 @@ export async function saveCorrectionDraft(
   if (evidence) {
     const check = checkEvidence(evidence.size, evidence.bytes?.subarray(0, 16) ?? new Uint8Array())
     if (!check.ok) errors.push({ field: 'evidence', error: check.error })
-    else if (evidence.bytes)
-      file = {
-        name: safeFileName(evidence.name, check.type),
-        type: check.type,
-        size: evidence.size,
-        bytes: Buffer.from(evidence.bytes),
-      }
+    else if (evidence.bytes) {
+      // The file replaces whatever the draft holds — an expired one's too: its old file does not count.
+      const replaced =
+        draft?.id ??
+        (
+          await db
+            .selectFrom('correction_requests')
+            .select('id')
+            .where('bsn', '=', actor.bsn)
+            .where('status', '=', 'draft')
+            .executeTakeFirst()
+        )?.id
+      if (exceedsUploadQuota(await uploadBytesInUse(db, actor.bsn, { except: replaced }), evidence.size))
+        errors.push({ field: 'evidence', error: 'quota_exceeded' })
+      else
+        file = {
+          name: safeFileName(evidence.name, check.type),
+          type: check.type,
+          size: evidence.size,
+          bytes: Buffer.from(evidence.bytes),
+        }
+    }
   }
   const kept = draft && !options.removeEvidence ? toDraftView(draft).evidence : null
   if (!verdict.ok || errors.length) return { ok: false, errors, keptEvidence: kept }
@@ -219,15 +260,28 @@ export async function saveCorrectionDraft(
         : {}),
   }
   if (draft) {
-    await db.updateTable('correction_requests').set(values).where('id', '=', draft.id).execute()
-    return { ok: true, id: draft.id }
+    const changed = await db
+      .updateTable('correction_requests')
+      .set(values)
+      .where('id', '=', draft.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
+    if (Number(changed.numUpdatedRows) === 1) return { ok: true, id: draft.id }
+    // Sent or purged meanwhile: start a new draft below.
   }
-  const created = await db
+  // One open draft per citizen: a new one replaces it, file and all (index correction_requests_one_draft).
+  const replacement = {
+    ...values,
+    created_at: now,
+    ...(file ? {} : { evidence_name: null, evidence_type: null, evidence_size: null, evidence: null }),
+  }
+  const saved = await db
     .insertInto('correction_requests')
-    .values({ bsn: actor.bsn, created_at: now, ...values })
+    .values({ bsn: actor.bsn, ...replacement })
+    .onConflict((oc) => oc.column('bsn').where(OPEN_DRAFT).doUpdateSet(replacement))
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { ok: true, id: created.id }
+  return { ok: true, id: saved.id }
 }
 
 /** The check page: the draft as typed, or null when it is not this citizen's draft. */
@@ -345,7 +399,12 @@ export interface CorrectionListItem {
   hasEvidence: boolean
 }
 
-export async function listCorrectionRequests(db: DB = getDb()): Promise<CorrectionListItem[]> {
+/**
+ * The requests for the caseworker, open ones first. Like every caseworker function below, only
+ * for an employee who handles BRP corrections (case-scope.server.ts): for anyone else the list
+ * is empty and each request, and its evidence, is not found.
+ */
+export async function listCorrectionRequests(staff: StaffActor, db: DB = getDb()): Promise<CorrectionListItem[]> {
   const rows = await db
     .selectFrom('correction_requests as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -362,6 +421,7 @@ export async function listCorrectionRequests(db: DB = getDb()): Promise<Correcti
       'p.surname',
     ])
     .where('r.status', '!=', 'draft')
+    .where(handledBy(staff.employeeId, 'c.case_type_code'))
     .orderBy((eb) => eb('r.status', '=', 'submitted'), 'desc')
     .orderBy('r.submitted_at', 'desc')
     .limit(200)
@@ -414,6 +474,7 @@ export async function getCorrectionForCaseworker(
       ])
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row || !row.case_id) return null
     const [c, person] = await Promise.all([
@@ -465,6 +526,7 @@ export async function getEvidenceForCaseworker(
       .select(['bsn', 'evidence', 'evidence_name', 'evidence_type'])
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row?.evidence || !row.evidence_type || !row.evidence_name) return null
     await recordAudit(trx, {
@@ -505,6 +567,7 @@ export async function acceptCorrection(
         .selectAll()
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }
@@ -602,6 +665,7 @@ export async function refuseCorrection(
         .select(['id', 'bsn', 'status', 'case_id'])
         .where('id', '=', id)
         .where('status', '!=', 'draft')
+        .where(caseHandledBy(staff.employeeId, 'case_id'))
         .forUpdate()
         .executeTakeFirst()
       if (!row || !row.case_id) return { ok: false, error: 'not_found' }

@@ -12,7 +12,16 @@
  * meanwhile; only the e-mail that points to it waits.
  */
 import { createPool } from '../../db/client'
-import { Logger, run, runMigrations, type LogLevel, type Runner, type TaskList } from 'graphile-worker'
+import {
+  Logger,
+  parseCronItems,
+  run,
+  runMigrations,
+  type CronItem,
+  type LogLevel,
+  type Runner,
+  type TaskList,
+} from 'graphile-worker'
 import { z } from 'zod'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -22,6 +31,18 @@ import type { Mailer } from '~/services/mail.server'
 import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
 import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
 import { moveEffectCronItems, moveEffectTasks } from '~/services/move-effect.server'
+import { purgeExpiredRateLimits } from '~/services/bad-tokens.server'
+import { purgeExpiredDrafts } from '~/services/drafts.server'
+
+/**
+ * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
+ * and so do expired rate-limit counters. graphile-worker's cron runs it once per hour across
+ * all runners (its `known_crontabs` table), and not again for hours missed while nothing ran.
+ */
+export const PURGE_TASK = 'purge_expired'
+export const CRON_ITEMS: CronItem[] = [
+  { task: PURGE_TASK, match: '17 * * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0 } },
+]
 
 export interface JobLogger {
   debug(obj: object, msg: string): void
@@ -94,6 +115,13 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
     /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
     ...moveEffectTasks({ db, now }),
+    /** Expired drafts and rate-limit counters (CRON_ITEMS). */
+    [PURGE_TASK]: async (_payload, helpers) => {
+      const now = new Date()
+      const drafts = await purgeExpiredDrafts(now, db ?? getDb())
+      const counters = await purgeExpiredRateLimits(now, db ?? getDb())
+      helpers.logger.info(`purged expired drafts ${JSON.stringify(drafts)} and ${counters} rate-limit counters`)
+    },
   }
 }
 
@@ -134,8 +162,8 @@ export async function startJobRunner({
     pollInterval,
     // The process owns its signals: the server's shutdown stops the runner itself.
     noHandleSignals: true,
-    // The cron items are ours, in code: graphile-worker does not look for a crontab file.
-    parsedCronItems: moveEffectCronItems(),
+    // The schedule is in code, not in a crontab file graphile-worker would look for.
+    parsedCronItems: [...moveEffectCronItems(), ...parseCronItems(CRON_ITEMS.filter((item) => item.task in taskList))],
     ...(logger ? { logger: workerLogger(logger) } : {}),
   })
   return Object.assign(runner, { endPool: () => pgPool.end() })

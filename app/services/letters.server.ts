@@ -28,6 +28,7 @@ import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { objectionTerm } from '~/domain/objection'
 import { createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
 import { recordAudit } from '~/services/audit.server'
+import { caseHandledBy, handledBy } from '~/services/case-scope.server'
 
 type Executor = Kysely<Database> | Transaction<Database>
 
@@ -568,14 +569,19 @@ export interface PostQueueItem {
   createdAt: Date
 }
 
-/** Paper letters still to print, oldest first: what goes into the envelope today. */
-export async function listPostQueue(db: DB = getDb()): Promise<PostQueueItem[]> {
+/**
+ * Paper letters still to print, oldest first: what goes into the envelope today. Only the
+ * letters of the case types this employee handles (case-scope.server.ts), as for printing one
+ * and marking it printed below.
+ */
+export async function listPostQueue(employeeId: string, db: DB = getDb()): Promise<PostQueueItem[]> {
   const rows = await db
     .selectFrom('letters as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
     .select(['l.id', 'l.title', 'c.reference', 'l.content', 'l.letter_date', 'l.created_at'])
     .where('l.delivery', '=', 'paper')
     .where('l.printed_at', 'is', null)
+    .where(handledBy(employeeId, 'c.case_type_code'))
     .orderBy('l.created_at')
     .orderBy('l.id')
     .limit(500)
@@ -595,8 +601,9 @@ export async function listPostQueue(db: DB = getDb()): Promise<PostQueueItem[]> 
 }
 
 /**
- * A paper letter for printing: staff with the caseworker role only (the route checks the role).
- * The view is audited on the citizen's record, as staff reading their letter.
+ * A paper letter for printing: staff with the caseworker role only (the route checks the role),
+ * of a case type they handle. The view is audited on the citizen's record, as staff reading
+ * their letter.
  */
 export async function getLetterForPrinting(
   letterId: string,
@@ -610,6 +617,7 @@ export async function getLetterForPrinting(
     .select([...letterColumns, 'l.bsn'])
     .where('l.id', '=', letterId)
     .where('l.delivery', '=', 'paper')
+    .where(handledBy(employeeId, 'c.case_type_code'))
     .executeTakeFirst()
   if (!row) return null
   await recordAudit(db, {
@@ -623,7 +631,7 @@ export async function getLetterForPrinting(
   return toStoredLetter(row)
 }
 
-/** Marks paper letters printed; returns how many were still waiting. */
+/** Marks paper letters printed (of case types this employee handles); returns how many were still waiting. */
 export async function markLettersPrinted(letterIds: string[], employeeId: string, db: DB = getDb()): Promise<number> {
   const ids = letterIds.filter(isLetterId)
   if (ids.length === 0) return 0
@@ -634,6 +642,7 @@ export async function markLettersPrinted(letterIds: string[], employeeId: string
       .where('id', 'in', ids)
       .where('delivery', '=', 'paper')
       .where('printed_at', 'is', null)
+      .where(caseHandledBy(employeeId, 'case_id'))
       .returning(['id', 'bsn'])
       .execute()
     for (const row of rows) {

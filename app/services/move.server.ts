@@ -21,6 +21,7 @@ import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
+import { isDraftExpired } from '~/domain/drafts'
 import { formatLetterDate } from '~/domain/letters-format'
 import { addressInvestigationLetter, coMoverDecidedLetter, coMoverReportedLetter } from '~/domain/letters-move'
 import { localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
@@ -63,6 +64,8 @@ import {
   writeLettersToCoMovers,
   type BlockingMove,
 } from '~/services/move-parties.server'
+import { caseHandledBy, handledBy } from '~/services/case-scope.server'
+import { OPEN_DRAFT } from '~/services/drafts.server'
 import {
   addressView,
   citizenAudit,
@@ -80,9 +83,6 @@ export type { BlockingMove }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isRequestId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
-
-/** A draft left alone this long is forgotten: the citizen starts again. */
-const DRAFT_HOURS = 24
 
 // --- step 1: the new address ------------------------------------------------------------------
 
@@ -200,7 +200,8 @@ async function findOwnRequest(
     .where('bsn', '=', actor.bsn)
     .executeTakeFirst()
   if (!row) return null
-  if (row.status === 'draft' && now.getTime() - row.updated_at.getTime() > DRAFT_HOURS * 3_600_000) return null
+  // A draft left alone past its lifetime (app/domain/drafts.ts) is forgotten: the citizen starts again.
+  if (row.status === 'draft' && isDraftExpired(row.updated_at, now)) return null
   return row
 }
 
@@ -224,6 +225,21 @@ export interface MoveDraftView {
   coMovers: Array<{ index: number; name: string }>
   currentAddress: AddressView | null
   window: MoveDateWindow
+}
+
+/** The citizen's one open draft (app/domain/drafts.ts), to resume; null when there is none. */
+export async function getOpenMoveDraft(
+  actor: CitizenActor,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<MoveDraftView | null> {
+  const open = await db
+    .selectFrom('move_requests')
+    .select('id')
+    .where('bsn', '=', actor.bsn)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return open ? getMoveDraft(actor, open.id, now, db) : null
 }
 
 /** The draft as the steps show it; null when it is not this citizen's or no longer a draft. */
@@ -306,25 +322,31 @@ export async function saveMoveAddress(
     return { ok: false, errors: [{ field: 'postcode', error: 'same_as_current' }] }
   const draft = await findDraft(db, actor, draftId, now)
   if (draft) {
-    await db
+    const changed = await db
       .updateTable('move_requests')
       .set({ address_id: found.address.id, from_address_id: person.address_id, updated_at: now })
       .where('id', '=', draft.id)
-      .execute()
-    return { ok: true, id: draft.id, address: found.address }
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
+    if (Number(changed.numUpdatedRows) === 1) return { ok: true, id: draft.id, address: found.address }
   }
-  const created = await db
+  // One open draft per citizen: a new start replaces it (index move_requests_one_draft).
+  const fresh = {
+    address_id: found.address.id,
+    from_address_id: person.address_id,
+    move_date: null,
+    co_mover_bsns: [],
+    co_movers_chosen: false,
+    created_at: now,
+    updated_at: now,
+  }
+  const saved = await db
     .insertInto('move_requests')
-    .values({
-      bsn: actor.bsn,
-      address_id: found.address.id,
-      from_address_id: person.address_id,
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ bsn: actor.bsn, ...fresh })
+    .onConflict((oc) => oc.column('bsn').where(OPEN_DRAFT).doUpdateSet(fresh))
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { ok: true, id: created.id, address: found.address }
+  return { ok: true, id: saved.id, address: found.address }
 }
 
 export type DraftMissing = { ok: false; missing: true }
@@ -665,8 +687,13 @@ export interface MoveRequestListItem {
   submittedAt: Date
 }
 
-/** Submitted moves waiting for a check first (an investigation running among them), then the others. */
-export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestListItem[]> {
+/**
+ * Submitted moves waiting for a check first (an investigation running among them), then the
+ * decided ones of the last weeks. Like every caseworker function below, only for an employee who
+ * handles moves (case-scope.server.ts): for anyone else the list is empty and each request is not
+ * found.
+ */
+export async function listMoveRequests(staff: StaffActor, db: DB = getDb()): Promise<MoveRequestListItem[]> {
   const rows = await db
     .selectFrom('move_requests as m')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
@@ -694,6 +721,7 @@ export async function listMoveRequests(db: DB = getDb()): Promise<MoveRequestLis
       'a.city',
     ])
     .where('m.status', '!=', 'draft')
+    .where(handledBy(staff.employeeId, 'c.case_type_code'))
     .orderBy(sql`m.status in ('submitted', 'investigating')`, 'desc')
     .orderBy('m.submitted_at', 'desc')
     .limit(200)
@@ -756,6 +784,7 @@ export async function getMoveRequestForCaseworker(
       .selectAll()
       .where('id', '=', id)
       .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
       .executeTakeFirst()
     if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
     const movers = [row.bsn, ...row.co_mover_bsns]
@@ -853,13 +882,15 @@ function decisionSummary(language: 'nl' | 'en', address: AddressView, date: Loca
     : `Vanaf ${formatLetterDate(date, 'nl')} staat uw adres in de Basisregistratie Personen (BRP) op ${address.oneLine}.`
 }
 
-/** The request row, locked for the decision; a draft or an unknown id is not found. */
-async function lockMoveRequest(trx: Transaction<Database>, id: string) {
+/** The request row, locked for the decision; a draft, an unknown id or another department's is not found. */
+async function lockMoveRequest(trx: Transaction<Database>, id: string, staff: StaffActor) {
   const row = await trx
     .selectFrom('move_requests')
     .selectAll()
     .where('id', '=', id)
     .where('status', '!=', 'draft')
+    // Only an employee who handles moves finds it (case-scope.server.ts).
+    .where(caseHandledBy(staff.employeeId, 'case_id'))
     .forUpdate()
     .executeTakeFirst()
   if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
@@ -897,7 +928,7 @@ export async function approveMove(
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await lockMoveRequest(trx, id)
+      const row = await lockMoveRequest(trx, id, staff)
       if (!row) return { ok: false, error: 'not_found' }
       if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
       const movers = [row.bsn, ...row.co_mover_bsns]
@@ -990,7 +1021,7 @@ export async function refuseMove(
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await lockMoveRequest(trx, id)
+      const row = await lockMoveRequest(trx, id, staff)
       if (!row) return { ok: false, error: 'not_found' }
       if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
       const language =
@@ -1058,7 +1089,7 @@ export async function startAddressInvestigation(
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
   try {
     return await db.transaction().execute(async (trx): Promise<InvestigationResult> => {
-      const row = await lockMoveRequest(trx, id)
+      const row = await lockMoveRequest(trx, id, staff)
       if (!row) return { ok: false, error: 'not_found' }
       const state = moveState(row.status, row.applied_at)
       if (!canStartAddressInvestigation(state))

@@ -85,7 +85,7 @@ export interface AuthorizationStart {
 /** Where to send the browser: the provider's authorization endpoint with fresh PKCE, state and nonce. */
 export async function buildAuthorizationRequest(
   settings: OidcClientSettings,
-  extra: { acrValues?: string; uiLocales: string; prompt?: string },
+  extra: { acrValues?: string; uiLocales: string; prompt?: string; maxAge?: number },
 ): Promise<AuthorizationStart> {
   const config = await oidcConfiguration(settings)
   const codeVerifier = client.randomPKCECodeVerifier()
@@ -103,6 +103,7 @@ export async function buildAuthorizationRequest(
   }
   if (extra.acrValues) params.acr_values = extra.acrValues
   if (extra.prompt) params.prompt = extra.prompt
+  if (extra.maxAge !== undefined) params.max_age = String(extra.maxAge)
   return { url: client.buildAuthorizationUrl(config, params), state, nonce, codeVerifier }
 }
 
@@ -115,7 +116,7 @@ export interface CodeExchangeResult {
 export async function exchangeCode(
   settings: OidcClientSettings,
   callbackParams: URLSearchParams,
-  checks: { state: string; nonce: string; codeVerifier: string },
+  checks: { state: string; nonce: string; codeVerifier: string; maxAge?: number },
 ): Promise<CodeExchangeResult> {
   const config = await oidcConfiguration(settings)
   // Rebuild the callback URL from the configured redirect URI, not from the Host header:
@@ -128,6 +129,9 @@ export async function exchangeCode(
       expectedState: checks.state,
       expectedNonce: checks.nonce,
       idTokenExpected: true,
+      // With max_age sent, the ID token must say when the person authenticated (auth_time),
+      // and that must be now: a provider that answered from an older session is refused.
+      ...(checks.maxAge !== undefined ? { maxAge: checks.maxAge } : {}),
     })
     const claims = tokens.claims()
     if (!claims || !tokens.id_token) throw new LoginError('tokenInvalid', 'no-id-token')
@@ -181,6 +185,7 @@ function classify(err: unknown): LoginError {
       return new LoginError('tokenInvalid', `id-token-${claim}`)
     }
     case 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED':
+      if (/auth_time|authentication/i.test(message)) return new LoginError('tokenInvalid', 'id-token-auth-time')
       return new LoginError('tokenInvalid', 'id-token-expired')
     case 'OAUTH_INVALID_RESPONSE':
       if (/signature/i.test(message)) return new LoginError('tokenInvalid', 'id-token-signature')

@@ -46,6 +46,7 @@ import {
   type Verdict,
 } from '~/domain/quality'
 import { AT_RISK_WORKING_DAYS, CHANNELS, holidayCalendar, municipalToday, type Language } from '~/services/cases.server'
+import { caseTypesHandledBy } from '~/services/case-scope.server'
 
 /** The acknowledgement letter's template (letters service); a rename there breaks the build here. */
 export const ACKNOWLEDGEMENT_TEMPLATE = 'acknowledgement' satisfies LetterTemplateCode
@@ -659,6 +660,8 @@ export async function casesAtRisk(
     today: LocalDate
     withinWorkingDays: number
     contactEmployeeId?: string
+    /** only the case types this employee handles (case-scope.server.ts) */
+    handledBy?: string
     lang?: Language
     extraNonWorkingDays?: readonly LocalDate[]
     limit?: number
@@ -669,6 +672,8 @@ export async function casesAtRisk(
   const extraDays = options.extraNonWorkingDays ?? decreeDays()
   const byContact =
     options.contactEmployeeId === undefined ? sql`true` : sql`c.contact_employee_id = ${options.contactEmployeeId}`
+  const byScope =
+    options.handledBy === undefined ? sql`true` : sql`c.case_type_code in ${caseTypesHandledBy(options.handledBy)}`
   const { rows } = await sql<{
     id: string
     reference: string
@@ -692,7 +697,7 @@ export async function casesAtRisk(
              ct.extension_amount is not null as extension_allowed
       from cases c
       join case_types ct on ct.code = c.case_type_code
-      where c.status in ('open', 'suspended') and ${byContact}
+      where c.status in ('open', 'suspended') and ${byContact} and ${byScope}
     ),
     ${calendarCtes(sql`least(${today}::date, (select min(received_on) from cohort))`, sql`${addDays(today, CALENDAR_REACH_DAYS)}::date`, extraDays)},
     ${termCtes(today)},
@@ -750,7 +755,13 @@ export async function getCasesAtRiskForEmployee(
   return {
     today,
     withinWorkingDays,
-    cases: await casesAtRisk(db, { today, withinWorkingDays, contactEmployeeId: employeeId, lang }),
+    cases: await casesAtRisk(db, {
+      today,
+      withinWorkingDays,
+      contactEmployeeId: employeeId,
+      handledBy: employeeId,
+      lang,
+    }),
   }
 }
 

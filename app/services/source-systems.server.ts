@@ -30,8 +30,3 @@ export async function authenticateSourceSystem(token: string, db: DB = getDb()):
   }
   return found
 }
-
-/** The bucket key for a presented token: its hash, so no token is kept in memory in clear. */
-export function tokenKey(token: string): string {
-  return sha256(token).toString('hex')
-}

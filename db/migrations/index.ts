@@ -8,6 +8,8 @@ import * as m0007 from './0007_impersonation'
 import * as m0008 from './0008_service_norms'
 import * as m0010 from './0010_decisions_objections'
 import * as m0011 from './0011_move_effect'
+import * as m0014 from './0014_bounded_storage'
+import * as m0018 from './0018_case_type_departments'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0008_service_norms': m0008,
   '0010_decisions_objections': m0010,
   '0011_move_effect': m0011,
+  '0014_bounded_storage': m0014,
+  '0018_case_type_departments': m0018,
 }

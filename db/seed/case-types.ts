@@ -28,6 +28,11 @@ const decision: Step = {
  * subsidies, parking, BRP, and the objection to any of their decisions. Lead times follow the
  * law where it sets one (Awb 4:13 default 8 weeks; Omgevingswet 8 weeks + 6 extension; Wet BRP
  * 2.58: 4 weeks; Awb 7:10: an objection 6 weeks + 6, counted from the end of the term to object).
+ *
+ * `department` signs the letters and decides who handles the case type: the caseworkers of that
+ * department (db/seed/staff.ts) and the managers (app/services/case-scope.server.ts). Mapping a
+ * case type to a department is that one line; a department without caseworkers leaves the case
+ * type to the manager-caseworkers until it is mapped.
  */
 export const caseTypes: DemoCaseType[] = [
   {
@@ -147,7 +152,7 @@ export const caseTypes: DemoCaseType[] = [
     name_en: 'Grant',
     description_nl: 'Geld van de gemeente voor een activiteit of project.',
     description_en: 'Money from the municipality for an activity or project.',
-    department: 'Subsidies',
+    department: 'Vergunningen', // handled by the permits team (default contact E1001)
     lead_time_amount: 13,
     lead_time_unit: 'weeks',
     extension_amount: 8,
@@ -175,7 +180,7 @@ export const caseTypes: DemoCaseType[] = [
     name_en: 'Parking permit',
     description_nl: 'Een vergunning om in uw wijk te parkeren.',
     description_en: 'A permit to park in your neighbourhood.',
-    department: 'Parkeren',
+    department: 'Vergunningen', // a permit, handled by the permits team
     lead_time_amount: 14,
     lead_time_unit: 'days',
     extension_amount: 14,

@@ -26,7 +26,8 @@ beforeAll(async () => {
   fake.claims = { bsn: JAN, acr: acrForLevel.midden }
   ;[server, brokered, unreachable] = await Promise.all([
     startTestServer(),
-    startTestServer({ OIDC_ISSUER: fake.issuer }),
+    // Both sign-ins at the broker: a real DigiD beside the mock staff SSO is refused in production.
+    startTestServer({ OIDC_ISSUER: fake.issuer, STAFF_OIDC_ISSUER: fake.issuer }),
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
     startTestServer({ OIDC_ISSUER: 'http://127.0.0.1:9/digid', STAFF_OIDC_ISSUER: 'http://127.0.0.1:9/sso' }),
   ])
@@ -146,6 +147,8 @@ describe('when the ID token does not pass the checks', () => {
     { mode: 'expired', detail: 'id-token-expired', what: 'an expired ID token' },
     { mode: 'wrongIssuer', detail: 'id-token-iss', what: 'an ID token from another issuer' },
     { mode: 'wrongNonce', detail: 'id-token-nonce', what: 'an ID token with another nonce' },
+    // max_age=0 was asked: a broker that answers from an earlier session is not a fresh login
+    { mode: 'staleLogin', detail: 'id-token-auth-time', what: 'an ID token from an earlier login (auth_time)' },
   ] as const
   for (const c of cases) {
     it(`refuses ${c.what}: no session, a clear page in Dutch and English`, async () => {
@@ -175,6 +178,11 @@ describe('when the ID token does not pass the checks', () => {
     expect(token.get('client_assertion')?.split('.')).toHaveLength(3)
     expect(token.get('client_secret')).toBeNull()
     expect(token.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/)
+    // Every DigiD login asks for a fresh authentication, at the default level (Basis) too.
+    const asked = fake.authorizationRequests.at(-1)!
+    expect(asked.get('prompt')).toBe('login')
+    expect(asked.get('max_age')).toBe('0')
+    expect(asked.get('acr_values')).toBe(acrForLevel.basis)
   })
 
   it("lets the logout form lead to the broker's origin (CSP form-action), and only there", async () => {

@@ -42,7 +42,8 @@ beforeAll(async () => {
   server = await startTestServer()
   cookies.jan = await loginAsCitizen(server.url, personaByKey('jan').bsn)
   cookies.fatima = await loginAsCitizen(server.url, personaByKey('fatima').bsn)
-  cookies.mirjam = await loginAsStaff(server.url, 'E1001') // caseworker
+  cookies.mirjam = await loginAsStaff(server.url, 'E1001') // caseworker (permits)
+  cookies.henk = await loginAsStaff(server.url, 'E1002') // caseworker (work and income)
   cookies.sanne = await loginAsStaff(server.url, 'E2001') // support, not a caseworker
 })
 afterAll(() => server?.close())
@@ -151,9 +152,9 @@ describe('the caseworker screens', () => {
   })
 
   it('keep what was typed and name the problem when the rules refuse', async () => {
-    const { caseId } = demo.get('anneke')! // already extended once
-    const form = await (await get(`/medewerker/zaken/${caseId}/verdagen`, cookies.mirjam)).text()
-    const res = await post(`/medewerker/zaken/${caseId}/verdagen`, cookies.mirjam, {
+    const { caseId } = demo.get('anneke')! // social assistance, already extended once
+    const form = await (await get(`/medewerker/zaken/${caseId}/verdagen`, cookies.henk)).text()
+    const res = await post(`/medewerker/zaken/${caseId}/verdagen`, cookies.henk, {
       formId: formIdOf(form),
       reason: 'Nog meer tijd nodig',
     })

@@ -221,7 +221,7 @@ describe('writing letters in the transaction of the case event', () => {
     const [letter] = await lettersOfCase(caseId)
     expect(letter.delivery).toBe('paper')
     expect(await jobsFor(letter.id)).toHaveLength(0)
-    const queued = (await listPostQueue(db)).find((item) => item.id === letter.id)
+    const queued = (await listPostQueue('E1004', db)).find((item) => item.id === letter.id)
     expect(queued).toMatchObject({
       reference,
       recipientName: 'Geertruida van Dijk',
@@ -369,7 +369,7 @@ describe('the post queue: staff', () => {
     const [letter] = await lettersOfCase(caseId)
     expect(await markLettersPrinted([letter.id], 'E1004', db)).toBe(1)
     expect(await markLettersPrinted([letter.id], 'E1004', db)).toBe(0)
-    expect((await listPostQueue(db)).some((item) => item.id === letter.id)).toBe(false)
+    expect((await listPostQueue('E1004', db)).some((item) => item.id === letter.id)).toBe(false)
     const audit = await db.selectFrom('audit_log').selectAll().where('resource', '=', `letter:${letter.id}`).execute()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({

@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net'
  * for another audience, expired — so that the portal's own checks (openid-client) are what is
  * tested. Not for anything but tests.
  */
-export type FakeIdTokenMode = 'valid' | 'tampered' | 'wrongAudience' | 'expired' | 'wrongIssuer' | 'wrongNonce'
+export type FakeIdTokenMode =
+  | 'valid'
+  | 'tampered'
+  | 'wrongAudience'
+  | 'expired'
+  | 'wrongIssuer'
+  | 'wrongNonce'
+  /** answers from an earlier session (single sign-on): `auth_time` ten minutes ago, whatever was asked */
+  | 'staleLogin'
 
 export interface FakeOidcProvider {
   issuer: string
@@ -18,6 +26,8 @@ export interface FakeOidcProvider {
   claims: Record<string, unknown>
   /** what the token endpoint received, for assertions (client authentication) */
   tokenRequests: URLSearchParams[]
+  /** what the authorization endpoint received, for assertions (prompt, max_age) */
+  authorizationRequests: URLSearchParams[]
   close(): Promise<void>
 }
 
@@ -28,7 +38,7 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const kid = 'fake-1'
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }
-  const codes = new Map<string, { nonce: string; clientId: string; used: boolean }>()
+  const codes = new Map<string, { nonce: string; clientId: string; maxAge: boolean; used: boolean }>()
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -38,6 +48,7 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
     mode: 'valid',
     claims: {},
     tokenRequests: [],
+    authorizationRequests: [],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -45,9 +56,11 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
       }),
   }
 
-  function idToken(clientId: string, nonce: string): string {
+  function idToken(clientId: string, nonce: string, maxAge: boolean): string {
     const now = Math.floor(Date.now() / 1000)
     const payload: Record<string, unknown> = {
+      // OpenID Connect Core §3.1.2.1: with max_age asked, auth_time is required.
+      ...(maxAge || fake.mode === 'staleLogin' ? { auth_time: fake.mode === 'staleLogin' ? now - 600 : now } : {}),
       iss: fake.mode === 'wrongIssuer' ? 'https://evil.example' : issuer,
       sub: 'fake-subject',
       aud: fake.mode === 'wrongAudience' ? 'another-client' : clientId,
@@ -87,9 +100,11 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
     if (url.pathname === '/authorize') {
       // Straight back with a code, as if the user logged in at once.
       const code = randomBytes(16).toString('base64url')
+      fake.authorizationRequests.push(url.searchParams)
       codes.set(code, {
         nonce: url.searchParams.get('nonce') ?? '',
         clientId: url.searchParams.get('client_id') ?? '',
+        maxAge: url.searchParams.has('max_age'),
         used: false,
       })
       const back = new URL(url.searchParams.get('redirect_uri') ?? '')
@@ -111,7 +126,7 @@ export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
         access_token: 'fake-access',
         token_type: 'Bearer',
         expires_in: 300,
-        id_token: idToken(issued.clientId, issued.nonce),
+        id_token: idToken(issued.clientId, issued.nonce, issued.maxAge),
       })
     }
     send(404, { error: 'not_found' })

@@ -1,0 +1,106 @@
+/**
+ * The caseworker's use cases on cases, each held to the case types the employee handles
+ * (case-scope.server.ts): the work list, a case, its action forms and their events, and
+ * registering a case. A case of another department is answered exactly as a case that does not
+ * exist — null, `case_not_found`, 404 — and opening it writes nothing to the audit log.
+ * The caseworker screens call these, never the unscoped functions of cases.server.ts.
+ */
+import type { DB } from '../../db/client'
+import { getDb } from '../../db/instance'
+import type { LocalDate } from '~/domain/local-date'
+import {
+  getCaseForCaseworker,
+  listCaseTypes,
+  listCasesForCaseworker,
+  municipalToday,
+  receiveCase,
+  recordCaseEvent,
+  type CaseEventInput,
+  type CaseworkerCaseDetail,
+  type Language,
+  type ReceiveCaseInput,
+  type RecordResult,
+  type WorklistItem,
+} from '~/services/cases.server'
+import { handledCaseTypes, mayHandleCase, mayHandleCaseType } from '~/services/case-scope.server'
+
+export interface Caseworker {
+  employeeId: string
+}
+
+/** The work list: open cases of the case types this employee handles; `mine` narrows to theirs. */
+export async function listCasesForStaff(
+  staff: Caseworker,
+  options: { mine?: boolean; limit?: number },
+  lang: Language,
+  today: LocalDate = municipalToday(),
+  db: DB = getDb(),
+): Promise<WorklistItem[]> {
+  const caseTypes = await handledCaseTypes(staff.employeeId, db)
+  return listCasesForCaseworker({ employeeId: staff.employeeId, ...options, caseTypes }, lang, today, db)
+}
+
+/**
+ * A case as the caseworker handles it, or null when there is none — or none this employee
+ * handles. With `audit`, opening it is written to the citizen's "who viewed my data".
+ */
+export async function getCaseForStaff(
+  staff: Caseworker,
+  caseId: string,
+  lang: Language,
+  { now, audit = false }: { now?: Date; audit?: boolean } = {},
+  db: DB = getDb(),
+): Promise<CaseworkerCaseDetail | null> {
+  if (!(await mayHandleCase(staff.employeeId, caseId, db))) return null
+  return getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+}
+
+/**
+ * Records a caseworker's action on a case (next step, information asked, resumed, extended,
+ * decided, closed) as its event; `formId` is the event's id, so a double submit records it once.
+ * A case this employee does not handle answers `case_not_found`, and nothing is written.
+ */
+export async function recordCaseEventForStaff(
+  staff: Caseworker,
+  caseId: string,
+  event: CaseEventInput,
+  formId: string,
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
+): Promise<RecordResult> {
+  if (!(await mayHandleCase(staff.employeeId, caseId, db))) return { ok: false, code: 'case_not_found', field: 'case' }
+  return recordCaseEvent(
+    {
+      case: { caseId },
+      event,
+      source: 'portal',
+      sourceEventId: formId,
+      actor: `employee:${staff.employeeId}`,
+      occurredAt: now,
+    },
+    db,
+  )
+}
+
+/** The case types this employee may register a case of, in the reader's language. */
+export async function listCaseTypesForStaff(
+  staff: Caseworker,
+  lang: Language,
+  db: DB = getDb(),
+): Promise<Array<{ code: string; name: string }>> {
+  const handled = new Set(await handledCaseTypes(staff.employeeId, db))
+  return (await listCaseTypes(lang, db)).filter((t) => handled.has(t.code))
+}
+
+/**
+ * Registers a case received by post or at the counter. A case type this employee does not
+ * handle is refused like one that is not in the catalogue.
+ */
+export async function registerCaseForStaff(
+  staff: Caseworker,
+  input: Omit<ReceiveCaseInput, 'actor' | 'source'>,
+  db: DB = getDb(),
+): Promise<RecordResult> {
+  if (!(await mayHandleCaseType(staff.employeeId, input.caseTypeCode, db)))
+    return { ok: false, code: 'unknown_case_type', field: 'caseType' }
+  return receiveCase({ ...input, source: 'portal', actor: `employee:${staff.employeeId}` }, db)
+}

@@ -1,0 +1,72 @@
+/**
+ * Least privilege for caseworkers (README: Decisions): an employee handles the case types of
+ * their own department, and a manager handles every case type. Both facts come from the staff
+ * register (`employees.department`, `employees.roles`) and the catalogue (`case_types.department`,
+ * one line per case type in db/seed/case-types.ts): mapping a case type to a department is
+ * that one line, and a case type whose department has no caseworkers yet is handled by the
+ * manager-caseworkers alone. An employee missing from the register handles nothing.
+ *
+ * The same subquery filters every caseworker list in SQL (cases, letters, requests) and answers
+ * "may this employee handle this case?" for every action. A case outside it is answered as if
+ * it did not exist (404), like a case that does not.
+ *
+ * No import of cases.server.ts here: the letters service, which the cases service uses, needs
+ * these checks too (app/services/case-access.server.ts holds the caseworker use cases).
+ */
+import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely'
+import type { DB } from '../../db/client'
+import { getDb } from '../../db/instance'
+import type { Database } from '../../db/schema'
+
+type Executor = DB | Transaction<Database>
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The codes of the case types this employee handles, as an SQL subquery. */
+export function caseTypesHandledBy(employeeId: string): RawBuilder<unknown> {
+  return sql`(
+    select ct.code from case_types ct join employees e on e.id = ${employeeId}
+    where 'manager' = any(e.roles) or ct.department = e.department
+  )`
+}
+
+/** SQL condition: the case type code in `column` is one this employee handles. */
+export function handledBy(employeeId: string, column: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in ${caseTypesHandledBy(employeeId)}`
+}
+
+/** SQL condition: the case id in `column` names a case this employee handles. */
+export function caseHandledBy(employeeId: string, column: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in (
+    select hc.id from cases hc where hc.case_type_code in ${caseTypesHandledBy(employeeId)}
+  )`
+}
+
+/** The codes of the case types this employee handles. */
+export async function handledCaseTypes(employeeId: string, db: Executor = getDb()): Promise<string[]> {
+  const rows = await db.selectFrom('case_types').select('code').where(handledBy(employeeId, 'code')).execute()
+  return rows.map((r) => r.code)
+}
+
+/** Whether this employee handles cases of this type. */
+export async function mayHandleCaseType(employeeId: string, caseTypeCode: string, db: Executor = getDb()) {
+  const row = await db
+    .selectFrom('case_types')
+    .select('code')
+    .where('code', '=', caseTypeCode)
+    .where(handledBy(employeeId, 'code'))
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Whether this employee handles this case; false for an unknown or malformed id too. */
+export async function mayHandleCase(employeeId: string, caseId: string, db: Executor = getDb()) {
+  if (!UUID.test(caseId)) return false
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('id', '=', caseId)
+    .where(handledBy(employeeId, 'case_type_code'))
+    .executeTakeFirst()
+  return row !== undefined
+}
