@@ -57,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
     IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),
     AUDIT_SHOW_STAFF_NAMES: bool(true),
+    // Seals the tokens handed to browsers (app/services/sealed-token.server.ts). Unset: generated
+    // into DATA_DIR/app-secret (demo, development); required in production with real providers.
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   })
   const parsed = schema.safeParse(env)
   if (!parsed.success) {
@@ -76,9 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!c.MOCK_IDP && (!c.OIDC_ISSUER || !c.STAFF_OIDC_ISSUER)) {
     throw new Error('invalid configuration: with MOCK_IDP=false, OIDC_ISSUER and STAFF_OIDC_ISSUER must be set')
   }
+  if (production && !c.MOCK_IDP && !c.APP_SECRET) {
+    throw new Error(
+      'invalid configuration: APP_SECRET must be set in production (at least 32 characters, the same on every instance; e.g. `openssl rand -base64 48`)',
+    )
+  }
   return {
     ...c,
     production,
+    appSecretFile: path.join(dataDir, 'app-secret'),
     dataDir,
     baseUrl,
     oidc: {

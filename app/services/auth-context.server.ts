@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomBytes } from 'node:crypto'
 import { remember } from '@epic-web/remember'
 
 /**
@@ -41,6 +42,10 @@ export interface AuthSettings {
   loginRate: { burst: number; perSecond: number }
   /** salt for the BSN fingerprints in log lines */
   logSalt: string
+  /** APP_SECRET: seals the tokens handed to browsers (sealed-token.server.ts) */
+  appSecret: string
+  /** MOCK_IDP: the mock providers are on, so this is a demo or test (the demo mailbox shows) */
+  mockProviders: boolean
 }
 
 /** The slice of pino the sign-in code uses. */
@@ -73,6 +78,9 @@ function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
     maxHours: Number(env.SESSION_MAX_HOURS ?? 8),
     loginRate: { burst: Number(env.LOGIN_RATE_BURST ?? 100), perSecond: Number(env.LOGIN_RATE_PER_SECOND ?? 10) },
     logSalt: env.LOG_SALT ?? 'mijn-stad',
+    // Outside the server (a script, a test calling a service): a secret for this process only.
+    appSecret: env.APP_SECRET ?? randomBytes(32).toString('base64url'),
+    mockProviders: env.MOCK_IDP !== 'false',
     digid: {
       issuer: env.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`,
       clientId: env.OIDC_CLIENT_ID ?? 'mijn-stad',
