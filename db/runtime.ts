@@ -6,6 +6,9 @@ export interface DatabaseHandle {
   /** 'external' when DATABASE_URL was given, 'embedded' when we started PostgreSQL ourselves */
   kind: 'external' | 'embedded'
   port?: number
+  /** the embedded cluster's folder, and why it is not under DATA_DIR when it is not */
+  dir?: string
+  relocatedBecause?: string
   stop(): Promise<void>
 }
 
@@ -21,5 +24,12 @@ export async function openDatabase({
 }: { databaseUrl?: string; dataDir?: string; log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
   if (databaseUrl) return { url: databaseUrl, kind: 'external', stop: async () => {} }
   const embedded = await startEmbeddedPostgres(path.join(path.resolve(dataDir), 'postgres'), { log })
-  return { url: embedded.url, kind: 'embedded', port: embedded.port, stop: embedded.stop }
+  return {
+    url: embedded.url,
+    kind: 'embedded',
+    port: embedded.port,
+    dir: embedded.dir,
+    relocatedBecause: embedded.relocatedBecause,
+    stop: embedded.stop,
+  }
 }
