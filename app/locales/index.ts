@@ -13,6 +13,8 @@ import mydataEn from './en/mydata.json'
 import mydataNl from './nl/mydata.json'
 import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
+import staffEn from './en/staff.json'
+import staffNl from './nl/staff.json'
 
 export const resources = {
   nl: {
@@ -23,6 +25,7 @@ export const resources = {
     mydata: mydataNl,
     quality: qualityNl,
     impersonation: impersonationNl,
+    staff: staffNl,
   },
   en: {
     auth: authEn,
@@ -32,5 +35,6 @@ export const resources = {
     mydata: mydataEn,
     quality: qualityEn,
     impersonation: impersonationEn,
+    staff: staffEn,
   },
 }

@@ -7,8 +7,10 @@ import { DateText } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { approveMove, getMoveRequestForCaseworker, refuseMove } from '~/services/move.server'
@@ -19,7 +21,7 @@ import { approveMove, getMoveRequestForCaseworker, refuseMove } from '~/services
  * subscribed system (outbound events, retried until delivered). Viewing it is audited.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const move = await getMoveRequestForCaseworker(staff, params.id ?? '')
   if (!move) throw new Response(null, { status: 404 })
   const t = await getFixedT(request)
@@ -70,6 +72,7 @@ export default function MoveRequest() {
   const { move, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('mydata')
+  const acts = useActsOnCases()
   const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
   const reasonError = errors.find((e) => e.field === 'reason')?.message
   const summary = useSubmissionErrors(errors, actionData)
@@ -115,7 +118,11 @@ export default function MoveRequest() {
           ...(move.decisionReason ? [{ key: t('staff.decisionReason'), value: move.decisionReason }] : []),
         ]}
       />
-      {move.status === 'submitted' ? (
+      {move.status === 'submitted' && !acts ? (
+        <div className="mt-8">
+          <ReadOnlyNote />
+        </div>
+      ) : move.status === 'submitted' ? (
         <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
           <Form method="post">
             <input type="hidden" name="intent" value="approve" />

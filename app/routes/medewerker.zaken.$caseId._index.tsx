@@ -2,16 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText, formatLocalDate } from '~/components/date-text'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getCaseForCaseworker } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /** Case handling: "what is the next step?" — the case, its history and the actions the rules allow. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await getCaseForCaseworker(params.caseId ?? '', lang, { viewer: { employeeId: staff.employeeId } })
   if (!view) throw new Response('Not Found', { status: 404 })
@@ -25,6 +27,7 @@ export default function CaseHandling() {
   const { view } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
+  const acts = useActsOnCases()
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const saved = params.get('vastgelegd')
   const actions = [
@@ -155,7 +158,11 @@ export default function CaseHandling() {
             <h2 id="actions-heading" className="text-2xl">
               {t('staff.actionsHeading')}
             </h2>
-            {actions.length ? (
+            {!acts ? (
+              <div className="mt-4">
+                <ReadOnlyNote />
+              </div>
+            ) : actions.length ? (
               <ul className="mt-4 space-y-3">
                 {actions.map((a) => (
                   <li key={a}>

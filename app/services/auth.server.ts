@@ -216,12 +216,16 @@ export async function requireCitizen(request: Request, opts: { level?: DigidLeve
   return user
 }
 
-/** The signed-in employee, or a thrown response: to the staff login, or 403 (citizen, or without the role). */
-export async function requireStaff(request: Request, role?: StaffRole): Promise<StaffUser> {
+/**
+ * The signed-in employee, or a thrown response: to the staff login, or 403 (citizen, or without
+ * the role — or without any of the roles, given a list).
+ */
+export async function requireStaff(request: Request, role?: StaffRole | readonly StaffRole[]): Promise<StaffUser> {
   const user = await getUser(request)
   if (!user) return toLogin(request, 'staff')
   if (user.kind !== 'staff') throw forbidden()
-  if (role && !user.roles.includes(role)) throw forbidden()
+  const anyOf: readonly StaffRole[] = role === undefined ? [] : typeof role === 'string' ? [role] : role
+  if (anyOf.length && !anyOf.some((r) => user.roles.includes(r))) throw forbidden()
   return user
 }
 
