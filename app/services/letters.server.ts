@@ -491,8 +491,8 @@ export async function listPostQueue(db: DB = getDb()): Promise<PostQueueItem[]> 
 }
 
 /**
- * A paper letter for printing: staff with the caseworker role only (the route checks the role).
- * The view is audited on the citizen's record, as staff reading their letter.
+ * A paper letter for printing: caseworkers, and managers looking at their work (the route
+ * checks the role). The view is audited on the citizen's record, as staff reading their letter.
  */
 export async function getLetterForPrinting(
   letterId: string,

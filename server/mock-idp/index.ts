@@ -542,8 +542,32 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
         ),
       )
     }
+    if (err instanceof z.ZodError && !res.headersSent) {
+      // A form that was not ours (a field far too long): said plainly, not a server error.
+      return send(
+        res,
+        400,
+        renderPage(
+          ProblemPage({
+            provider: name,
+            lang,
+            reason: 'badRequest',
+            code: 'invalid_request',
+            portalUrl: config.baseUrl,
+          }),
+        ),
+      )
+    }
     logger.error({ err, component: `mock-idp-${name}` }, 'mock identity provider interaction failed')
-    next(err)
+    if (res.headersSent) return next(err)
+    // Anything else still gets a page that says what happened, not a bare 500.
+    send(
+      res,
+      500,
+      renderPage(
+        ProblemPage({ provider: name, lang, reason: 'providerError', code: 'server_error', portalUrl: config.baseUrl }),
+      ),
+    )
   }
 
   return router
