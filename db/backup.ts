@@ -200,7 +200,8 @@ export async function backupCluster({
               (select setting from pg_settings where name = 'wal_segment_size') as segment`,
     )
     const { data_directory, server_version, segment } = settings.rows[0]
-    if (path.resolve(data_directory) !== path.resolve(clusterDir)) {
+    // DATA_DIR/postgres may be a link to where the cluster had to live (db/cluster-dir.ts).
+    if ((await fs.realpath(data_directory)) !== (await fs.realpath(clusterDir))) {
       throw new Error(`the server at that address runs ${data_directory}, not ${clusterDir}`)
     }
     const slot = `mijn_stad_backup_${process.pid}`

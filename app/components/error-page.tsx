@@ -14,7 +14,7 @@ export function errorKind(status: number) {
           : 'serverError'
 }
 
-export function ErrorPage({ status }: { status: number }) {
+export function ErrorPage({ status, home }: { status: number; home?: { to: string; label: string } }) {
   const { t } = useTranslation()
   const kind = errorKind(status)
   return (
@@ -23,8 +23,8 @@ export function ErrorPage({ status }: { status: number }) {
       <p className="mt-4">{t(`errors.${kind}Text`)}</p>
       <p className="mt-4">{t('errors.help')}</p>
       <p className="mt-6">
-        <Link to="/" className="btn-primary">
-          {t('errors.backHome')}
+        <Link to={home?.to ?? '/'} className="btn-primary">
+          {home?.label ?? t('errors.backHome')}
         </Link>
       </p>
       <p className="mt-6 text-base text-muted">{t('errors.reference', { code: status })}</p>

@@ -19,6 +19,8 @@ import objectionsEn from './en/objections.json'
 import objectionsNl from './nl/objections.json'
 import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
+import staffEn from './en/staff.json'
+import staffNl from './nl/staff.json'
 
 export const resources = {
   nl: {
@@ -32,6 +34,7 @@ export const resources = {
     impersonation: impersonationNl,
     export: exportNl,
     objections: objectionsNl,
+    staff: staffNl,
   },
   en: {
     auth: authEn,
@@ -44,5 +47,6 @@ export const resources = {
     impersonation: impersonationEn,
     export: exportEn,
     objections: objectionsEn,
+    staff: staffEn,
   },
 }

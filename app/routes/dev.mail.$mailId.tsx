@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { readDevMail } from '~/services/mail.server'
+import { demoMailboxIsOpen, readDevMail } from '~/services/mail.server'
 
-/** One e-mail of the development mailbox: headers, text and the whole message. Never in production. */
+/** One e-mail of the development mailbox: headers, text and the whole message. Only while the mock identity providers are on (the demo). */
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (process.env.NODE_ENV === 'production') throw new Response('Not Found', { status: 404 })
+  if (!demoMailboxIsOpen()) throw new Response('Not Found', { status: 404 })
   const mail = await readDevMail(params.mailId ?? '')
   if (!mail) throw new Response('Not Found', { status: 404 })
   return json({ mail }, { headers: { 'Cache-Control': 'no-store' } })

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/services/i18n.server'
-import { listDevMails } from '~/services/mail.server'
+import { demoMailboxIsOpen, listDevMails } from '~/services/mail.server'
 
-/** The development mailbox: the e-mails written to DATA_DIR/mail when SMTP_URL is not set. Never in production. */
+/** The development mailbox: the e-mails written to DATA_DIR/mail when SMTP_URL is not set. Only while the mock identity providers are on (the demo). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (process.env.NODE_ENV === 'production') throw new Response('Not Found', { status: 404 })
+  if (!demoMailboxIsOpen()) throw new Response('Not Found', { status: 404 })
   const [mails, t] = await Promise.all([listDevMails(), getFixedT(request)])
   return json({ mails, title: t('letters:devMail.title') }, { headers: { 'Cache-Control': 'no-store' } })
 }

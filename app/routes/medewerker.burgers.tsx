@@ -25,7 +25,8 @@ const REASONS = ['phone', 'counter', 'mail', 'other'] as const
 /**
  * "Burger zoeken" and "Meekijken starten" (issue 7; PAGES.md "find a citizen"), role `support`.
  * Everything is a POST: the BSN travels only in request bodies, never in a URL, and a result is
- * chosen by an opaque, session-bound token (citizen-search.server.ts). Three intents:
+ * chosen by an opaque token sealed with the server secret, bound to the session and short-lived
+ * (citizen-search.server.ts). Three intents:
  * search → results; choose → the start form for that person; start → viewing begins at /mijn.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -154,7 +155,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === 'choose' || intent === 'start') {
-    const chosen = typeof values.choice === 'string' ? await chosenCitizen(staff, values.choice) : null
+    const chosen =
+      typeof values.choice === 'string'
+        ? await chosenCitizen(staff, values.choice, { audit: intent === 'choose' })
+        : null
     if (!chosen) {
       return json<ActionData>(
         { intent: 'search', kind: 'bsn', errors: [{ field: 'bsn', key: 'choice' }], values: {}, results: null },

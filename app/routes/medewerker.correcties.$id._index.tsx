@@ -7,8 +7,10 @@ import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { acceptCorrection, getCorrectionForCaseworker, refuseCorrection } from '~/services/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
@@ -18,7 +20,7 @@ import { getFixedT } from '~/services/i18n.server'
  * corrected, history kept) or refuse with a reason; the letter is written from the decision.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const correction = await getCorrectionForCaseworker(staff, params.id ?? '')
   if (!correction) throw new Response(null, { status: 404 })
   const t = await getFixedT(request)
@@ -68,6 +70,7 @@ export default function CorrectionRequest() {
   const { correction: c, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
+  const acts = useActsOnCases()
   const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
   const reasonError = errors.find((e) => e.field === 'reason')?.message
   const show = (value: string | null) =>
@@ -119,7 +122,11 @@ export default function CorrectionRequest() {
           ...(c.decisionReason ? [{ key: t('staff.decisionReason'), value: c.decisionReason }] : []),
         ]}
       />
-      {c.status === 'submitted' ? (
+      {c.status === 'submitted' && !acts ? (
+        <div className="mt-8">
+          <ReadOnlyNote />
+        </div>
+      ) : c.status === 'submitted' ? (
         <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
           <Form method="post">
             <input type="hidden" name="intent" value="accept" />

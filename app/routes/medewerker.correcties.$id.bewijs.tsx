@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getEvidenceForCaseworker } from '~/services/corrections.server'
 
@@ -7,7 +8,7 @@ import { getEvidenceForCaseworker } from '~/services/corrections.server'
  * attachment with its checked type (and the server's `nosniff`), so a browser never runs it as something else.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const file = await getEvidenceForCaseworker(staff, params.id ?? '')
   if (!file) throw new Response(null, { status: 404 })
   return new Response(new Uint8Array(file.bytes), {

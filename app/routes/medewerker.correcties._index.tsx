@@ -4,13 +4,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { StatusTag } from '~/components/status-tag'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { listCorrectionRequests } from '~/services/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /** The caseworker's list of correction requests (Wet BRP art. 2.58), the undecided first. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const t = await getFixedT(request)
   const requests = await listCorrectionRequests(staff)
   return json({

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { renderLetterPdf } from '~/services/letter-pdf.server'
 import { getLetterForPrinting } from '~/services/letters.server'
 
 /** A paper letter's PDF for printing (caseworkers only); opening it is audited on the citizen's record. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const letter = await getLetterForPrinting(params.letterId ?? '', staff.employeeId)
   if (!letter) throw new Response('Not Found', { status: 404 })
   const pdf = await renderLetterPdf(letter)

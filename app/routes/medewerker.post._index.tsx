@@ -4,13 +4,15 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DateText } from '~/components/date-text'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
 
 /** The post queue: which letters go on paper? Print them, mark them printed (PAGES.md). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const [queue, t] = await Promise.all([listPostQueue(staff.employeeId), getFixedT(request)])
   const printed = z.coerce
     .number()
@@ -40,12 +42,14 @@ export const handle = { i18n: 'letters' }
 export default function PostQueue() {
   const { queue, printed } = useLoaderData<typeof loader>()
   const { t } = useTranslation('letters')
+  const acts = useActsOnCases()
   return (
     <div className="space-y-6">
       <div className="prose-width">
         <h1 className="text-3xl md:text-4xl">{t('post.heading')}</h1>
         <p className="mt-2">{t('post.lead')}</p>
       </div>
+      {acts ? null : <ReadOnlyNote />}
       {printed !== null ? (
         <div role="status" className="border-l-8 border-success bg-surface p-4">
           <p className="font-bold">{printed > 0 ? t('post.printed', { count: printed }) : t('post.printedNone')}</p>
@@ -105,7 +109,7 @@ export default function PostQueue() {
                           : {t('post.openPdfLabel', { reference: item.reference, name: item.recipientName })}
                         </span>
                       </a>
-                      <Form method="post">
+                      <Form method="post" hidden={!acts}>
                         <input type="hidden" name="letterId" value={item.id} />
                         <button type="submit" className="btn-primary">
                           {t('post.markPrinted')}

@@ -8,9 +8,11 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { MoveResidents } from '~/components/move-residents'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
 import { DEFAULT_RESIDENTS_WARNING } from '~/domain/move'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveRequestForCaseworker, refuseMove, startAddressInvestigation } from '~/services/move.server'
@@ -23,7 +25,7 @@ import { getMoveRequestForCaseworker, refuseMove, startAddressInvestigation } fr
  * only then do the subscribed systems hear of it. Viewing it is audited.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const residentsWarning =
     typeof context.moveResidentsWarning === 'number' ? context.moveResidentsWarning : DEFAULT_RESIDENTS_WARNING
   const move = await getMoveRequestForCaseworker(staff, params.id ?? '', { residentsWarning })
@@ -90,6 +92,7 @@ export default function MoveRequest() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
   const { t: tm } = useTranslation('moves')
+  const acts = useActsOnCases()
   const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
   const reasonError = errors.find((e) => e.field === 'reason')?.message
   const summary = useSubmissionErrors(errors, actionData)
@@ -158,7 +161,11 @@ export default function MoveRequest() {
         residentsWarning={move.residentsWarning}
         movingIn={move.movers.length}
       />
-      {undecided ? (
+      {undecided && !acts ? (
+        <div className="mt-8">
+          <ReadOnlyNote />
+        </div>
+      ) : undecided ? (
         <section id="decision" tabIndex={-1} aria-labelledby="decision-heading" className="mt-10 space-y-8">
           <h2 id="decision-heading" className="text-2xl">
             {tm('staff.decideHeading')}

@@ -4,13 +4,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { StatusTag } from '~/components/status-tag'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { listMoveRequests } from '~/services/move.server'
 
 /** The caseworker's list of reported moves: the ones to check first (Wet BRP art. 2.39). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const t = await getFixedT(request)
   return json({ moves: await listMoveRequests(staff), title: t('mydata:staff.movesTitle') })
 }

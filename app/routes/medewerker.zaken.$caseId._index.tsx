@@ -3,9 +3,11 @@ import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { DocumentList } from '~/components/document-list'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
+import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getCaseForStaff } from '~/services/case-access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
@@ -17,7 +19,7 @@ import { getObjectionsForStaff } from '~/services/objections.server'
  * is against, and for a decision the objections made to it. A case of another department answers 404, as one that does not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await getCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
   if (!view) throw new Response('Not Found', { status: 404 })
@@ -35,6 +37,7 @@ export default function CaseHandling() {
   const { t: to } = useTranslation('objections')
   const objection = objections?.objection ?? null
   const outcomeLabel = (outcome: string) => t(objection ? `outcomeObjection.${outcome}` : `outcome.${outcome}`)
+  const acts = useActsOnCases()
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const saved = params.get('vastgelegd')
   const actions = [
@@ -249,7 +252,11 @@ export default function CaseHandling() {
             <h2 id="actions-heading" className="text-2xl">
               {t('staff.actionsHeading')}
             </h2>
-            {actions.length ? (
+            {!acts ? (
+              <div className="mt-4">
+                <ReadOnlyNote />
+              </div>
+            ) : actions.length ? (
               <ul className="mt-4 space-y-3">
                 {actions.map((a) => (
                   <li key={a}>

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
+import { actsOnCases, CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { listCasesForStaff } from '~/services/case-access.server'
 import type { CaseRisk } from '~/services/cases.server'
@@ -13,9 +15,10 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
  * types of the employee's department (all of them for a manager).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
+  const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const all = new URL(request.url).searchParams.get('alle') === '1'
+  // A manager looks at all cases: none are theirs to handle.
+  const all = new URL(request.url).searchParams.get('alle') === '1' || !actsOnCases(staff.roles)
   const cases = await listCasesForStaff(staff, { mine: !all }, lang)
   return json({ cases, all, title: t('cases:staff.listTitle') })
 }
@@ -35,6 +38,7 @@ const RISK: Record<CaseRisk, { tone: StatusTone; key: string }> = {
 export default function Worklist() {
   const { cases, all } = useLoaderData<typeof loader>()
   const { t } = useTranslation('cases')
+  const acts = useActsOnCases()
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -42,11 +46,14 @@ export default function Worklist() {
           <h1 className="text-3xl md:text-4xl">{t('staff.listHeading')}</h1>
           <p className="mt-2">{t('staff.listLead')}</p>
         </div>
-        <Link to="/medewerker/zaken/nieuw" className="btn-primary">
-          {t('staff.register')}
-        </Link>
+        {acts ? (
+          <Link to="/medewerker/zaken/nieuw" className="btn-primary">
+            {t('staff.register')}
+          </Link>
+        ) : null}
       </div>
-      <nav aria-label={t('staff.filterLabel')}>
+      {acts ? null : <ReadOnlyNote />}
+      <nav aria-label={t('staff.filterLabel')} hidden={!acts}>
         <ul className="flex gap-4">
           <li>
             {all ? (

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomBytes } from 'node:crypto'
 import { remember } from '@epic-web/remember'
 
 /**
@@ -43,6 +44,10 @@ export interface AuthSettings {
   apiBadTokens: { limit: number; windowSeconds: number }
   /** salt for the BSN fingerprints in log lines */
   logSalt: string
+  /** APP_SECRET: seals the tokens handed to browsers (sealed-token.server.ts) */
+  appSecret: string
+  /** MOCK_IDP: the mock providers are on, so this is a demo or test (the demo mailbox shows) */
+  mockProviders: boolean
 }
 
 /** The slice of pino the sign-in code uses. */
@@ -79,6 +84,9 @@ function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
       windowSeconds: Number(env.API_BAD_TOKEN_WINDOW_SECONDS ?? 900),
     },
     logSalt: env.LOG_SALT ?? 'mijn-stad',
+    // Outside the server (a script, a test calling a service): a secret for this process only.
+    appSecret: env.APP_SECRET ?? randomBytes(32).toString('base64url'),
+    mockProviders: env.MOCK_IDP !== 'false',
     digid: {
       issuer: env.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`,
       clientId: env.OIDC_CLIENT_ID ?? 'mijn-stad',

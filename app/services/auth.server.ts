@@ -218,12 +218,16 @@ export async function requireCitizen(request: Request, opts: { level?: DigidLeve
   return user
 }
 
-/** The signed-in employee, or a thrown response: to the staff login, or 403 (citizen, or without the role). */
-export async function requireStaff(request: Request, role?: StaffRole): Promise<StaffUser> {
+/**
+ * The signed-in employee, or a thrown response: to the staff login, or 403 (citizen, or without
+ * the role — or without any of the roles, given a list).
+ */
+export async function requireStaff(request: Request, role?: StaffRole | readonly StaffRole[]): Promise<StaffUser> {
   const user = await getUser(request)
   if (!user) return toLogin(request, 'staff')
   if (user.kind !== 'staff') throw forbidden()
-  if (role && !user.roles.includes(role)) throw forbidden()
+  const anyOf: readonly StaffRole[] = role === undefined ? [] : typeof role === 'string' ? [role] : role
+  if (anyOf.length && !anyOf.some((r) => user.roles.includes(r))) throw forbidden()
   return user
 }
 
@@ -272,6 +276,7 @@ export async function startLogin(
     uiLocales: language,
     // The staff SSO may use its single sign-on; DigiD never (DIGID_FRESH_LOGIN).
     ...(wanted ? { acrValues: acrForLevel[wanted], ...DIGID_FRESH_LOGIN } : {}),
+    ...(kind === 'citizen' ? { loginHint: await citizenLoginHint(request) } : {}),
   })
   const token = await createLoginRequest(getDb(), {
     kind,
@@ -284,6 +289,23 @@ export async function startLogin(
   const { login } = cookies(ctx.settings)
   // A document redirect: the provider is another application, even when it shares our origin.
   return redirectDocument(start.url.href, { headers: { 'Set-Cookie': await login.serialize(token) } })
+}
+
+/**
+ * A citizen logging in again (a step-up) is offered as the person already logged in: the hint
+ * is the provider's own `sub` from the session's ID token — pairwise, so it means nothing
+ * elsewhere and never is the BSN (no BSN in a URL, DESIGN.md §5).
+ */
+async function citizenLoginHint(request: Request): Promise<string | undefined> {
+  const current = await loadSession(request)
+  if (current?.row.kind !== 'citizen' || !current.row.id_token) return undefined
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(current.row.id_token.split('.')[1] ?? '', 'base64url').toString())
+    const sub = (payload as { sub?: unknown }).sub
+    return typeof sub === 'string' && sub.length <= 255 && !isValidBsn(sub) ? sub : undefined
+  } catch {
+    return undefined
+  }
 }
 
 const CallbackParams = z.object({
@@ -307,6 +329,8 @@ export interface LoginOutcome {
   detail?: string
   /** where "try again" leads */
   retry: string
+  /** the level this login asked for, when it was one of ours */
+  wantedLevel?: DigidLevel
 }
 
 /**
@@ -321,6 +345,7 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
   headers.append('Set-Cookie', await c.login.serialize('', { maxAge: 0 }))
   const retryBase = kind === 'staff' ? '/inloggen/medewerker' : '/inloggen'
   let retry = retryBase
+  let wantedLevel: DigidLevel | undefined
   try {
     const params = CallbackParams.safeParse(Object.fromEntries(new URL(request.url).searchParams))
     if (!params.success) throw new LoginError('failed', 'callback-params')
@@ -331,6 +356,7 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
     if (pending.status === 'missing') throw new LoginError('stateMismatch', 'no-pending-login')
     const { request: login } = pending
     retry = `${retryBase}?${new URLSearchParams({ terug: login.return_to, ...(login.level && login.level !== 'basis' ? { niveau: login.level } : {}) })}`
+    wantedLevel = login.level ?? undefined
     if (!params.data.state || !sameString(params.data.state, login.state))
       throw new LoginError('stateMismatch', 'state')
     if (params.data.error) {
@@ -379,7 +405,7 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
       ctx.logger.error({ err, event: 'login_failed', kind }, 'login failed unexpectedly')
     else
       ctx.logger.warn({ event: 'login_failed', kind, reason: failure.reason, detail: failure.detail }, 'login failed')
-    return { headers, failure: failure.reason, detail: failure.detail, retry }
+    return { headers, failure: failure.reason, detail: failure.detail, retry, wantedLevel }
   }
 }
 

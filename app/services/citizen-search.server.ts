@@ -3,17 +3,20 @@
  * date, or by postcode and house number. Every search is audited with the kind of criteria, never
  * the BSN typed (it is the subject of nothing yet, and the log line must not carry it).
  *
- * A result is chosen by an opaque token, not by BSN: the BSN sealed with AES-256-GCM under a key
- * derived from the employee's session (its id hash, which only the database and this server
- * know). So the page's HTML and the next POST carry no BSN, a token works only in the session
- * that got it, and any app instance can open it (no server memory).
+ * A result is chosen by an opaque token, not by BSN: the BSN sealed with the server secret
+ * (sealed-token.server.ts), bound to the employee's session and valid for CHOICE_MINUTES. So the
+ * page's HTML and the next POST carry no BSN, nobody can make a token for a BSN of their own
+ * choosing (the key is not derived from anything the employee holds), a token works only in
+ * the session that got it, and any app instance can open it (no server memory). Choosing a
+ * result shows name, birth date and address: that is audited as a view of the person's data.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { recordAudit } from './audit.server'
+import { authContext } from './auth-context.server'
 import type { StaffUser } from './auth.server'
+import { openToken, sealToken, type SealOptions } from './sealed-token.server'
 import { createTokenBucket } from './token-bucket.server'
 
 export type SearchCriteria =
@@ -33,33 +36,31 @@ export type SearchOutcome =
   { ok: true; results: CitizenSearchResult[] } | { ok: false; code: 'forbidden' | 'rateLimited' }
 
 const MAX_RESULTS = 20
+/** How long a chosen result stays usable: a phone call, not a working day. */
+export const CHOICE_MINUTES = 10
 
 /** DESIGN.md §5: rate limits on staff search. Per employee, in-process (see token-bucket.server.ts). */
 const searchLimiter = createTokenBucket({ ratePerSecond: 0.5, burst: 30 })
 
-function keyOf(sessionId: string): Buffer {
-  return createHash('sha256').update(`mijn-stad:citizen-choice:${sessionId}`).digest()
+/** One budget per employee for every staff search (this page and the search on every staff page). */
+export function takeSearchToken(employeeId: string): boolean {
+  return searchLimiter.take(employeeId) === 0
 }
 
-export function sealChoice(sessionId: string, bsn: string): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', keyOf(sessionId), iv)
-  const sealed = Buffer.concat([cipher.update(bsn, 'utf8'), cipher.final()])
-  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')
+const choiceSeal = (sessionId: string): SealOptions => ({
+  secret: authContext().settings.appSecret,
+  purpose: 'citizen-choice',
+  holder: sessionId,
+})
+
+export function sealChoice(sessionId: string, bsn: string, now: Date = new Date()): string {
+  return sealToken(choiceSeal(sessionId), bsn, new Date(now.getTime() + CHOICE_MINUTES * 60_000))
 }
 
-/** The BSN in a token this session sealed; null for anything else (another session's, altered). */
-export function openChoice(sessionId: string, token: string): string | null {
-  try {
-    const raw = Buffer.from(token, 'base64url')
-    if (raw.length < 29 || raw.length > 64) return null
-    const decipher = createDecipheriv('aes-256-gcm', keyOf(sessionId), raw.subarray(0, 12))
-    decipher.setAuthTag(raw.subarray(12, 28))
-    const bsn = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
-    return /^\d{9}$/.test(bsn) ? bsn : null
-  } catch {
-    return null
-  }
+/** The BSN in a token sealed for this session and not expired; null for anything else. */
+export function openChoice(sessionId: string, token: string, now: Date = new Date()): string | null {
+  const opened = openToken(choiceSeal(sessionId), token, now)
+  return opened.ok && /^\d{9}$/.test(opened.value) ? opened.value : null
 }
 
 function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
@@ -87,7 +88,7 @@ export async function searchCitizens(
   db: DB = getDb(),
 ): Promise<SearchOutcome> {
   if (!staff.roles.includes('support')) return { ok: false, code: 'forbidden' }
-  if (searchLimiter.take(staff.employeeId) > 0) return { ok: false, code: 'rateLimited' }
+  if (!takeSearchToken(staff.employeeId)) return { ok: false, code: 'rateLimited' }
   let query = db
     .selectFrom('persons as p')
     .leftJoin('addresses as a', 'a.id', 'p.address_id')
@@ -131,12 +132,19 @@ export async function searchCitizens(
   }
 }
 
-/** The person behind a chosen token, for the start form; null when the token is not this session's. */
+/**
+ * The person behind a chosen token, for the start form; null when the token is not this
+ * session's, has expired or was altered — then nothing is shown and nothing is audited.
+ * `audit`: this shows the person's name, birth date and address to the employee, which the
+ * person's "who viewed my data" lists (the start form's own re-posts are covered by the start).
+ */
 export async function chosenCitizen(
   staff: StaffUser,
   choice: string,
+  { audit }: { audit: boolean },
   db: DB = getDb(),
 ): Promise<{ bsn: string; result: CitizenSearchResult } | null> {
+  if (!staff.roles.includes('support')) return null
   const bsn = openChoice(staff.sessionId, choice)
   if (!bsn) return null
   const r = await db
@@ -157,6 +165,15 @@ export async function chosenCitizen(
     .where('p.bsn', '=', bsn)
     .executeTakeFirst()
   if (!r) return null
+  if (audit) {
+    await recordAudit(db, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'staff.citizen_chosen',
+      subjectBsn: bsn,
+      details: { shown: ['name', 'birthDate', 'address'] },
+    })
+  }
   return {
     bsn,
     result: {

@@ -601,9 +601,9 @@ export async function listPostQueue(employeeId: string, db: DB = getDb()): Promi
 }
 
 /**
- * A paper letter for printing: staff with the caseworker role only (the route checks the role),
- * of a case type they handle. The view is audited on the citizen's record, as staff reading
- * their letter.
+ * A paper letter for printing: caseworkers, and managers looking at their work (the route checks
+ * the role), of a case type they handle. The view is audited on the citizen's record, as staff
+ * reading their letter.
  */
 export async function getLetterForPrinting(
   letterId: string,

@@ -1,4 +1,5 @@
 import { json } from '@remix-run/node'
+import type { DigidLevel } from '~/domain/digid-level'
 import type { LoginKind } from './auth.server'
 import { i18next } from './i18n.server'
 import type { LoginFailure } from './oidc.server'
@@ -22,6 +23,8 @@ export interface LoginFailureData {
   code: string | null
   retry: string
   title: string
+  /** a citizen whose earlier session still holds (a step-up that did not happen) */
+  stillLoggedIn: { level: DigidLevel; wanted: DigidLevel | null } | null
 }
 
 /** A login that did not work, as page data: what happened, a way back, a code for the helpdesk. */
@@ -33,7 +36,15 @@ export async function loginFailureResponse(
     detail,
     retry,
     headers,
-  }: { kind: LoginKind; failure: LoginFailure; detail?: string; retry: string; headers?: Headers },
+    stillLoggedIn = null,
+  }: {
+    kind: LoginKind
+    failure: LoginFailure
+    detail?: string
+    retry: string
+    headers?: Headers
+    stillLoggedIn?: LoginFailureData['stillLoggedIn']
+  },
 ) {
   const t = await i18next.getFixedT(request, 'auth')
   const data: LoginFailureData = {
@@ -42,6 +53,7 @@ export async function loginFailureResponse(
     code: failure === 'cancelled' ? null : (detail ?? failure),
     retry,
     title: `${t(`failure.${failure}.title`)} – Mijn Stad`,
+    stillLoggedIn,
   }
   const out = new Headers(headers)
   out.set('Cache-Control', 'no-store')

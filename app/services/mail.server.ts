@@ -1,14 +1,15 @@
 /**
  * Outgoing e-mail. With SMTP_URL set, nodemailer delivers through that server; without it every
- * message is written as an .eml file under DATA_DIR/mail, which `/dev/mail` lists outside
- * production. A failed delivery throws, so the job that sends it is retried (graphile-worker's
- * exponential back-off); the message of that error names no address, since it ends up in the
- * job table and the logs.
+ * message is written as an .eml file under DATA_DIR/mail, which `/dev/mail` lists while the
+ * mock identity providers are on (demoMailboxIsOpen). A failed delivery throws, so the job
+ * that sends it is retried (graphile-worker's exponential back-off); the message of that error
+ * names no address, since it ends up in the job table and the logs.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
+import { authContext } from './auth-context.server'
 
 export interface OutgoingMail {
   to: string
@@ -33,6 +34,15 @@ export class MailDeliveryError extends Error {
     super(`mail delivery failed${code ? ` (${code}${responseCode ? ` ${responseCode}` : ''})` : ''}`)
     this.name = 'MailDeliveryError'
   }
+}
+
+/**
+ * The demo mailbox (`/dev/mail`) is open exactly when the mock identity providers are: in the
+ * demo (`npm start`), development and tests, so a newcomer can click the link of an e-mail
+ * confirmation; never with real providers, where it would show other people's mail.
+ */
+export function demoMailboxIsOpen(): boolean {
+  return authContext().settings.mockProviders
 }
 
 export function mailDirectory(env: NodeJS.ProcessEnv = process.env): string {

@@ -85,7 +85,7 @@ export interface AuthorizationStart {
 /** Where to send the browser: the provider's authorization endpoint with fresh PKCE, state and nonce. */
 export async function buildAuthorizationRequest(
   settings: OidcClientSettings,
-  extra: { acrValues?: string; uiLocales: string; prompt?: string; maxAge?: number },
+  extra: { acrValues?: string; uiLocales: string; prompt?: string; maxAge?: number; loginHint?: string },
 ): Promise<AuthorizationStart> {
   const config = await oidcConfiguration(settings)
   const codeVerifier = client.randomPKCECodeVerifier()
@@ -104,6 +104,7 @@ export async function buildAuthorizationRequest(
   if (extra.acrValues) params.acr_values = extra.acrValues
   if (extra.prompt) params.prompt = extra.prompt
   if (extra.maxAge !== undefined) params.max_age = String(extra.maxAge)
+  if (extra.loginHint) params.login_hint = extra.loginHint
   return { url: client.buildAuthorizationUrl(config, params), state, nonce, codeVerifier }
 }
 

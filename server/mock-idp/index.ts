@@ -31,6 +31,7 @@ import {
   type DigidLoginValues,
   type FieldErrors,
   type MockProvider,
+  type ProblemReason,
 } from './views'
 
 /**
@@ -199,9 +200,7 @@ function createProvider(o: ProviderOptions): Provider {
     subjectTypes: ['public', 'pairwise'],
     // `sub` for DigiD is a salted hash per client: the BSN travels only in its own claim.
     pairwiseIdentifier: async (_ctx, accountId, client) =>
-      createHash('sha256')
-        .update(`${client.sectorIdentifier}:${accountId}:${secrets.pairwiseSalt}`)
-        .digest('base64url'),
+      pairwiseSubject(String(client.sectorIdentifier), accountId, secrets.pairwiseSalt),
     clientAuthMethods: ['private_key_jwt'],
     enabledJWA: {
       clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256'],
@@ -237,14 +236,20 @@ function createProvider(o: ProviderOptions): Provider {
     },
     clientBasedCORS: () => false,
     findAccount: o.findAccount,
+    // Every error page says what went wrong in plain words, and the provider's own description
+    // for whoever develops against it (a test environment: it names no person).
     renderError: async (ctx, out) => {
+      const code = String(out.error ?? 'server_error')
+      const detail = typeof out.error_description === 'string' ? out.error_description : undefined
       page(
         ctx,
         renderPage(
           ProblemPage({
             provider: o.name,
             lang: lang(ctx),
-            code: String(out.error ?? 'server_error'),
+            code,
+            reason: problemReason(code, detail),
+            detail,
             portalUrl: o.config.baseUrl,
           }),
         ),
@@ -257,6 +262,10 @@ function createProvider(o: ProviderOptions): Provider {
     o.logger.error({ err, component: `mock-idp-${o.name}` }, 'mock identity provider error'),
   )
   return provider
+}
+
+function pairwiseSubject(sectorIdentifier: string, accountId: string, salt: string): string {
+  return createHash('sha256').update(`${sectorIdentifier}:${accountId}:${salt}`).digest('base64url')
 }
 
 const DigidForm = z.object({
@@ -287,8 +296,72 @@ function minimumLevel(acrValues: unknown): DigidLevel {
 
 const personaOptions = personas.map((p) => ({ key: p.key, name: fullName(p) }))
 
+/** The plain-words reason for an OAuth error code (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6). */
+export function problemReason(code: string, description?: string): ProblemReason {
+  switch (code) {
+    case 'invalid_request':
+      return /session|cookie|interaction|expired/i.test(description ?? '') ? 'expired' : 'badRequest'
+    case 'interaction_expired':
+      return 'expired'
+    case 'invalid_client':
+    case 'unauthorized_client':
+    case 'invalid_redirect_uri':
+      return 'misconfigured'
+    case 'access_denied':
+      return 'cancelled'
+    case 'login_required':
+    case 'interaction_required':
+    case 'consent_required':
+    case 'account_selection_required':
+      return 'loginRequired'
+    case 'invalid_scope':
+    case 'unsupported_response_type':
+    case 'unsupported_response_mode':
+    case 'request_not_supported':
+    case 'request_uri_not_supported':
+    case 'registration_not_supported':
+    case 'invalid_request_object':
+    case 'invalid_request_uri':
+      return 'unsupported'
+    case 'server_error':
+    case 'temporarily_unavailable':
+      return 'providerError'
+    default:
+      return 'other'
+  }
+}
+
 function interactionRoutes(name: MockProvider, provider: Provider, config: Config, logger: Logger) {
   const router = express.Router()
+  const pairwiseSalt = ensureMockIdpSecrets(config.dataDir, name).pairwiseSalt
+
+  /**
+   * The person the portal says is logging in again (a step-up): `login_hint` is the pairwise
+   * `sub` of their earlier ID token — never a BSN. Found by trying the demo personas, alone and
+   * acting for one another (DigiD Machtigen), for this client.
+   */
+  async function hintedPersona(
+    details: Awaited<ReturnType<Provider['interactionDetails']>>,
+  ): Promise<{ persona: string; namens?: string; name: string } | null> {
+    const hint = details.params.login_hint
+    if (typeof hint !== 'string' || !hint || hint.length > 255) return null
+    const client = await provider.Client.find(String(details.params.client_id))
+    if (!client) return null
+    for (const acting of personas) {
+      for (const legal of [undefined, ...personas]) {
+        if (legal === acting) continue
+        const accountId = legal ? `${acting.bsn}>${legal.bsn}` : acting.bsn
+        if (pairwiseSubject(String(client.sectorIdentifier), accountId, pairwiseSalt) === hint) {
+          return {
+            persona: acting.key,
+            ...(legal ? { namens: legal.key } : {}),
+            name: legal ? `${fullName(acting)} (${fullName(legal)})` : fullName(acting),
+          }
+        }
+      }
+    }
+    return null
+  }
   const form = express.urlencoded({ extended: false, limit: '10kb' })
   const action = (uid: string) => `/mock-idp/${name}/interaction/${uid}`
 
@@ -296,7 +369,7 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
     res.status(status).set('Cache-Control', 'no-store').type('html').send(html)
   }
 
-  function renderLogin(
+  async function renderLogin(
     res: Response,
     details: Awaited<ReturnType<Provider['interactionDetails']>>,
     values: Record<string, string | undefined>,
@@ -305,6 +378,12 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
     const lang = languageFrom(details.params.ui_locales)
     const status = Object.keys(errors).length ? 400 : 200
     if (name === 'digid') {
+      const hinted = await hintedPersona(details)
+      // Offered, not forced: the form starts with that person chosen, what was sent wins.
+      const prefilled: DigidLoginValues =
+        hinted && !Object.keys(errors).length
+          ? { method: 'persona', persona: hinted.persona, namens: hinted.namens ?? '', ...values }
+          : (values as DigidLoginValues)
       send(
         res,
         status,
@@ -314,14 +393,31 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
             action: action(details.uid),
             minimumLevel: minimumLevel(details.params.acr_values),
             personas: personaOptions,
-            values: values as DigidLoginValues,
+            values: prefilled,
             errors,
+            loggedInAs: hinted?.name,
           }),
         ),
       )
     } else {
       send(res, status, renderPage(StaffLoginPage({ lang, action: action(details.uid), employees, values, errors })))
     }
+  }
+
+  /**
+   * Someone else logs in than the provider's session knows (a step-up where another persona is
+   * chosen, a shared demo browser). oidc-provider would then first log the old one out through
+   * a page with an inline script, which the portal's CSP blocks, and come back with
+   * "invalid_request". The mock ends that session itself: the new login replaces it, as DigiD's
+   * does. (The portal replaces its own session at the callback.)
+   */
+  async function forgetOtherAccount(details: Awaited<ReturnType<Provider['interactionDetails']>>, accountId: string) {
+    const previous = details.session
+    if (!previous?.accountId || previous.accountId === accountId) return
+    const session = previous.uid ? await provider.Session.findByUid(previous.uid) : undefined
+    await session?.destroy()
+    details.session = undefined
+    await details.save(details.exp - Math.floor(Date.now() / 1000))
   }
 
   /** Login and consent in one: the portal is first-party, nobody is asked to "allow" it. */
@@ -332,6 +428,7 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
     accountId: string,
     level?: DigidLevel,
   ) {
+    await forgetOtherAccount(details, accountId)
     const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) })
     grant.addOIDCScope(String(details.params.scope ?? 'openid'))
     const grantId = await grant.save()
@@ -355,7 +452,7 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
         await finish(req, res, details, details.session.accountId)
         return
       }
-      renderLogin(res, details, {}, {})
+      await renderLogin(res, details, {}, {})
     } catch (err) {
       problem(err, req, res, next)
     }
@@ -391,7 +488,7 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
           errors.level = t('errors.levelTooLow', { client: t('clientName'), level: t(`digid.levels.${minimum}.name`) })
         }
         if (Object.keys(errors).length || !bsn || !input.level) {
-          return renderLogin(
+          return await renderLogin(
             res,
             details,
             { method: input.method, persona: input.persona, bsn: input.bsn, namens: input.namens, level: input.level },
@@ -404,7 +501,12 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
         if (input.action === 'cancel') return await cancel(req, res)
         const employee = employees.find((e) => e.id === input.employee)
         if (!employee)
-          return renderLogin(res, details, { employee: input.employee }, { employee: t('errors.employeeRequired') })
+          return await renderLogin(
+            res,
+            details,
+            { employee: input.employee },
+            { employee: t('errors.employeeRequired') },
+          )
         await finish(req, res, details, employee.id)
       }
     } catch (err) {
@@ -430,12 +532,42 @@ function interactionRoutes(name: MockProvider, provider: Provider, config: Confi
         res,
         400,
         renderPage(
-          ProblemPage({ provider: name, lang, expired: true, code: 'interaction_expired', portalUrl: config.baseUrl }),
+          ProblemPage({
+            provider: name,
+            lang,
+            reason: 'expired',
+            code: 'interaction_expired',
+            portalUrl: config.baseUrl,
+          }),
+        ),
+      )
+    }
+    if (err instanceof z.ZodError && !res.headersSent) {
+      // A form that was not ours (a field far too long): said plainly, not a server error.
+      return send(
+        res,
+        400,
+        renderPage(
+          ProblemPage({
+            provider: name,
+            lang,
+            reason: 'badRequest',
+            code: 'invalid_request',
+            portalUrl: config.baseUrl,
+          }),
         ),
       )
     }
     logger.error({ err, component: `mock-idp-${name}` }, 'mock identity provider interaction failed')
-    next(err)
+    if (res.headersSent) return next(err)
+    // Anything else still gets a page that says what happened, not a bare 500.
+    send(
+      res,
+      500,
+      renderPage(
+        ProblemPage({ provider: name, lang, reason: 'providerError', code: 'server_error', portalUrl: config.baseUrl }),
+      ),
+    )
   }
 
   return router

@@ -138,8 +138,10 @@ export function DigidLoginPage(props: {
   personas: PersonaOption[]
   values: DigidLoginValues
   errors: FieldErrors
+  /** the person the portal says is logging in again (a step-up) */
+  loggedInAs?: string
 }) {
-  const { lang, action, minimumLevel, personas, values, errors } = props
+  const { lang, action, minimumLevel, personas, values, errors, loggedInAs } = props
   const t = translator(lang)
   const client = t('clientName')
   const method = values.method ?? 'persona'
@@ -154,6 +156,7 @@ export function DigidLoginPage(props: {
       <ErrorSummary lang={lang} errors={errors} order={['method', 'persona', 'bsn', 'namens', 'level']} />
       <h1>{t('digid.heading')}</h1>
       <p className="lead">{t('digid.intro', { client })}</p>
+      {loggedInAs ? <p className="idp-callout">{t('digid.again', { client, name: loggedInAs })}</p> : null}
       {minimumLevel !== 'basis' ? (
         <p className="idp-callout">
           {t('digid.minimumLevel', { client, level: t(`digid.levels.${minimumLevel}.name`) })}
@@ -368,25 +371,33 @@ export function LoggedOutPage({
   )
 }
 
+/** Why a login could not go on, in words a visitor understands (index.ts: problemReason). */
+export type ProblemReason =
+  'expired' | 'badRequest' | 'misconfigured' | 'cancelled' | 'loginRequired' | 'unsupported' | 'providerError' | 'other'
+
 export function ProblemPage(props: {
   provider: MockProvider
   lang: MockIdpLanguage
-  expired?: boolean
+  reason: ProblemReason
   code: string
+  /** the provider's own description, for developers (this is a test environment) */
+  detail?: string
   portalUrl: string
 }) {
-  const { provider, lang, expired, code, portalUrl } = props
+  const { provider, lang, reason, code, detail, portalUrl } = props
   const t = translator(lang)
   return (
     <Page provider={provider} lang={lang} title={t('problem.title')}>
       <h1>{t('problem.heading')}</h1>
-      <p>{expired ? t('problem.expired') : t('problem.text')}</p>
+      <p>{t(`problem.reasons.${reason}`)}</p>
+      <p>{t('problem.whatNow')}</p>
       <p>
         <a className="button-primary" href={portalUrl}>
           {t('problem.back')}
         </a>
       </p>
       <p className="hint">{t('problem.code', { code })}</p>
+      {detail ? <p className="hint">{t('problem.detail', { detail })}</p> : null}
     </Page>
   )
 }

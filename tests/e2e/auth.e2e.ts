@@ -150,7 +150,7 @@ describe('the mock providers when something is off', () => {
 })
 
 describe('step-up', () => {
-  it('a Basis session asking for a Midden page goes through DigiD again and lands on that page', async () => {
+  it('a Basis session asking for a Midden page first reads why, goes through DigiD again as the same person and lands on that page', async () => {
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.goto(`${baseUrl}/inloggen`)
@@ -158,20 +158,81 @@ describe('step-up', () => {
     await page.waitForURL(`${baseUrl}/mijn`)
     expect(await page.getByText('betrouwbaarheidsniveau Basis').isVisible()).toBe(true)
 
-    // Mijn gegevens needs Midden (DESIGN.md §4).
+    // Mijn gegevens needs Midden (DESIGN.md §4): first the reason, in plain words.
     await page.goto(`${baseUrl}/mijn/gegevens`)
+    await page.waitForURL(/\/inloggen\?/)
+    expect(await h1(page)).toBe('Log opnieuw in met DigiD')
+    expect(
+      await page
+        .getByText(
+          'Voor Mijn gegevens heeft u een hoger betrouwbaarheidsniveau nodig: inloggen met de DigiD app of met sms-controle.',
+        )
+        .isVisible(),
+    ).toBe(true)
+    expect(await page.getByRole('link', { name: 'Terug naar Mijn overzicht' }).getAttribute('href')).toBe('/mijn')
+    await expectNoAxeViolations(page)
+    await screenshot(page, 'step-up-explanation-nl-desktop')
+    await page.getByRole('button', { name: 'Doorgaan naar DigiD' }).click()
+
     await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
+    expect(page.url()).not.toContain('999993653')
     expect(await page.getByText('vraagt minimaal het betrouwbaarheidsniveau Midden').isVisible()).toBe(true)
+    // The person logged in is offered, and the level asked for is chosen already.
+    expect(await page.getByLabel('Testpersoon', { exact: true }).inputValue()).toBe('jan')
     expect(await page.getByRole('radio', { name: 'Midden', exact: true }).isChecked()).toBe(true)
     await expectNoAxeViolations(page)
     await screenshot(page, 'digid-step-up-nl-desktop')
-    await digidLogin(page, { level: 'Midden' })
+    // "Inloggen" as it stands.
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
     await page.waitForURL(`${baseUrl}/mijn/gegevens`)
     expect(await page.getByRole('group', { name: 'Uw account' }).textContent()).toContain('Jan Willem Jansen')
     await page.goto(`${baseUrl}/mijn`)
     expect(await page.getByText('betrouwbaarheidsniveau Midden').isVisible()).toBe(true)
     await context.close()
   })
+
+  for (const [lang, viewport] of [
+    ['nl', 'phone'],
+    ['en', 'desktop'],
+  ] as const) {
+    it(`cancelling the step-up says the Basis login still holds, as the header does, and leads back (${lang}, ${viewport})`, async () => {
+      const context = await newContext(browser, viewport)
+      const page = await context.newPage()
+      await page.goto(baseUrl)
+      if (lang === 'en') await toEnglish(page)
+      await page.goto(`${baseUrl}/inloggen`)
+      await digidLogin(page, {
+        level: 'Basis',
+        persona: 'Fatima el Amrani',
+        login: lang === 'en' ? 'Log in' : 'Inloggen',
+      })
+      await page.waitForURL(`${baseUrl}/mijn`)
+      await page.goto(`${baseUrl}/mijn/gegevens`)
+      await expectNoAxeViolations(page)
+      await screenshot(page, `step-up-explanation-${lang}-${viewport}`)
+      await page.getByRole('button', { name: lang === 'en' ? 'Continue to DigiD' : 'Doorgaan naar DigiD' }).click()
+      await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
+      await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
+      await page.waitForURL(/\/inloggen\/callback/)
+      expect(await h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
+      const main = page.getByRole('main')
+      expect(await main.textContent()).toContain(
+        lang === 'en'
+          ? 'You are still logged in with DigiD Basis; this page needs Midden.'
+          : 'U bent nog ingelogd met DigiD Basis; voor deze pagina is Midden nodig.',
+      )
+      expect(
+        await page.getByRole('group', { name: lang === 'en' ? 'Your account' : 'Uw account' }).textContent(),
+      ).toContain('Fatima el Amrani')
+      await expectNoAxeViolations(page)
+      await screenshot(page, `step-up-cancelled-${lang}-${viewport}`)
+      await page
+        .getByRole('link', { name: lang === 'en' ? 'Back to My overview' : 'Terug naar Mijn overzicht' })
+        .click()
+      await page.waitForURL(`${baseUrl}/mijn`)
+      await context.close()
+    })
+  }
 })
 
 describe('staff sign-in', () => {

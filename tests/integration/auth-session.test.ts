@@ -283,6 +283,7 @@ describe('configuration', () => {
       OIDC_PRIVATE_KEY_FILE: '/run/secrets/digid.pem',
       OIDC_BSN_CLAIM: 'nin',
       STAFF_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      APP_SECRET: 'a-production-secret-of-at-least-32-characters',
     })
     expect(config.oidc.digid).toMatchObject({
       issuer: 'https://broker.example/digid',

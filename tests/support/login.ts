@@ -130,11 +130,15 @@ export async function browse(
   throw new Error(`more than ${maxHops} redirects from ${start}`)
 }
 
-/** The form's action on an HTML page (the mock providers' interaction and logout pages). */
-export function formAction(html: string, page: URL): URL {
-  const match = /<form[^>]*action="([^"]+)"/.exec(html)
-  if (!match) throw new Error(`no form on ${page.pathname}`)
-  return new URL(match[1].replace(/&amp;/g, '&'), page)
+/**
+ * The form's action on an HTML page (the mock providers' interaction and logout pages); with
+ * `matching`, the first form whose action matches (a portal page also has the logout form).
+ */
+export function formAction(html: string, page: URL, matching?: RegExp): URL {
+  const actions = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'))
+  const action = matching ? actions.find((a) => matching.test(a)) : actions[0]
+  if (!action) throw new Error(`no form on ${page.pathname}`)
+  return new URL(action, page)
 }
 
 export interface LoginOptions {
@@ -150,7 +154,15 @@ export interface LoginOptions {
 export async function openLoginPage(baseUrl: string, kind: 'citizen' | 'staff', options: LoginOptions = {}) {
   const jar = new CookieJar(baseUrl, options.cookie)
   const start = new URL(options.start ?? (kind === 'staff' ? '/inloggen/medewerker' : '/inloggen'), baseUrl)
-  const page = await browse(jar, start)
+  let page = await browse(jar, start)
+  // A step-up: the portal first says why DigiD asks again; its button goes on (a POST).
+  if (page.response.status === 200 && page.url.pathname === '/inloggen' && /name="niveau"/.test(page.body)) {
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body)?.[1] ?? ''
+    page = await browse(jar, formAction(page.body, page.url, /^\/inloggen$/), {
+      method: 'POST',
+      body: new URLSearchParams({ terug: field('terug').replace(/&amp;/g, '&'), niveau: field('niveau') }),
+    })
+  }
   if (page.response.status !== 200 || !page.url.pathname.includes('/interaction/')) {
     throw new Error(`expected the ${kind} login page, got ${page.response.status} at ${page.url.pathname}`)
   }

@@ -25,8 +25,12 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  /** extra routes for a test, mounted after the sign-in wiring and before the Remix handler */
-  options: { mount?: (app: Express) => void } = {},
+  options: {
+    /** extra routes for a test, mounted after the sign-in wiring and before the Remix handler */
+    mount?: (app: Express) => void
+    /** the host name in BASE_URL (default 127.0.0.1, the address it listens on) */
+    baseHost?: string
+  } = {},
 ): Promise<TestServer> {
   const logs: Array<Record<string, unknown>> = []
   const sink = new Writable({
@@ -39,7 +43,7 @@ export async function startTestServer(
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
+  const url = `http://${options.baseHost ?? '127.0.0.1'}:${port}`
   // The mock identity providers are on, as for `npm start`; their keys go to a throwaway DATA_DIR.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mijnstad-data-'))
   const config = loadConfig({
