@@ -12,8 +12,15 @@ export function useActsOnCases(): boolean {
   return actsOnCases(data?.roles ?? [])
 }
 
-/** Said where the actions would be, to a manager looking at a caseworker's page. */
-export function ReadOnlyNote() {
+/**
+ * Said where the actions would be: to a manager looking at a caseworker's page, or to whoever
+ * handles an objection, reading the decision it is against.
+ */
+export function ReadOnlyNote({ reason = 'manager' }: { reason?: 'manager' | 'objection' }) {
   const { t } = useTranslation('staff')
-  return <p className="border-l-8 border-info bg-brand-light p-4">{t('readOnly')}</p>
+  return (
+    <p className="border-l-8 border-info bg-brand-light p-4">
+      {reason === 'objection' ? t('readOnlyObjection') : t('readOnly')}
+    </p>
+  )
 }

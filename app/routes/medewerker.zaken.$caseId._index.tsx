@@ -9,7 +9,7 @@ import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
-import { getCaseForStaff } from '~/services/case-access.server'
+import { readCaseForStaff } from '~/services/case-access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections.server'
 
@@ -21,7 +21,7 @@ import { getObjectionsForStaff } from '~/services/objections.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await getCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
+  const view = await readCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
   if (!view) throw new Response('Not Found', { status: 404 })
   const objections = await getObjectionsForStaff(view.id, lang)
   return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })
@@ -37,7 +37,8 @@ export default function CaseHandling() {
   const { t: to } = useTranslation('objections')
   const objection = objections?.objection ?? null
   const outcomeLabel = (outcome: string) => t(objection ? `outcomeObjection.${outcome}` : `outcome.${outcome}`)
-  const acts = useActsOnCases()
+  // A manager looks; whoever handles an objection reads the decision it is against.
+  const acts = useActsOnCases() && view.handled
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const saved = params.get('vastgelegd')
   const actions = [
@@ -254,7 +255,7 @@ export default function CaseHandling() {
             </h2>
             {!acts ? (
               <div className="mt-4">
-                <ReadOnlyNote />
+                <ReadOnlyNote reason={view.handled ? 'manager' : 'objection'} />
               </div>
             ) : actions.length ? (
               <ul className="mt-4 space-y-3">

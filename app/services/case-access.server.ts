@@ -22,7 +22,7 @@ import {
   type RecordResult,
   type WorklistItem,
 } from '~/services/cases.server'
-import { handledCaseTypes, mayHandleCase, mayHandleCaseType } from '~/services/case-scope.server'
+import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/case-scope.server'
 
 export interface Caseworker {
   employeeId: string
@@ -53,6 +53,24 @@ export async function getCaseForStaff(
 ): Promise<CaseworkerCaseDetail | null> {
   if (!(await mayHandleCase(staff.employeeId, caseId, db))) return null
   return getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+}
+
+/**
+ * A case for the case screen: one this employee handles, or — to read only, `handled: false` —
+ * the decision that an objection they handle is against (case-scope.server.ts `mayViewCase`).
+ * Null for anything else, as for a case that does not exist.
+ */
+export async function readCaseForStaff(
+  staff: Caseworker,
+  caseId: string,
+  lang: Language,
+  { now, audit = false }: { now?: Date; audit?: boolean } = {},
+  db: DB = getDb(),
+): Promise<(CaseworkerCaseDetail & { handled: boolean }) | null> {
+  const handled = await mayHandleCase(staff.employeeId, caseId, db)
+  if (!handled && !(await mayViewCase(staff.employeeId, caseId, db))) return null
+  const detail = await getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+  return detail ? { ...detail, handled } : null
 }
 
 /**

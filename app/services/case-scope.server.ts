@@ -59,6 +59,34 @@ export async function mayHandleCaseType(employeeId: string, caseTypeCode: string
   return row !== undefined
 }
 
+/**
+ * Whether this employee may read this case: one they handle, or the decision that an objection
+ * they handle is against (deciding an objection means reconsidering that decision, Awb 7:11).
+ * Reading only: acting on the decision's case still takes `mayHandleCase`.
+ */
+export async function mayViewCase(employeeId: string, caseId: string, db: Executor = getDb()) {
+  if (!UUID.test(caseId)) return false
+  const row = await db
+    .selectFrom('cases as c')
+    .select('c.id')
+    .where('c.id', '=', caseId)
+    .where((eb) =>
+      eb.or([
+        handledBy(employeeId, 'c.case_type_code'),
+        eb.exists(
+          eb
+            .selectFrom('objections as o')
+            .innerJoin('cases as oc', 'oc.id', 'o.case_id')
+            .select('o.id')
+            .whereRef('o.decision_case_id', '=', 'c.id')
+            .where(handledBy(employeeId, 'oc.case_type_code')),
+        ),
+      ]),
+    )
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** Whether this employee handles this case; false for an unknown or malformed id too. */
 export async function mayHandleCase(employeeId: string, caseId: string, db: Executor = getDb()) {
   if (!UUID.test(caseId)) return false

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '../../db/client'
@@ -476,9 +476,18 @@ describe('objecting over HTTP (multipart/form-data on /mijn/zaken/:caseId/bezwaa
     const viewedBefore = await countAudit('document.viewed', jan.bsn)
     expect((await get(staffFile!, cookies.femke)).status).toBe(200)
     expect(await countAudit('document.viewed', jan.bsn)).toBe(viewedBefore + 1)
-    expect(textOf(await (await get(`/medewerker/zaken/${decision.caseId}`, cookies.femke)).text())).toContain(
-      `Bezwaar tegen dit besluit ${objectionCase.reference}`,
-    )
+    // The decision's own case (another department): Femke reads it to handle the objection, but
+    // records nothing on it.
+    const decisionPage = textOf(await (await get(`/medewerker/zaken/${decision.caseId}`, cookies.femke)).text())
+    expect(decisionPage).toContain(`Bezwaar tegen dit besluit ${objectionCase.reference}`)
+    expect(decisionPage).toContain('U leest dit besluit omdat er bezwaar tegen is gemaakt.')
+    const before = await db.selectFrom('case_events').select('id').where('case_id', '=', decision.caseId).execute()
+    const closing = new FormData()
+    closing.set('formId', randomUUID())
+    expect((await postForm(`/medewerker/zaken/${decision.caseId}/sluiten`, cookies.femke, closing)).status).toBe(404)
+    expect(
+      await db.selectFrom('case_events').select('id').where('case_id', '=', decision.caseId).execute(),
+    ).toHaveLength(before.length)
   })
 
   it('answers another citizen’s case with 404 and writes nothing', async () => {
