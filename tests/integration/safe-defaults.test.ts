@@ -60,6 +60,7 @@ describe('the mock identity providers are never on by accident', () => {
         MOCK_IDP: 'false',
         OIDC_ISSUER: 'https://broker.example/digid',
         STAFF_OIDC_ISSUER: 'https://login.example/sso',
+        APP_SECRET: 'a-secret-of-at-least-thirty-two-characters',
       }).oidc.staff.issuer,
     ).toBe('https://login.example/sso')
     expect(loadConfig(env).oidc.staff.issuer).toBe('https://mijn.groningen.example/mock-idp/staff')
