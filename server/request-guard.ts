@@ -51,13 +51,7 @@ export function requestGuard({ refuse, logger }: { refuse: RefuseFn; logger: Log
           known ? { status: 405, code: 'method_not_allowed' } : { status: 501, code: 'not_implemented' },
         )
       }
-      let path: string
-      try {
-        path = decodeURIComponent(req.path)
-      } catch {
-        path = '\0'
-      }
-      if (hasUnsafeCharacters(path)) {
+      if (!decodablePath(req.originalUrl)) {
         drainAfterRefusal(req)
         return await refuse(req, res, { status: 400, code: 'bad_url' })
       }
@@ -116,6 +110,23 @@ export function requestGuard({ refuse, logger }: { refuse: RefuseFn; logger: Log
       next(err)
     }
   }
+}
+
+/**
+ * The path as the router will see it — dot segments resolved as a URL parser resolves them
+ * (`%2e%2e` too), then percent-decoded — must be text, and a path: no control character, no
+ * backslash, not starting with `//` (either would make it read as another host).
+ */
+function decodablePath(target: string): boolean {
+  if (target.startsWith('//')) return false
+  let path: string
+  try {
+    path = decodeURIComponent(new URL(target, 'http://localhost').pathname)
+  } catch {
+    return false
+  }
+  // eslint-disable-next-line no-control-regex
+  return !hasUnsafeCharacters(path) && !/[\u0000-\u001f\u007f\\]/.test(path) && !path.startsWith('//')
 }
 
 /** Reads the whole body, or null as soon as it passes `max` bytes. */

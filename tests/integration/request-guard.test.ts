@@ -5,7 +5,7 @@ import type { DB } from '../../db/client'
 import { closeDb, getDb } from '../../db/instance'
 import { DEMO_SOURCE, seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
-import { loginAsCitizen } from '../support/login'
+import { formAction, loginAsCitizen, openLoginPage } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -166,7 +166,8 @@ describe('methods and paths that cannot be served', () => {
   })
 
   it('answers a path that does not decode, or holds a NUL, with 400 and a page', async () => {
-    for (const path of ['/%ff', '/mijn/zaken/%E0%A4%A', '/mijn/zaken/%00', '/%ED%A0%80']) {
+    // A backslash or a control character would make the router read the path as another host.
+    for (const path of ['/%ff', '/mijn/zaken/%E0%A4%A', '/mijn/zaken/%00', '/%ED%A0%80', '/%2e%2e/%5c', '/%5C%01x']) {
       const res = await fetch(`${server.url}${path}`)
       expect(res.status, path).toBe(400)
       const html = await res.text()
@@ -174,6 +175,19 @@ describe('methods and paths that cannot be served', () => {
       // Served at an address it does not belong to: no scripts to take it over.
       expect(html).not.toContain('<script')
     }
+  })
+
+  it("answers the mock DigiD's login form with its message, whatever is typed, not with 500", async () => {
+    const { jar, page } = await openLoginPage(server.url, 'citizen')
+    const action = formAction(page.body, page.url)
+    const res = await fetch(action, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: jar.header(action), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'login', method: 'bsn', bsn: '9'.repeat(50), level: 'basis' }),
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('id="bsn-error"')
   })
 
   it('answers a keep-alive return path over 2,048 characters by going home, not with 500', async () => {
