@@ -13,8 +13,11 @@ import { isDatabaseUnavailable } from './database-faults'
  */
 export type RefuseFn = (req: Request, res: Response, refusal: Refusal) => Promise<void>
 
-/** The path the error page is rendered at: it matches the root and the catch-all route only. */
-const REFUSAL_PATH = '/__refusal'
+/**
+ * The address the error page is rendered at: the home page, whose loader reads nothing but the
+ * language (the root's refusal is the page shown), so the language switch on it leads home.
+ */
+const REFUSAL_PATH = '/'
 
 const PROBLEMS: Record<Refusal['code'], { title: string; detail: string }> = {
   bad_url: { title: 'Bad request', detail: 'The request path cannot be decoded.' },
@@ -71,7 +74,12 @@ export function createRefusals({
     const origin = `${req.protocol}://localhost`
     const page = await handle(
       new globalThis.Request(new URL(REFUSAL_PATH, origin), {
-        headers: { cookie: req.headers.cookie ?? '', accept: 'text/html', 'user-agent': req.get('user-agent') ?? '' },
+        // The language only: no session, so nothing of the visitor's is read or renewed.
+        headers: {
+          cookie: languageCookieOf(req.headers.cookie),
+          accept: 'text/html',
+          'user-agent': req.get('user-agent') ?? '',
+        },
       }),
       {
         cspNonce: res.locals.cspNonce,
@@ -83,6 +91,13 @@ export function createRefusals({
     )
     res.type('html').send(req.method === 'HEAD' ? '' : await page.text())
   }
+}
+
+function languageCookieOf(header: string | undefined): string {
+  return (header ?? '')
+    .split(/;\s*/)
+    .filter((pair) => pair.startsWith('lng='))
+    .join('; ')
 }
 
 /**
