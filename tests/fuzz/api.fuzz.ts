@@ -224,7 +224,7 @@ describe('fuzzing the back-office API', () => {
       }),
       { seed: SEED + 3000, numRuns: inputsFor(0.2) },
     )
-    report(t)
+    report(t, server.logs)
     await expectAuditChainIntact(db)
     expect(t.serverErrors).toEqual([])
     expect(t.partialWrites).toEqual([])

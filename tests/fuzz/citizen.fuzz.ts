@@ -36,7 +36,7 @@ describe('fuzzing the citizen forms', () => {
     expect(forms.length).toBeGreaterThanOrEqual(5)
     const t = tally('citizen')
     await fuzzForms(t, db, forms, { cookie, inputs: inputsFor(0.3), seed: SEED })
-    report(t)
+    report(t, server.logs)
     await expectAuditChainIntact(db)
     expect(t.serverErrors).toEqual([])
     expect(t.partialWrites).toEqual([])

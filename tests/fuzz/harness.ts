@@ -128,8 +128,21 @@ export async function expectAuditChainIntact(db: DB): Promise<void> {
   if (!check.ok) throw new Error(`audit chain broken: ${JSON.stringify(check)}`)
 }
 
+/**
+ * Routes whose own checks let an input error through to the server's safety net (a schema's
+ * parse that throws, a value PostgreSQL refuses; server/database-faults.ts answers those 400):
+ * not a failure, but a route to give its own field message.
+ */
+function escapedByRoute(logs: Array<Record<string, unknown>>): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const line of logs) {
+    if (line.event === 'input_error_escaped') counts[String(line.route)] = (counts[String(line.route)] ?? 0) + 1
+  }
+  return counts
+}
+
 /** One line per file for the run's summary (tests/fuzz/global-setup.ts adds them up). */
-export function report(t: Tally) {
+export function report(t: Tally, logs: Array<Record<string, unknown>> = []) {
   const line = {
     file: t.file,
     seed: SEED,
@@ -142,7 +155,8 @@ export function report(t: Tally) {
   appendFileSync(inject('fuzzResults'), `${JSON.stringify(line)}\n`)
   console.log(
     `fuzz ${t.file}: ${t.inputs} inputs to ${t.targets.size} targets (seed ${SEED}); 5xx/resets: ${t.serverErrors.length}; ` +
-      `partial writes: ${t.partialWrites.length}; statuses ${JSON.stringify(t.statuses)}`,
+      `partial writes: ${t.partialWrites.length}; statuses ${JSON.stringify(t.statuses)}; ` +
+      `input errors answered by the safety net: ${JSON.stringify(escapedByRoute(logs))}`,
   )
 }
 

@@ -54,7 +54,7 @@ describe('fuzzing what needs no login', () => {
     expect(all.some((f) => new URL(f.action).pathname === '/taal')).toBe(true)
     expect(all.some((f) => new URL(f.action).pathname === '/uitloggen')).toBe(true)
     await fuzzForms(t, db, all, { cookie: '', inputs: Math.round(budget * 0.35), seed: SEED })
-    report(t)
+    report(t, server.logs)
     expect(t.serverErrors).toEqual([])
     expect(t.partialWrites).toEqual([])
   })
@@ -74,7 +74,7 @@ describe('fuzzing what needs no login', () => {
         seed: SEED + 1000 + i,
       })
     }
-    report(t)
+    report(t, server.logs)
     expect(t.serverErrors).toEqual([])
     expect(t.partialWrites).toEqual([])
   })
@@ -132,7 +132,7 @@ describe('fuzzing what needs no login', () => {
       }),
       { seed: SEED + 2000, numRuns: Math.round(budget * 0.35) },
     )
-    report(t)
+    report(t, server.logs)
     await expectAuditChainIntact(db)
     expect(t.serverErrors).toEqual([])
     expect(t.partialWrites).toEqual([])

@@ -71,7 +71,7 @@ describe('fuzzing the staff forms', () => {
       expect(forms.length).toBeGreaterThanOrEqual(2)
       const t = tally(`staff: ${role}`)
       await fuzzForms(t, db, forms, { cookie, session, inputs: inputsFor(0.3 / EMPLOYEES.length), seed: SEED })
-      report(t)
+      report(t, server.logs)
       await expectAuditChainIntact(db)
       expect(t.serverErrors).toEqual([])
       expect(t.partialWrites).toEqual([])
