@@ -1,11 +1,18 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleErrorFunction,
+} from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from '~/components/nonce'
+import { DATABASE_RETRY_AFTER_SECONDS } from '~/domain/refusal'
 import { createI18nInstance, getLanguage } from '~/services/i18n.server'
+import { serverLogger } from '~/services/log.server'
 
 const ABORT_DELAY = 5_000
 
@@ -14,11 +21,16 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: { cspNonce?: string },
+  loadContext: AppLoadContext,
 ) {
   // A fresh i18next instance per request: two visitors never share a language.
   const i18n = await createI18nInstance(await getLanguage(request))
-  const nonce = loadContext.cspNonce
+  const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : undefined
+  // The database is away (server/database-faults.ts): when to try again.
+  if (responseStatusCode === 503) {
+    responseHeaders.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    responseHeaders.set('Cache-Control', 'no-store')
+  }
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
   return new Promise((resolve, reject) => {
@@ -49,10 +61,24 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors while streaming are logged by the server's error handler; log here only after the shell.
-          if (shellRendered) console.error(error)
+          if (shellRendered)
+            serverLogger(loadContext).error({ err: error, path: new URL(request.url).pathname }, 'render failed')
         },
       },
     )
     setTimeout(abort, ABORT_DELAY)
   })
+}
+
+/**
+ * Errors Remix catches in loaders, actions and rendering: logged through the server's logger
+ * (BSNs scrubbed), with the request id, instead of Remix's raw console.error. A request the
+ * visitor abandoned is not an error.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return
+  serverLogger(context).error(
+    { err: error, requestId: context.requestId, method: request.method, path: new URL(request.url).pathname },
+    'request failed',
+  )
 }

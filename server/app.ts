@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
@@ -15,7 +14,11 @@ import {
 } from '../app/services/impersonation.server'
 import { canonicalHost } from './canonical-host'
 import type { Config } from './config'
+import { drainingResponses, readiness } from './drain'
 import { scrubBsn } from './logger'
+import { createRefusals, errorAnswers } from './refusals'
+import { createRequestHandler } from './remix'
+import { requestGuard } from './request-guard'
 import { noStoreWhenPersonal, nonce, PERSONAL_PATHS, sameOriginOnly, securityHeaders } from './security'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -34,7 +37,10 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   app.disable('x-powered-by')
   app.set('trust proxy', config.TRUST_PROXY)
 
+  const refuse = createRefusals({ build, production: config.production, logger })
+
   app.use(nonce)
+  app.use(drainingResponses)
   app.use(requestLog(logger))
   app.use(canonicalHost({ baseUrl: config.baseUrl, trustProxy: config.TRUST_PROXY }))
   // The identity providers' origins, when not our own: logging out redirects there after a form.
@@ -44,16 +50,12 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   app.use(securityHeaders({ https: config.baseUrl.startsWith('https://'), formActions: providerOrigins }))
   app.use(compression())
 
-  // Liveness: the process answers. Readiness: the database answers too.
+  // Liveness: the process answers. Readiness: the database answers too, and we are not stopping.
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }))
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await sql`select 1`.execute(getDb())
-      res.json({ status: 'ready' })
-    } catch {
-      res.status(503).json({ status: 'database unavailable' })
-    }
-  })
+  app.get(
+    '/readyz',
+    readiness(() => sql`select 1`.execute(getDb())),
+  )
 
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
   app.use(
@@ -74,6 +76,8 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
       publicOrigin: new URL(config.baseUrl).origin,
     }),
   )
+  // Methods, paths, media types, body limits (server/limits.ts) and unsafe text, before any route.
+  app.use(requestGuard({ refuse, logger }))
   await mount?.(app)
   app.use(
     readOnlyWhileImpersonating(logger, {
@@ -85,7 +89,8 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   app.all(
     '*',
     createRequestHandler({
-      build: build as ServerBuild,
+      build,
+      logger,
       mode: config.production ? 'production' : 'development',
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,
@@ -96,10 +101,7 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
     }),
   )
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ err, requestId: res.locals.requestId }, 'unhandled error')
-    if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error')
-  })
+  app.use(errorAnswers({ refuse, logger }))
   return app
 }
 

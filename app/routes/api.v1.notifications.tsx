@@ -30,10 +30,13 @@
  *   The key is the authenticated source system plus the CloudEvent `id`; the `source` attribute
  *   is checked for presence only, as each system's token already says who is sending.
  * - `4xx` with `application/problem+json` (RFC 9457): `type`, `title`, `status`, `detail` and
- *   `errors: [{ field, code, message }]`. 401 no or a wrong token; 400 malformed JSON or a
- *   missing/invalid field; 413 body over 64 KB; 415 another media type; 422 unknown case
+ *   `errors: [{ field, code, message }]`. 401 no or a wrong token; 400 malformed JSON, a
+ *   missing/invalid field, or a text with a NUL or a lone surrogate (`invalid_characters`);
+ *   413 body over 64 KB (also chunked: checked in server/limits.ts before the route runs);
+ *   415 another media type; 422 unknown case
  *   type, unknown case, a step not in the case type, a date that cannot be; 409 the case's
- *   state forbids it (closed, a second extension, extension after the term, …); 429 rate limit.
+ *   state forbids it (closed, a second extension, extension after the term, …); 429 rate limit;
+ *   503 with Retry-After while the database is away: nothing was stored, send it again.
  *   A refused event writes nothing: each event is one transaction (see cases.server.ts).
  *
  * ## Authentication and limits
@@ -50,6 +53,7 @@
  */
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
+import { findUnsafeText } from '~/domain/text-input'
 import {
   CHANNELS,
   OUTCOMES,
@@ -336,6 +340,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return problem(400, 'malformed-json', 'Malformed JSON', 'The body is not valid JSON.', [
       { field: '(body)', code: 'malformed_json', message: 'is not valid JSON' },
+    ])
+  }
+  // NUL and lone surrogates (`\u0000`, `\ud800`) parse as JSON but are no text PostgreSQL stores.
+  const unsafe = findUnsafeText(json)
+  if (unsafe) {
+    return problem(400, 'invalid-event', 'Invalid CloudEvent', 'A text holds characters that are not allowed.', [
+      { field: unsafe, code: 'invalid_characters', message: 'holds a NUL character or a lone surrogate' },
     ])
   }
 

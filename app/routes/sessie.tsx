@@ -29,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const KeepAliveForm = z.object({
   mode: z.enum(['fetch', 'form']).catch('form'),
-  returnTo: z.string().max(2048).optional(),
+  // An over-long or odd return path is no reason to fail: it goes home instead.
+  returnTo: z.string().max(2048).optional().catch(undefined),
 })
 
 export async function action({ request }: ActionFunctionArgs) {

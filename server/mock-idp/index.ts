@@ -268,18 +268,20 @@ function pairwiseSubject(sectorIdentifier: string, accountId: string, salt: stri
   return createHash('sha256').update(`${sectorIdentifier}:${accountId}:${salt}`).digest('base64url')
 }
 
+// Whatever is sent (a repeated field, a value too long), the form comes back with its message:
+// a value that is no choice counts as none chosen, a typed BSN that cannot be one as invalid.
 const DigidForm = z.object({
   action: z.enum(['login', 'cancel']).catch('login'),
   method: z.enum(['persona', 'bsn']).optional().catch(undefined),
-  persona: z.string().max(40).optional(),
-  bsn: z.string().max(40).optional(),
-  namens: z.string().max(40).optional(),
+  persona: z.string().max(40).optional().catch(undefined),
+  bsn: z.string().max(40).optional().catch('?'),
+  namens: z.string().max(40).optional().catch(undefined),
   level: z.enum(digidLevels).optional().catch(undefined),
 })
 
 const StaffForm = z.object({
   action: z.enum(['login', 'cancel']).catch('login'),
-  employee: z.string().max(40).optional(),
+  employee: z.string().max(40).optional().catch(undefined),
 })
 
 /** The level the portal asked for: the lowest of `acr_values` we know (DigiD treats it as a minimum). */

@@ -45,11 +45,17 @@ const get = async (path: string, cookie: string) => {
   return { res, body: await collect(res) }
 }
 const post = async (path: string, cookie: string, form: Record<string, string>, base = server.url) => {
+  // The correction form uploads evidence: multipart, as a browser sends it (server/limits.ts).
+  const multipart = path === '/mijn/gegevens/correctie'
+  const formData = new FormData()
+  for (const [name, value] of Object.entries(form)) formData.append(name, value)
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
+    headers: multipart
+      ? { cookie, origin: base }
+      : { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: multipart ? formData : new URLSearchParams(form),
   })
   return { res, body: await collect(res) }
 }

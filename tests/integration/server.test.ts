@@ -98,7 +98,7 @@ describe('the portal shell', () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' })
     const ready = await fetch(`${server.url}/readyz`)
     expect(ready.status).toBe(200)
-    expect(await ready.json()).toEqual({ status: 'ready' })
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up' })
   })
 
   it('logs each request without the query string, and never a BSN even when one is in the path', async () => {

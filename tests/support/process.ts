@@ -10,6 +10,12 @@ export interface ServerProcess {
   dataDir: string
   /** milliseconds from spawn to the first ready answer */
   startupMs: number
+  /** the child process (its pid, exitCode, signals) */
+  child: ChildProcess
+  /** the server's output lines (stdout and stderr), with `{ capture: true }` */
+  output: string[]
+  /** resolves when the process has exited */
+  exited: Promise<void>
   stop(): Promise<void>
 }
 
@@ -18,7 +24,11 @@ export interface ServerProcess {
  * on a free port with a DATA_DIR of its own — so its own embedded PostgreSQL unless
  * DATABASE_URL is passed. Used by the browser suite and the benchmarks.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  /** capture: keep the output in `output` instead of passing it through */
+  { capture = false }: { capture?: boolean } = {},
+): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'mijnstad-run-'))
   chmodSync(dataDir, 0o755) // the embedded cluster runs as the postgres user, who must reach it
   const port = Number(env.PORT ?? (await freePort()))
@@ -35,8 +45,17 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       DATA_DIR: dataDir,
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
   })
+  const output: string[] = []
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = ''
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n')
+      rest = lines.pop() ?? ''
+      output.push(...lines.filter(Boolean))
+    })
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const deadline = Date.now() + 120_000
   for (;;) {
@@ -58,6 +77,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     port,
     dataDir,
     startupMs,
+    child,
+    output,
+    exited,
     async stop() {
       child.kill('SIGTERM')
       await exited

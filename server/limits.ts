@@ -1,0 +1,59 @@
+/**
+ * What a request body may be, per route: its media types, its size, and for uploads the number
+ * of parts. One table, checked in Express before Remix or any route reads a byte
+ * (server/request-guard.ts); the README lists it. The first rule whose pattern matches counts.
+ *
+ * A pattern is a path: `:name` matches one segment, a trailing `/*` the rest of the path.
+ * A new upload route (a form with `encType="multipart/form-data"`) needs its own rule here:
+ * every other form takes `application/x-www-form-urlencoded` only, and a multipart body there
+ * answers 415. The fuzz suite (tests/fuzz) fails on a crawled multipart form without a rule.
+ */
+export const URLENCODED = 'application/x-www-form-urlencoded'
+export const MULTIPART = 'multipart/form-data'
+
+const KB = 1024
+const MB = 1024 * KB
+
+export interface BodyRule {
+  pattern: string
+  /** 'form': parsed and checked here (media type, encoding, NUL). 'api': size only; the route
+   * answers everything else as problem+json. 'own': the mounted code parses its own bodies. */
+  kind: 'form' | 'api' | 'own'
+  maxBytes: number
+  mediaTypes: readonly string[]
+  /** multipart only: fields and files together */
+  maxParts?: number
+}
+
+export const BODY_RULES: readonly BodyRule[] = [
+  // Back-office intake: one CloudEvent of at most 64 KB (the route's documented limit).
+  { pattern: '/api/v1/notifications', kind: 'api', maxBytes: 64 * KB, mediaTypes: [] },
+  // Correction request: evidence up to 10 MB (MAX_EVIDENCE_BYTES) and a few text fields. Its
+  // route parses multipart only (Remix's upload handlers).
+  { pattern: '/mijn/gegevens/correctie', kind: 'form', maxBytes: 11 * MB, maxParts: 12, mediaTypes: [MULTIPART] },
+  // Objection: up to 5 files, 10 MB together, and its text fields.
+  { pattern: '/mijn/zaken/:caseId/bezwaar', kind: 'form', maxBytes: 11 * MB, maxParts: 24, mediaTypes: [MULTIPART] },
+  // The mock identity providers parse their own forms (10 kB) and OIDC requests.
+  { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
+  // Every other form: a few text fields.
+  { pattern: '/*', kind: 'form', maxBytes: 64 * KB, mediaTypes: [URLENCODED] },
+]
+
+/** The rule for a request path (as sent, not decoded). */
+export function bodyRuleFor(path: string, rules: readonly BodyRule[] = BODY_RULES): BodyRule {
+  const rule = rules.find((r) => matches(r.pattern, path))
+  if (!rule) throw new Error(`no body rule matches ${path}: the table must end with a catch-all`)
+  return rule
+}
+
+export function matches(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean)
+  const got = path.split('/').filter(Boolean)
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === '*' && i === want.length - 1) return true
+    if (i >= got.length) return false
+    if (want[i].startsWith(':')) continue
+    if (want[i] !== got[i]) return false
+  }
+  return got.length === want.length
+}
