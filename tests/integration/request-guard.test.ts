@@ -137,7 +137,7 @@ describe('bodies are bounded before Remix', () => {
     form.append('evidence', new Blob([new Uint8Array(12 * 1024 * 1024)]), 'akte.pdf')
     const res = await post('/mijn/gegevens/correctie', form, { cookie: cookies.jan })
     expect(res.status).toBe(413)
-    expect(await res.text()).toContain('Een bestand mag hoogstens 10 MB zijn')
+    expect(await res.text()).toContain('Bestanden mogen samen hoogstens 10 MB zijn')
   })
 
   it('refuses a multipart body with more parts than the route takes', async () => {

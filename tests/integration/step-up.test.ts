@@ -188,7 +188,8 @@ describe('the mock DigiD’s error pages', () => {
       expect(body, path).toContain(reason)
       expect(body, path).toMatch(/Foutcode: \w+/)
     }
-    // A login form that was not ours (a field far too long): 400 with the reason, not a bare 500.
+    // A login form that was not ours (a field far too long): the form again, 400, with its message
+    // at the field — not a bare 500.
     const jar = new CookieJar()
     const page = await browse(jar, `${server.url}/inloggen`)
     const hostile = await browse(jar, formAction(page.body, page.url), {
@@ -196,7 +197,7 @@ describe('the mock DigiD’s error pages', () => {
       body: new URLSearchParams({ action: 'login', method: 'persona', persona: 'x'.repeat(500), level: 'basis' }),
     })
     expect(hostile.response.status).toBe(400)
-    expect(text(hostile.body)).toContain('Het verzoek om in te loggen was niet compleet of klopte niet.')
+    expect(text(hostile.body)).toContain('Fout: Kies een testpersoon.')
     const described = text(await (await fetch(`${server.url}/mock-idp/digid/auth?response_type=code`)).text())
     expect(described).toMatch(/Technische melding \(voor ontwikkelaars\): .*missing required parameter/)
   })
