@@ -1,6 +1,11 @@
+import { flatRoutes } from 'remix-flat-routes'
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  ignoredRouteFiles: ['**/.*', '**/*.test.*'],
+  // Routes are grouped in a folder per area (app/routes/mijn+/, medewerker+/, inloggen+/, …), each
+  // area with its layout (`_layout.tsx`): remix-flat-routes' convention. URLs are unchanged.
+  ignoredRouteFiles: ['**/*'],
+  routes: async (defineRoutes) => flatRoutes('routes', defineRoutes, { ignoredRouteFiles: ['**/.*', '**/*.test.*'] }),
   serverModuleFormat: 'esm',
   serverDependenciesToBundle: [/^remix-i18next/],
   future: {

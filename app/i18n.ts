@@ -1,12 +1,8 @@
 import { resources } from './locales'
 
-export const supportedLanguages = ['nl', 'en'] as const
-export type Language = (typeof supportedLanguages)[number]
-export const defaultLanguage: Language = 'nl'
+import { defaultLanguage, supportedLanguages } from './domain/language'
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value)
-}
+export { defaultLanguage, isLanguage, supportedLanguages, type Language } from './domain/language'
 
 /** i18next options shared by the server (one instance per request) and the browser. */
 export const i18nConfig = {

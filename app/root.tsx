@@ -16,7 +16,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { AccountMenu } from '~/components/account-menu'
-import { CitizenNav } from '~/components/citizen-nav'
+import { useAreaNav } from '~/components/area-layout'
 import { ErrorPage, errorKind } from '~/components/error-page'
 import { useNonce } from '~/components/nonce'
 import { RefusedInputProvider, RefusedInputSummary } from '~/components/refused-input'
@@ -113,10 +113,8 @@ function Document({
 
 function Shell({ children }: { children: ReactNode }) {
   const { session, viewing } = useRouteLoaderData<typeof loader>('root') ?? {}
-  const { pathname } = useLocation()
-  // The citizen areas get their navigation: for the citizen, and for staff looking along.
-  const showCitizenNav =
-    (session?.kind === 'citizen' || Boolean(viewing)) && (pathname === '/mijn' || pathname.startsWith('/mijn/'))
+  // The navigation of the area the page belongs to (/mijn, /medewerker), beside <main>.
+  const areaNav = useAreaNav()
   return (
     <>
       <SkipLink />
@@ -124,7 +122,7 @@ function Shell({ children }: { children: ReactNode }) {
       <SiteHeader>{session ? <AccountMenu account={session} /> : null}</SiteHeader>
       {session ? <SessionTimeoutWarning key={`${session.now}|${session.idleEndsAt}`} times={session} /> : null}
       <div className="mx-auto w-full max-w-6xl flex-1 px-4 lg:flex lg:gap-10">
-        {showCitizenNav ? <CitizenNav /> : null}
+        {areaNav}
         <main id="main" tabIndex={-1} className="w-full min-w-0 flex-1 py-8 focus:outline-none">
           {children}
         </main>

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
 
@@ -7,6 +7,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 // count(*) and bigserial ids: bigint as string is safe; callers cast counts with ::int in SQL.
 
 export type DB = Kysely<Database>
+
+/** What a query runs on: the pool, or a transaction a caller opened (one per change). */
+export type Executor = DB | Transaction<Database>
 
 export interface DbOptions {
   /** Pool size per process; the default suits one app instance on a small machine. */

@@ -1,23 +1,23 @@
 import { format } from 'node:util'
 import pino, { type DestinationStream, type Logger } from 'pino'
+import { UUID_PATTERN } from '../app/domain/ids'
 
 /**
  * Any run of nine digits standing on its own may be a BSN: it never reaches a log line,
  * whatever carried it in (a path, an error of PostgreSQL, a message). Digits inside an id are
- * not one: a UUID (the request id, a case id) and a long hexadecimal token (a hash, a trace id)
+ * not one: a UUID_PATTERN (the request id, a case id) and a long hexadecimal token (a hash, a trace id)
  * are kept whole, so a log line can still be found by its request id. A short token that mixes
  * letters and a BSN (`bsn999993653`, `a999993653`) is still scrubbed.
  */
 const NINE_DIGITS = /(?<!\d)\d{9}(?!\d)/g
 const TOKEN =
   /(?<![0-9A-Za-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z])|[0-9A-Za-z]+/gi
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** At least 16 hexadecimal characters with a letter among them: a hash or a random id. */
 const HEX_ID = /^(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$/i
 
 export function scrubBsn(value: string): string {
   return value.replace(TOKEN, (token) =>
-    UUID.test(token) || HEX_ID.test(token) ? token : token.replace(NINE_DIGITS, '[bsn]'),
+    UUID_PATTERN.test(token) || HEX_ID.test(token) ? token : token.replace(NINE_DIGITS, '[bsn]'),
   )
 }
 

@@ -70,10 +70,10 @@ export function StaffNav({ roles }: { roles: readonly string[] }) {
   const { t } = useTranslation('staff')
   return (
     <>
-      <nav aria-label={t('nav.label')} className="hidden w-60 shrink-0 lg:block">
+      <nav aria-label={t('nav.label')} className="hidden w-60 shrink-0 py-8 lg:block">
         <AreaLinks roles={roles} idPrefix="staff-nav-wide" />
       </nav>
-      <nav aria-label={t('nav.label')} className="lg:hidden">
+      <nav aria-label={t('nav.label')} className="pt-4 lg:hidden">
         <details className="border-2 border-line">
           <summary className="cursor-pointer px-3 py-2 font-bold text-brand">{t('nav.menu')}</summary>
           <div className="border-t border-line py-3">

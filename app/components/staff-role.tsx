@@ -4,11 +4,11 @@ import { actsOnCases } from '~/domain/staff-areas'
 
 /**
  * Whether the employee may act in the caseworkers' areas, or only look (a manager without the
- * caseworker role). From the staff layout's data (app/routes/medewerker.tsx); the actions
+ * caseworker role). From the staff layout's data (app/routes/medewerker+/_layout.tsx); the actions
  * themselves still check the role on the server.
  */
 export function useActsOnCases(): boolean {
-  const data = useRouteLoaderData('routes/medewerker') as { roles?: string[] } | undefined
+  const data = useRouteLoaderData('routes/medewerker+/_layout') as { roles?: string[] } | undefined
   return actsOnCases(data?.roles ?? [])
 }
 

@@ -14,7 +14,7 @@ export interface StepUpExplanationProps {
 /**
  * Before a Basis session goes to DigiD for a page that needs Midden (or higher): why, in plain
  * words, with a button to go on and a way back. A real form, so it works without JavaScript;
- * the POST starts the login (app/routes/inloggen._index.tsx).
+ * the POST starts the login (app/routes/inloggen+/_index.tsx).
  */
 export function StepUpExplanation({ current, wanted, returnTo, page }: StepUpExplanationProps) {
   const { t } = useTranslation('auth')

@@ -4,7 +4,10 @@
  */
 import { localDateParts, type LocalDate } from './local-date'
 
-export type LetterLanguage = 'nl' | 'en'
+/** A letter is written in one of the portal's languages. */
+import type { Language } from './language'
+
+export type LetterLanguage = Language
 
 const MONTHS: Record<LetterLanguage, readonly string[]> = {
   nl: [
@@ -43,10 +46,7 @@ export function formatLetterDate(date: LocalDate, language: LetterLanguage): str
   return `${day} ${MONTHS[language][month - 1]} ${year}`
 }
 
-/** "Jan Willem Jansen", "Pieter de Vries": the name as the BRP writes it, prefix included. */
-export function personName(p: { givenNames: string; namePrefix: string | null; surname: string }): string {
-  return [p.givenNames, p.namePrefix, p.surname].filter((part) => part && part.trim() !== '').join(' ')
-}
+export { personName } from './person-name'
 
 /**
  * The two address lines of a Dutch letter (PostNL): street and number with letter and

@@ -1,8 +1,9 @@
 import { ErrorPage } from '~/components/error-page'
+import { notFound } from '~/responses'
 
 /** Any path nobody claims: a real 404 status with the shell around it. */
 export async function loader() {
-  throw new Response('Not Found', { status: 404 })
+  throw notFound()
 }
 
 export default function NotFound() {

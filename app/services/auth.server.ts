@@ -31,6 +31,7 @@ import {
 } from './session.server'
 import { createTokenBucket } from './token-bucket.server'
 import { citizenView, sessionIsImpersonating } from './impersonation.server'
+import { personNameOf } from '~/domain/person-name'
 
 export type { DigidLevel } from '~/domain/digid-level'
 export { LoginError, type LoginFailure } from './oidc.server'
@@ -488,16 +489,12 @@ async function citizenSession(
       .select(['given_names', 'name_prefix', 'surname'])
       .where('bsn', '=', actingBsn)
       .executeTakeFirst()
-    actingName = actor ? displayName(actor) : null
+    actingName = actor ? personNameOf(actor) : null
   }
   return {
-    input: { kind: 'citizen', subject, actingBsn, actingName, level, name: displayName(person), idToken },
+    input: { kind: 'citizen', subject, actingBsn, actingName, level, name: personNameOf(person), idToken },
     language: person.language ?? undefined,
   }
-}
-
-function displayName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
-  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
 }
 
 const EmployeeId = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/)

@@ -12,7 +12,6 @@ import {
   getCaseForCaseworker,
   listCaseTypes,
   listCasesForCaseworker,
-  municipalToday,
   receiveCase,
   recordCaseEvent,
   type CaseEventInput,
@@ -22,6 +21,7 @@ import {
   type RecordResult,
   type WorklistItem,
 } from '~/services/cases.server'
+import { municipalToday } from '~/services/calendar.server'
 import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/case-scope.server'
 
 export interface Caseworker {

@@ -5,10 +5,8 @@
  * anyone's. Every citizen-facing case query filters with `caseVisibleToCitizen`, so a case that is
  * neither theirs nor one they are a party to answers like an unknown one (404).
  */
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../db/schema'
-
-type Executor = Kysely<Database> | Transaction<Database>
+import type { Executor } from '../../db/client'
+import { sql } from 'kysely'
 
 export type CasePartyRole = 'co_mover'
 

@@ -13,14 +13,10 @@
  * No import of cases.server.ts here: the letters service, which the cases service uses, needs
  * these checks too (app/services/case-access.server.ts holds the caseworker use cases).
  */
-import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely'
-import type { DB } from '../../db/client'
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
+import type { Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
-import type { Database } from '../../db/schema'
-
-type Executor = DB | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { UUID_PATTERN } from '~/domain/ids'
 
 /** The codes of the case types this employee handles, as an SQL subquery. */
 export function caseTypesHandledBy(employeeId: string): RawBuilder<unknown> {
@@ -65,7 +61,7 @@ export async function mayHandleCaseType(employeeId: string, caseTypeCode: string
  * Reading only: acting on the decision's case still takes `mayHandleCase`.
  */
 export async function mayViewCase(employeeId: string, caseId: string, db: Executor = getDb()) {
-  if (!UUID.test(caseId)) return false
+  if (!UUID_PATTERN.test(caseId)) return false
   const row = await db
     .selectFrom('cases as c')
     .select('c.id')
@@ -89,7 +85,7 @@ export async function mayViewCase(employeeId: string, caseId: string, db: Execut
 
 /** Whether this employee handles this case; false for an unknown or malformed id too. */
 export async function mayHandleCase(employeeId: string, caseId: string, db: Executor = getDb()) {
-  if (!UUID.test(caseId)) return false
+  if (!UUID_PATTERN.test(caseId)) return false
   const row = await db
     .selectFrom('cases')
     .select('id')

@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import type { DB } from '../../db/client'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { CaseEventType, CaseStatus, ChannelColumn, Database } from '../../db/schema'
 import { isValidBsn, maskBsn } from '~/domain/bsn'
@@ -38,13 +38,17 @@ import {
   type Outcome,
   type RefusalCode,
 } from '~/domain/case-terms'
-import { addWorkingDays, createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
-import { compareLocalDate, daysBetween, isLocalDate, localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
+import { addWorkingDays } from '~/domain/working-days'
+import { holidayCalendar, municipalToday } from '~/services/calendar.server'
+import { compareLocalDate, daysBetween, isLocalDate, localDateOf, type LocalDate } from '~/domain/local-date'
 import { caseVisibleToCitizen } from '~/services/case-parties.server'
 import { recordAudit } from '~/services/audit.server'
 import { writeLettersForEvent } from '~/services/letters.server'
+import { UUID_PATTERN } from '~/domain/ids'
 
-export type Language = 'nl' | 'en'
+import type { Language } from '~/domain/language'
+
+export type { Language }
 export type { Channel, Outcome }
 export { CHANNELS, OUTCOMES }
 
@@ -162,34 +166,10 @@ export interface RecordCaseEventInput extends EventOrigin {
 
 // --- shared helpers -------------------------------------------------------------------------
 
-type Executor = DB | Transaction<Database>
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const REFERENCE_PATTERN = /^Z-\d{4}-\d{6}$/
 
 export function isCaseId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value)
-}
-
-let calendar: HolidayCalendar | undefined
-/**
- * Atw art. 3(3): days equated to holidays by decree are configuration, HOLIDAYS_BY_DECREE as a
- * comma-separated list of dates (e.g. "2026-05-15"). A mistyped date stops the start-up.
- */
-export function holidayCalendar(): HolidayCalendar {
-  if (!calendar) {
-    const extraDays = (process.env.HOLIDAYS_BY_DECREE ?? '')
-      .split(',')
-      .map((d) => d.trim())
-      .filter(Boolean)
-    calendar = createHolidayCalendar({ extraDays })
-  }
-  return calendar
-}
-
-/** "Today" for the municipality: the date in Europe/Amsterdam. */
-export function municipalToday(now: Date = new Date()): LocalDate {
-  return todayIn(now)
+  return typeof value === 'string' && UUID_PATTERN.test(value)
 }
 
 interface CaseTypeInfo {

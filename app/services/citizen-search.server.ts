@@ -18,6 +18,7 @@ import { authContext } from './auth-context.server'
 import type { StaffUser } from './auth.server'
 import { openToken, sealToken, type SealOptions } from './sealed-token.server'
 import { createTokenBucket } from './token-bucket.server'
+import { personNameOf } from '~/domain/person-name'
 
 export type SearchCriteria =
   | { kind: 'bsn'; bsn: string }
@@ -61,10 +62,6 @@ export function sealChoice(sessionId: string, bsn: string, now: Date = new Date(
 export function openChoice(sessionId: string, token: string, now: Date = new Date()): string | null {
   const opened = openToken(choiceSeal(sessionId), token, now)
   return opened.ok && /^\d{9}$/.test(opened.value) ? opened.value : null
-}
-
-function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
-  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
 }
 
 interface AddressColumns {
@@ -125,7 +122,7 @@ export async function searchCitizens(
     ok: true,
     results: rows.map((r) => ({
       choice: sealChoice(staff.sessionId, r.bsn),
-      name: fullName(r),
+      name: personNameOf(r),
       birthDate: r.birth_date,
       address: addressLine(r),
     })),
@@ -178,7 +175,7 @@ export async function chosenCitizen(
     bsn,
     result: {
       choice,
-      name: fullName(r),
+      name: personNameOf(r),
       birthDate: r.birth_date,
       address: addressLine(r),
     },

@@ -9,6 +9,7 @@
  * check page, named by a random id; the evidence is kept in that row (bytea), never on disk
  * under a name the citizen chose. The type is checked by content (domain/correction.ts).
  */
+import { personNameOf } from '~/domain/person-name'
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -33,15 +34,14 @@ import {
   citizenAudit,
   decideAndClose,
   Refused,
-  fullName,
   refuseWhileImpersonating,
   type CitizenActor,
   type StaffActor,
 } from '~/services/my-data.server'
 import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
+import { UUID_PATTERN } from '~/domain/ids'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isCorrectionId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+export const isCorrectionId = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
 
 /** The names of the data items, for the case subject and the decision text (data, not UI). */
 export const FIELD_NAMES: Record<CorrectableField, { nl: string; en: string }> = {
@@ -429,7 +429,7 @@ export async function listCorrectionRequests(staff: StaffActor, db: DB = getDb()
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
-    citizenName: fullName(r),
+    citizenName: personNameOf(r),
     field: r.field as CorrectableField,
     status: r.status as CorrectionListItem['status'],
     submittedAt: r.submitted_at!,
@@ -494,7 +494,7 @@ export async function getCorrectionForCaseworker(
       id: row.id,
       caseId: row.case_id,
       reference: c.reference,
-      citizenName: fullName(person),
+      citizenName: personNameOf(person),
       field,
       status: row.status as CorrectionListItem['status'],
       submittedAt: row.submitted_at!,

@@ -10,6 +10,7 @@
  * The transaction stays READ COMMITTED on purpose: the audit chain's trigger (migration 0005)
  * links a new entry to the last committed one, which a REPEATABLE READ snapshot would not see.
  */
+import { personNameOf } from '~/domain/person-name'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import {
@@ -27,7 +28,6 @@ import { MUNICIPALITY, toStoredLetter } from './letters.server'
 import {
   addressView,
   citizenAudit,
-  fullName,
   loadHousehold,
   PersonNotFound,
   refuseWhileImpersonating,
@@ -285,7 +285,7 @@ export async function exportPersonalData(
         .select(['bsn', 'given_names', 'name_prefix', 'surname'])
         .where('bsn', 'in', unknown)
         .execute()
-      for (const r of rows) coMoverNames.set(r.bsn, fullName(r))
+      for (const r of rows) coMoverNames.set(r.bsn, personNameOf(r))
     }
 
     const oneLineOf = (prefix: 'from' | 'to', m: (typeof moves)[number]) => {

@@ -10,13 +10,12 @@
  * the citizen's record, as every other staff view of their data.
  */
 import { createHash } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
-import type { DB } from '../../db/client'
+import type { Transaction } from 'kysely'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database, DocumentKind } from '../../db/schema'
 import { recordAudit } from '~/services/audit.server'
-
-type Executor = Kysely<Database> | Transaction<Database>
+import { UUID_PATTERN } from '~/domain/ids'
 
 export type { DocumentKind }
 
@@ -42,9 +41,8 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Case and document ids are UUIDs; anything else is answered as not found before a query. */
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
 
 /**
  * Adds documents to a case, in the caller's transaction (the one that records the event that

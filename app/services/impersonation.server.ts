@@ -23,6 +23,7 @@ import type { Language } from '~/i18n'
 import { recordAudit, verifyAuditChain, type ChainCheck } from './audit.server'
 import { authContext } from './auth-context.server'
 import type { CitizenUser, StaffUser } from './auth.server'
+import { personNameOf } from '~/domain/person-name'
 
 /** DESIGN.md §5: at most 15 minutes; the database refuses longer (check constraint, 0007). */
 export const IMPERSONATION_MINUTES = 15
@@ -75,10 +76,6 @@ export interface ActiveImpersonation {
 export type ImpersonationState =
   { status: 'none' } | { status: 'expired' } | { status: 'active'; impersonation: ActiveImpersonation }
 
-function personName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
-  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
-}
-
 /** One lookup per request, however many loaders ask (the root's banner and the page's own). */
 export async function impersonationOf(staff: StaffUser, db: DB = getDb()): Promise<ImpersonationState> {
   if (!staff.impersonationId) return { status: 'none' }
@@ -120,7 +117,7 @@ async function loadImpersonation(db: DB, id: string): Promise<ImpersonationState
     impersonation: {
       id: row.id,
       bsn: row.bsn,
-      citizenName: personName(row),
+      citizenName: personNameOf(row),
       employeeId: row.employee_id,
       employeeName: row.employee_name,
       reasonCode: row.reason_code,
@@ -420,7 +417,7 @@ export async function listImpersonations(
       id: r.id,
       employeeId: r.employee_id,
       employeeName: r.employee_name,
-      citizenName: personName(r),
+      citizenName: personNameOf(r),
       reasonCode: r.reason_code,
       reasonText: r.reason_text,
       reference: r.reference,

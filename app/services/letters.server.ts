@@ -8,9 +8,9 @@
  * e-mail notice in the same transaction (outbox semantics): when the transaction rolls back,
  * neither the letter nor the notice exists; when it commits, both do.
  */
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { z } from 'zod'
-import type { DB } from '../../db/client'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database } from '../../db/schema'
 import type { CaseEvent, CaseTypeRules } from '~/domain/case-terms'
@@ -26,11 +26,11 @@ import {
 import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { objectionTerm } from '~/domain/objection'
-import { createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
+import { holidayCalendar, publicBaseUrl } from '~/services/calendar.server'
+import type { HolidayCalendar } from '~/domain/working-days'
 import { recordAudit } from '~/services/audit.server'
 import { caseHandledBy, handledBy } from '~/services/case-scope.server'
-
-type Executor = Kysely<Database> | Transaction<Database>
+import { UUID_PATTERN } from '~/domain/ids'
 
 /** The sender of every letter. The municipality's fixed details, not configuration per se. */
 export const MUNICIPALITY: MunicipalityDetails = {
@@ -53,23 +53,6 @@ export const MUNICIPALITY: MunicipalityDetails = {
 
 /** The graphile-worker task that e-mails the neutral notice (app/services/jobs.server.ts runs it). */
 export const LETTER_NOTICE_TASK = 'send-letter-notice'
-
-/** The portal's public address, for the links printed in letters and e-mails. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '')
-}
-
-let calendar: HolidayCalendar | undefined
-/** Atw art. 3(3): days equated to holidays by decree, as the cases service reads them. */
-function holidayCalendar(): HolidayCalendar {
-  calendar ??= createHolidayCalendar({
-    extraDays: (process.env.HOLIDAYS_BY_DECREE ?? '')
-      .split(',')
-      .map((d) => d.trim())
-      .filter(Boolean),
-  })
-  return calendar
-}
 
 // --- the stored snapshot --------------------------------------------------------------------
 
@@ -444,9 +427,8 @@ export async function markLetterNotified(letterId: string, db: DB = getDb()): Pr
 
 // --- reading: the citizen --------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export function isLetterId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value)
+  return typeof value === 'string' && UUID_PATTERN.test(value)
 }
 
 export interface LetterListItem {

@@ -9,8 +9,9 @@
  *   another: `findBlockingMove` says which move stands in the way, for the page and the service.
  * - The declarant can withdraw the move until it is decided; the co-movers are told.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { DB } from '../../db/client'
+import { personNameOf } from '~/domain/person-name'
+import { sql, type Selectable, type Transaction } from 'kysely'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database, MoveRequestsTable } from '../../db/schema'
 import type { ComposedLetter, LetterContext } from '~/domain/letters'
@@ -30,14 +31,12 @@ import { writeLetterFor } from '~/services/letters.server'
 import {
   addressView,
   citizenAudit,
-  fullName,
   loadHousehold,
   Refused,
   refuseWhileImpersonating,
   type CitizenActor,
 } from '~/services/my-data.server'
 
-type Executor = Kysely<Database> | Transaction<Database>
 export type MoveRow = Selectable<MoveRequestsTable>
 
 /** The states in which a move still stands in the way of another (see `blocksAnotherMove`). */
@@ -95,7 +94,7 @@ export async function loadMoveLetterSubject(trx: Executor, row: MoveRow): Promis
   const coMovers = household
     .filter((m) => row.co_mover_bsns.includes(m.bsn))
     .map((m) => ({ bsn: m.bsn, name: m.name, relation: m.relation, birthDate: m.birthDate }))
-  const reportedBy = fullName(declarant)
+  const reportedBy = personNameOf(declarant)
   return {
     facts: {
       reportedBy,
@@ -188,7 +187,7 @@ export async function findBlockingMove(db: Executor, bsn: string): Promise<Block
   return {
     caseId: row.case_id,
     reportedByYou,
-    reportedBy: fullName(row),
+    reportedBy: personNameOf(row),
     reportedOn: localDateOf(new Date(row.submitted_at)),
     address: addressView(row).oneLine,
     moveDate: row.move_date,

@@ -17,6 +17,7 @@
  * approval decides the case; the address itself changes on the move date (move-effect.server.ts):
  * at once when that day has come, otherwise by a job scheduled in the approval's transaction.
  */
+import { personNameOf } from '~/domain/person-name'
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -44,6 +45,7 @@ import {
   type MoveState,
   type ResidentSignals,
 } from '~/domain/move'
+import { UUID_PATTERN } from '~/domain/ids'
 export type { MoveDateWindow }
 import {
   houseNumberCandidates,
@@ -70,7 +72,6 @@ import {
   addressView,
   citizenAudit,
   Refused,
-  fullName,
   loadHousehold,
   refuseWhileImpersonating,
   type AddressView,
@@ -81,8 +82,7 @@ import {
 import { listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
 export type { BlockingMove }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isRequestId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+export const isRequestId = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
 
 // --- step 1: the new address ------------------------------------------------------------------
 
@@ -670,7 +670,7 @@ export async function getSubmittedMove(
     caseId: row.case_id,
     address: addressView(a),
     moveDate: row.move_date,
-    coMovers: movers.map(fullName),
+    coMovers: movers.map(personNameOf),
   }
 }
 
@@ -733,7 +733,7 @@ export async function listMoveRequests(staff: StaffActor, db: DB = getDb()): Pro
           {
             id: r.id,
             reference: r.reference,
-            citizenName: fullName(r),
+            citizenName: personNameOf(r),
             address: addressView({ ...r, id: r.a_id }).oneLine,
             moveDate: r.move_date!,
             coMovers: r.co_mover_bsns.length,
@@ -833,7 +833,7 @@ export async function getMoveRequestForCaseworker(
       id: row.id,
       caseId: row.case_id,
       reference: c.reference,
-      citizenName: fullName(person),
+      citizenName: personNameOf(person),
       address: addressView(target).oneLine,
       fromAddress: from ? addressView(from).oneLine : null,
       moveDate: row.move_date,
@@ -841,11 +841,11 @@ export async function getMoveRequestForCaseworker(
       state: moveState(row.status, row.applied_at),
       submittedAt: row.submitted_at!,
       movers: [
-        { name: fullName(person), role: 'declarant' as const },
+        { name: personNameOf(person), role: 'declarant' as const },
         ...household.filter((m) => row.co_mover_bsns.includes(m.bsn)).map((m) => ({ name: m.name, role: m.relation })),
       ],
       decisionReason: row.decision_reason,
-      residents: residents.map((r) => ({ name: fullName(r), age: ageOn(r.birth_date, today) })),
+      residents: residents.map((r) => ({ name: personNameOf(r), age: ageOn(r.birth_date, today) })),
       signals: residentSignals(
         residents.map((r) => r.birth_date),
         movers.length,

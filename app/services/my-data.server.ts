@@ -6,8 +6,8 @@
  * Also the pieces the move and correction services share: who is acting (for the audit log),
  * the household as the BRP records it, and running the cases service inside our transaction.
  */
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { DB } from '../../db/client'
+import { sql, type Transaction } from 'kysely'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { ActorKind, Database } from '../../db/schema'
 import type { DecisionContent } from '~/domain/case-terms'
@@ -16,8 +16,7 @@ import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
 import { moveState, type HouseholdRelation } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
 import { recordCaseEvent } from '~/services/cases.server'
-
-type Executor = Kysely<Database> | Transaction<Database>
+import { personNameOf } from '~/domain/person-name'
 
 // --- who is acting --------------------------------------------------------------------------
 
@@ -134,10 +133,6 @@ export function addressView(a: {
   }
 }
 
-export function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
-  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
-}
-
 // --- household ------------------------------------------------------------------------------
 
 export interface HouseholdPerson {
@@ -176,7 +171,7 @@ export async function loadHousehold(db: Executor, bsn: string): Promise<Househol
     .map((r) => ({
       bsn: r.bsn,
       relation: r.kind,
-      name: fullName(r),
+      name: personNameOf(r),
       givenNames: r.given_names,
       birthDate: r.birth_date,
       addressId: r.address_id,
@@ -436,6 +431,6 @@ function pendingMoveView(
     address: addressView(row),
     moveDate: row.move_date,
     state,
-    reportedBy: row.bsn === bsn ? null : fullName(row),
+    reportedBy: row.bsn === bsn ? null : personNameOf(row),
   }
 }

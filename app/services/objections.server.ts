@@ -19,10 +19,8 @@
  *   case in the transaction of its received event, with the objection itself as a text document
  *   (name and address, date, decision, grounds: Awb 6:5). A failure anywhere rolls back all.
  */
-import type { Transaction } from 'kysely'
-import type { DB } from '../../db/client'
+import type { DB, Executor } from '../../db/client'
 import { getDb } from '../../db/instance'
-import type { Database } from '../../db/schema'
 import type { Outcome } from '~/domain/case-terms'
 import { detectEvidenceType, safeFileName } from '~/domain/correction'
 import { addressLines, formatLetterDate, personName } from '~/domain/letters-format'
@@ -42,12 +40,11 @@ import {
   type ObjectionTerm,
 } from '~/domain/objection'
 import { recordAudit } from '~/services/audit.server'
-import { holidayCalendar, isCaseId, receiveCase, type Language } from '~/services/cases.server'
+import { isCaseId, receiveCase, type Language } from '~/services/cases.server'
+import { holidayCalendar } from '~/services/calendar.server'
 import { caseVisibleToCitizen } from '~/services/case-parties.server'
 import { addDocuments, listDocuments, sha256Hex, type DocumentSummary } from '~/services/documents.server'
 import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
-
-type Executor = DB | Transaction<Database>
 
 // --- the decision objected to ----------------------------------------------------------------
 

@@ -14,13 +14,12 @@
  * every municipal system keys a person) and the new value by its register id. No names, no old
  * address, no birth data. A BSN never goes in a log line or an error message written here.
  */
+import type { Executor } from '../../db/client'
 import { createHmac, randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema'
 import { getDb } from '../../db/instance'
-
-type Executor = Kysely<Database> | Transaction<Database>
 
 export const EVENT_TYPES = {
   /** Wet BRP art. 2.39: an approved move changed a person's address in the BRP. */

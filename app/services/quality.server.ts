@@ -45,7 +45,8 @@ import {
   type Tally,
   type Verdict,
 } from '~/domain/quality'
-import { AT_RISK_WORKING_DAYS, CHANNELS, holidayCalendar, municipalToday, type Language } from '~/services/cases.server'
+import { AT_RISK_WORKING_DAYS, CHANNELS, type Language } from '~/services/cases.server'
+import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { caseTypesHandledBy } from '~/services/case-scope.server'
 
 /** The acknowledgement letter's template (letters service); a rename there breaks the build here. */

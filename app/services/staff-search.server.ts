@@ -15,6 +15,7 @@ import type { Language } from '~/i18n'
 import { recordAudit } from './audit.server'
 import type { StaffUser } from './auth.server'
 import { sealChoice, takeSearchToken } from './citizen-search.server'
+import { personNameOf } from '~/domain/person-name'
 
 const MAX_RESULTS = 20
 
@@ -52,10 +53,6 @@ function nameMatches(words: string[]): Expression<SqlBool> {
     words.map((w) => sql`concat_ws(' ', p.given_names, p.name_prefix, p.surname) ilike ${likePattern(w)} escape '\\'`),
     sql` and `,
   )}`
-}
-
-function fullName(p: { given_names: string; name_prefix: string | null; surname: string }): string {
-  return [p.given_names, p.name_prefix, p.surname].filter(Boolean).join(' ')
 }
 
 export async function searchForStaff(
@@ -117,7 +114,7 @@ async function findCases(db: DB, query: StaffSearchQuery, lang: Language): Promi
     reference: r.reference,
     caseType: lang === 'en' ? r.name_en : r.name_nl,
     subject: r.subject,
-    citizenName: fullName(r),
+    citizenName: personNameOf(r),
     status: r.status,
     decisionDueOn: r.decision_due_on,
   }))
@@ -130,5 +127,9 @@ async function findCitizens(db: DB, query: StaffSearchQuery, staff: StaffUser): 
   else if (query.kind === 'bsn') q = q.where('p.bsn', '=', query.bsn)
   else q = q.where(nameMatches(query.words))
   const rows = await q.orderBy('p.surname').orderBy('p.birth_date').limit(MAX_RESULTS).execute()
-  return rows.map((r) => ({ choice: sealChoice(staff.sessionId, r.bsn), name: fullName(r), birthDate: r.birth_date }))
+  return rows.map((r) => ({
+    choice: sealChoice(staff.sessionId, r.bsn),
+    name: personNameOf(r),
+    birthDate: r.birth_date,
+  }))
 }

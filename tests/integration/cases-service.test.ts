@@ -6,13 +6,13 @@ import {
   getCaseForCaseworker,
   getCaseForCitizen,
   getOverviewForCitizen,
-  holidayCalendar,
   listCasesForCaseworker,
   listCasesForCitizen,
   receiveCase,
   recordCaseEvent,
   type ReceiveCaseInput,
 } from '~/services/cases.server'
+import { holidayCalendar } from '~/services/calendar.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'

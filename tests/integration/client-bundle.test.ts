@@ -51,7 +51,10 @@ function readsFromEmptyModules(file: string, empty: Set<string>) {
 describe('the browser bundle', () => {
   const empty = emptyChunks()
   const files = [
-    ...readdirSync(path.join(BUILD, 'routes')).map((f) => path.join(BUILD, 'routes', f)),
+    // Routes sit in a folder per area (app/routes/mijn+/, …), and so do their bundles.
+    ...readdirSync(path.join(BUILD, 'routes'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => path.join(BUILD, 'routes', f)),
     ...readdirSync(path.join(BUILD, '_shared')).map((f) => path.join(BUILD, '_shared', f)),
     ...readdirSync(BUILD)
       .filter((f) => f.endsWith('.js'))

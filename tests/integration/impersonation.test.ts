@@ -282,7 +282,7 @@ describe('viewing as the citizen', () => {
       if (!path.startsWith('/api/')) expect(body, path).toContain('Wijzigen kan niet tijdens meekijken')
     }
     // A client-side (JavaScript) submission: 403 the error boundary explains.
-    const js = await fetch(`${server.url}/mijn/voorkeuren?_data=routes%2Fmijn.voorkeuren`, {
+    const js = await fetch(`${server.url}/mijn/voorkeuren?_data=routes%2Fmijn%2B%2Fvoorkeuren`, {
       method: 'POST',
       headers: { cookie: cookies.support, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ email: 'iemand@example.org' }),

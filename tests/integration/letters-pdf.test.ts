@@ -326,8 +326,8 @@ describe('the PDF renderer itself', () => {
 describe('the development mailbox (/dev/mail), outside production', () => {
   it('lists the written mails and shows one; an id that is no mail file is a 404', async () => {
     const { createMailer, mailDirectory } = await import('~/services/mail.server')
-    const list = await import('~/routes/dev.mail._index')
-    const one = await import('~/routes/dev.mail.$mailId')
+    const list = await import('~/routes/dev+/mail._index')
+    const one = await import('~/routes/dev+/mail.$mailId')
     const previous = process.env.DATA_DIR
     process.env.DATA_DIR = work
     try {

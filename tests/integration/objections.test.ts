@@ -8,7 +8,7 @@ import { personaByKey } from '../../db/seed/personas'
 import { addDays, todayIn } from '~/domain/local-date'
 import { objectionTerm } from '~/domain/objection'
 import { nextWorkingDayOnOrAfter } from '~/domain/working-days'
-import { holidayCalendar } from '~/services/cases.server'
+import { holidayCalendar } from '~/services/calendar.server'
 import {
   getObjectionForm,
   getObjectionPanel,

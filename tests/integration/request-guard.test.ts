@@ -225,7 +225,7 @@ describe('characters no field may hold', () => {
 
   it('answers a JavaScript submission with a 400 its error boundary shows', async () => {
     const res = await post(
-      '/mijn/voorkeuren?_data=routes%2Fmijn.voorkeuren',
+      '/mijn/voorkeuren?_data=routes%2Fmijn%2B%2Fvoorkeuren',
       new URLSearchParams({ email: '\u0000' }),
       {
         'content-type': 'application/x-www-form-urlencoded',

@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { formatLocalDate } from '~/components/date-text'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { ErrorSummary } from '~/components/error-summary'
+import { FormField, inputClass } from '~/components/form-field'
+import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
+import { StatusTag } from '~/components/status-tag'
+import { SummaryList } from '~/components/summary-list'
+import { CASE_READERS } from '~/domain/staff-areas'
+import { requireStaff } from '~/services/auth.server'
+import { acceptCorrection, getCorrectionForCaseworker, refuseCorrection } from '~/services/corrections.server'
+import { getFixedT } from '~/services/i18n.server'
+import { notFound } from '~/responses'
+
+/**
+ * A correction request as the caseworker decides it (Wet BRP art. 2.58): accept (the data
+ * corrected, history kept) or refuse with a reason; the letter is written from the decision.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, CASE_READERS)
+  const correction = await getCorrectionForCaseworker(staff, params.id ?? '')
+  if (!correction) throw notFound()
+  const t = await getFixedT(request)
+  const done = new URL(request.url).searchParams.get('besluit')
+  return json({
+    correction,
+    done: done === 'verbeterd' || done === 'afgewezen' ? done : null,
+    title: `${correction.reference} – ${t('mydata:staff.correctionsTitle')}`,
+  })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correctie' }]
+export const handle = { i18n: 'mydata' }
+
+const Decision = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('accept') }),
+  z.object({ intent: z.literal('refuse'), reason: z.string().trim().min(1, 'required').max(1000, 'required') }),
+])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, 'caseworker')
+  const raw = Object.fromEntries(await request.formData())
+  const parsed = Decision.safeParse(raw)
+  if (!parsed.success)
+    return json(
+      { errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') },
+      { status: 400 },
+    )
+  const id = params.id ?? ''
+  const result =
+    parsed.data.intent === 'accept'
+      ? await acceptCorrection(staff, id)
+      : await refuseCorrection(staff, id, parsed.data.reason)
+  if (!result.ok) {
+    if (result.error === 'not_found') throw notFound()
+    return json(
+      { errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') },
+      { status: 409 },
+    )
+  }
+  return redirect(`/medewerker/correcties/${id}?besluit=${parsed.data.intent === 'accept' ? 'verbeterd' : 'afgewezen'}`)
+}
+
+const tone = { submitted: 'warning', accepted: 'success', refused: 'danger' } as const
+
+export default function CorrectionRequest() {
+  const { correction: c, done } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation('mydata')
+  const acts = useActsOnCases()
+  const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
+  const reasonError = errors.find((e) => e.field === 'reason')?.message
+  const show = (value: string | null) =>
+    value === null || value === ''
+      ? t('correction.emptyValue')
+      : c.field === 'birth_date'
+        ? formatLocalDate(value, i18n.language)
+        : value
+  const summary = useSubmissionErrors(errors, actionData)
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to="/medewerker/correcties">
+          <span aria-hidden="true">← </span>
+          {t('staff.backToCorrections')}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl md:text-4xl">
+        {t('staff.correctionsHeading')}: {c.reference}
+      </h1>
+      <ErrorSummary title={t('common.errorTitle')} errors={summary} />
+      {done ? (
+        <p role="status" className="mt-4 border-l-4 border-success pl-3 font-bold">
+          {t(done === 'verbeterd' ? 'staff.accepted' : 'staff.correctionRefused')}
+        </p>
+      ) : null}
+      <p className="mt-4">
+        <StatusTag tone={tone[c.status]}>{t(`staff.statuses.${c.status}`)}</StatusTag>
+      </p>
+      <SummaryList
+        className="mt-6"
+        rows={[
+          { key: t('staff.citizen'), value: c.citizenName },
+          { key: t('staff.item'), value: t(`items.${c.field}`) },
+          { key: t('staff.currentValue'), value: show(c.currentValue) },
+          { key: t('staff.registerValue'), value: show(c.registerValue) },
+          { key: t('staff.proposedValue'), value: show(c.proposedValue) },
+          { key: t('staff.explanation'), value: <span className="whitespace-pre-line">{c.explanation}</span> },
+          {
+            key: t('staff.evidence'),
+            value: c.evidence ? (
+              <a href={`/medewerker/correcties/${c.id}/bewijs`} download>
+                {t('staff.downloadEvidence', { name: c.evidence.name })}
+              </a>
+            ) : (
+              t('correction.noEvidence')
+            ),
+          },
+          ...(c.decisionReason ? [{ key: t('staff.decisionReason'), value: c.decisionReason }] : []),
+        ]}
+      />
+      {c.status === 'submitted' && !acts ? (
+        <div className="mt-8">
+          <ReadOnlyNote />
+        </div>
+      ) : c.status === 'submitted' ? (
+        <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
+          <Form method="post">
+            <input type="hidden" name="intent" value="accept" />
+            <button type="submit" className="btn-primary">
+              {t('staff.accept')}
+            </button>
+          </Form>
+          <Form method="post" noValidate className="border-t-2 border-line pt-6">
+            <input type="hidden" name="intent" value="refuse" />
+            <FormField id="reason" label={t('staff.reason')} hint={t('staff.reasonHint')} error={reasonError}>
+              {(p) => <textarea {...p} rows={3} defaultValue={actionData?.reason ?? ''} className={inputClass} />}
+            </FormField>
+            <button type="submit" className="btn-secondary">
+              {t('staff.refuseCorrection')}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </div>
+  )
+}

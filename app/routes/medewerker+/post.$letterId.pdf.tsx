@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { CASE_READERS } from '~/domain/staff-areas'
+import { requireStaff } from '~/services/auth.server'
+import { renderLetterPdf } from '~/services/letter-pdf.server'
+import { getLetterForPrinting } from '~/services/letters.server'
+import { notFound } from '~/responses'
+
+/** A paper letter's PDF for printing (caseworkers only); opening it is audited on the citizen's record. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, CASE_READERS)
+  const letter = await getLetterForPrinting(params.letterId ?? '', staff.employeeId)
+  if (!letter) throw notFound()
+  const pdf = await renderLetterPdf(letter)
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="brief-${letter.reference}.pdf"`,
+      'Content-Length': String(pdf.length),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

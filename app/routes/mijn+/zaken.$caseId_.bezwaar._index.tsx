@@ -1,0 +1,254 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from '@remix-run/node'
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { formatLocalDate } from '~/components/date-text'
+import { fileSize } from '~/components/document-list'
+import { ErrorSummary } from '~/components/error-summary'
+import { FormField, inputClass } from '~/components/form-field'
+import { useSubmissionErrors } from '~/components/stable-value'
+import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH, MAX_OBJECTION_UPLOAD_BYTES } from '~/domain/objection'
+import { requireCitizen } from '~/services/auth.server'
+import { getFixedT, getLanguage } from '~/services/i18n.server'
+import {
+  getObjectionForm,
+  saveObjectionDraft,
+  type ObjectionFieldError,
+  type UploadedFile,
+} from '~/services/objections.server'
+import { notFound } from '~/responses'
+
+/**
+ * "Bezwaar maken" (Awb 6:4): why the citizen disagrees, why late if the term has passed
+ * (Awb 6:11), and up to five documents. The form posts multipart/form-data to this path
+ * (/mijn/zaken/:caseId/bezwaar), works without JavaScript, and keeps what is right: the text
+ * typed and every file that passes; a refused file is named at the field. Then "Controleer uw
+ * gegevens" sends it.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
+  const form = await getObjectionForm(citizen, params.caseId ?? '', lang)
+  // Not theirs, unknown, or nothing to object to (no decision, a withdrawal, an objection's own decision).
+  if (form.status === 'not_found' || form.status === 'not_objectable') throw notFound()
+  if (form.status === 'existing') return json({ form, title: t('objections:form.existingTitle') })
+  return json({ form, title: t('objections:form.title') })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Bezwaar maken' }]
+export const handle = { i18n: 'objections' }
+
+/** The text fields are small; 64 kB holds the longest grounds (10,000 characters) several times. */
+const MAX_TEXT_PART = 64 * 1024
+
+/**
+ * The files, read as they stream in. Past 10 MB together the bytes are read and dropped rather
+ * than refused mid-stream, so the text fields still arrive and the form comes back with them.
+ */
+function attachmentsHandler(received: UploadedFile[]): UploadHandler {
+  let total = 0
+  return async (part) => {
+    if (part.name !== 'attachments') return undefined
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for await (const chunk of part.data) {
+      size += chunk.byteLength
+      if (total + size <= MAX_OBJECTION_UPLOAD_BYTES) chunks.push(chunk)
+    }
+    if (!part.filename) return '' // the field sent without a file chosen
+    const kept = total + size <= MAX_OBJECTION_UPLOAD_BYTES
+    if (kept) total += size
+    received.push({ name: part.filename, size, bytes: kept ? Buffer.concat(chunks) : null })
+    return part.filename
+  }
+}
+
+const Fields = z.object({
+  grounds: z.string().catch(''),
+  lateReason: z.string().catch(''),
+  removeFile: z.array(z.string()).catch([]),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'midden' })
+  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
+    throw new Response(null, { status: 415 })
+  const received: UploadedFile[] = []
+  let data: FormData
+  try {
+    data = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        attachmentsHandler(received),
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART }),
+      ),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
+    // A body that is not the multipart it says it is.
+    if (error instanceof TypeError) throw new Response(null, { status: 400 })
+    throw error
+  }
+  const text = (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string')
+  const form = Fields.parse({
+    grounds: text('grounds')[0],
+    lateReason: text('lateReason')[0],
+    removeFile: text('removeFile'),
+  })
+  const caseId = params.caseId ?? ''
+  const result = await saveObjectionDraft(
+    citizen,
+    caseId,
+    { grounds: form.grounds, lateReason: form.lateReason },
+    received,
+    { removeFiles: form.removeFile },
+  )
+  switch (result.status) {
+    case 'not_found':
+    case 'not_objectable':
+      throw notFound()
+    case 'existing':
+      return redirect(`/mijn/zaken/${caseId}/bezwaar`)
+    case 'saved':
+      return redirect(`/mijn/zaken/${caseId}/bezwaar/controleren`)
+    case 'invalid':
+      return json(
+        { errors: result.errors, values: { grounds: form.grounds, lateReason: form.lateReason }, files: result.files },
+        { status: result.errors.some((e) => e.code === 'files_too_large') ? 413 : 400 },
+      )
+  }
+}
+
+export default function ObjectionFormPage() {
+  const { form } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation('objections')
+  const date = (d: string) => formatLocalDate(d, i18n.language)
+  const errors = actionData?.errors ?? []
+  const message = (e: ObjectionFieldError) =>
+    t(`errors.${e.code}`, {
+      file: e.file,
+      max: e.field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH,
+    })
+  const errorFor = (field: ObjectionFieldError['field']) => {
+    const messages = errors.filter((e) => e.field === field).map(message)
+    return messages.length ? messages.join('. ') : undefined
+  }
+  const summary = useSubmissionErrors(
+    errors.map((e) => ({ field: e.field, message: message(e) })),
+    actionData,
+  )
+  // The files sent are kept (listed above the field) or refused (named in the error): either
+  // way the picker starts empty again, as it does when the server sends the page back.
+  const fileInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (fileInput.current) fileInput.current.value = ''
+  }, [actionData])
+
+  if (form.status === 'existing') {
+    return (
+      <div className="prose-width">
+        <h1 className="text-3xl md:text-4xl">{t('form.existingHeading')}</h1>
+        <p className="mt-4">{t('form.existingText', { reference: form.reference })}</p>
+        <p className="mt-6">
+          <Link to={`/mijn/zaken/${form.caseId}`} className="btn-primary">
+            {t('form.existingLink')}
+          </Link>
+        </p>
+      </div>
+    )
+  }
+
+  const { decision, term, late, draft } = form
+  const values = actionData?.values ?? { grounds: draft?.grounds ?? '', lateReason: draft?.lateReason ?? '' }
+  const files = actionData?.files ?? draft?.files ?? []
+  return (
+    <div className="prose-width">
+      <p>
+        <Link to={`/mijn/zaken/${decision.caseId}`}>
+          <span aria-hidden="true">← </span>
+          {t('form.back')}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl md:text-4xl">{t('form.heading')}</h1>
+      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+      <p className="mt-3">
+        {t('form.lead', { caseType: decision.caseType, reference: decision.reference, date: date(decision.decidedOn) })}
+      </p>
+      {late ? (
+        <div className="mt-4 border-l-8 border-warning bg-surface p-4">
+          <h2 className="text-xl">{t('form.termPassedHeading')}</h2>
+          <p className="mt-2">{t('form.termPassed', { date: date(term.endsOn) })}</p>
+        </div>
+      ) : (
+        <p className="mt-2 font-bold">{t('form.termOpen', { date: date(term.endsOn) })}</p>
+      )}
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-6">
+        <FormField id="grounds" label={t('form.grounds')} hint={t('form.groundsHint')} error={errorFor('grounds')}>
+          {(p) => <textarea {...p} rows={8} defaultValue={values.grounds} className={inputClass} />}
+        </FormField>
+        {late ? (
+          <FormField
+            id="lateReason"
+            label={t('form.lateReason')}
+            hint={t('form.lateReasonHint')}
+            error={errorFor('lateReason')}
+          >
+            {(p) => <textarea {...p} rows={3} defaultValue={values.lateReason} className={inputClass} />}
+          </FormField>
+        ) : null}
+        {files.length ? (
+          <fieldset className="mb-6">
+            <legend className="font-bold">{t('form.keptHeading')}</legend>
+            <ul className="mt-2 space-y-2">
+              {files.map((f) => (
+                <li key={f.id} className="flex flex-wrap items-center gap-3">
+                  <span>
+                    {f.name} <span className="text-muted">({fileSize(f.size, i18n.language)})</span>
+                  </span>
+                  <span className="flex items-center gap-2">
+                    <input type="checkbox" id={`remove-${f.id}`} name="removeFile" value={f.id} className="h-6 w-6" />
+                    <label htmlFor={`remove-${f.id}`}>{t('form.remove', { name: f.name })}</label>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : null}
+        <FormField
+          id="attachments"
+          label={t('form.attachments')}
+          hint={t('form.attachmentsHint')}
+          error={errorFor('attachments')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              ref={fileInput}
+              type="file"
+              multiple
+              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+              className="block w-full max-w-xl text-lg"
+            />
+          )}
+        </FormField>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className="btn-primary">
+            {t('form.continue')}
+          </button>
+          <Link to={`/mijn/zaken/${decision.caseId}`}>{t('form.cancel')}</Link>
+        </div>
+      </Form>
+    </div>
+  )
+}

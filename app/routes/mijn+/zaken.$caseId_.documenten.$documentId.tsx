@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireCitizen } from '~/services/auth.server'
+import { downloadHeaders, getDocumentForCitizen } from '~/services/documents.server'
+import { notFound } from '~/responses'
+
+/** A document of one of the citizen's own cases; anything else answers the same 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const citizen = await requireCitizen(request, { level: 'basis' })
+  const file = await getDocumentForCitizen(citizen.bsn, params.caseId ?? '', params.documentId ?? '')
+  if (!file) throw notFound()
+  return new Response(new Uint8Array(file.bytes), { headers: downloadHeaders(file) })
+}
