@@ -61,8 +61,7 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors while streaming are logged by the server's error handler; log here only after the shell.
-          if (shellRendered)
-            serverLogger(loadContext).error({ err: error, path: new URL(request.url).pathname }, 'render failed')
+          if (shellRendered) serverLogger().error({ err: error, path: new URL(request.url).pathname }, 'render failed')
         },
       },
     )
@@ -77,7 +76,7 @@ export default async function handleRequest(
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return
-  serverLogger(context).error(
+  serverLogger().error(
     { err: error, requestId: context.requestId, method: request.method, path: new URL(request.url).pathname },
     'request failed',
   )

@@ -12,7 +12,7 @@ export type DB = Kysely<Database>
 export type Executor = DB | Transaction<Database>
 
 export interface DbOptions {
-  /** Pool size per process; the default suits one app instance on a small machine. */
+  /** Pool size per process (DATABASE_POOL_MAX); the default suits one app instance on a small machine. */
   max?: number
   applicationName?: string
   /** Told of every connection the pool loses (PostgreSQL restarted, a backend terminated). */
@@ -31,7 +31,7 @@ export function createPool(connectionString: string, options: DbOptions = {}): p
   const onError = options.onConnectionError ?? (() => {})
   const pool = new pg.Pool({
     connectionString,
-    max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: options.max ?? 10,
     application_name: options.applicationName ?? 'mijn-stad',
     idleTimeoutMillis: 30_000,
     // A database that does not answer fails the request within seconds instead of holding it.

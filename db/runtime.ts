@@ -33,21 +33,23 @@ export function clusterDirOf(dataDir: string): string {
  * database would say nothing).
  */
 export async function openDatabase({
-  databaseUrl = process.env.DATABASE_URL,
-  dataDir = process.env.DATA_DIR ?? '.data',
+  databaseUrl,
+  dataDir,
   log,
   whenRunning = 'refuse',
   create = true,
   database,
 }: {
+  /** DATABASE_URL (server/config.ts); unset: the embedded PostgreSQL */
   databaseUrl?: string
-  dataDir?: string
+  /** DATA_DIR, resolved (server/config.ts) */
+  dataDir: string
   log?: (line: string) => void
   whenRunning?: 'refuse' | 'attach'
   create?: boolean
   /** the embedded cluster's database to connect to; default `mijnstad` */
   database?: string
-} = {}): Promise<DatabaseHandle> {
+}): Promise<DatabaseHandle> {
   if (databaseUrl) return { url: databaseUrl, kind: 'external', stop: async () => {} }
   const clusterDir = clusterDirOf(dataDir)
   if (!create && !clusterExists(clusterDir)) throw new NoCluster(clusterDir)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
@@ -6,12 +7,10 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
+import { appSettingsOf, appStorage, type AppSettings } from '../app/context.server'
 import { isViewingAsCitizen, SESSION_COOKIE } from '../app/services/auth.server'
-import {
-  impersonationSettingsStorage,
-  READ_ONLY_CODE,
-  type ImpersonationSettings,
-} from '../app/services/impersonation.server'
+import { READ_ONLY_CODE } from '../app/services/impersonation.server'
+import { ensureAppSecret } from './app-secret'
 import { canonicalHost } from './canonical-host'
 import type { Config } from './config'
 import { drainingResponses, readiness } from './drain'
@@ -29,16 +28,39 @@ export interface AppOptions {
   build: ServerBuild | (() => Promise<ServerBuild>)
   /** Extra routes mounted before the Remix handler (mock identity providers, the API). */
   mount?: (app: Express) => void | Promise<void>
+  /** The app's settings, when the caller made them already (`serverSettings(config)`). */
+  settings?: AppSettings
+}
+
+/**
+ * The app's settings as this server runs them: the checked configuration, with the secrets read
+ * from (or, the first time, made in) DATA_DIR when the environment gives none.
+ */
+export function serverSettings(config: Config): AppSettings {
+  return appSettingsOf(config, {
+    appSecret: config.APP_SECRET ?? ensureAppSecret(config.appSecretFile),
+    // Without LOG_SALT the fingerprints correlate within one run only, which is the safer default.
+    logSalt: config.LOG_SALT ?? randomBytes(16).toString('hex'),
+  })
 }
 
 /** The HTTP application, without listening: the server and the integration tests both use it. */
-export async function createApp({ config, logger, build, mount }: AppOptions): Promise<Express> {
+export async function createApp({
+  config,
+  logger,
+  build,
+  mount,
+  settings = serverSettings(config),
+}: AppOptions): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.TRUST_PROXY)
 
-  const refuse = createRefusals({ build, production: config.production, logger })
+  const refuse = createRefusals({ build, production: config.production })
 
+  // The one context (app/context.server.ts) around everything a request runs: settings, logger,
+  // the client's address and the per-request memo.
+  app.use((req, _res, next) => appStorage.run({ settings, logger, clientIp: req.ip, memo: new Map() }, next))
   app.use(nonce)
   app.use(drainingResponses)
   app.use(requestLog(logger))
@@ -79,12 +101,7 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
   // Methods, paths, media types, body limits (server/limits.ts) and unsafe text, before any route.
   app.use(requestGuard({ refuse, logger }))
   await mount?.(app)
-  app.use(
-    readOnlyWhileImpersonating(logger, {
-      maxLevel: config.IMPERSONATION_MAX_LEVEL,
-      showStaffNames: config.AUDIT_SHOW_STAFF_NAMES,
-    }),
-  )
+  app.use(readOnlyWhileImpersonating(logger))
 
   app.all(
     '*',
@@ -95,8 +112,6 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         impersonationRefused: (res.locals.impersonationRefused as string | undefined) ?? null,
-        // Settings a page needs (server/config.ts), read by its loader from the load context.
-        moveResidentsWarning: config.MOVE_RESIDENTS_WARNING,
       }),
     }),
   )
@@ -106,49 +121,47 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
 }
 
 /**
- * Issue 7, DESIGN.md §5: an employee viewing as a citizen changes nothing. Every non-GET request
+ * An employee viewing as a citizen changes nothing (app/services/impersonation.server.ts). Every non-GET request
  * of such a session is refused here, before any route runs — a form post, an API call, anything
  * added later — except ending the viewing, logging out, the idle keep-alive and the language
  * switch, which touch only the employee's own session or a cookie. A page's form post gets that
  * page with the explanation instead of its content, status 403, banner and all (app/root.tsx); a
  * client-side submission or an API call gets 403 JSON (the error boundary explains it).
- * Also puts the impersonation settings around the request (impersonation.server.ts).
  */
 const ALLOWED_WHILE_VIEWING = new Set(['/medewerker/meekijken/stoppen', '/uitloggen', '/sessie', '/taal'])
 
-function readOnlyWhileImpersonating(logger: Logger, settings: ImpersonationSettings) {
-  return (req: Request, res: Response, next: NextFunction) =>
-    impersonationSettingsStorage.run(settings, () => {
-      if (
-        req.method === 'GET' ||
-        req.method === 'HEAD' ||
-        req.method === 'OPTIONS' ||
-        ALLOWED_WHILE_VIEWING.has(req.path)
+function readOnlyWhileImpersonating(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (
+      req.method === 'GET' ||
+      req.method === 'HEAD' ||
+      req.method === 'OPTIONS' ||
+      ALLOWED_WHILE_VIEWING.has(req.path)
+    )
+      return next()
+    isViewingAsCitizen(req.headers.cookie).then((viewing) => {
+      if (!viewing) return next()
+      logger.warn(
+        {
+          event: 'impersonation_write_refused',
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: scrubBsn(req.path),
+        },
+        'write refused while viewing as a citizen',
       )
-        return next()
-      isViewingAsCitizen(req.headers.cookie).then((viewing) => {
-        if (!viewing) return next()
-        logger.warn(
-          {
-            event: 'impersonation_write_refused',
-            requestId: res.locals.requestId,
-            method: req.method,
-            path: scrubBsn(req.path),
-          },
-          'write refused while viewing as a citizen',
-        )
-        if (typeof req.query._data === 'string' || req.path.startsWith('/api/') || !req.accepts('html')) {
-          res.status(403).set('X-Remix-Catch', 'yes').set('Cache-Control', 'no-store').json({ code: READ_ONLY_CODE })
-          return
-        }
-        // A page's form post: the same page is rendered as for a GET — its action never runs —
-        // and the root loader, told so through the load context, answers 403 with the reason.
-        // Same URL, so the browser's JavaScript takes the page over as it is.
-        res.locals.impersonationRefused = READ_ONLY_CODE
-        req.method = 'GET'
-        next()
-      }, next)
-    })
+      if (typeof req.query._data === 'string' || req.path.startsWith('/api/') || !req.accepts('html')) {
+        res.status(403).set('X-Remix-Catch', 'yes').set('Cache-Control', 'no-store').json({ code: READ_ONLY_CODE })
+        return
+      }
+      // A page's form post: the same page is rendered as for a GET — its action never runs —
+      // and the root loader, told so through the load context, answers 403 with the reason.
+      // Same URL, so the browser's JavaScript takes the page over as it is.
+      res.locals.impersonationRefused = READ_ONLY_CODE
+      req.method = 'GET'
+      next()
+    }, next)
+  }
 }
 
 /** One line per request: method, path without query, status, duration. A BSN never gets in. */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { isLocalDate } from '../app/domain/local-date'
 import { DEFAULT_RESIDENTS_WARNING } from '../app/domain/move'
 
 const bool = (fallback: boolean) =>
@@ -8,7 +9,26 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'on'].includes(v)))
 
-/** Every setting of the server, from the environment, checked once at start (README: Configuration). */
+/** A comma-separated list of calendar dates; one that does not exist (2026-02-30) is refused. */
+const dateList = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const days = value
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
+    const wrong = days.find((d) => !isLocalDate(d))
+    if (wrong === undefined) return days
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${wrong}" is not a calendar date (YYYY-MM-DD)` })
+    return z.NEVER
+  })
+
+/**
+ * Every setting, from the environment, checked once at start (README: Configuration): a bad value
+ * stops the start with a message naming the variable. The only module that reads `process.env`;
+ * the app reaches the result through its context (app/context.server.ts).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = env.NODE_ENV === 'production'
   const schema = z.object({
@@ -26,13 +46,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     MOCK_IDP_ALLOW_IN_PRODUCTION: bool(false),
     TRUST_PROXY: bool(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-    // Letters and jobs (issue 5). SMTP_URL unset: mails are written as .eml files in DATA_DIR/mail.
+    // Letters and jobs. SMTP_URL unset: mails are written as .eml files in DATA_DIR/mail.
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('Mijn Stad <noreply@mijnstad.groningen.example>'),
     WORKER_IN_PROCESS: bool(true), // false when `npm run worker` runs the jobs in their own process
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
-    // Sign-in (issue 3; README: Configuration). With MOCK_IDP on, the issuers default to the
+    // Sign-in (README: Configuration). With MOCK_IDP on, the issuers default to the
     // built-in mock providers; pointing these at a real broker needs no code change.
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).default('mijn-stad'),
@@ -57,12 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Bad bearer tokens at the back-office API per client address, across instances (PostgreSQL).
     API_BAD_TOKEN_LIMIT: z.coerce.number().int().positive().default(20),
     API_BAD_TOKEN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
-    // Viewing as a citizen (issue 7): the highest DigiD level a support employee's view reaches
+    // Events per back-office system at the API: a burst, then a rate (answered 429 beyond).
+    API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
+    API_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
+    // Viewing as a citizen (support staff, read-only): the highest DigiD level a support employee's view reaches
     // (pages above it are refused), and whether "Wie heeft mijn gegevens bekeken" names staff.
     IMPERSONATION_MAX_LEVEL: z.enum(['basis', 'midden', 'substantieel', 'hoog']).default('midden'),
     AUDIT_SHOW_STAFF_NAMES: bool(true),
     // Moves (Wet BRP art. 2.39): the approver is warned when more people than this would live at
     // the new address after the move.
+    // Atw art. 3(3): days equated to holidays by decree, e.g. "2026-05-15,2027-05-07".
+    HOLIDAYS_BY_DECREE: dateList,
     MOVE_RESIDENTS_WARNING: z.coerce.number().int().min(1).max(100).default(DEFAULT_RESIDENTS_WARNING),
     // Seals the tokens handed to browsers (app/services/sealed-token.server.ts). Unset: generated
     // into DATA_DIR/app-secret (demo, development); required in production with real providers.
@@ -108,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     production,
     appSecretFile: path.join(dataDir, 'app-secret'),
     dataDir,
+    mailDir: path.join(dataDir, 'mail'),
     baseUrl,
     oidc: {
       digid: {

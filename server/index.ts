@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services/jobs.server'
 import { createMailer } from '../app/services/mail.server'
-import { closeDb, getDb, onDatabaseConnectionError } from '../db/instance'
+import { closeDb, getDb, onDatabaseConnectionError, configureDb } from '../db/instance'
 import { migrateToLatest } from '../db/migrate'
 import { openDatabase } from '../db/runtime'
-import { seedDemoData } from '../db/seed'
-import { createApp } from './app'
+import { seedDemoData } from './seed'
+import { setSettingsOutsideRequests } from '../app/context.server'
+import { createApp, serverSettings } from './app'
 import { mountAuth } from './auth'
 import { loadConfig } from './config'
 import { trackConnections } from './drain'
@@ -22,6 +23,9 @@ import { createLogger, routeConsoleThrough } from './logger'
  */
 const t0 = Date.now()
 const config = loadConfig()
+// Jobs run outside requests: they get the same settings as the pages (the links in letters).
+const settings = serverSettings(config)
+setSettingsOutsideRequests(settings)
 const logger = createLogger(config.LOG_LEVEL)
 // Nothing reaches the terminal unscrubbed: what libraries print goes through the logger too.
 routeConsoleThrough(logger)
@@ -35,9 +39,7 @@ const database = await openDatabase({
   logger.fatal({ err }, err instanceof Error ? err.message : 'the database did not start')
   process.exit(1)
 })
-process.env.DATABASE_URL = database.url
-// Letters and e-mails print links to the portal: the same address the server answers on.
-process.env.BASE_URL ??= config.baseUrl
+configureDb(database.url, { max: config.DATABASE_POOL_MAX })
 if (database.kind === 'embedded') {
   logger.info({ port: database.port, dir: database.dir }, 'embedded PostgreSQL started')
   if (database.relocatedBecause) logger.warn({ dir: database.dir }, `embedded PostgreSQL: ${database.relocatedBecause}`)
@@ -95,6 +97,7 @@ const loadBuild = async () => {
 }
 const app = await createApp({
   config,
+  settings,
   logger,
   build: config.production ? await loadBuild() : loadBuild,
   mount: (app) => mountAuth(app, { config, logger }),

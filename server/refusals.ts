@@ -36,11 +36,9 @@ const PROBLEMS: Record<Refusal['code'], { title: string; detail: string }> = {
 export function createRefusals({
   build,
   production,
-  logger,
 }: {
   build: ServerBuild | (() => Promise<ServerBuild>)
   production: boolean
-  logger: Logger
 }): RefuseFn {
   const handle = createRemixRequestHandler(build, production ? 'production' : 'development')
 
@@ -85,7 +83,6 @@ export function createRefusals({
         cspNonce: res.locals.cspNonce,
         impersonationRefused: null,
         refusal,
-        log: logger,
         requestId: res.locals.requestId,
       },
     )

@@ -35,8 +35,6 @@ export function createRequestHandler({
       const context = {
         ...(await getLoadContext?.(req, res)),
         refusedInput: guarded(res).refusedInput ?? null,
-        // Remix's errors go to the server's logger (app/entry.server.tsx, handleError).
-        log: logger,
         requestId: res.locals.requestId,
       }
       const response = await handle(remixRequest(req, res), context)

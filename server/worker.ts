@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { createTaskList, migrateJobQueue, startJobRunner } from '../app/services/jobs.server'
 import { createMailer } from '../app/services/mail.server'
-import { closeDb } from '../db/instance'
+import { closeDb, configureDb } from '../db/instance'
 import { loadConfig } from './config'
 import { superviseJobRunner } from './job-supervisor'
 import { createLogger } from './logger'
@@ -19,7 +19,7 @@ if (!config.DATABASE_URL) {
   logger.fatal('DATABASE_URL is not set: a separate worker needs the same database as the web processes')
   process.exit(2)
 }
-process.env.BASE_URL ??= config.baseUrl
+configureDb(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX })
 
 await migrateJobQueue(config.DATABASE_URL, logger)
 const mailer = createMailer({

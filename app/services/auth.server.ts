@@ -16,7 +16,7 @@ import {
 } from '~/domain/digid-level'
 import { safeReturnPath } from '~/domain/return-path'
 import { isLanguage, type Language } from '~/i18n'
-import { authContext, type AuthSettings } from './auth-context.server'
+import { appContext, type AppSettings } from '~/context.server'
 import { getLanguage, languageCookie } from './i18n.server'
 import { buildAuthorizationRequest, buildLogoutUrl, exchangeCode, LoginError, type LoginFailure } from './oidc.server'
 import {
@@ -75,7 +75,7 @@ const STAFF_ROLES: readonly StaffRole[] = ['support', 'caseworker', 'manager']
  */
 export const SESSION_COOKIE = 'mijnstad_sessie'
 
-function cookies(settings: AuthSettings) {
+function cookies(settings: AppSettings) {
   const secure = settings.baseUrl.startsWith('https://')
   return {
     session: createCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure }),
@@ -86,12 +86,12 @@ function cookies(settings: AuthSettings) {
 const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
 
 async function readCookie(request: Request, which: 'session' | 'login'): Promise<string | null> {
-  const value: unknown = await cookies(authContext().settings)[which].parse(request.headers.get('cookie'))
+  const value: unknown = await cookies(appContext().settings)[which].parse(request.headers.get('cookie'))
   const parsed = Token.safeParse(value)
   return parsed.success ? parsed.data : null
 }
 
-const limits = (settings: AuthSettings): SessionLimits => ({
+const limits = (settings: AppSettings): SessionLimits => ({
   idleMinutes: settings.idleMinutes,
   maxHours: settings.maxHours,
 })
@@ -109,7 +109,7 @@ interface LoadedSession {
  * records the activity for the idle timeout.
  */
 async function loadSession(request: Request, { touch = true } = {}): Promise<LoadedSession | null> {
-  const ctx = authContext()
+  const ctx = appContext()
   const token = await readCookie(request, 'session')
   if (!token) return null
   const key = `session:${touch}:${token}`
@@ -167,7 +167,7 @@ export async function getSessionInfo(request: Request, { touch = true } = {}): P
   const loaded = await loadSession(request, { touch })
   if (!loaded) return null
   const { row } = loaded
-  const ends = sessionEndsAt(row, limits(authContext().settings))
+  const ends = sessionEndsAt(row, limits(appContext().settings))
   return {
     kind: row.kind,
     name: row.name,
@@ -176,7 +176,7 @@ export async function getSessionInfo(request: Request, { touch = true } = {}): P
     idleEndsAt: ends.idle.toISOString(),
     absoluteEndsAt: ends.absolute.toISOString(),
     now: new Date().toISOString(),
-    maxHours: authContext().settings.maxHours,
+    maxHours: appContext().settings.maxHours,
   }
 }
 
@@ -240,7 +240,7 @@ export async function requireStaff(request: Request, role?: StaffRole | readonly
  * generous by default: behind a proxy without TRUST_PROXY every visitor shares one address.
  */
 const loginLimiters = new Map<string, ReturnType<typeof createTokenBucket>>()
-function loginLimiter({ burst, perSecond }: AuthSettings['loginRate']) {
+function loginLimiter({ burst, perSecond }: AppSettings['loginRate']) {
   const key = `${burst}/${perSecond}`
   let limiter = loginLimiters.get(key)
   if (!limiter) loginLimiters.set(key, (limiter = createTokenBucket({ ratePerSecond: perSecond, burst })))
@@ -267,7 +267,7 @@ export async function startLogin(
   kind: LoginKind,
   { returnTo, level }: StartLogin,
 ): Promise<Response> {
-  const ctx = authContext()
+  const ctx = appContext()
   if (loginLimiter(ctx.settings.loginRate).take(`${kind}:${ctx.clientIp ?? 'unknown'}`) > 0)
     throw new LoginError('rateLimited', 'login-rate')
   const settings = kind === 'citizen' ? ctx.settings.digid : ctx.settings.staff
@@ -340,7 +340,7 @@ export interface LoginOutcome {
  * with a new id. Every failure is a LoginFailure the page explains; none shows or logs a BSN.
  */
 export async function completeLogin(request: Request, kind: LoginKind): Promise<LoginOutcome> {
-  const ctx = authContext()
+  const ctx = appContext()
   const c = cookies(ctx.settings)
   const headers = new Headers()
   headers.append('Set-Cookie', await c.login.serialize('', { maxAge: 0 }))
@@ -442,7 +442,7 @@ interface SessionToStart {
  * A salted fingerprint of a subject for log lines, in groups of four ("3f9a-0c12-…"): the log's
  * BSN scrubber blanks any run of nine digits, which a plain hex string would now and then hold.
  */
-function fingerprint(subject: string, settings: AuthSettings): string {
+function fingerprint(subject: string, settings: AppSettings): string {
   const hex = createHash('sha256').update(`${settings.logSalt}:${subject}`).digest('hex').slice(0, 16)
   return hex.match(/.{4}/g)!.join('-')
 }
@@ -451,7 +451,7 @@ async function citizenSession(
   claims: Record<string, unknown>,
   idToken: string,
   wanted: DigidLevel,
-  settings: AuthSettings,
+  settings: AppSettings,
 ): Promise<SessionToStart> {
   const own = claims[settings.digid.bsnClaim]
   const legal = claims[LEGAL_SUBJECT_CLAIM]
@@ -476,7 +476,7 @@ async function citizenSession(
     .executeTakeFirst()
   if (!person) {
     // Known to DigiD, not to us: no session. The log gets a salted hash, never the number.
-    authContext().logger.warn(
+    appContext().logger.warn(
       { event: 'login_unknown_person', subject: fingerprint(subject, settings) },
       'no person in the register',
     )
@@ -499,7 +499,7 @@ async function citizenSession(
 
 const EmployeeId = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/)
 
-function staffSession(claims: Record<string, unknown>, idToken: string, settings: AuthSettings): SessionToStart {
+function staffSession(claims: Record<string, unknown>, idToken: string, settings: AppSettings): SessionToStart {
   const s = settings.staff
   const id = EmployeeId.safeParse(claims[s.employeeIdClaim])
   if (!id.success) throw new LoginError('tokenInvalid', 'employee-id-claim')
@@ -529,7 +529,7 @@ export async function sessionStatus(request: Request): Promise<SessionInfo | nul
  * back to /uitgelogd. When the provider is down the portal session still ends.
  */
 export async function logout(request: Request): Promise<Response> {
-  const ctx = authContext()
+  const ctx = appContext()
   const c = cookies(ctx.settings)
   const token = await readCookie(request, 'session')
   const headers = { 'Set-Cookie': await c.session.serialize('', { maxAge: 0 }) }
@@ -558,7 +558,7 @@ export async function isViewingAsCitizen(cookieHeader: string | undefined): Prom
 
 /** Clears a cookie that points at a session that has ended. */
 export async function clearSessionCookie(): Promise<string> {
-  return cookies(authContext().settings).session.serialize('', { maxAge: 0 })
+  return cookies(appContext().settings).session.serialize('', { maxAge: 0 })
 }
 
 export const LoginQuery = z.object({
@@ -571,5 +571,5 @@ export const LoginQuery = z.object({
 
 /** The idle timeout in minutes (15, the DigiD norm, unless configured otherwise). */
 export function sessionIdleMinutes(): number {
-  return authContext().settings.idleMinutes
+  return appContext().settings.idleMinutes
 }

@@ -1,3 +1,4 @@
+import { settings } from '~/context.server'
 import { createHolidayCalendar, type HolidayCalendar } from '~/domain/working-days'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 
@@ -7,18 +8,19 @@ import { todayIn, type LocalDate } from '~/domain/local-date'
  * terms of a case, its letters and the quality figures count the same days.
  */
 
-let calendar: HolidayCalendar | undefined
+// One calendar per list of decree days (the settings of a process, or of a test server).
+const calendars = new WeakMap<readonly LocalDate[], HolidayCalendar>()
+
 /**
  * Atw art. 3(3): days equated to holidays by decree are configuration, HOLIDAYS_BY_DECREE as a
- * comma-separated list of dates (e.g. "2026-05-15").
+ * comma-separated list of dates (e.g. "2026-05-15"), checked at start by server/config.ts.
  */
 export function holidayCalendar(): HolidayCalendar {
+  const extraDays = settings().holidaysByDecree
+  let calendar = calendars.get(extraDays)
   if (!calendar) {
-    const extraDays = (process.env.HOLIDAYS_BY_DECREE ?? '')
-      .split(',')
-      .map((d) => d.trim())
-      .filter(Boolean)
     calendar = createHolidayCalendar({ extraDays })
+    calendars.set(extraDays, calendar)
   }
   return calendar
 }
@@ -28,7 +30,7 @@ export function municipalToday(now: Date = new Date()): LocalDate {
   return todayIn(now)
 }
 
-/** The portal's public address, for the links printed in letters and e-mails. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '')
+/** The portal's public address (BASE_URL), for the links printed in letters and e-mails. */
+export function publicBaseUrl(): string {
+  return settings().baseUrl
 }

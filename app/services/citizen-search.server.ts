@@ -14,7 +14,7 @@ import { sql } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { recordAudit } from './audit.server'
-import { authContext } from './auth-context.server'
+import { settings } from '~/context.server'
 import type { StaffUser } from './auth.server'
 import { openToken, sealToken, type SealOptions } from './sealed-token.server'
 import { createTokenBucket } from './token-bucket.server'
@@ -49,7 +49,7 @@ export function takeSearchToken(employeeId: string): boolean {
 }
 
 const choiceSeal = (sessionId: string): SealOptions => ({
-  secret: authContext().settings.appSecret,
+  secret: settings().appSecret,
   purpose: 'citizen-choice',
   holder: sessionId,
 })

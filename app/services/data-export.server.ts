@@ -22,7 +22,7 @@ import {
   type Translate,
 } from '~/domain/data-export'
 import { recordAudit } from './audit.server'
-import { impersonationSettings } from './impersonation.server'
+import { settings } from '~/context.server'
 import { renderDocumentPdf } from './letter-pdf.server'
 import { MUNICIPALITY, toStoredLetter } from './letters.server'
 import {
@@ -76,7 +76,7 @@ export async function exportPersonalData(
   // 5(1)(b)), and the right to that copy (art. 15) is the citizen's own. So even this GET is refused.
   refuseWhileImpersonating(actor)
   const bsn = actor.bsn
-  const showStaffNames = impersonationSettings().showStaffNames
+  const showStaffNames = settings().impersonation.showStaffNames
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', bsn).executeTakeFirst()
     if (!person) throw new PersonNotFound()

@@ -1,16 +1,26 @@
-import { createCookie } from '@remix-run/node'
+import { createCookie, type Cookie } from '@remix-run/node'
 import { createInstance, type i18n as I18n } from 'i18next'
 import { RemixI18Next } from 'remix-i18next/server'
+import { settings } from '~/context.server'
 import { defaultLanguage, i18nConfig, isLanguage, supportedLanguages, type Language } from '~/i18n'
 
-/** The chosen language, remembered for a year; not personal data, so no consent needed. */
-export const languageCookie = createCookie('lng', {
-  path: '/',
-  sameSite: 'lax',
-  httpOnly: true,
-  secure: (process.env.BASE_URL ?? '').startsWith('https://'),
-  maxAge: 60 * 60 * 24 * 365,
-})
+const cookieOf = (secure: boolean) =>
+  createCookie('lng', { path: '/', sameSite: 'lax', httpOnly: true, secure, maxAge: 60 * 60 * 24 * 365 })
+const plainCookie = cookieOf(false)
+const secureCookie = cookieOf(true)
+
+/**
+ * The chosen language, remembered for a year; not personal data, so no consent needed. Sent
+ * with `Secure` when the portal's address (BASE_URL) is https: decided per request, from the
+ * app's settings (app/context.server.ts).
+ */
+export const languageCookie: Cookie = {
+  name: plainCookie.name,
+  isSigned: plainCookie.isSigned,
+  expires: plainCookie.expires,
+  parse: (header, options) => plainCookie.parse(header, options),
+  serialize: (value, options) => (settings().secureCookies ? secureCookie : plainCookie).serialize(value, options),
+}
 
 export const i18next = new RemixI18Next({
   detection: {

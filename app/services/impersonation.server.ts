@@ -11,17 +11,15 @@
  *   cannot run for a viewing employee even if the first guard were bypassed.
  * GETs with a side effect on the citizen's data (a letter marked read) check `impersonatedBy`.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { remember } from '@epic-web/remember'
 import { json, redirect } from '@remix-run/node'
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Database, ImpersonationEndedBy, ImpersonationReason } from '../../db/schema'
-import { isDigidLevel, meetsLevel, type DigidLevel } from '~/domain/digid-level'
+import { meetsLevel, type DigidLevel } from '~/domain/digid-level'
 import type { Language } from '~/i18n'
 import { recordAudit, verifyAuditChain, type ChainCheck } from './audit.server'
-import { authContext } from './auth-context.server'
+import { appContext } from '~/context.server'
 import type { CitizenUser, StaffUser } from './auth.server'
 import { personNameOf } from '~/domain/person-name'
 
@@ -31,31 +29,6 @@ export const IMPERSONATION_REASONS: readonly ImpersonationReason[] = ['phone', '
 
 /** Where an employee lands when the viewing ended by itself; the page says so. */
 export const EXPIRED_LANDING = '/medewerker/burgers?melding=verlopen'
-
-// ── settings ────────────────────────────────────────────────────────────────────────────────
-
-export interface ImpersonationSettings {
-  /** the highest DigiD level the view reaches (IMPERSONATION_MAX_LEVEL, default Midden) */
-  maxLevel: DigidLevel
-  /** "Wie heeft mijn gegevens bekeken" names staff (true) or shows their employee number */
-  showStaffNames: boolean
-}
-
-/** The server puts the settings around each request (server/app.ts), as it does for sign-in. */
-export const impersonationSettingsStorage = remember(
-  'mijn-stad:impersonation-settings',
-  () => new AsyncLocalStorage<ImpersonationSettings>(),
-)
-
-export function impersonationSettings(): ImpersonationSettings {
-  const current = impersonationSettingsStorage.getStore()
-  if (current) return current
-  const level = process.env.IMPERSONATION_MAX_LEVEL
-  return {
-    maxLevel: isDigidLevel(level) ? level : 'midden',
-    showStaffNames: !['false', '0', 'off'].includes(process.env.AUDIT_SHOW_STAFF_NAMES ?? ''),
-  }
-}
 
 // ── the active viewing ──────────────────────────────────────────────────────────────────────
 
@@ -79,7 +52,7 @@ export type ImpersonationState =
 /** One lookup per request, however many loaders ask (the root's banner and the page's own). */
 export async function impersonationOf(staff: StaffUser, db: DB = getDb()): Promise<ImpersonationState> {
   if (!staff.impersonationId) return { status: 'none' }
-  const memo = authContext().memo
+  const memo = appContext().memo
   const key = `impersonation:${staff.sessionId}`
   let pending = memo.get(key) as Promise<ImpersonationState> | undefined
   if (!pending) {
@@ -300,9 +273,9 @@ export async function citizenView(
   }
   const { impersonation } = state
   if (request.method !== 'GET' && request.method !== 'HEAD') throw refusal(READ_ONLY_CODE)
-  const settings = impersonationSettings()
+  const settings = appContext().settings.impersonation
   if (!meetsLevel(settings.maxLevel, level)) throw refusal(LEVEL_CODE)
-  const memo = authContext().memo
+  const memo = appContext().memo
   const key = `impersonation-seen:${impersonation.id}`
   if (!memo.has(key)) {
     const path = new URL(request.url).pathname

@@ -14,7 +14,7 @@ import { getDb } from '../../db/instance'
 import type { ImpersonationReason } from '../../db/schema'
 import { recordAudit } from './audit.server'
 import type { CitizenUser } from './auth.server'
-import { impersonationSettings } from './impersonation.server'
+import { settings } from '~/context.server'
 
 /** Which citizen page a path is, for "what was seen"; translated by the page. */
 export type SeenPage =
@@ -64,7 +64,7 @@ const DOWNLOADED = 'personal_data.exported'
 const ENTRY_LIMIT = 500
 
 export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = getDb()): Promise<InzageEntry[]> {
-  const showNames = impersonationSettings().showStaffNames
+  const showNames = settings().impersonation.showStaffNames
   const [rows, impersonations, reported] = await Promise.all([
     db
       .selectFrom('audit_log as a')

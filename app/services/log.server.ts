@@ -1,4 +1,4 @@
-import type { AppLoadContext } from '@remix-run/node'
+import { requestLogger } from '~/context.server'
 
 /** The slice of the server's logger Remix code uses (pino: it scrubs BSNs, server/logger.ts). */
 export interface ServerLogger {
@@ -13,11 +13,10 @@ const consoleLogger: ServerLogger = {
 }
 
 /**
- * The server hands its logger to Remix in the load context (server/remix.ts), so errors Remix
+ * The server's logger, from the request's context (app/context.server.ts), so errors Remix
  * catches are written as every other log line is — through the BSN scrubber, never raw to the
  * console.
  */
-export function serverLogger(context: AppLoadContext | undefined): ServerLogger {
-  const log = context?.log as Partial<ServerLogger> | undefined
-  return typeof log?.error === 'function' && typeof log.warn === 'function' ? (log as ServerLogger) : consoleLogger
+export function serverLogger(): ServerLogger {
+  return requestLogger() ?? consoleLogger
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
-import { authContext } from './auth-context.server'
+import { settings } from '~/context.server'
 
 export interface OutgoingMail {
   to: string
@@ -42,11 +42,12 @@ export class MailDeliveryError extends Error {
  * confirmation; never with real providers, where it would show other people's mail.
  */
 export function demoMailboxIsOpen(): boolean {
-  return authContext().settings.mockProviders
+  return settings().mockProviders
 }
 
-export function mailDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR ?? '.data', 'mail')
+/** DATA_DIR/mail (server/config.ts), where the file mailer writes and `/dev/mail` reads. */
+export function mailDirectory(): string {
+  return settings().mailDir
 }
 
 export function createMailer({

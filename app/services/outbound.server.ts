@@ -20,6 +20,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema'
 import { getDb } from '../../db/instance'
+import { settings } from '~/context.server'
 
 export const EVENT_TYPES = {
   /** Wet BRP art. 2.39: an approved move changed a person's address in the BRP. */
@@ -184,8 +185,7 @@ export async function deliverOutboundEvent(
   if (row.status === 'delivered') return 'already_delivered'
   if (!row.active) return 'inactive'
 
-  const source =
-    options.source ?? `${(process.env.BASE_URL ?? 'urn:nld:gemeente:groningen').replace(/\/$/, '')}/mijn-stad`
+  const source = options.source ?? settings().eventSource
   const body = JSON.stringify(cloudEvent(row, source))
   let problem: string
   try {

@@ -1,16 +1,18 @@
+/**
+ * The demo data that is plain rows: registers, catalogue, personas. What has to go through the
+ * services (the demo cases with their letters) and the composition of it all live in server/seed,
+ * so db/ imports nothing from app/.
+ */
 import { createHash } from 'node:crypto'
-import { sql } from 'kysely'
 import type { DB } from '../client'
 import { demoAddress, demoAddresses } from './addresses'
 import { caseTypes } from './case-types'
-import { seedDemoCases } from './cases'
 import { personas, relations } from './personas'
 import { employees } from './staff'
-import { seedSubscriptions } from './subscriptions'
-
 import { DEMO_SOURCE } from './source-systems'
 
 export { DEMO_SOURCE }
+export { seedSubscriptions } from './subscriptions'
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -106,29 +108,5 @@ export async function seedPersonas(db: DB): Promise<void> {
       .insertInto('relations')
       .values(relations.map(([bsn, related_bsn, kind, since]) => ({ bsn, related_bsn, kind, since })))
       .execute()
-  })
-}
-
-/**
- * Seeds the demo data once: a database that already has persons is left alone, so a restart
- * keeps whatever was done in the demo. Runs under an advisory lock, for instances starting at once.
- */
-export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<boolean> {
-  return db.connection().execute(async (conn) => {
-    await sql`select pg_advisory_lock(hashtext('mijn-stad:seed'))`.execute(conn)
-    try {
-      const { count } = await conn
-        .selectFrom('persons')
-        .select(sql<number>`count(*)::int`.as('count'))
-        .executeTakeFirstOrThrow()
-      if (count > 0) return false
-      await seedRegisters(conn)
-      await seedPersonas(conn)
-      await seedDemoCases(conn, now)
-      await seedSubscriptions(conn)
-      return true
-    } finally {
-      await sql`select pg_advisory_unlock(hashtext('mijn-stad:seed'))`.execute(conn)
-    }
   })
 }

@@ -7,7 +7,7 @@ import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, view
 /**
  * Issue 4 in the browser: the caseworker moves a case, the citizen sees the new step; every
  * page added for cases has no axe-core violations, in Dutch and in English, on phone and desktop.
- * The demo data (db/seed/cases.ts) provides the cases in every state.
+ * The demo data (server/seed/cases.ts) provides the cases in every state.
  */
 let browser: Browser
 const baseUrl = inject('baseUrl')

@@ -7,7 +7,7 @@ import { expectNoAxeViolations, launchBrowser, loggedInContext, newContext, scre
 /**
  * Issue 8 in the browser: the public quality charter and the manager's dashboard, in Dutch and
  * English, on phone and desktop, without axe-core violations. The figures come from the demo
- * cases (db/seed/cases.ts), which are dated relative to today.
+ * cases (server/seed/cases.ts), which are dated relative to today.
  */
 let browser: Browser
 const baseUrl = inject('baseUrl')

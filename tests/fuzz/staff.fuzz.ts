@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
-import { seedDemoData } from '../../db/seed'
+import { seedDemoData } from '../../server/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
-import { seedDemoCases, type PlayedCase } from '../../db/seed/cases'
+import { seedDemoCases, type PlayedCase } from '../../server/seed/cases'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
  * The case pages over HTTP, logged in through the mock DigiD and the mock staff SSO, on the
- * demo cases (db/seed/cases.ts). The browser suite (tests/e2e/cases.e2e.ts) covers the rest.
+ * demo cases (server/seed/cases.ts). The browser suite (tests/e2e/cases.e2e.ts) covers the rest.
  */
 let server: TestServer
 let db: DB

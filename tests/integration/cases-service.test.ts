@@ -16,7 +16,7 @@ import { holidayCalendar } from '~/services/calendar.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
-import { daysAgoAt, seedDemoCases } from '../../db/seed/cases'
+import { daysAgoAt, seedDemoCases } from '../../server/seed/cases'
 import { personaByKey } from '../../db/seed/personas'
 import { createCase, createPerson } from '../support/factories'
 

@@ -33,12 +33,12 @@ interface CliResult {
   stderr: string
 }
 
-/** `tsx db/cli.ts …` as the npm scripts run it, against DATA_DIR (never the suite's DATABASE_URL). */
+/** `tsx server/cli.ts …` as the npm scripts run it, against DATA_DIR (never the suite's DATABASE_URL). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...env }
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], { cwd: root, env: childEnv })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: root, env: childEnv })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))

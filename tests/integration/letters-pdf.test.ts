@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setSettingsOutsideRequests, settings } from '~/context.server'
 import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -89,7 +90,8 @@ beforeAll(async () => {
   db = getDb()
   await seedPersonas(db)
   server = await startTestServer()
-  process.env.BASE_URL = server.url
+  // Letters written outside a request link to this server.
+  setSettingsOutsideRequests({ ...settings(), baseUrl: server.url })
   work = mkdtempSync(path.join(tmpdir(), 'mijnstad-pdf-'))
 
   const permit = await caseWithEvents(jan.bsn, 'omgevingsvergunning', [
@@ -137,6 +139,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close()
+  setSettingsOutsideRequests(undefined)
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
@@ -328,8 +331,8 @@ describe('the development mailbox (/dev/mail), outside production', () => {
     const { createMailer, mailDirectory } = await import('~/services/mail.server')
     const list = await import('~/routes/dev+/mail._index')
     const one = await import('~/routes/dev+/mail.$mailId')
-    const previous = process.env.DATA_DIR
-    process.env.DATA_DIR = work
+    const previous = settings()
+    setSettingsOutsideRequests({ ...previous, mailDir: path.join(work, 'mail') })
     try {
       const mailer = createMailer({ from: 'Mijn Stad <noreply@mijnstad.test>', mailDir: mailDirectory() })
       await mailer.send({
@@ -353,8 +356,7 @@ describe('the development mailbox (/dev/mail), outside production', () => {
         one.loader(args('http://localhost/dev/mail/x', { mailId: '..%2F..%2Fetc%2Fpasswd' })),
       ).rejects.toMatchObject({ status: 404 })
     } finally {
-      if (previous === undefined) delete process.env.DATA_DIR
-      else process.env.DATA_DIR = previous
+      setSettingsOutsideRequests(previous)
     }
   })
 })

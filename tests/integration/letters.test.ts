@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Logger, makeWorkerUtils, runOnce as graphileRunOnce, type RunnerOptions } from 'graphile-worker'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setSettingsOutsideRequests, settings } from '~/context.server'
 import { createTaskList } from '~/services/jobs.server'
 import {
   getLetterForCitizen,
@@ -31,18 +32,15 @@ const kees = personaByKey('kees')
 
 let db: DB
 let sink: SmtpSink
-let previousBaseUrl: string | undefined
 beforeAll(async () => {
   db = getDb()
   await seedPersonas(db)
   sink = await startSmtpSink()
-  previousBaseUrl = process.env.BASE_URL
-  process.env.BASE_URL = BASE_URL
+  setSettingsOutsideRequests({ ...settings(), baseUrl: BASE_URL })
 })
 afterAll(async () => {
   await sink.close()
-  if (previousBaseUrl === undefined) delete process.env.BASE_URL
-  else process.env.BASE_URL = previousBaseUrl
+  setSettingsOutsideRequests(undefined)
 })
 
 let sourceIds = 0

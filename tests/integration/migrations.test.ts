@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DB } from '../../db/client'
 import { migrateDownAll, migrateToLatest } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
-import { seedDemoData } from '../../db/seed'
+import { seedDemoData } from '../../server/seed'
 import { adminQuery, withDatabase } from '../support/database'
 
 // An empty database (not the template): what a brand-new installation starts from.

@@ -2,7 +2,7 @@ import http from 'node:http'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DB } from '../../db/client'
-import { closeDb, getDb } from '../../db/instance'
+import { closeDb, getDb, configureDb } from '../../db/instance'
 import { DEMO_SOURCE, seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { formAction, loginAsCitizen, openLoginPage } from '../support/login'
@@ -293,12 +293,12 @@ describe('while the database is away', () => {
     // The pool's next connection goes to a port where nothing listens: refused, as when it restarts.
     const gone = new URL(original)
     gone.port = '1'
-    process.env.DATABASE_URL = gone.toString()
+    configureDb(gone.toString())
     try {
       await check()
     } finally {
       await closeDb()
-      process.env.DATABASE_URL = original
+      configureDb(original)
       db = getDb()
     }
   }

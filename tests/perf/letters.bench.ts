@@ -80,7 +80,7 @@ console.log(`  size: ${first.length} bytes (${(first.length / 1024).toFixed(1)} 
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mijnstad-letters-bench-'))
 chmodSync(dataDir, 0o755)
-const database = await openDatabase({ dataDir })
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
 const db = createDb(database.url, { max: 2 })
 try {
   await migrateToLatest(db)

@@ -1,11 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { DB } from '../../db/client'
 import type { NewPerson, Person } from '../../db/schema'
-import { playCase, type CaseScript, type PlayedCase } from '../../db/seed/cases'
+import { playCase, type CaseScript, type PlayedCase } from '../../server/seed/cases'
 
 /**
  * Test data, made the way the seed makes it: people straight into the register (as the BRP
- * delivers them), cases through the cases service (`playCase`, shared with db/seed/cases.ts).
+ * delivers them), cases through the cases service (`playCase`, shared with server/seed/cases.ts).
  */
 
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2] as const

@@ -68,7 +68,7 @@ import {
   type RecordResult,
 } from '~/services/cases.server'
 import { decisionContentErrors } from '~/domain/case-terms'
-import { authContext } from '~/services/auth-context.server'
+import { appContext, type AppSettings } from '~/context.server'
 import { countBadToken, secondsBlockedForBadTokens } from '~/services/bad-tokens.server'
 import { authenticateSourceSystem } from '~/services/source-systems.server'
 import { createTokenBucket } from '~/services/token-bucket.server'
@@ -88,16 +88,16 @@ const EVENT_TYPES = {
 } as const
 type EventTypeName = keyof typeof EVENT_TYPES
 
-const limits = z
-  .object({
-    API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
-    API_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
-  })
-  .parse(process.env)
-const bucket = createTokenBucket({
-  ratePerSecond: limits.API_RATE_LIMIT_PER_SECOND,
-  burst: limits.API_RATE_LIMIT_BURST,
-})
+// One bucket per rate setting (API_RATE_LIMIT_*, server/config.ts): per server.
+const buckets = new WeakMap<AppSettings['apiRate'], ReturnType<typeof createTokenBucket>>()
+function bucketFor(rate: AppSettings['apiRate']) {
+  let bucket = buckets.get(rate)
+  if (!bucket) {
+    bucket = createTokenBucket({ ratePerSecond: rate.perSecond, burst: rate.burst })
+    buckets.set(rate, bucket)
+  }
+  return bucket
+}
 
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
@@ -270,7 +270,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return methodNotAllowed()
 
   const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1]
-  const { clientIp, settings } = authContext()
+  const { clientIp, settings } = appContext()
   // An address that sent too many bad tokens is refused before its next token is looked up.
   const blocked = token ? await secondsBlockedForBadTokens(clientIp, settings.apiBadTokens) : 0
   if (blocked > 0) return tooManyBadTokens(blocked)
@@ -280,7 +280,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (wait > 0) return tooManyBadTokens(wait)
   }
   if (system) {
-    const wait = bucket.take(system.id)
+    const wait = bucketFor(settings.apiRate).take(system.id)
     if (wait > 0) {
       return problem(
         429,

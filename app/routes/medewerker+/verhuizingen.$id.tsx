@@ -11,7 +11,7 @@ import { MoveResidents } from '~/components/move-residents'
 import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
-import { DEFAULT_RESIDENTS_WARNING } from '~/domain/move'
+import { settings } from '~/context.server'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
@@ -25,10 +25,9 @@ import { notFound } from '~/responses'
  * refusing act here. An approval decides the case; the address changes on the move date, and
  * only then do the subscribed systems hear of it. Viewing it is audited.
  */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, CASE_READERS)
-  const residentsWarning =
-    typeof context.moveResidentsWarning === 'number' ? context.moveResidentsWarning : DEFAULT_RESIDENTS_WARNING
+  const residentsWarning = settings().moveResidentsWarning
   const move = await getMoveRequestForCaseworker(staff, params.id ?? '', { residentsWarning })
   if (!move) throw notFound()
   const t = await getFixedT(request)

@@ -8,7 +8,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { MoveResidents } from '~/components/move-residents'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { SummaryList } from '~/components/summary-list'
-import { DEFAULT_RESIDENTS_WARNING } from '~/domain/move'
+import { settings } from '~/context.server'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { approveMove, getMoveRequestForCaseworker } from '~/services/move.server'
@@ -19,10 +19,9 @@ import { notFound } from '~/responses'
  * without JavaScript. It says what will happen (the new address today, or on the move date with
  * the other departments told then) and who gets a letter; only "Bevestigen" approves.
  */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
-  const residentsWarning =
-    typeof context.moveResidentsWarning === 'number' ? context.moveResidentsWarning : DEFAULT_RESIDENTS_WARNING
+  const residentsWarning = settings().moveResidentsWarning
   const move = await getMoveRequestForCaseworker(staff, params.id ?? '', { residentsWarning })
   if (!move) throw notFound()
   if (move.state !== 'submitted' && move.state !== 'investigating')

@@ -1,12 +1,13 @@
 import path from 'node:path'
 import { sql } from 'kysely'
-import { verifyAuditChain, type ChainCheck } from './audit-chain'
-import { backupCluster, formatBytes, restoreCluster } from './backup'
-import { createDb, type DB } from './client'
-import { ClusterRunning } from './embedded'
-import { closeDb, getDb } from './instance'
-import { migrateDownAll, migrateToLatest } from './migrate'
-import { clusterDirOf, openDatabase } from './runtime'
+import { verifyAuditChain, type ChainCheck } from '../db/audit-chain'
+import { backupCluster, formatBytes, restoreCluster } from '../db/backup'
+import { createDb, type DB } from '../db/client'
+import { ClusterRunning } from '../db/embedded'
+import { closeDb, getDb, configureDb } from '../db/instance'
+import { migrateDownAll, migrateToLatest } from '../db/migrate'
+import { clusterDirOf, openDatabase } from '../db/runtime'
+import { loadConfig, type Config } from './config'
 import { seedDemoData } from './seed'
 
 /**
@@ -26,12 +27,19 @@ const commands = ['migrate', 'seed', 'reset', 'audit-verify', 'backup', 'restore
 type Command = (typeof commands)[number]
 const [command, argument] = process.argv.slice(2) as [Command, string | undefined]
 if (!commands.includes(command)) {
-  console.error(`usage: tsx db/cli.ts ${commands.join('|')} [folder]`)
+  console.error(`usage: tsx server/cli.ts ${commands.join('|')} [folder]`)
   process.exit(2)
 }
 
-const dataDir = process.env.DATA_DIR ?? '.data'
-const externalUrl = process.env.DATABASE_URL
+let config: Config
+try {
+  config = loadConfig()
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err)) // names the bad variable
+  process.exit(2)
+}
+const dataDir = config.dataDir
+const externalUrl = config.DATABASE_URL
 
 /** Whatever was thrown, as a sentence: never `undefined`. */
 function describe(err: unknown): string {
@@ -73,7 +81,7 @@ async function run(): Promise<number> {
   if (database.attached) {
     console.log(`using the running server's database (PostgreSQL pid ${database.attached.pid}, port ${database.port})`)
   }
-  process.env.DATABASE_URL = database.url
+  configureDb(database.url, { max: config.DATABASE_POOL_MAX })
   try {
     const db = getDb()
     if (command === 'audit-verify') {

@@ -6,9 +6,9 @@ import {
   type Channel,
   type RecordedEvent,
 } from '../../app/services/cases.server'
-import type { DB } from '../client'
-import { DEMO_SOURCE } from './source-systems'
-import { personaByKey } from './personas'
+import type { DB } from '../../db/client'
+import { personaByKey } from '../../db/seed/personas'
+import { DEMO_SOURCE } from '../../db/seed/source-systems'
 
 /** A case's life as a script: received some days ago, then events on later days. */
 export interface CaseScript {
