@@ -196,7 +196,7 @@ export interface AuditLogTable {
 
 export type DigidLevelColumn = 'basis' | 'midden' | 'substantieel' | 'hoog'
 export type SessionKind = 'citizen' | 'staff'
-/** Portal sessions (issue 3); the cookie holds a random token, this table its SHA-256. */
+/** Portal sessions (migration 0002); the cookie holds a random token, this table its SHA-256. */
 export interface SessionsTable {
   id_hash: string
   kind: SessionKind
@@ -210,7 +210,7 @@ export interface SessionsTable {
   created_at: Timestamp // Timestamp may be left out on insert (the column defaults to now())
   last_seen_at: Timestamp
   expires_at: Timestamp
-  /** the staff session's active impersonation (issue 7, migration 0007) */
+  /** the staff session's active impersonation (migration 0007) */
   impersonation_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
@@ -264,7 +264,7 @@ export interface NonWorkingDaysTable {
   name: string
 }
 
-/** My data (issue 6, migration 0006); investigating, withdrawn and applied_at: migration 0011. */
+/** My data (migration 0006); investigating, withdrawn and applied_at: migration 0011. */
 export type MoveRequestStatus = 'draft' | 'submitted' | 'investigating' | 'approved' | 'refused' | 'withdrawn'
 export interface MoveRequestsTable {
   id: Generated<string>
@@ -367,7 +367,7 @@ export interface OutboundEventsTable {
   created_at: Timestamp
 }
 
-/** Support staff viewing as a citizen (issue 7, migration 0007): at most 15 minutes, read-only. */
+/** Support staff viewing as a citizen (migration 0007): at most 15 minutes, read-only. */
 export type ImpersonationReason = 'phone' | 'counter' | 'mail' | 'other'
 export type ImpersonationEndedBy = 'employee' | 'timeout' | 'logout'
 export interface ImpersonationsTable {

@@ -8,7 +8,7 @@ import { createLogger } from './logger'
 
 /**
  * `npm run worker`: the background jobs (e-mail notices of new letters) in a process of their
- * own, to scale them apart from the web processes (DESIGN §2: N app instances, M workers).
+ * own, to scale them apart from the web processes (README: Architecture: N app instances, M workers).
  * Start the web processes with WORKER_IN_PROCESS=false then. Needs DATABASE_URL: the embedded
  * PostgreSQL belongs to the one web process that started it.
  * SIGINT/SIGTERM: finish the running jobs, then stop.

@@ -27,7 +27,7 @@ export const i18next = new RemixI18Next({
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage: defaultLanguage,
     cookie: languageCookie,
-    // Dutch unless the visitor chose English (DESIGN.md §7); the browser's language is not used.
+    // Dutch unless the visitor chose English (README: Decisions, "Dutch unless chosen otherwise"); the browser's language is not used.
     order: ['cookie'],
   },
   i18next: i18nConfig,

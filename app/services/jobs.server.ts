@@ -1,5 +1,5 @@
 /**
- * Background jobs on graphile-worker (DESIGN §2): the task list, and starting and stopping a
+ * Background jobs on graphile-worker (README: Architecture): the task list, and starting and stopping a
  * runner. By default the web process runs the jobs itself (server/index.ts); with
  * WORKER_IN_PROCESS=false they run in separate processes (`npm run worker`, server/worker.ts).
  *
@@ -88,7 +88,7 @@ export interface TaskDependencies {
 export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): TaskList {
   return {
     /**
-     * The e-mail that a letter is waiting (issue 5). Neutral: no name, no reference, no subject.
+     * The e-mail that a letter is waiting. Neutral: no name, no reference, no subject.
      * Looks the address up now, not when the job was queued, so a changed address is used.
      */
     [LETTER_NOTICE_TASK]: async (payload, helpers) => {
@@ -109,9 +109,9 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
       await mailer.send({ to: recipient.email, ...mail })
       await markLetterNotified(letterId, database)
     },
-    /** "Address changed" / "person corrected" to one subscriber (issue 6); a throw means retry with back-off. */
+    /** "Address changed" / "person corrected" to one subscriber ; a throw means retry with back-off. */
     [DELIVER_TASK]: (payload, helpers) => outboundDeliverTask(payload, helpers),
-    /** The link that confirms a changed e-mail address (issue 6). */
+    /** The link that confirms a changed e-mail address. */
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
     /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
     ...moveEffectTasks({ db, now }),

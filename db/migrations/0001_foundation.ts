@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely'
  * The foundation: the municipality's registers (addresses, persons), the service catalogue
  * (case types and their steps), cases with their append-only event history, letters, staff,
  * contact moments, back-office source systems and the audit log.
- * See shared/DESIGN.md §3. Derived case columns are a projection of `case_events`, written in
+ * README: Architecture. Derived case columns are a projection of `case_events`, written in
  * the same transaction as the event.
  */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Sign-in (issue 3): portal sessions, pending OpenID Connect logins, and the mock identity
- * providers' store. DESIGN.md §2 and §5: sessions live in PostgreSQL, the cookie holds only a
+ * Sign-in: portal sessions, pending OpenID Connect logins, and the mock identity providers'
+ * store (README: Architecture). Sessions live in PostgreSQL, the cookie holds only a
  * random id, and no instance keeps server state in memory.
  */
 export async function up(db: Kysely<any>): Promise<void> {

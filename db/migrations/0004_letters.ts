@@ -3,13 +3,13 @@ import { sql, type Kysely } from 'kysely'
 import { migrations as workerMigrations } from 'graphile-worker/dist/generated/sql'
 
 /**
- * Letters (issue 5): delivery bookkeeping, and the job queue the e-mail notices go through.
+ * Letters: delivery bookkeeping, and the job queue the e-mail notices go through.
  *
  * - `letters.notified_at`: when the e-mail notice went out. Bookkeeping like `read_at` and
  *   `printed_at`; the immutability trigger of 0001 leaves it changeable.
  * - The post queue reads the paper letters not yet printed: a small partial index.
  * - The graphile-worker schema. Jobs are enqueued in the transaction that writes the letter
- *   (DESIGN §2, outbox semantics), so every database that has letters needs the queue: the
+ *   (outbox semantics, app/services/jobs.server.ts), so every database that has letters needs the queue: the
  *   server, `npm run db:migrate`, the seed and every test database. graphile-worker installs
  *   its schema itself when a worker starts, but not inside our transaction, and a database
  *   migrated without a worker (a test, the CLI) would lack it. So it is installed here, exactly

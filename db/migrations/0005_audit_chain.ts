@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The audit log as a hash chain (DESIGN.md §3, issue 7). A BEFORE INSERT trigger, so no code
+ * The audit log as a hash chain (verified by db/audit-chain.ts, `npm run audit:verify`). A BEFORE INSERT trigger, so no code
  * path can write an unchained row: it takes a transaction-level advisory lock (one writer at a
  * time), assigns the id under that lock (so id order is chain order even when transactions
  * commit out of order), stamps the time and links the row to the hash of the one before.

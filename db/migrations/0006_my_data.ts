@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * My data (issue 6): requests a citizen makes about their own registration, and the outbox that
- * passes a change on to the other registrations ("pass a change once", seed §1.3).
+ * My data: requests a citizen makes about their own registration, and the outbox that passes a
+ * change on to the other registrations (a citizen passes a change once).
  *
  * - move_requests: a reported move (Wet BRP art. 2.39), drafted step by step, then a case
  *   `verhuizing`; approved by a caseworker, it changes the address of the mover and co-movers.

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 /**
  * The quality charter (kwaliteitshandvest) as configuration, and what measuring it needs
- * (issue 8; DESIGN §4; seed §2.2, §3.4 and appendix 2 "Afhandelingsnormen").
+ * (the municipality's vision on public service, appendix 2 "Afhandelingsnormen").
  *
  * 1. `service_norms`: every norm of appendix 2, seeded here rather than in db/seed, because they
  *    are the municipality's adopted configuration (like the migration's own check constraints),

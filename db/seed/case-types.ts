@@ -24,7 +24,7 @@ const decision: Step = {
 }
 
 /**
- * The service catalogue, after the seed's own examples (§1.3, §2.2): permits, benefits, care,
+ * The service catalogue, after the municipality's vision on public service: permits, benefits, care,
  * subsidies, parking, BRP, and the objection to any of their decisions. Lead times follow the
  * law where it sets one (Awb 4:13 default 8 weeks; Omgevingswet 8 weeks + 6 extension; Wet BRP
  * 2.58: 4 weeks; Awb 7:10: an objection 6 weeks + 6, counted from the end of the term to object).

@@ -3,7 +3,7 @@ import type { DB } from '../client'
 import type { SubscriptionsTable } from '../schema'
 
 /**
- * Demo subscribers of the outbound events (issue 6, DESIGN §6): the municipality's tax office
+ * Demo subscribers of the outbound events (app/services/outbound.server.ts): the municipality's tax office
  * (who pays which local taxes where) and waste collection (which bins at which address). They
  * are seeded *inactive*, pointing at addresses that do not exist, so a demo never posts to an
  * unknown host; a caseworker screen still shows "no subscriber reached". To see deliveries,

@@ -208,7 +208,7 @@ function createProvider(o: ProviderOptions): Provider {
     },
     responseTypes: ['code'],
     pkce: { methods: ['S256'], required: () => true },
-    // ID tokens of at most 5 minutes (DESIGN.md §5); codes of one minute, used once.
+    // ID tokens of at most 5 minutes, as a broker issues them; codes of one minute, used once.
     ttl: {
       AccessToken: 300,
       AuthorizationCode: 60,
