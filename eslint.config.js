@@ -49,7 +49,7 @@ export default tseslint.config(
       'app/services/auth-context.server.ts',
       'app/services/calendar.server.ts',
       'app/services/i18n.server.ts',
-      'app/services/impersonation.server.ts',
+      'app/services/impersonation/settings.server.ts',
       'app/services/letters.server.ts',
       'app/services/mail.server.ts',
       'app/services/outbound.server.ts',

@@ -6,12 +6,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
-import { isViewingAsCitizen, SESSION_COOKIE } from '../app/services/auth.server'
-import {
-  impersonationSettingsStorage,
-  READ_ONLY_CODE,
-  type ImpersonationSettings,
-} from '../app/services/impersonation.server'
+import { SESSION_COOKIE } from '../app/services/auth/cookies.server'
+import { isViewingAsCitizen, READ_ONLY_CODE } from '../app/services/impersonation/read-only.server'
+import { impersonationSettingsStorage, type ImpersonationSettings } from '../app/services/impersonation/settings.server'
 import { canonicalHost } from './canonical-host'
 import type { Config } from './config'
 import { drainingResponses, readiness } from './drain'
@@ -106,13 +103,15 @@ export async function createApp({ config, logger, build, mount }: AppOptions): P
 }
 
 /**
- * Issue 7, DESIGN.md §5: an employee viewing as a citizen changes nothing. Every non-GET request
+ * Looking along is read-only, and this is the guard that holds (the backstop behind it and why
+ * routes need no check of their own: app/services/impersonation/read-only.server.ts): an
+ * employee viewing as a citizen changes nothing. Every non-GET request
  * of such a session is refused here, before any route runs — a form post, an API call, anything
  * added later — except ending the viewing, logging out, the idle keep-alive and the language
  * switch, which touch only the employee's own session or a cookie. A page's form post gets that
  * page with the explanation instead of its content, status 403, banner and all (app/root.tsx); a
  * client-side submission or an API call gets 403 JSON (the error boundary explains it).
- * Also puts the impersonation settings around the request (impersonation.server.ts).
+ * Also puts the impersonation settings around the request (app/services/impersonation/settings.server.ts).
  */
 const ALLOWED_WHILE_VIEWING = new Set(['/medewerker/meekijken/stoppen', '/uitloggen', '/sessie', '/taal'])
 

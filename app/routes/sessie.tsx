@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { safeReturnPath } from '~/domain/return-path'
-import { keepAlive, sessionStatus } from '~/services/auth.server'
+import { keepAlive, sessionStatus } from '~/services/auth/current-user.server'
 
 /**
  * The idle-timeout warning's server side (a resource route, no page):

@@ -22,7 +22,7 @@ import {
   type Translate,
 } from '~/domain/data-export'
 import { recordAudit } from './audit.server'
-import { impersonationSettings } from './impersonation.server'
+import { impersonationSettings } from './impersonation/settings.server'
 import { renderDocumentPdf } from './letter-pdf.server'
 import { MUNICIPALITY, toStoredLetter } from './letters.server'
 import {

@@ -11,9 +11,11 @@ import { LoginFailure } from '~/components/login-failure'
 import { StepUpExplanation } from '~/components/step-up-explanation'
 import { meetsLevel, type DigidLevel } from '~/domain/digid-level'
 import { safeReturnPath } from '~/domain/return-path'
-import { getUser, LoginError, LoginQuery, startLogin } from '~/services/auth.server'
+import { getUser } from '~/services/auth/current-user.server'
+import { LoginError } from '~/services/auth/oidc.server'
+import { LoginQuery, startLogin } from '~/services/auth/login.server'
 import { getFixedT } from '~/services/i18n.server'
-import { loginFailureResponse } from '~/services/login-pages.server'
+import { loginFailureResponse } from '~/services/auth/login-pages.server'
 
 /**
  * /inloggen?terug=/mijn/zaken&niveau=midden — sends the browser to DigiD (a GET that only

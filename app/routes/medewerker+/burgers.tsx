@@ -9,24 +9,24 @@ import { FormField, inputClass } from '~/components/form-field'
 import { isValidBsn } from '~/domain/bsn'
 import { isLocalDate } from '~/domain/local-date'
 import { parsePostcode } from '~/domain/postcode'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import {
   chosenCitizen,
   searchCitizens,
   type CitizenSearchResult,
   type SearchCriteria,
-} from '~/services/citizen-search.server'
+} from '~/services/impersonation/citizen-search.server'
 import { getFixedT } from '~/services/i18n.server'
-import { startImpersonation } from '~/services/impersonation.server'
+import { startImpersonation } from '~/services/impersonation/start-stop.server'
 
 /** The reasons to choose from (the database checks the same list); here, as the browser needs it too. */
 const REASONS = ['phone', 'counter', 'mail', 'other'] as const
 
 /**
- * "Burger zoeken" and "Meekijken starten" (issue 7; PAGES.md "find a citizen"), role `support`.
+ * "Burger zoeken" and "Meekijken starten", role `support`.
  * Everything is a POST: the BSN travels only in request bodies, never in a URL, and a result is
  * chosen by an opaque token sealed with the server secret, bound to the session and short-lived
- * (citizen-search.server.ts). Three intents:
+ * (app/services/impersonation/citizen-search.server.ts). Three intents:
  * search → results; choose → the start form for that person; start → viewing begins at /mijn.
  */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,9 +8,9 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
 import { mayEchoQuery, parseStaffQuery, STAFF_QUERY_MAX, type StaffQueryProblem } from '~/domain/staff-search'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { searchForStaff, type CaseHit, type CitizenHit } from '~/services/staff-search.server'
+import { searchForStaff, type CaseHit, type CitizenHit } from '~/services/staff/search.server'
 
 /**
  * Search from every staff page (the form is in the staff layout): by case number, name or BSN.

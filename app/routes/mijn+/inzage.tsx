@@ -2,13 +2,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listInzage, reportUnrecognised, type InzageEntry } from '~/services/inzage.server'
+import { listInzage, reportUnrecognised, type InzageEntry } from '~/services/impersonation/inzage.server'
 import { notFound } from '~/responses'
 
 /**
- * "Wie heeft mijn gegevens bekeken" (issue 7; PAGES.md): staff views and viewings-as-you of the
+ * "Wie heeft mijn gegevens bekeken": staff views and viewings-as-you of the
  * citizen's own data, newest first, with "Dit herken ik niet". Basis is enough: it shows who
  * looked, not the data itself. The BSN comes from the session only, so no one reads another's log.
  */

@@ -1,5 +1,5 @@
 import * as client from 'openid-client'
-import type { OidcClientSettings } from './auth-context.server'
+import type { OidcClientSettings } from '../auth-context.server'
 import { importSigningKey, readPrivateJwk } from './oidc-keys.server'
 
 /**
