@@ -25,14 +25,16 @@ export interface FieldRefusal {
 
 /**
  * The page again (400, or `status`), with what was typed and the messages: the schema's own, or
- * the service's refusals in their place.
+ * the service's refusals in their place. `hideFields` are not sent back (a typed BSN: no page
+ * shows it again).
  */
 export function formRefused(
   submission: Submission<unknown, string[], unknown>,
   refusals: readonly FieldRefusal[] = [],
   status = 400,
+  { hideFields = [] }: { hideFields?: string[] } = {},
 ): TypedResponse<SubmissionResult<string[]>> {
   const fieldErrors: Record<string, string[]> = {}
   for (const { field, code } of refusals) (fieldErrors[field] ??= []).push(code)
-  return json(submission.reply(refusals.length ? { fieldErrors } : undefined), { status })
+  return json(submission.reply({ ...(refusals.length ? { fieldErrors } : {}), hideFields }), { status })
 }

@@ -8,8 +8,8 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { getDb } from '../db/instance'
 import { appSettingsOf, appStorage, type AppSettings } from '../app/context.server'
-import { isViewingAsCitizen, SESSION_COOKIE } from '../app/services/auth.server'
-import { READ_ONLY_CODE } from '../app/services/impersonation.server'
+import { SESSION_COOKIE } from '../app/services/auth/cookies.server'
+import { isViewingAsCitizen, READ_ONLY_CODE } from '../app/services/impersonation/read-only.server'
 import { ensureAppSecret } from './app-secret'
 import { canonicalHost } from './canonical-host'
 import type { Config } from './config'
@@ -121,7 +121,9 @@ export async function createApp({
 }
 
 /**
- * An employee viewing as a citizen changes nothing (app/services/impersonation.server.ts). Every non-GET request
+ * Looking along is read-only, and this is the guard that holds (the backstop behind it and why
+ * routes need no check of their own: app/services/impersonation/read-only.server.ts): an
+ * employee viewing as a citizen changes nothing. Every non-GET request
  * of such a session is refused here, before any route runs — a form post, an API call, anything
  * added later — except ending the viewing, logging out, the idle keep-alive and the language
  * switch, which touch only the employee's own session or a cookie. A page's form post gets that

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { Express } from 'express'
 import type { Logger } from 'pino'
-import { ensurePrivateJwk, readPrivateJwk } from '../app/services/oidc-keys.server'
+import { ensurePrivateJwk, readPrivateJwk } from '../app/services/auth/oidc-keys.server'
 import type { Config } from './config'
 import { mountMockIdps } from './mock-idp'
 

@@ -12,8 +12,7 @@ export interface ImpersonationBannerData {
 }
 
 /**
- * On every page while a support employee views as a citizen (DESIGN.md §5, PAGES.md "banner
- * while viewing"): who is looking, as whom, how long is left, and "Stoppen" — a real form POST
+ * On every page while a support employee views as a citizen: who is looking, as whom, how long is left, and "Stoppen" — a real form POST
  * that works without JavaScript. It stays at the top of the window, so Stop is always in reach.
  * A notification banner (NL Design System), marked up as a labelled region, not an alert: it is
  * there on every page and must not be announced again each time.

@@ -61,7 +61,7 @@ function AreaLink({
 }
 
 /**
- * The staff areas of the roles the employee holds (PAGES.md, staff navigation): a narrow side
+ * The staff areas of the roles the employee holds: a narrow side
  * navigation on wide screens; on phones a "Menu" that folds open without JavaScript (a
  * `<details>`, as the citizen navigation). The current area is marked by aria-current, weight
  * and a bar, never by colour alone.

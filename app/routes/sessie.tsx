@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { safeReturnPath } from '~/domain/return-path'
-import { keepAlive, sessionStatus } from '~/services/auth.server'
+import { parseForm } from '~/form.server'
+import { keepAlive, sessionStatus } from '~/services/auth/current-user.server'
 
 /**
  * The idle-timeout warning's server side (a resource route, no page):
@@ -34,7 +35,10 @@ const KeepAliveForm = z.object({
 })
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = KeepAliveForm.parse(Object.fromEntries(await request.formData()))
+  const submission = await parseForm(request, KeepAliveForm)
+  // Odd values fall back to defaults; only a field that is not text (a file) is refused.
+  if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
+  const form = submission.value
   const info = await keepAlive(request)
   if (form.mode === 'form') return redirect(info ? safeReturnPath(form.returnTo) : '/uitgelogd?reden=verlopen')
   return json(

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { safeReturnPath } from '~/domain/return-path'
-import { clearSessionCookie, sessionIdleMinutes, sessionStatus } from '~/services/auth.server'
+import { clearSessionCookie } from '~/services/auth/cookies.server'
+import { sessionIdleMinutes, sessionStatus } from '~/services/auth/current-user.server'
 import { i18next } from '~/services/i18n.server'
 
 const Query = z.object({
@@ -14,7 +15,7 @@ const Query = z.object({
   terug: z.string().max(2048).optional(),
 })
 
-/** "Am I safely out?" (PAGES.md): after logging out, or after the idle or absolute timeout. */
+/** "Am I safely out?": after logging out, or after the idle or absolute timeout. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
   const staff = query.wie === 'medewerker' || query.state === 'medewerker'

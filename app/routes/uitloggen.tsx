@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { logout } from '~/services/auth.server'
+import { logout } from '~/services/auth/logout.server'
 
 /** POST only (a GET must change nothing): ends the session here and at DigiD or the staff SSO. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -31,7 +31,7 @@ import type { Mailer } from '~/services/mail.server'
 import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
 import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
 import { moveEffectCronItems, moveEffectTasks } from '~/services/move-effect.server'
-import { purgeExpiredRateLimits } from '~/services/bad-tokens.server'
+import { purgeExpiredRateLimits } from './auth/bad-tokens.server'
 import { purgeExpiredDrafts } from '~/services/drafts.server'
 
 /**

@@ -14,7 +14,7 @@ import {
   meetsLevel,
   type DigidLevel,
 } from '../../app/domain/digid-level'
-import { publicJwk, type PrivateJwk } from '../../app/services/oidc-keys.server'
+import { publicJwk, type PrivateJwk } from '../../app/services/auth/oidc-keys.server'
 import { fullName, personas } from '../../db/seed/personas'
 import { employees } from '../../db/seed/staff'
 import type { Config } from '../config'

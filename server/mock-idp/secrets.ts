@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ensurePrivateJwk, type PrivateJwk } from '../../app/services/oidc-keys.server'
+import { ensurePrivateJwk, type PrivateJwk } from '../../app/services/auth/oidc-keys.server'
 
 export interface MockIdpSecrets {
   /** signs the ID tokens (RS256, as most DigiD brokers do) */

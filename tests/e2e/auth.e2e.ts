@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 3 in the browser: a persona logs in with the mock DigiD at Midden and sees their name,
+ * Sign-in in the browser: a persona logs in with the mock DigiD at Midden and sees their name,
  * logs out, steps up from Basis to Midden; a caseworker signs in to /medewerker; the idle warning
  * offers "Ingelogd blijven". Every page on the way passes axe-core, in Dutch and English.
  */
@@ -158,7 +158,7 @@ describe('step-up', () => {
     await page.waitForURL(`${baseUrl}/mijn`)
     expect(await page.getByText('betrouwbaarheidsniveau Basis').isVisible()).toBe(true)
 
-    // Mijn gegevens needs Midden (DESIGN.md §4): first the reason, in plain words.
+    // Mijn gegevens needs Midden: first the reason, in plain words.
     await page.goto(`${baseUrl}/mijn/gegevens`)
     await page.waitForURL(/\/inloggen\?/)
     expect(await h1(page)).toBe('Log opnieuw in met DigiD')

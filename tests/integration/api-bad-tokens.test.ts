@@ -4,7 +4,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '../../db/instance'
 import { DEMO_SOURCE } from '../../db/seed'
-import { purgeExpiredRateLimits } from '~/services/bad-tokens.server'
+import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
 import { startTestServer, type TestServer } from '../support/server'
 
 const LIMIT = 5

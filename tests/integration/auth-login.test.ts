@@ -1,7 +1,7 @@
 import type { Express, Response as ExpressResponse } from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acrForLevel } from '~/domain/digid-level'
-import { requireCitizen, requireStaff } from '~/services/auth.server'
+import { requireCitizen, requireStaff } from '~/services/auth/guards.server'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { browse, loginAsCitizen, loginAsStaff, openLoginPage, submitLoginPage } from '../support/login'

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensurePrivateJwk } from '~/services/oidc-keys.server'
+import { ensurePrivateJwk } from '~/services/auth/oidc-keys.server'
 import { createMailer } from '~/services/mail.server'
 import { startTestServer, type TestServer } from '../support/server'
 

@@ -10,7 +10,7 @@ import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
- * Issue 7 over HTTP, against the real server: a support employee finds a citizen, views as them
+ * Looking along over HTTP, against the real server: a support employee finds a citizen, views as them
  * (read-only, with a reason, at most 15 minutes) and stops; every refusal is checked, and so is
  * the database after each refused write: nothing changed.
  */

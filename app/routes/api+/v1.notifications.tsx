@@ -69,9 +69,9 @@ import {
 } from '~/services/cases.server'
 import { decisionContentErrors } from '~/domain/case-terms'
 import { appContext, type AppSettings } from '~/context.server'
-import { countBadToken, secondsBlockedForBadTokens } from '~/services/bad-tokens.server'
+import { countBadToken, secondsBlockedForBadTokens } from '~/services/auth/bad-tokens.server'
 import { authenticateSourceSystem } from '~/services/source-systems.server'
-import { createTokenBucket } from '~/services/token-bucket.server'
+import { createTokenBucket } from '~/services/auth/token-bucket.server'
 
 const MAX_BODY_BYTES = 64 * 1024
 /** Clock skew we tolerate between a back office and us before calling an event "in the future". */

@@ -11,9 +11,12 @@ import { LoginFailure } from '~/components/login-failure'
 import { StepUpExplanation } from '~/components/step-up-explanation'
 import { meetsLevel, type DigidLevel } from '~/domain/digid-level'
 import { safeReturnPath } from '~/domain/return-path'
-import { getUser, LoginError, LoginQuery, startLogin } from '~/services/auth.server'
+import { parseForm } from '~/form.server'
+import { getUser } from '~/services/auth/current-user.server'
+import { LoginError } from '~/services/auth/oidc.server'
+import { LoginQuery, startLogin } from '~/services/auth/login.server'
 import { getFixedT } from '~/services/i18n.server'
-import { loginFailureResponse } from '~/services/login-pages.server'
+import { loginFailureResponse } from '~/services/auth/login-pages.server'
 
 /**
  * /inloggen?terug=/mijn/zaken&niveau=midden — sends the browser to DigiD (a GET that only
@@ -31,11 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
-  const query = LoginQuery.parse({
-    terug: typeof form.get('terug') === 'string' ? form.get('terug') : undefined,
-    niveau: typeof form.get('niveau') === 'string' ? form.get('niveau') : undefined,
-  })
+  // The step-up page's button: the same query as the GET, as hidden fields.
+  const submission = await parseForm(request, LoginQuery)
+  if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
+  const query = submission.value
   return login(request, safeReturnPath(query.terug, '/mijn'), query.niveau)
 }
 

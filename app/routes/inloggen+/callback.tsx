@@ -1,8 +1,9 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { LoginFailure } from '~/components/login-failure'
-import { completeLogin, getUser } from '~/services/auth.server'
-import { loginFailureResponse } from '~/services/login-pages.server'
+import { completeLogin } from '~/services/auth/login.server'
+import { getUser } from '~/services/auth/current-user.server'
+import { loginFailureResponse } from '~/services/auth/login-pages.server'
 
 /**
  * DigiD's redirect back: a new session and on to the page wanted, or a page saying what failed

@@ -2,8 +2,10 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { useLoaderData } from '@remix-run/react'
 import { LoginFailure } from '~/components/login-failure'
 import { safeReturnPath } from '~/domain/return-path'
-import { getUser, LoginError, LoginQuery, startLogin } from '~/services/auth.server'
-import { loginFailureResponse } from '~/services/login-pages.server'
+import { getUser } from '~/services/auth/current-user.server'
+import { LoginError } from '~/services/auth/oidc.server'
+import { LoginQuery, startLogin } from '~/services/auth/login.server'
+import { loginFailureResponse } from '~/services/auth/login-pages.server'
 
 /** /inloggen/medewerker?terug=/medewerker/zaken — sends the browser to the staff SSO. */
 export async function loader({ request }: LoaderFunctionArgs) {

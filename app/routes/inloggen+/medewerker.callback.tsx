@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { LoginFailure } from '~/components/login-failure'
-import { completeLogin } from '~/services/auth.server'
-import { loginFailureResponse } from '~/services/login-pages.server'
+import { completeLogin } from '~/services/auth/login.server'
+import { loginFailureResponse } from '~/services/auth/login-pages.server'
 
 /** The staff SSO's redirect back. */
 export async function loader({ request }: LoaderFunctionArgs) {

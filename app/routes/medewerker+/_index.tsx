@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CasesAtRisk } from '~/components/cases-at-risk'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
 import { getStaffToday } from '~/services/staff-today.server'
 
-/** The staff start page: "what is mine today?" for each role the employee holds (PAGES.md). */
+/** The staff start page: "what is mine today?" for each role the employee holds. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request)
   const t = await i18next.getFixedT(request, 'auth')
@@ -62,7 +62,7 @@ function LinkList({ items }: { items: Array<{ to: string; label: string }> }) {
   )
 }
 
-/** Issue 8: a caseworker's own cases at risk and overdue first; then the shared lists. */
+/** A caseworker's own cases at risk and overdue first; then the shared lists. */
 function CaseworkerToday({ today }: { today: NonNullable<Today['caseworker']> }) {
   const { t } = useTranslation('staff')
   return (

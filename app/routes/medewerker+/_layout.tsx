@@ -4,14 +4,14 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AreaError, areaErrorMeta, type AreaHandle } from '~/components/area-layout'
 import { StaffNav, StaffSearchBar } from '~/components/staff-nav'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 
 /**
  * The staff area's layout: every page under /medewerker — today's and any added later — gets
  * the navigation of the employee's roles (rendered by the root beside <main>, see
  * app/components/area-layout.tsx) and the search, without doing anything itself. A page's own
  * loader still checks its role; this one only needs a staff login. The session lookup is shared
- * with the page's loader (one query per page view, auth.server.ts).
+ * with the page's loader (one query per page view, services/auth/current-user.server.ts).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request)

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -6,27 +7,29 @@ import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { useGovForm } from '~/components/use-gov-form'
 import { isValidBsn } from '~/domain/bsn'
 import { isLocalDate } from '~/domain/local-date'
 import { parsePostcode } from '~/domain/postcode'
-import { requireStaff } from '~/services/auth.server'
+import { formRefused, parseForm } from '~/form.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import {
   chosenCitizen,
   searchCitizens,
   type CitizenSearchResult,
   type SearchCriteria,
-} from '~/services/citizen-search.server'
+} from '~/services/impersonation/citizen-search.server'
 import { getFixedT } from '~/services/i18n.server'
-import { startImpersonation } from '~/services/impersonation.server'
+import { startImpersonation } from '~/services/impersonation/start-stop.server'
 
 /** The reasons to choose from (the database checks the same list); here, as the browser needs it too. */
 const REASONS = ['phone', 'counter', 'mail', 'other'] as const
 
 /**
- * "Burger zoeken" and "Meekijken starten" (issue 7; PAGES.md "find a citizen"), role `support`.
+ * "Burger zoeken" and "Meekijken starten", role `support`.
  * Everything is a POST: the BSN travels only in request bodies, never in a URL, and a result is
  * chosen by an opaque token sealed with the server secret, bound to the session and short-lived
- * (citizen-search.server.ts). Three intents:
+ * (app/services/impersonation/citizen-search.server.ts). Three intents:
  * search → results; choose → the start form for that person; start → viewing begins at /mijn.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,8 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Burger zoeken' }]
 export const handle = { i18n: 'impersonation' }
 
-type FieldError = { field: string; key: string }
-
 /** A typed BSN with spaces or dots as people write it, checked by the eleven test. */
 const bsnField = z
   .string()
@@ -52,15 +53,16 @@ const bsnField = z
 /** Free text that must not smuggle a BSN into the audit log and the manager's review. */
 const containsBsn = (v: string) => (v.replace(/[\s.-]/g, '').match(/\d{9}/g) ?? []).some(isValidBsn)
 
-const Search = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bsn'), bsn: bsnField }),
-  z.object({
-    kind: z.literal('name'),
+const KINDS = ['bsn', 'name', 'address'] as const
+
+/** One form per way of searching; the message keys are the fields' (errors.<key>). */
+const SearchForms = {
+  bsn: z.object({ bsn: bsnField }),
+  name: z.object({
     surname: z.string().trim().min(1, 'surname').max(200, 'surname'),
     birthDate: z.string().refine(isLocalDate, 'birthDate'),
   }),
-  z.object({
-    kind: z.literal('address'),
+  address: z.object({
     postcode: z.string().transform((v, ctx) => {
       const parsed = parsePostcode(v)
       if (!parsed.ok) {
@@ -75,115 +77,82 @@ const Search = z.discriminatedUnion('kind', [
       .min(1, 'houseNumber')
       .max(99999, 'houseNumber'),
   }),
-])
-
-const Start = z
-  .object({
-    choice: z.string().min(1).max(200),
-    reasonCode: z.enum(REASONS, { errorMap: () => ({ message: 'reason' }) }),
-    reasonText: z
-      .string()
-      .trim()
-      .max(500, 'reasonTextLong')
-      .refine((v) => !containsBsn(v), 'noBsn'),
-    reference: z
-      .string()
-      .trim()
-      .min(1, 'reference')
-      .max(64, 'referenceLong')
-      .refine((v) => !containsBsn(v), 'noBsn'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.reasonCode === 'other' && !v.reasonText)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['reasonText'], message: 'reasonText' })
-  })
-
-const fieldId: Record<string, string> = {
-  bsn: 'bsn',
-  surname: 'surname',
-  birthDate: 'birthDate',
-  postcode: 'postcode',
-  houseNumber: 'houseNumber',
-  reasonCode: 'reasonCode',
-  reasonText: 'reasonText',
-  reference: 'reference',
 }
 
-type ActionData =
-  | {
-      intent: 'search'
-      kind: SearchCriteria['kind']
-      errors: FieldError[]
-      values: Record<string, string>
-      results: CitizenSearchResult[] | null
-    }
-  | { intent: 'start'; errors: FieldError[]; values: Record<string, string>; chosen: CitizenSearchResult | null }
+/**
+ * The start form, checked in the order of the form and all at once, so every message shows
+ * together: a reason (and for "anders" a text), a reference, and no BSN in either text.
+ */
+const StartForm = z
+  .object({
+    reasonCode: z.string().optional(),
+    reasonText: z.string().optional(),
+    reference: z.string().optional(),
+  })
+  .transform((v, ctx) => {
+    const refuse = (field: string, message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message })
+    const reasonCode = REASONS.find((r) => r === v.reasonCode)
+    if (!reasonCode) refuse('reasonCode', 'reason')
+    const reasonText = (v.reasonText ?? '').trim()
+    if (reasonText.length > 500) refuse('reasonText', 'reasonTextLong')
+    else if (containsBsn(reasonText)) refuse('reasonText', 'noBsn')
+    const reference = (v.reference ?? '').trim()
+    if (!reference) refuse('reference', 'reference')
+    else if (reference.length > 64) refuse('reference', 'referenceLong')
+    else if (containsBsn(reference)) refuse('reference', 'noBsn')
+    if (reasonCode === 'other' && !reasonText) refuse('reasonText', 'reasonText')
+    return reasonCode ? { reasonCode, reasonText: reasonText || null, reference } : z.NEVER
+  })
+
+/** A form with only hidden fields: choosing a result, or a chosen result that does not open. */
+const NoFields = z.object({})
+
+type SearchFields = { bsn: string; surname: string; birthDate: string; postcode: string; houseNumber: string }
+type StartFields = z.input<typeof StartForm>
+
+/** The message keys; any other (a field left out altogether) is told as the field's own. */
+const MESSAGE_KEYS = new Set([
+  ...['bsn', 'surname', 'birthDate', 'postcode', 'houseNumber', 'reason', 'reasonText', 'reference'],
+  ...['reasonTextLong', 'referenceLong', 'noBsn', 'choice', 'rateLimited'],
+])
+const messageKey = (field: string, key: string) => `errors.${MESSAGE_KEYS.has(key) ? key : field}`
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'support')
-  const form = Object.fromEntries(await request.formData())
-  const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string'))
-  const intent = values.intent
+  // Which form this is decides the schema; the form itself is parsed once that is known.
+  const form = await request.clone().formData()
+  const intent = form.get('intent')
 
   if (intent === 'search') {
-    const kind = (['bsn', 'name', 'address'] as const).find((k) => k === values.kind) ?? 'bsn'
+    const kind = KINDS.find((k) => k === form.get('kind')) ?? 'bsn'
+    const submission = await parseForm(request, SearchForms[kind])
     // What was typed comes back, except a BSN: the page never shows it again.
-    const echo = { ...values, bsn: '' }
-    const parsed = Search.safeParse(values)
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => {
-        const field = fieldId[String(i.path[0])] ?? 'bsn'
-        return { field, key: i.message in fieldId ? i.message : field }
-      })
-      return json<ActionData>({ intent: 'search', kind, errors, values: echo, results: null }, { status: 400 })
-    }
-    const outcome = await searchCitizens(staff, parsed.data)
+    const hideFields = ['bsn']
+    if (submission.status !== 'success') return formRefused(submission, [], 400, { hideFields })
+    const outcome = await searchCitizens(staff, { kind, ...submission.value } as SearchCriteria)
     if (!outcome.ok) {
       if (outcome.code === 'forbidden') throw new Response('Forbidden', { status: 403 })
-      return json<ActionData>(
-        {
-          intent: 'search',
-          kind,
-          errors: [{ field: kind === 'bsn' ? 'bsn' : kind === 'name' ? 'surname' : 'postcode', key: 'rateLimited' }],
-          values: echo,
-          results: null,
-        },
-        { status: 429 },
-      )
+      const field = kind === 'bsn' ? 'bsn' : kind === 'name' ? 'surname' : 'postcode'
+      return formRefused(submission, [{ field, code: 'rateLimited' }], 429, { hideFields })
     }
-    return json<ActionData>({ intent: 'search', kind, errors: [], values: echo, results: outcome.results })
+    return json({ result: submission.reply({ hideFields }), results: outcome.results })
   }
 
   if (intent === 'choose' || intent === 'start') {
+    const choice = form.get('choice')
     const chosen =
-      typeof values.choice === 'string'
-        ? await chosenCitizen(staff, values.choice, { audit: intent === 'choose' })
-        : null
+      typeof choice === 'string' ? await chosenCitizen(staff, choice, { audit: intent === 'choose' }) : null
     if (!chosen) {
-      return json<ActionData>(
-        { intent: 'search', kind: 'bsn', errors: [{ field: 'bsn', key: 'choice' }], values: {}, results: null },
-        { status: 400 },
-      )
+      const submission = await parseForm(request, NoFields)
+      return formRefused(submission, [{ field: 'bsn', code: 'choice' }], 400, { hideFields: ['choice'] })
     }
-    if (intent === 'choose') return json<ActionData>({ intent: 'start', errors: [], values: {}, chosen: chosen.result })
-    const parsed = Start.safeParse({
-      ...values,
-      reasonText: values.reasonText ?? '',
-      reference: values.reference ?? '',
-    })
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({
-        field: fieldId[String(i.path[0])] ?? 'reasonCode',
-        key: i.message,
-      }))
-      return json<ActionData>({ intent: 'start', errors, values, chosen: chosen.result }, { status: 400 })
-    }
-    const started = await startImpersonation(staff, {
-      bsn: chosen.bsn,
-      reasonCode: parsed.data.reasonCode,
-      reasonText: parsed.data.reasonText || null,
-      reference: parsed.data.reference,
-    })
+    if (intent === 'choose') return json({ chosen: chosen.result, result: null })
+    const submission = await parseForm(request, StartForm)
+    // The start form's page needs the chosen person as well as the messages.
+    if (submission.status !== 'success')
+      return json({ chosen: chosen.result, result: submission.reply({ hideFields: ['choice'] }) }, { status: 400 })
+    const started = await startImpersonation(staff, { bsn: chosen.bsn, ...submission.value })
     if (!started.ok)
       throw new Response(started.code === 'forbidden' ? 'Forbidden' : 'Not Found', {
         status: started.code === 'forbidden' ? 403 : 404,
@@ -195,16 +164,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function FindCitizen() {
   const { notice } = useLoaderData<typeof loader>()
-  const data = useActionData<typeof action>() as ActionData | undefined
+  const data = useActionData<typeof action>()
   const { t } = useTranslation('impersonation')
-  if (data?.intent === 'start' && data.chosen) return <StartForm data={data} chosen={data.chosen} />
-  const search = data?.intent === 'search' ? data : null
-  const errors = search?.errors ?? []
-  const errorFor = (field: string) => {
-    const e = errors.find((x) => x.field === field)
-    return e ? t(`errors.${e.key}`) : undefined
-  }
-  const v = (field: string, kind: string) => (search?.kind === kind ? search.values[field] : undefined)
+  const found = data && 'results' in data ? data : null
+  const { errorOf, valueOf, summary } = useGovForm<SearchFields>({
+    id: 'citizen-search',
+    lastResult: data && 'chosen' in data ? null : data && 'results' in data ? data.result : data,
+    message: (field, key) => t(messageKey(field, key)),
+  })
+  if (data && 'chosen' in data) return <Start chosen={data.chosen} lastResult={data.result} />
   return (
     <div className="prose-width">
       <h1 className="text-3xl md:text-4xl">{t('search.heading')}</h1>
@@ -214,10 +182,7 @@ export default function FindCitizen() {
         </div>
       ) : null}
       <p className="mt-4">{t('search.lead')}</p>
-      <ErrorSummary
-        title={t('search.errorTitle')}
-        errors={errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))}
-      />
+      <ErrorSummary title={t('search.errorTitle')} errors={summary} />
 
       <section aria-labelledby="by-bsn" className="mt-8">
         <h2 id="by-bsn" className="text-2xl">
@@ -226,7 +191,7 @@ export default function FindCitizen() {
         <Form method="post" noValidate autoComplete="off" className="mt-4">
           <input type="hidden" name="intent" value="search" />
           <input type="hidden" name="kind" value="bsn" />
-          <FormField id="bsn" label={t('search.bsn')} hint={t('search.bsnHint')} error={errorFor('bsn')}>
+          <FormField id="bsn" label={t('search.bsn')} hint={t('search.bsnHint')} error={errorOf('bsn')}>
             {(p) => (
               <input {...p} type="text" inputMode="numeric" spellCheck={false} className={`${inputClass} max-w-xs`} />
             )}
@@ -244,17 +209,12 @@ export default function FindCitizen() {
         <Form method="post" noValidate autoComplete="off" className="mt-4">
           <input type="hidden" name="intent" value="search" />
           <input type="hidden" name="kind" value="name" />
-          <FormField
-            id="surname"
-            label={t('search.surname')}
-            hint={t('search.surnameHint')}
-            error={errorFor('surname')}
-          >
-            {(p) => <input {...p} type="text" defaultValue={v('surname', 'name')} className={inputClass} />}
+          <FormField id="surname" label={t('search.surname')} hint={t('search.surnameHint')} error={errorOf('surname')}>
+            {(p) => <input {...p} type="text" defaultValue={valueOf('surname')} className={inputClass} />}
           </FormField>
-          <FormField id="birthDate" label={t('search.birthDate')} error={errorFor('birthDate')}>
+          <FormField id="birthDate" label={t('search.birthDate')} error={errorOf('birthDate')}>
             {(p) => (
-              <input {...p} type="date" defaultValue={v('birthDate', 'name')} className={`${inputClass} max-w-xs`} />
+              <input {...p} type="date" defaultValue={valueOf('birthDate')} className={`${inputClass} max-w-xs`} />
             )}
           </FormField>
           <button type="submit" className="btn-primary">
@@ -274,25 +234,25 @@ export default function FindCitizen() {
             id="postcode"
             label={t('search.postcode')}
             hint={t('search.postcodeHint')}
-            error={errorFor('postcode')}
+            error={errorOf('postcode')}
           >
             {(p) => (
               <input
                 {...p}
                 type="text"
                 autoCapitalize="characters"
-                defaultValue={v('postcode', 'address')}
+                defaultValue={valueOf('postcode')}
                 className={`${inputClass} max-w-[10rem]`}
               />
             )}
           </FormField>
-          <FormField id="houseNumber" label={t('search.houseNumber')} error={errorFor('houseNumber')}>
+          <FormField id="houseNumber" label={t('search.houseNumber')} error={errorOf('houseNumber')}>
             {(p) => (
               <input
                 {...p}
                 type="text"
                 inputMode="numeric"
-                defaultValue={v('houseNumber', 'address')}
+                defaultValue={valueOf('houseNumber')}
                 className={`${inputClass} max-w-[8rem]`}
               />
             )}
@@ -303,7 +263,7 @@ export default function FindCitizen() {
         </Form>
       </section>
 
-      {search?.results ? <Results results={search.results} /> : null}
+      {found ? <Results results={found.results} /> : null}
     </div>
   )
 }
@@ -346,26 +306,24 @@ function Results({ results }: { results: CitizenSearchResult[] }) {
   )
 }
 
-function StartForm({ data, chosen }: { data: Extract<ActionData, { intent: 'start' }>; chosen: CitizenSearchResult }) {
+function Start({ chosen, lastResult }: { chosen: CitizenSearchResult; lastResult: SubmissionResult<string[]> | null }) {
   const { t, i18n } = useTranslation('impersonation')
-  const errorFor = (field: string) => {
-    const e = data.errors.find((x) => x.field === field)
-    return e ? t(`errors.${e.key}`) : undefined
-  }
+  const { errorOf, valueOf, summary } = useGovForm<StartFields>({
+    id: 'impersonation-start',
+    lastResult,
+    message: (field, key) => t(messageKey(field, key)),
+  })
   const birthDate = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
     timeZone: 'UTC',
     dateStyle: 'long',
   }).format(new Date(`${chosen.birthDate}T00:00:00Z`))
-  const reasonError = errorFor('reasonCode')
+  const reasonError = errorOf('reasonCode')
   return (
     <div className="prose-width">
       <h1 className="text-3xl md:text-4xl">{t('start.heading')}</h1>
       <p className="mt-4">{t('start.lead', { name: chosen.name, birthDate })}</p>
       <Form method="post" noValidate autoComplete="off" className="mt-6">
-        <ErrorSummary
-          title={t('search.errorTitle')}
-          errors={data.errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))}
-        />
+        <ErrorSummary title={t('search.errorTitle')} errors={summary} />
         <input type="hidden" name="intent" value="start" />
         <input type="hidden" name="choice" value={chosen.choice} />
         <fieldset
@@ -386,7 +344,7 @@ function StartForm({ data, chosen }: { data: Extract<ActionData, { intent: 'star
                   id={i === 0 ? 'reasonCode' : `reasonCode-${code}`}
                   name="reasonCode"
                   value={code}
-                  defaultChecked={data.values.reasonCode === code}
+                  defaultChecked={valueOf('reasonCode') === code}
                   className="h-6 w-6"
                 />
                 <label htmlFor={i === 0 ? 'reasonCode' : `reasonCode-${code}`}>{t(`start.reasons.${code}`)}</label>
@@ -398,19 +356,17 @@ function StartForm({ data, chosen }: { data: Extract<ActionData, { intent: 'star
           id="reasonText"
           label={t('start.reasonText')}
           hint={t('start.reasonTextHint')}
-          error={errorFor('reasonText')}
+          error={errorOf('reasonText')}
         >
-          {(p) => <textarea {...p} rows={3} defaultValue={data.values.reasonText} className={inputClass} />}
+          {(p) => <textarea {...p} rows={3} defaultValue={valueOf('reasonText')} className={inputClass} />}
         </FormField>
         <FormField
           id="reference"
           label={t('start.reference')}
           hint={t('start.referenceHint')}
-          error={errorFor('reference')}
+          error={errorOf('reference')}
         >
-          {(p) => (
-            <input {...p} type="text" defaultValue={data.values.reference} className={`${inputClass} max-w-sm`} />
-          )}
+          {(p) => <input {...p} type="text" defaultValue={valueOf('reference')} className={`${inputClass} max-w-sm`} />}
         </FormField>
         <div className="flex flex-wrap items-center gap-6">
           <button type="submit" className="btn-primary">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CASE_READERS } from '~/domain/staff-areas'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getEvidenceForCaseworker } from '~/services/corrections.server'
 import { notFound } from '~/responses'
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { StatusTag } from '~/components/status-tag'
 import { CASE_READERS } from '~/domain/staff-areas'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { listCorrectionRequests } from '~/services/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { BarChart, type ChartBar } from '~/components/bar-chart'
 import { formatDays, formatNumber, formatPercent, formatPeriod, type Translate } from '~/components/quality-format'
 import { VerdictTag } from '~/components/verdict-tag'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import {
   getQualityReport,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { municipalToday } from '~/services/calendar.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getQualityReport, qualityReportCsv, periodFromQuery } from '~/services/quality.server'

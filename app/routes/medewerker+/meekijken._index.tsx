@@ -5,12 +5,12 @@ import { z } from 'zod'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { FormField, inputClass } from '~/components/form-field'
 import { addDays, compareLocalDate, isLocalDate, todayIn } from '~/domain/local-date'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { auditChainStatus, listImpersonations } from '~/services/impersonation.server'
+import { auditChainStatus, listImpersonations } from '~/services/impersonation/review.server'
 
 /**
- * "Meekijken controleren" (issue 7; PAGES.md "impersonation review"), role `manager`: every
+ * "Meekijken controleren", role `manager`: every
  * viewing in a period, by employee, with reasons, and whether the audit log's chain is intact.
  * A GET form (dates and an employee are no secret), so a view can be bookmarked.
  */

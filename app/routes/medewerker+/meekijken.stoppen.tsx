@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireStaff } from '~/services/auth.server'
-import { stopImpersonation } from '~/services/impersonation.server'
+import { requireStaff } from '~/services/auth/guards.server'
+import { stopImpersonation } from '~/services/impersonation/start-stop.server'
 
 /**
- * "Stoppen" (issue 7): ends the viewing, audited, and returns to the staff view. A POST from the
+ * "Stoppen": ends the viewing, audited, and returns to the staff view. A POST from the
  * banner's form; the only write a viewing session may make (server/app.ts lets it through).
  */
 export async function action({ request }: ActionFunctionArgs) {

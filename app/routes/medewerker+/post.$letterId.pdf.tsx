@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CASE_READERS } from '~/domain/staff-areas'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { renderLetterPdf } from '~/services/letter-pdf.server'
 import { getLetterForPrinting } from '~/services/letters.server'
 import { notFound } from '~/responses'

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { CASE_READERS } from '~/domain/staff-areas'
-import { requireStaff } from '~/services/auth.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
 

@@ -7,10 +7,12 @@ import { DateText } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
-import { mayEchoQuery, parseStaffQuery, STAFF_QUERY_MAX, type StaffQueryProblem } from '~/domain/staff-search'
-import { requireStaff } from '~/services/auth.server'
+import { mayEchoQuery, parseStaffQuery, STAFF_QUERY_MAX } from '~/domain/staff-search'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm } from '~/form.server'
+import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { searchForStaff, type CaseHit, type CitizenHit } from '~/services/staff-search.server'
+import { searchForStaff, type CaseHit, type CitizenHit } from '~/services/staff/search.server'
 
 /**
  * Search from every staff page (the form is in the staff layout): by case number, name or BSN.
@@ -28,35 +30,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zoeken – Mijn Stad' }]
 export const handle = { i18n: 'staff' }
 
-const Body = z.object({
+// The query's shape is checked by the domain's rules (parseStaffQuery); an over-long or odd body
+// counts as an empty search. The message keys are the problems (search.errors.<problem>).
+const StaffSearchForm = z.object({
   q: z
     .string()
     .max(STAFF_QUERY_MAX * 4)
-    .catch(''),
+    .optional()
+    .catch(undefined)
+    .transform((v, ctx) => {
+      const parsed = parseStaffQuery(v ?? '')
+      if (parsed.ok) return parsed.query
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem })
+      return z.NEVER
+    }),
 })
 
-type ActionData =
-  | { ok: false; problem: StaffQueryProblem | 'rateLimited'; q: string }
-  | { ok: true; q: string; cases: CaseHit[] | null; citizens: CitizenHit[] | null }
+type Fields = { q: string }
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request)
-  const { q } = Body.parse(Object.fromEntries(await request.formData()))
-  const echo = mayEchoQuery(q) ? q.trim() : ''
-  const parsed = parseStaffQuery(q)
-  if (!parsed.ok) return json<ActionData>({ ok: false, problem: parsed.problem, q: echo }, { status: 400 })
-  const outcome = await searchForStaff(staff, parsed.query, await getLanguage(request))
+  const submission = await parseForm(request, StaffSearchForm)
+  const typed = submission.payload.q
+  // A query with digits other than a case number (a BSN) is never shown again.
+  const hideFields = mayEchoQuery(typeof typed === 'string' ? typed : '') ? [] : ['q']
+  if (submission.status !== 'success') return formRefused(submission, [], 400, { hideFields })
+  const outcome = await searchForStaff(staff, submission.value.q, await getLanguage(request))
   if (!outcome.ok) {
     if (outcome.code === 'forbidden') throw new Response('Forbidden', { status: 403 })
-    return json<ActionData>({ ok: false, problem: 'rateLimited', q: echo }, { status: 429 })
+    return formRefused(submission, [{ field: 'q', code: 'rateLimited' }], 429, { hideFields })
   }
-  return json<ActionData>({ ok: true, q: echo, cases: outcome.cases, citizens: outcome.citizens })
+  return json({ result: submission.reply({ hideFields }), cases: outcome.cases, citizens: outcome.citizens })
 }
 
 export default function StaffSearch() {
-  const data = useActionData<typeof action>() as ActionData | undefined
+  const data = useActionData<typeof action>()
+  const found = data && 'result' in data ? data : null
   const { t } = useTranslation('staff')
-  const error = data && !data.ok ? t(`search.errors.${data.problem}`) : undefined
+  const { errorOf, valueOf, summary } = useGovForm<Fields>({
+    id: 'staff-search',
+    lastResult: data && 'result' in data ? data.result : data,
+    message: (_field, key) => t(`search.errors.${key}`),
+  })
   return (
     <div className="space-y-8">
       <div className="prose-width">
@@ -64,21 +79,21 @@ export default function StaffSearch() {
         <p className="mt-4">{t('search.lead')}</p>
       </div>
       <Form method="post" role="search" aria-label={t('search.title')} autoComplete="off" noValidate>
-        <ErrorSummary title={t('search.errorTitle')} errors={error ? [{ field: 'q', message: error }] : []} />
-        <FormField id="q" label={t('search.label')} hint={t('search.hint')} error={error}>
-          {(p) => <input {...p} type="search" spellCheck={false} defaultValue={data?.q ?? ''} className={inputClass} />}
+        <ErrorSummary title={t('search.errorTitle')} errors={summary} />
+        <FormField id="q" label={t('search.label')} hint={t('search.hint')} error={errorOf('q')}>
+          {(p) => <input {...p} type="search" spellCheck={false} defaultValue={valueOf('q')} className={inputClass} />}
         </FormField>
         <button type="submit" className="btn-primary">
           {t('search.submit')}
         </button>
       </Form>
-      {data?.ok ? (
+      {found ? (
         <section aria-labelledby="results-heading" className="space-y-8">
           <h2 id="results-heading" className="text-2xl">
             {t('search.resultsHeading')}
           </h2>
-          {data.cases ? <CaseResults cases={data.cases} /> : null}
-          {data.citizens ? <CitizenResults citizens={data.citizens} /> : null}
+          {found.cases ? <CaseResults cases={found.cases} /> : null}
+          {found.citizens ? <CitizenResults citizens={found.citizens} /> : null}
         </section>
       ) : null}
     </div>

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CasesOverview } from '~/components/cases-overview'
-import { getSessionInfo, requireCitizen } from '~/services/auth.server'
+import { getSessionInfo } from '~/services/auth/current-user.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getOverviewForCitizen } from '~/services/cases.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
 import { AreaError, areaErrorMeta, type AreaHandle } from '~/components/area-layout'
 import { CitizenNav } from '~/components/citizen-nav'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 
 /**
  * The citizen's area: every page under /mijn — for the citizen, and for an employee looking

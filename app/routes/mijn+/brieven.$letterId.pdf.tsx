@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { renderLetterPdf } from '~/services/letter-pdf.server'
 import { getLetterForCitizen } from '~/services/letters.server'
 import { notFound } from '~/responses'

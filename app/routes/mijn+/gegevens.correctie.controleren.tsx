@@ -7,7 +7,7 @@ import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getCorrectionDraft, submitCorrection } from '~/services/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 

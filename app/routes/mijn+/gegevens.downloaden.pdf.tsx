@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { exportFileName, type Translate } from '~/domain/data-export'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import {
   EXPORT_REFUSED_CODE,
   exportPersonalData,

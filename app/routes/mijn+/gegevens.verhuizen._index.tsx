@@ -7,7 +7,7 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import {
   getBlockingMove,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { SummaryList } from '~/components/summary-list'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getSubmittedMove } from '~/services/move.server'
 

@@ -7,7 +7,7 @@ import { DateText, formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft, submitMove } from '~/services/move.server'
 

@@ -7,7 +7,7 @@ import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { inputClass } from '~/components/form-field'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft, saveMoveDate, type MoveDateWindow } from '~/services/move.server'
 

@@ -2,13 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { requireCitizen } from '~/services/auth.server'
+import { parseForm } from '~/form.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listInzage, reportUnrecognised, type InzageEntry } from '~/services/inzage.server'
+import { listInzage, reportUnrecognised, type InzageEntry } from '~/services/impersonation/inzage.server'
 import { notFound } from '~/responses'
 
 /**
- * "Wie heeft mijn gegevens bekeken" (issue 7; PAGES.md): staff views and viewings-as-you of the
+ * "Wie heeft mijn gegevens bekeken": staff views and viewings-as-you of the
  * citizen's own data, newest first, with "Dit herken ik niet". Basis is enough: it shows who
  * looked, not the data itself. The BSN comes from the session only, so no one reads another's log.
  */
@@ -31,9 +32,10 @@ const Report = z.object({ entry: z.string().regex(/^\d{1,18}$/) })
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
-  const parsed = Report.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw notFound()
-  const outcome = await reportUnrecognised(citizen, parsed.data.entry)
+  const submission = await parseForm(request, Report)
+  // An entry that is not a number is as unknown as a foreign one: the same 404.
+  if (submission.status !== 'success') throw notFound()
+  const outcome = await reportUnrecognised(citizen, submission.value.entry)
   if (!outcome.ok) throw notFound()
   return redirect(`/mijn/inzage?melding=${outcome.alreadyReported ? 'al-gemeld' : 'ontvangen'}`)
 }

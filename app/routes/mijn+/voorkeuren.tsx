@@ -7,7 +7,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { formRefused, parseForm } from '~/form.server'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getPreferences, savePreferences } from '~/services/contact-details.server'
 import { getFixedT, languageCookie } from '~/services/i18n.server'
 

@@ -17,7 +17,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH, MAX_OBJECTION_UPLOAD_BYTES } from '~/domain/objection'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import {
   getObjectionForm,

@@ -3,7 +3,7 @@ import { json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText } from '~/components/date-text'
-import { requireCitizen } from '~/services/auth.server'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { listCasesForCitizen, type CaseSummary } from '~/services/cases.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 

@@ -1,20 +1,20 @@
 /**
- * The search on every staff page (PAGES.md, staff navigation): by case number, name or BSN.
+ * The search on every staff page (app/components/staff-nav.tsx): by case number, name or BSN.
  * Caseworkers and managers get the cases (to open them), support staff the citizens (to start
  * looking along, by a sealed choice token as on "Burger zoeken"). The query arrives in a POST
  * body only; it is audited by kind and number of results — never the words or the BSN typed —
- * and it spends the same per-employee budget as "Burger zoeken" (citizen-search.server.ts).
+ * and it spends the same per-employee budget as "Burger zoeken" (impersonation/citizen-search.server.ts).
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { CaseStatus } from '../../db/schema'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { CaseStatus } from '../../../db/schema'
 import { CASE_READERS } from '~/domain/staff-areas'
 import type { StaffSearchQuery } from '~/domain/staff-search'
 import type { Language } from '~/i18n'
-import { recordAudit } from './audit.server'
-import type { StaffUser } from './auth.server'
-import { sealChoice, takeSearchToken } from './citizen-search.server'
+import { recordAudit } from '../audit.server'
+import type { StaffUser } from '../auth/user.server'
+import { sealChoice, takeSearchToken } from '../impersonation/citizen-search.server'
 import { personNameOf } from '~/domain/person-name'
 
 const MAX_RESULTS = 20

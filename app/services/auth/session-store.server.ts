@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { recordAudit, type AuditEntry } from './audit.server'
+import { recordAudit, type AuditEntry } from '../audit.server'
 import { sql } from 'kysely'
-import type { DB } from '../../db/client'
-import type { LoginRequestRow, SessionKind, SessionRow, StaffRole } from '../../db/schema'
+import type { DB } from '../../../db/client'
+import type { LoginRequestRow, SessionKind, SessionRow, StaffRole } from '../../../db/schema'
 import type { DigidLevel } from '~/domain/digid-level'
 
 /**
- * Sessions and pending logins in PostgreSQL (DESIGN.md §2, §5). The browser holds a random
+ * Sessions and pending logins in PostgreSQL (README: Decisions, sign-in state in PostgreSQL). The browser holds a random
  * 256-bit token; the database holds its SHA-256, so neither a copy of the table nor a log line
  * with a hash can be replayed as a cookie. Times come from the database clock (`now()`), the
  * one clock every app instance shares.

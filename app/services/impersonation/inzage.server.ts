@@ -1,5 +1,5 @@
 /**
- * "Wie heeft mijn gegevens bekeken" (issue 7, PAGES.md): what staff saw of the citizen's data,
+ * "Wie heeft mijn gegevens bekeken": what staff saw of the citizen's data,
  * when a support employee viewed as them, and each download of a copy of all their data (made
  * with their DigiD, so one they did not make is reported here too) — from the audit log, newest first. A citizen only
  * ever reads entries with their own BSN as subject: the BSN comes from the session, never from
@@ -9,11 +9,11 @@
  * audit entry, in one transaction.
  */
 import { sql } from 'kysely'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { ImpersonationReason } from '../../db/schema'
-import { recordAudit } from './audit.server'
-import type { CitizenUser } from './auth.server'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { ImpersonationReason } from '../../../db/schema'
+import { recordAudit } from '../audit.server'
+import type { CitizenUser } from '../auth/user.server'
 import { settings } from '~/context.server'
 
 /** Which citizen page a path is, for "what was seen"; translated by the page. */
@@ -171,14 +171,14 @@ export type ReportOutcome = { ok: true; alreadyReported: boolean } | { ok: false
 /**
  * "Dit herken ik niet": a contact moment for the municipality to follow up, and its audit entry,
  * together. Only for an entry of this citizen's own log (404 otherwise, as for a missing one);
- * a second report of the same entry adds nothing.
+ * a second report of the same entry adds nothing. Never reached while looking along: that is
+ * read-only before any action runs (impersonation/read-only.server.ts).
  */
 export async function reportUnrecognised(
-  citizen: Pick<CitizenUser, 'bsn' | 'impersonatedBy'>,
+  citizen: Pick<CitizenUser, 'bsn'>,
   entryId: string,
   db: DB = getDb(),
 ): Promise<ReportOutcome> {
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 }) // the server refuses it first
   if (!/^\d{1,18}$/.test(entryId)) return { ok: false, code: 'notFound' }
   return db.transaction().execute(async (trx) => {
     // Serialise reports of one citizen, so a double click records one contact moment.

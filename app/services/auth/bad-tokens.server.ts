@@ -16,8 +16,8 @@
 import { createHash } from 'node:crypto'
 import { CompiledQuery } from 'kysely'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 
 export interface BadTokenLimit {
   /** refused tokens allowed per address within the window */

@@ -1,7 +1,7 @@
 import { json } from '@remix-run/node'
 import type { DigidLevel } from '~/domain/digid-level'
-import type { LoginKind } from './auth.server'
-import { i18next } from './i18n.server'
+import type { LoginKind } from './user.server'
+import { i18next } from '../i18n.server'
 import type { LoginFailure } from './oidc.server'
 
 /** The HTTP status that fits each failure: the user's fault, the provider's, or nobody's. */

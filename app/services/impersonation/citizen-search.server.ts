@@ -1,5 +1,5 @@
 /**
- * "Wie heeft u aan de lijn?" — support staff find a citizen (issue 7): by BSN, by name and birth
+ * "Wie heeft u aan de lijn?" — support staff find a citizen to look along with: by BSN, by name and birth
  * date, or by postcode and house number. Every search is audited with the kind of criteria, never
  * the BSN typed (it is the subject of nothing yet, and the log line must not carry it).
  *
@@ -11,13 +11,13 @@
  * result shows name, birth date and address: that is audited as a view of the person's data.
  */
 import { sql } from 'kysely'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import { recordAudit } from './audit.server'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import { recordAudit } from '../audit.server'
 import { settings } from '~/context.server'
-import type { StaffUser } from './auth.server'
-import { openToken, sealToken, type SealOptions } from './sealed-token.server'
-import { createTokenBucket } from './token-bucket.server'
+import type { StaffUser } from '../auth/user.server'
+import { openToken, sealToken, type SealOptions } from '../auth/sealed-token.server'
+import { createTokenBucket } from '../auth/token-bucket.server'
 import { personNameOf } from '~/domain/person-name'
 
 export type SearchCriteria =
@@ -40,7 +40,7 @@ const MAX_RESULTS = 20
 /** How long a chosen result stays usable: a phone call, not a working day. */
 export const CHOICE_MINUTES = 10
 
-/** DESIGN.md §5: rate limits on staff search. Per employee, in-process (see token-bucket.server.ts). */
+/** Rate limits on staff search (README: Decisions). Per employee, in-process (see auth/token-bucket.server.ts). */
 const searchLimiter = createTokenBucket({ ratePerSecond: 0.5, burst: 30 })
 
 /** One budget per employee for every staff search (this page and the search on every staff page). */
