@@ -5,7 +5,10 @@ import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { personaByKey } from '../../db/seed/personas'
+import type { Express } from 'express'
 import { isValidBsn } from '~/domain/bsn'
+import { personNameOf } from '~/domain/person-name'
+import { requireCitizen } from '~/services/auth/guards.server'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
@@ -25,13 +28,36 @@ beforeAll(async () => {
   db = getDb()
   await seedPersonas(db)
   await seedDemoCases(db, new Date())
-  server = await startTestServer()
+  server = await startTestServer({}, { mount: backstopRoute })
   cookies.support = await loginAsStaff(server.url, 'E2001')
   cookies.support2 = await loginAsStaff(server.url, 'E2001')
   cookies.caseworker = await loginAsStaff(server.url, 'E1001')
   cookies.jan = await loginAsCitizen(server.url, jan.bsn, 'midden')
 })
 afterAll(() => server?.close())
+
+/**
+ * A citizen action the server's write guard does not stand in front of (mounted before it, as
+ * a route on its list of exceptions would be): only `requireCitizen` can refuse it.
+ */
+function backstopRoute(app: Express) {
+  app.post('/test/citizen-write', async (req, res) => {
+    try {
+      const request = new Request(new URL(req.originalUrl, 'http://portal.test'), {
+        method: 'POST',
+        headers: { cookie: req.headers.cookie ?? '' },
+      })
+      const citizen = await requireCitizen(request)
+      res.type('text/plain').send(`written for ${citizen.name}`)
+    } catch (err) {
+      if (!(err instanceof Response)) throw err
+      res
+        .status(err.status)
+        .type('application/json')
+        .send(await err.text())
+    }
+  })
+}
 
 async function collect(res: Response): Promise<string> {
   const location = res.headers.get('location')
@@ -317,6 +343,21 @@ describe('viewing as the citizen', () => {
     expect(server.logs.filter((l) => l.event === 'impersonation_write_refused').length).toBeGreaterThanOrEqual(
       writes.length + 1,
     )
+  })
+
+  it('refuses a write in requireCitizen too, behind the server’s guard, while the citizen’s own session may write', async () => {
+    const viewing = await fetch(`${server.url}/test/citizen-write`, {
+      method: 'POST',
+      headers: { cookie: cookies.support, origin: server.url },
+    })
+    expect(viewing.status).toBe(403)
+    expect(await viewing.json()).toEqual({ code: 'impersonation_read_only' })
+    const own = await fetch(`${server.url}/test/citizen-write`, {
+      method: 'POST',
+      headers: { cookie: cookies.jan, origin: server.url },
+    })
+    expect(own.status).toBe(200)
+    expect(await own.text()).toBe(`written for ${personNameOf(jan)}`)
   })
 
   it('leaves the citizen’s own session alone: no banner, and reading a letter marks it read', async () => {

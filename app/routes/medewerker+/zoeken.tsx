@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A query with digits other than a case number (a BSN) is never shown again.
   const hideFields = mayEchoQuery(typeof typed === 'string' ? typed : '') ? [] : ['q']
   if (submission.status !== 'success') return formRefused(submission, [], 400, { hideFields })
-  const outcome = await searchForStaff(staff, submission.value.q, await getLanguage(request))
+  const outcome = await searchForStaff(staff, submission.value.q, { language: await getLanguage(request) })
   if (!outcome.ok) {
     if (outcome.code === 'forbidden') throw new Response('Forbidden', { status: 403 })
     return formRefused(submission, [{ field: 'q', code: 'rateLimited' }], 429, { hideFields })

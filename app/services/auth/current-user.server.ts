@@ -26,7 +26,7 @@ export async function loadSession(request: Request, { touch = true } = {}): Prom
   let pending = ctx.memo.get(key) as Promise<LoadedSession | null> | undefined
   if (!pending) {
     pending = (async () => {
-      const row = await findSession(getDb(), token, { limits: limits(ctx.settings), touch })
+      const row = await findSession(token, { db: getDb(), limits: limits(ctx.settings), touch })
       return row ? { row, user: toUser(row, await getLanguage(request)) } : null
     })()
     ctx.memo.set(key, pending)

@@ -70,14 +70,17 @@ export async function startLogin(
     ...(wanted ? { acrValues: acrForLevel[wanted], ...DIGID_FRESH_LOGIN } : {}),
     ...(kind === 'citizen' ? { loginHint: await citizenLoginHint(request) } : {}),
   })
-  const token = await createLoginRequest(getDb(), {
-    kind,
-    state: start.state,
-    nonce: start.nonce,
-    codeVerifier: start.codeVerifier,
-    returnTo: safeReturnPath(returnTo, kind === 'staff' ? '/medewerker' : '/mijn'),
-    level: wanted,
-  })
+  const token = await createLoginRequest(
+    {
+      kind,
+      state: start.state,
+      nonce: start.nonce,
+      codeVerifier: start.codeVerifier,
+      returnTo: safeReturnPath(returnTo, kind === 'staff' ? '/medewerker' : '/mijn'),
+      level: wanted,
+    },
+    { db: getDb() },
+  )
   const { login } = cookies(ctx.settings)
   // A document redirect: the provider is another application, even when it shares our origin.
   return redirectDocument(start.url.href, { headers: { 'Set-Cookie': await login.serialize(token) } })
@@ -143,7 +146,7 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
     if (!params.success) throw new LoginError('failed', 'callback-params')
     const token = await readCookie(request, 'login')
     if (!token) throw new LoginError('stateMismatch', 'no-login-cookie')
-    const pending = await consumeLoginRequest(getDb(), token, kind)
+    const pending = await consumeLoginRequest(token, kind, { db: getDb() })
     if (pending.status === 'used') throw new LoginError('codeReplayed', 'callback-replayed')
     if (pending.status === 'missing') throw new LoginError('stateMismatch', 'no-pending-login')
     const { request: login } = pending
@@ -169,7 +172,8 @@ export async function completeLogin(request: Request, kind: LoginKind): Promise<
       kind === 'citizen'
         ? await citizenSession(result.claims, result.idToken, login.level ?? 'basis', ctx.settings)
         : staffSession(result.claims, result.idToken, ctx.settings)
-    const { token: sessionToken, session: row } = await createSession(getDb(), session.input, {
+    const { token: sessionToken, session: row } = await createSession(session.input, {
+      db: getDb(),
       replaces,
       limits: limits(ctx.settings),
       audit: loginAudit(session.input),

@@ -27,7 +27,7 @@ export async function logout(request: Request): Promise<Response> {
   const c = cookies(ctx.settings)
   const token = await readCookie(request, 'session')
   const headers = { 'Set-Cookie': await c.session.serialize('', { maxAge: 0 }) }
-  const row = token ? await destroySession(getDb(), token, logoutAudit) : null
+  const row = token ? await destroySession(token, { db: getDb(), audit: logoutAudit }) : null
   if (!row) return redirect('/uitgelogd', { headers })
   ctx.logger.info({ event: 'logout', kind: row.kind, session: row.id_hash.slice(0, 12) }, 'signed out')
   const settings = row.kind === 'citizen' ? ctx.settings.digid : ctx.settings.staff

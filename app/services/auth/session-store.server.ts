@@ -41,9 +41,8 @@ export interface NewSession {
  * cleared on the way, so the table holds at most the last 8 hours of logins.
  */
 export async function createSession(
-  db: DB,
   input: NewSession,
-  { replaces, limits, audit }: { replaces?: string; limits: SessionLimits; audit?: AuditEntry },
+  { db, replaces, limits, audit }: { db: DB; replaces?: string; limits: SessionLimits; audit?: AuditEntry },
 ): Promise<{ token: string; session: SessionRow }> {
   const token = newToken()
   const session = await db.transaction().execute(async (trx) => {
@@ -82,9 +81,8 @@ export async function createSession(
  * one round trip.
  */
 export async function findSession(
-  db: DB,
   token: string,
-  { limits, touch }: { limits: SessionLimits; touch: boolean },
+  { db, limits, touch }: { db: DB; limits: SessionLimits; touch: boolean },
 ): Promise<SessionRow | null> {
   const idHash = hashToken(token)
   const live = sql<boolean>`expires_at > now() and last_seen_at > now() - make_interval(mins => ${limits.idleMinutes})`
@@ -107,9 +105,8 @@ export async function findSession(
  * can end the provider's session too.
  */
 export async function destroySession(
-  db: DB,
   token: string,
-  audit?: (row: SessionRow) => AuditEntry,
+  { db, audit }: { db: DB; audit?: (row: SessionRow) => AuditEntry },
 ): Promise<SessionRow | null> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -143,7 +140,7 @@ export interface NewLoginRequest {
 }
 
 /** A login on its way to the provider: ten minutes to come back. */
-export async function createLoginRequest(db: DB, input: NewLoginRequest): Promise<string> {
+export async function createLoginRequest(input: NewLoginRequest, { db }: { db: DB }): Promise<string> {
   const token = newToken()
   await db
     .deleteFrom('login_requests')
@@ -174,7 +171,11 @@ export type ConsumedLoginRequest =
  * Takes the pending login for this callback, once: a second callback with the same cookie is
  * told apart from one that never had a login, so a replayed code gets its own answer.
  */
-export async function consumeLoginRequest(db: DB, token: string, kind: SessionKind): Promise<ConsumedLoginRequest> {
+export async function consumeLoginRequest(
+  token: string,
+  kind: SessionKind,
+  { db }: { db: DB },
+): Promise<ConsumedLoginRequest> {
   const idHash = hashToken(token)
   const taken = await db
     .updateTable('login_requests')

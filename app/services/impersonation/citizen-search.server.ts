@@ -54,12 +54,12 @@ const choiceSeal = (sessionId: string): SealOptions => ({
   holder: sessionId,
 })
 
-export function sealChoice(sessionId: string, bsn: string, now: Date = new Date()): string {
+export function sealChoice(sessionId: string, bsn: string, { now = new Date() }: { now?: Date } = {}): string {
   return sealToken(choiceSeal(sessionId), bsn, new Date(now.getTime() + CHOICE_MINUTES * 60_000))
 }
 
 /** The BSN in a token sealed for this session and not expired; null for anything else. */
-export function openChoice(sessionId: string, token: string, now: Date = new Date()): string | null {
+export function openChoice(sessionId: string, token: string, { now = new Date() }: { now?: Date } = {}): string | null {
   const opened = openToken(choiceSeal(sessionId), token, now)
   return opened.ok && /^\d{9}$/.test(opened.value) ? opened.value : null
 }
@@ -82,7 +82,7 @@ function addressLine(r: AddressColumns): string | null {
 export async function searchCitizens(
   staff: StaffUser,
   criteria: SearchCriteria,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<SearchOutcome> {
   if (!staff.roles.includes('support')) return { ok: false, code: 'forbidden' }
   if (!takeSearchToken(staff.employeeId)) return { ok: false, code: 'rateLimited' }
@@ -138,8 +138,7 @@ export async function searchCitizens(
 export async function chosenCitizen(
   staff: StaffUser,
   choice: string,
-  { audit }: { audit: boolean },
-  db: DB = getDb(),
+  { audit, db = getDb() }: { audit: boolean; db?: DB },
 ): Promise<{ bsn: string; result: CitizenSearchResult } | null> {
   if (!staff.roles.includes('support')) return null
   const bsn = openChoice(staff.sessionId, choice)

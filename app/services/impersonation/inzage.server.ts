@@ -63,7 +63,10 @@ const STAFF_KINDS = ['staff', 'staff_as_citizen'] as const
 const DOWNLOADED = 'personal_data.exported'
 const ENTRY_LIMIT = 500
 
-export async function listInzage(citizen: Pick<CitizenUser, 'bsn'>, db: DB = getDb()): Promise<InzageEntry[]> {
+export async function listInzage(
+  citizen: Pick<CitizenUser, 'bsn'>,
+  { db = getDb() }: { db?: DB } = {},
+): Promise<InzageEntry[]> {
   const showNames = settings().impersonation.showStaffNames
   const [rows, impersonations, reported] = await Promise.all([
     db
@@ -177,7 +180,7 @@ export type ReportOutcome = { ok: true; alreadyReported: boolean } | { ok: false
 export async function reportUnrecognised(
   citizen: Pick<CitizenUser, 'bsn'>,
   entryId: string,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<ReportOutcome> {
   if (!/^\d{1,18}$/.test(entryId)) return { ok: false, code: 'notFound' }
   return db.transaction().execute(async (trx) => {

@@ -35,7 +35,10 @@ async function sessionIsImpersonating(sessionIdHash: string, db: DB): Promise<bo
 }
 
 /** The server's write guard: is the session in this Cookie header viewing as a citizen? */
-export async function isViewingAsCitizen(cookieHeader: string | undefined, db: DB = getDb()): Promise<boolean> {
+export async function isViewingAsCitizen(
+  cookieHeader: string | undefined,
+  { db = getDb() }: { db?: DB } = {},
+): Promise<boolean> {
   const token = await readCookie(
     new Request('http://localhost/', { headers: cookieHeader ? { cookie: cookieHeader } : {} }),
     'session',

@@ -24,7 +24,7 @@ export interface ImpersonationReviewRow {
 /** Every viewing that started in [from, to) (dates in Europe/Amsterdam), newest first. */
 export async function listImpersonations(
   { from, to, employeeId }: { from: string; to: string; employeeId?: string },
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<{ rows: ImpersonationReviewRow[]; employees: Array<{ id: string; name: string }> }> {
   const inPeriod = sql<boolean>`i.started_at >= (${from}::date)::timestamp at time zone 'Europe/Amsterdam'
     and i.started_at < ((${to}::date) + 1)::timestamp at time zone 'Europe/Amsterdam'`
@@ -84,6 +84,6 @@ export async function listImpersonations(
 }
 
 /** The audit log's hash chain, for the manager's review page (a full scan: see README). */
-export async function auditChainStatus(db: DB = getDb()): Promise<ChainCheck> {
+export async function auditChainStatus({ db = getDb() }: { db?: DB } = {}): Promise<ChainCheck> {
   return verifyAuditChain(db)
 }

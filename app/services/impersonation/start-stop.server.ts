@@ -30,7 +30,11 @@ export type StartResult = { ok: true; impersonationId: string } | { ok: false; c
  * Starts viewing as the citizen: the row, the link from the employee's session and the audit
  * entry in one transaction. A viewing still open on this session ends first.
  */
-export async function startImpersonation(staff: StaffUser, input: StartInput, db: DB = getDb()): Promise<StartResult> {
+export async function startImpersonation(
+  staff: StaffUser,
+  input: StartInput,
+  { db = getDb() }: { db?: DB } = {},
+): Promise<StartResult> {
   // Authorisation in the service, not only in the route.
   if (!staff.roles.includes('support')) return { ok: false, code: 'forbidden' }
   return db.transaction().execute(async (trx) => {
@@ -120,7 +124,7 @@ async function endInTransaction(
 }
 
 /** "Stoppen": ends this session's viewing, if any. */
-export async function stopImpersonation(staff: StaffUser, db: DB = getDb()): Promise<boolean> {
+export async function stopImpersonation(staff: StaffUser, { db = getDb() }: { db?: DB } = {}): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const session = await trx
       .selectFrom('sessions')
@@ -134,7 +138,7 @@ export async function stopImpersonation(staff: StaffUser, db: DB = getDb()): Pro
 }
 
 /** Records the end of a viewing found expired; the next page is the staff view. */
-export async function endExpiredImpersonation(staff: StaffUser, db: DB = getDb()): Promise<void> {
+export async function endExpiredImpersonation(staff: StaffUser, { db = getDb() }: { db?: DB } = {}): Promise<void> {
   if (!staff.impersonationId) return
   const id = staff.impersonationId
   await db.transaction().execute((trx) => endInTransaction(trx, staff.sessionId, id, 'timeout'))

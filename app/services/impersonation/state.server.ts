@@ -25,7 +25,10 @@ export type ImpersonationState =
   { status: 'none' } | { status: 'expired' } | { status: 'active'; impersonation: ActiveImpersonation }
 
 /** One lookup per request, however many loaders ask (the root's banner and the page's own). */
-export async function impersonationOf(staff: StaffUser, db: DB = getDb()): Promise<ImpersonationState> {
+export async function impersonationOf(
+  staff: StaffUser,
+  { db = getDb() }: { db?: DB } = {},
+): Promise<ImpersonationState> {
   if (!staff.impersonationId) return { status: 'none' }
   const memo = appContext().memo
   const key = `impersonation:${staff.sessionId}`

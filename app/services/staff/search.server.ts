@@ -58,8 +58,7 @@ function nameMatches(words: string[]): Expression<SqlBool> {
 export async function searchForStaff(
   staff: StaffUser,
   query: StaffSearchQuery,
-  lang: Language,
-  db: DB = getDb(),
+  { language: lang, db = getDb() }: { language: Language; db?: DB },
 ): Promise<StaffSearchOutcome> {
   const scopes = searchScopes(staff.roles)
   if (!scopes.cases && !scopes.citizens) return { ok: false, code: 'forbidden' }
