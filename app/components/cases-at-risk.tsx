@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from './date-text'
 import { StatusTag } from './status-tag'
 
-/** One case at risk, as `getCasesAtRiskForEmployee` (app/services/quality.server.ts) returns it. */
+/** One case at risk, as `getCasesAtRiskForEmployee` (app/services/quality/cases-at-risk.server.ts) returns it. */
 export interface CaseAtRiskItem {
   id: string
   reference: string

@@ -34,7 +34,7 @@ import {
   saveMoveDate,
   submitMove,
 } from '~/services/move.server'
-import { getCasesAtRiskForEmployee } from '~/services/quality.server'
+import { getCasesAtRiskForEmployee } from '~/services/quality/cases-at-risk.server'
 import { loginAsStaff } from '../support/login'
 import { startTestServer, type TestServer } from '../support/server'
 
@@ -408,7 +408,7 @@ describe('the post queue', () => {
 
 describe('the start page', () => {
   it("shows cases at risk only of the caseworker's department, even where they are the contact", async () => {
-    const mine = await getCasesAtRiskForEmployee(MIRJAM.employeeId, 'nl')
+    const mine = await getCasesAtRiskForEmployee(MIRJAM.employeeId, { lang: 'nl' })
     expect(mine.cases.map((c) => c.id)).not.toContain(ids.overdueWmo)
     const html = await (await get('/medewerker', cookies.mirjam)).text()
     expect(html).not.toContain(ids.overdueWmo)

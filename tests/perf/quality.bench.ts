@@ -32,7 +32,8 @@ import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import { todayIn } from '../../app/domain/local-date'
 import { lastCompletedQuarter, periodContaining, periodsUpTo } from '../../app/domain/quality'
-import { casesAtRisk, measureQuality } from '../../app/services/quality.server'
+import { casesAtRisk } from '../../app/services/quality/cases-at-risk.server'
+import { measureQuality } from '../../app/services/quality/measures.server'
 import { createDb } from '../../db/client'
 import { startEmbeddedPostgres } from '../../db/embedded'
 import { migrateToLatest } from '../../db/migrate'
@@ -271,23 +272,29 @@ async function main() {
         console.log(`  SQL ${label.padEnd(52)} median ${ms(runs[2])}`)
       }
       await time('measureQuality, 1 quarter', () =>
-        measureQuality(db, { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] }),
+        measureQuality(
+          { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] },
+          { db },
+        ),
       )
       await time('measureQuality, 5 quarters (the dashboard)', () =>
-        measureQuality(db, {
-          from: trend[0].from,
-          to: quarter.to,
-          grain: 'quarter',
-          today,
-          extraNonWorkingDays: [],
-          detailFor: quarter.from,
-        }),
+        measureQuality(
+          {
+            from: trend[0].from,
+            to: quarter.to,
+            grain: 'quarter',
+            today,
+            extraNonWorkingDays: [],
+            detailFor: quarter.from,
+          },
+          { db },
+        ),
       )
       await time('casesAtRisk, one caseworker (E1001)', () =>
-        casesAtRisk(db, { today, withinWorkingDays: 5, contactEmployeeId: 'E1001', extraNonWorkingDays: [] }),
+        casesAtRisk({ withinWorkingDays: 5, contactEmployeeId: 'E1001' }, { today, extraNonWorkingDays: [], db }),
       )
       await time('casesAtRisk, everyone', () =>
-        casesAtRisk(db, { today, withinWorkingDays: 5, extraNonWorkingDays: [] }),
+        casesAtRisk({ withinWorkingDays: 5 }, { today, extraNonWorkingDays: [], db }),
       )
       if (!process.env.BENCH_SKIP_PAGES) {
         server = await startServerProcess({ DATABASE_URL: pg.url, SEED_DEMO_DATA: 'false' })
