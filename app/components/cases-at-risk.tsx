@@ -18,8 +18,8 @@ export interface CaseAtRiskItem {
 }
 
 /**
- * The caseworker's cases that are late or about to be (seed §2.2: "als er meer tijd nodig is dan
- * laten we dit weten"; Awb 4:14: an extension goes out within the term). Overdue first. Each row
+ * The caseworker's cases that are late or about to be (the charter: "als er meer tijd nodig is
+ * dan laten we dit weten"; Awb 4:14: an extension goes out within the term). Overdue first. Each row
  * says what to do: decide, or extend while that is still possible.
  */
 export function CasesAtRisk({

@@ -14,7 +14,7 @@ const Query = z.object({
   terug: z.string().max(2048).optional(),
 })
 
-/** "Am I safely out?" (PAGES.md): after logging out, or after the idle or absolute timeout. */
+/** "Am I safely out?": after logging out, or after the idle or absolute timeout. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
   const staff = query.wie === 'medewerker' || query.state === 'medewerker'

@@ -21,7 +21,7 @@ const entries = (action: string) =>
     .orderBy('id')
     .execute()
 
-describe('logging in and out in the audit log (issue 7)', () => {
+describe('logging in and out in the audit log', () => {
   it('records a citizen login with the level and a staff login with the employee, never a BSN as the actor', async () => {
     await loginAsCitizen(server.url, JAN, 'midden')
     await loginAsStaff(server.url, 'E2001')

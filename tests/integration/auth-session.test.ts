@@ -249,7 +249,7 @@ describe('the cost of being logged in', () => {
     expect(home).toHaveLength(1)
     expect(home[0]).toMatch(/^update "sessions" set "last_seen_at" = now\(\)/)
     const staffStart = await countQueries(async () => expect((await get('/medewerker', staff)).status).toBe(200))
-    // A caseworker's start page adds its cases at risk (issue 8); the session is looked up once.
+    // A caseworker's start page adds its cases at risk; the session is looked up once.
     expect(staffStart.filter((q) => q.includes('"sessions"'))).toHaveLength(1)
     // Mijn overzicht adds its own queries (cases, letters); the session is still looked up once.
     const overview = await countQueries(async () => expect((await get('/mijn', citizen)).status).toBe(200))

@@ -10,8 +10,8 @@ import { startTestServer, type TestServer } from '../support/server'
 
 /**
  * "Mijn gegevens", the move and correction flows and the preferences over HTTP, without
- * JavaScript (plain form posts), logged in through the mock DigiD. Every bad input of issue 6
- * item 5 gets its message at the field and in the error summary, with what was typed kept.
+ * JavaScript (plain form posts), logged in through the mock DigiD. Every bad input gets its
+ * message at the field and in the error summary, with what was typed kept (README, "Forms").
  */
 let server: TestServer
 let db: DB

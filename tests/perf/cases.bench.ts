@@ -1,5 +1,5 @@
 /**
- * Cases benchmark (issue 4), against the production build that `npm run build` made, started
+ * Cases benchmark, against the production build that `npm run build` made, started
  * here as `npm run serve` would (its own DATA_DIR, so its own embedded PostgreSQL, a free port):
  *
  * 1. Events per second accepted by POST /api/v1/notifications: autocannon, 16 connections,

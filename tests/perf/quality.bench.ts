@@ -1,5 +1,5 @@
 /**
- * Quality dashboard benchmark (issue 8): how long /medewerker/kwaliteit takes to load, on the
+ * Quality dashboard benchmark: how long /medewerker/kwaliteit takes to load, on the
  * demo data and on a generated set of 1,000,000 cases, against the production build that
  * `npm run build` made, started here as `npm run serve` would (free port, own data).
  *
@@ -165,8 +165,8 @@ export function generate(n: number, today: string) {
              received_on + registered_after as registered_on,
              received_on + registered_after + 3 as suspended_on,
              received_on + registered_after + 10 as resumed_on,
-             -- after a suspension has ended (an extension while one runs is left out: see the
-             -- report of issue 8), and well inside the shortest term (14 days)
+             -- after a suspension has ended (an extension while one runs is left out), and well
+             -- inside the shortest term (14 days)
              received_on + registered_after + case when i % 10 = 3 then 11 else 4 end as extended_on,
              greatest(received_on + decided_after, received_on + registered_after + 12) as decide_on
       from g
