@@ -36,6 +36,7 @@ import {
 } from '~/services/move.server'
 import { getCasesAtRiskForEmployee } from '~/services/quality/cases-at-risk.server'
 import { loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -179,14 +180,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+const { get, post } = portalClient(() => server.url)
 const events = async (caseId: string) =>
   (
     await db()

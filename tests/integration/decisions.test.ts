@@ -10,6 +10,7 @@ import { objectionTerm } from '~/domain/objection'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -33,14 +34,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+const { get, post } = portalClient(() => server.url)
 const formIdOf = (html: string) => /name="formId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? ''
 const decidedEvents = async (caseId: string) =>
   db.selectFrom('case_events').select(['payload']).where('case_id', '=', caseId).where('type', '=', 'decided').execute()
