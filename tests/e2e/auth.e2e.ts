@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser, newContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 3 in the browser: a persona logs in with the mock DigiD at Midden and sees their name,
+ * In the browser: a persona logs in with the mock DigiD at Midden and sees their name,
  * logs out, steps up from Basis to Midden; a caseworker signs in to /medewerker; the idle warning
  * offers "Ingelogd blijven". Every page on the way passes axe-core, in Dutch and English.
  */

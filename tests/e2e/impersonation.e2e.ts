@@ -5,7 +5,7 @@ import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations as axeCheck, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 7 in the browser: a support employee finds a citizen, starts viewing as them with a
+ * In the browser: a support employee finds a citizen, starts viewing as them with a
  * reason and a reference, sees the citizen's overview under the banner, tries a write (refused,
  * with and without JavaScript), and stops. axe-core on the banner pages and the new staff and
  * citizen pages, in Dutch and English; screenshots on phone and desktop.

@@ -9,7 +9,7 @@ import { browse, CookieJar, openLoginPage, submitLoginPage, type BrowserResult }
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
- * Issue 3, item 6: every way a login can fail is a clear page in the user's language, with a
+ * Every way a login can fail is a clear page in the user's language, with a
  * way back, no stack trace, and no BSN in the page or the log.
  */
 const JAN = '999993653'

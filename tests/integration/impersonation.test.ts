@@ -11,7 +11,7 @@ import { multipart, portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
- * Issue 7 over HTTP, against the real server: a support employee finds a citizen, views as them
+ * Looking along with a citizen over HTTP, against the real server: a support employee finds a citizen, views as them
  * (read-only, with a reason, at most 15 minutes) and stops; every refusal is checked, and so is
  * the database after each refused write: nothing changed.
  */

@@ -11,7 +11,7 @@ import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
- * Issue 7 for the citizen and the manager: "Wie heeft mijn gegevens bekeken" shows a citizen
+ * Looking along, for the citizen and the manager: "Wie heeft mijn gegevens bekeken" shows a citizen
  * their own log only, "Dit herken ik niet" records one contact moment; the manager's review
  * lists every viewing with its reason and the audit chain's state; `npm run audit:verify`
  * fails on a row altered in the database.
