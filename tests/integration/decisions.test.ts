@@ -10,7 +10,7 @@ import { objectionTerm } from '~/domain/objection'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
-import { portalClient } from '../support/http'
+import { cloudEvent, portalClient, sendEvent } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -139,18 +139,8 @@ describe('the caseworker’s decision form', () => {
 
 describe('the decided event of the back-office API (nl.groningen.zaak.besloten)', () => {
   async function api(subject: string, data: Record<string, unknown>) {
-    const res = await fetch(`${server.url}/api/v1/notifications`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${DEMO_SOURCE.token}`, 'content-type': 'application/cloudevents+json' },
-      body: JSON.stringify({
-        specversion: '1.0',
-        id: randomUUID(),
-        source: 'urn:nld:gemeente-groningen:zaaksysteem',
-        type: 'nl.groningen.zaak.besloten',
-        subject,
-        time: new Date().toISOString(),
-        data,
-      }),
+    const res = await sendEvent(server.url, cloudEvent('besloten', subject, data, { datacontenttype: undefined }), {
+      token: DEMO_SOURCE.token,
     })
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any } // eslint-disable-line @typescript-eslint/no-explicit-any -- problem+json
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 /**
  * Requests to the portal as a browser without JavaScript makes them, for the HTTP tests and
  * the benchmarks: one request, no redirect followed (a test reads the Location itself), the
@@ -71,4 +72,40 @@ export function portalClient(baseUrl: () => string): PortalClient {
 /** Where the browser goes next: the Location header resolved as a browser would, against `base`. */
 export function redirectTarget(res: Response, base: string): URL {
   return new URL(res.headers.get('location') ?? '', base)
+}
+
+/** A CloudEvent as a back office sends it to POST /api/v1/notifications (README, Back-office API). */
+export function cloudEvent(
+  type: string,
+  subject: string,
+  data: Record<string, unknown>,
+  /** fields to replace, or to leave out with `undefined` */
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: 'urn:nld:gemeente-groningen:zaaksysteem',
+    type: `nl.groningen.zaak.${type}`,
+    subject,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    data,
+    ...overrides,
+  }
+}
+
+/** POSTs one event (an object, or a body as it is) to the API with a bearer token. */
+export function sendEvent(
+  baseUrl: string,
+  event: unknown,
+  { token, contentType = 'application/cloudevents+json' }: { token: string | null; contentType?: string },
+): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': contentType }
+  if (token !== null) headers.authorization = `Bearer ${token}`
+  return fetch(`${baseUrl}/api/v1/notifications`, {
+    method: 'POST',
+    headers,
+    body: typeof event === 'string' ? event : JSON.stringify(event),
+  })
 }
