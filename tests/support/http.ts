@@ -69,6 +69,19 @@ export function portalClient(baseUrl: () => string): PortalClient {
   }
 }
 
+/** A body of `bytes` bytes (all `fill`) sent in chunks without Content-Length, as a client streaming it would. */
+export function chunkedBody(bytes: number, fill = 0x61): ReadableStream<Uint8Array> {
+  let sent = 0
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close()
+      const n = Math.min(16 * 1024, bytes - sent)
+      sent += n
+      controller.enqueue(new Uint8Array(n).fill(fill))
+    },
+  })
+}
+
 /** Where the browser goes next: the Location header resolved as a browser would, against `base`. */
 export function redirectTarget(res: Response, base: string): URL {
   return new URL(res.headers.get('location') ?? '', base)
