@@ -56,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Who is logged in, for the header and the idle warning: the same (memoised) session lookup
   // the page's own loader makes, so a page view costs one query for it.
   const [locale, session] = await Promise.all([getLanguage(request), getSessionInfo(request)])
-  // Issue 7: a support employee viewing as a citizen sees the banner on every page.
+  // A support employee viewing as a citizen sees the banner on every page.
   const user = session?.kind === 'staff' ? await getUser(request) : null
   const viewing = user?.kind === 'staff' ? await impersonationBanner(user) : null
   // A write refused by the server while viewing (server/app.ts): this page explains it, as a 403.
@@ -174,7 +174,7 @@ export function ErrorBoundary() {
       scripts={!refusal}
     >
       <Shell>
-        {/* Issue 7: a write refused while viewing as a citizen explains itself. */}
+        {/* A write refused while viewing as a citizen explains itself (server/app.ts). */}
         {status === 403 &&
         isRouteErrorResponse(error) &&
         typeof error.data?.code === 'string' &&

@@ -8,7 +8,7 @@ export interface AccountSummary {
 }
 
 /**
- * In the header, on every page while logged in (PAGES.md): whom you are logged in as, and
+ * In the header, on every page while logged in: whom you are logged in as, and
  * Uitloggen — a real form POST, so it works without JavaScript and no link can log you out.
  */
 export function AccountMenu({ account }: { account: AccountSummary }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from './date-text'
 import { StatusTag } from './status-tag'
 
-/** One case at risk, as `getCasesAtRiskForEmployee` (app/services/quality.server.ts) returns it. */
+/** One case at risk, as `getCasesAtRiskForEmployee` (app/services/quality/cases-at-risk.server.ts) returns it. */
 export interface CaseAtRiskItem {
   id: string
   reference: string
@@ -18,8 +18,8 @@ export interface CaseAtRiskItem {
 }
 
 /**
- * The caseworker's cases that are late or about to be (seed §2.2: "als er meer tijd nodig is dan
- * laten we dit weten"; Awb 4:14: an extension goes out within the term). Overdue first. Each row
+ * The caseworker's cases that are late or about to be (the charter: "als er meer tijd nodig is
+ * dan laten we dit weten"; Awb 4:14: an extension goes out within the term). Overdue first. Each row
  * says what to do: decide, or extend while that is still possible.
  */
 export function CasesAtRisk({

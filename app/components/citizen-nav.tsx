@@ -34,7 +34,7 @@ function Links({ idPrefix }: { idPrefix: string }) {
 }
 
 /**
- * The citizen areas (PAGES.md, Layout): a narrow side navigation on wide screens; on phones a
+ * The citizen areas (app/routes/mijn+/_layout.tsx): a narrow side navigation on wide screens; on phones a
  * "Menu" that folds open without JavaScript. The current page is marked by NavLink's
  * aria-current="page" and by weight and a bar, never by colour alone.
  */

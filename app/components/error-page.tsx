@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-/** What went wrong and what now, in plain words; never a stack trace (PAGES.md, errors). */
+/** What went wrong and what now, in plain words; never a stack trace. */
 export function errorKind(status: number) {
   return status === 404
     ? 'notFound'

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { meetsLevel, type DigidLevel } from '~/domain/digid-level'
 
 /**
- * A login that did not work (issue 3, item 6): what happened in plain words, a way to try again
+ * A login that did not work: what happened in plain words, a way to try again
  * and a way home, and a short code for the helpdesk. Never a stack trace, never a BSN. When the
  * visitor's earlier session still holds (a step-up that did not happen), it says so — as the
  * header does — and the way back leads to Mijn overzicht.

@@ -8,7 +8,7 @@
  * passes the arithmetic but is refused: 000000000 and 000000012 are not numbers anyone holds.
  *
  * Hashing a BSN for log lines lives in the services (it needs crypto); a BSN never goes into a
- * URL or a log line itself (DESIGN §4).
+ * URL or a log line itself (README, Architecture).
  */
 
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const

@@ -1,5 +1,5 @@
 /**
- * DigiD levels of assurance (betrouwbaarheidsniveaus), DESIGN.md §4. Logius publishes them as
+ * DigiD levels of assurance (betrouwbaarheidsniveaus). Logius publishes them as
  * SAML authentication context classes; OpenID Connect brokers pass the same URN in `acr`:
  *
  *   Basis         PasswordProtectedTransport   (eIDAS low)
@@ -7,7 +7,7 @@
  *   Substantieel  Smartcard                    (eIDAS substantial)
  *   Hoog          SmartcardPKI                 (eIDAS high)
  *
- * Viewing cases and letters needs Basis; personal data needs Midden (DESIGN.md §4).
+ * Viewing cases and letters needs Basis; personal data needs Midden (README, Decisions).
  */
 export const digidLevels = ['basis', 'midden', 'substantieel', 'hoog'] as const
 export type DigidLevel = (typeof digidLevels)[number]
@@ -48,7 +48,7 @@ export function meetsLevel(actual: DigidLevel, required: DigidLevel): boolean {
 }
 
 /**
- * DigiD Machtigen (DESIGN.md §4): when someone acts for another, the broker names both, the one
+ * DigiD Machtigen: when someone acts for another, the broker names both, the one
  * acting and the one represented, in claims of their own (Logius' eID claim names).
  */
 export const ACTING_SUBJECT_CLAIM = 'urn:nl-eid-gdi:1.0:ActingSubjectID'

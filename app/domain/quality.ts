@@ -1,7 +1,7 @@
 /**
- * The quality charter's arithmetic (issue 8; seed §2.2, §3.4 and appendix 2), pure: reporting
+ * The quality charter's arithmetic (its norms: table `service_norms`, migration 0008), pure: reporting
  * periods, shares and whether a target is met. The counting itself happens in SQL
- * (app/services/quality.server.ts); these rules decide what the counts mean.
+ * (app/services/quality/measures.server.ts); these rules decide what the counts mean.
  */
 import {
   addMonths,
@@ -16,7 +16,7 @@ import {
   type LocalDate,
 } from './local-date'
 
-/** Seed §3.4: "Uit de metingen … zal blijken in hoeverre de diensten voldoen" — per month or quarter. */
+/** The charter is measured per month or per quarter. */
 export type Grain = 'month' | 'quarter'
 
 export interface ReportingPeriod {
@@ -123,11 +123,11 @@ export interface NormTarget {
 
 /**
  * The target for a measure on a channel. "Answered in time" falls back to the decision norm
- * (the case type's term, Awb 4:13) where appendix 2 sets no answer norm for the channel
+ * (the case type's term, Awb 4:13) where the charter sets no answer norm for the channel
  * (counter, phone). An acknowledgement has no such fallback for a channel: where the charter
  * promises none, the dashboard says so instead of inventing a target. Across channels (a
  * total, a case type) the charter's one acknowledgement target applies when all channels that
- * have one agree on it (98 %: "ontvangstbevestiging binnen 5 dagen, 98 %", DESIGN §4).
+ * have one agree on it (98 %: "ontvangstbevestiging binnen 5 dagen, 98 %", migration 0008).
  */
 export function targetFor(
   norms: readonly NormTarget[],

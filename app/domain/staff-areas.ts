@@ -1,8 +1,8 @@
 /**
- * The staff areas and who sees them (PAGES.md, staff navigation): an employee sees the areas of
+ * The staff areas and who sees them (README, "What you see"): an employee sees the areas of
  * the roles they hold. Caseworkers handle cases, moves, corrections and the post; support staff
  * find a citizen and look along; managers steer on quality and review the looking-along, and
- * look at the caseworkers' areas without acting in them ("managers see all", DESIGN.md §5).
+ * look at the caseworkers' areas without acting in them.
  * Used by the navigation (in the browser) and the routes (on the server): no I/O here.
  */
 export type StaffRoleName = 'support' | 'caseworker' | 'manager'

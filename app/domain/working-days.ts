@@ -12,7 +12,7 @@
  *
  * Easter Sunday and Whit Sunday are not listed: they are Sundays, already covered by art. 1.
  * The table is kept here instead of in a holiday library, because such libraries disagree on
- * Good Friday and 5 May (DESIGN §4).
+ * Good Friday and 5 May (both count, every year: art. 3(1) and 3(2) above).
  */
 import {
   addDays,

@@ -10,15 +10,18 @@ import {
 } from '~/components/quality-format'
 import { VerdictTag } from '~/components/verdict-tag'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getPublicCharter, type Judged, type ServiceNorm } from '~/services/quality.server'
+import type { ServiceNorm } from '~/services/quality/norms.server'
+import { getPublicCharter } from '~/services/quality/public-charter.server'
+import type { Judged } from '~/services/quality/report.server'
 
 /**
- * "What may I expect, and do they keep their word?" (PAGES.md): the quality charter in plain
- * language (seed §2.2, appendix 2), with last quarter's figures per channel. Public, no login.
+ * "What may I expect, and do they keep their word?": the quality charter in plain language
+ * (its norms: table `service_norms`, migration 0008), with last quarter's figures per channel.
+ * Public, no login.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const charter = await getPublicCharter({ lang })
+  const charter = await getPublicCharter(lang)
   return json({ charter, title: t('quality:charter.title') })
 }
 

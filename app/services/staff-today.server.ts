@@ -13,7 +13,7 @@ import type { Language } from '~/i18n'
 import type { StaffUser } from './auth/user.server'
 import { AT_RISK_WORKING_DAYS } from './cases.server'
 import { municipalToday } from './calendar.server'
-import { casesAtRisk, getCasesAtRiskForEmployee } from './quality.server'
+import { casesAtRisk, getCasesAtRiskForEmployee } from './quality/cases-at-risk.server'
 
 export interface StaffToday {
   caseworker: {
@@ -45,7 +45,7 @@ export async function getStaffToday(
 
 async function caseworkerToday(db: DB, staff: StaffUser, lang: Language, now: Date) {
   const [atRisk, moves, corrections, letters] = await Promise.all([
-    getCasesAtRiskForEmployee(staff.employeeId, lang, now, db),
+    getCasesAtRiskForEmployee(staff.employeeId, { lang, now, db }),
     db
       .selectFrom('move_requests')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -82,7 +82,7 @@ async function supportToday(db: DB, staff: StaffUser, now: Date) {
 
 async function managerToday(db: DB, lang: Language, now: Date) {
   const [risky, viewings] = await Promise.all([
-    casesAtRisk(db, { today: municipalToday(now), withinWorkingDays: AT_RISK_WORKING_DAYS, lang, limit: 10_000 }),
+    casesAtRisk({ withinWorkingDays: AT_RISK_WORKING_DAYS }, { today: municipalToday(now), lang, limit: 10_000, db }),
     db
       .selectFrom('impersonations')
       .select(sql<number>`count(*)::int`.as('n'))

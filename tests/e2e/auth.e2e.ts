@@ -158,7 +158,7 @@ describe('step-up', () => {
     await page.waitForURL(`${baseUrl}/mijn`)
     expect(await page.getByText('betrouwbaarheidsniveau Basis').isVisible()).toBe(true)
 
-    // Mijn gegevens needs Midden: first the reason, in plain words.
+    // Mijn gegevens needs Midden (app/domain/digid-level.ts): first the reason, in plain words.
     await page.goto(`${baseUrl}/mijn/gegevens`)
     await page.waitForURL(/\/inloggen\?/)
     expect(await h1(page)).toBe('Log opnieuw in met DigiD')

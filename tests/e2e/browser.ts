@@ -44,6 +44,8 @@ export function watchForPageErrors(context: BrowserContext, javaScriptEnabled: b
   const problems: string[] = []
   let visited = 0
   context.on('page', (page) => {
+    openPages.add(page)
+    page.on('close', () => openPages.delete(page))
     page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`))
     page.on('console', (message) => {
       if (message.type() !== 'error' || isExpectedStatus(message.text(), message.location().url, page.url())) return
@@ -112,6 +114,35 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
   expect(summary).toEqual([])
+}
+
+/** The pages open now, in every watched context: what a failed test left on screen. */
+const openPages = new Set<Page>()
+
+/**
+ * A screenshot of every page still open, into test-results/e2e/ (not committed), named after
+ * the test: a test that fails stops before it closes its context, so its pages show where it
+ * stood. Called by tests/e2e/setup.ts after each failed test; forgets the pages either way.
+ */
+export async function saveOpenPages(testName: string | null): Promise<string[]> {
+  const pages = [...openPages]
+  openPages.clear()
+  if (testName === null) return []
+  mkdirSync('test-results/e2e', { recursive: true })
+  const base = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 100)
+  const saved: string[] = []
+  for (const [i, page] of pages.entries()) {
+    const path = `test-results/e2e/${base}-${i + 1}.png`
+    // A page that is closing or crashed cannot be shot; the failure itself says enough then.
+    if (
+      await page.screenshot({ path, fullPage: true }).then(
+        () => true,
+        () => false,
+      )
+    )
+      saved.push(path)
+  }
+  return saved
 }
 
 /** Screenshots for people to look at (not compared): tests/e2e/screenshots/NAME.png */

@@ -5,7 +5,7 @@ import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 4 in the browser: the caseworker moves a case, the citizen sees the new step; every
+ * In the browser: the caseworker moves a case, the citizen sees the new step; every
  * page added for cases has no axe-core violations, in Dutch and in English, on phone and desktop.
  * The demo data (server/seed/cases.ts) provides the cases in every state.
  */

@@ -9,7 +9,7 @@ import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, type viewports } from './browser'
 
 /**
- * Issue 5 in the browser: the citizen opens a letter and downloads its PDF; the PDF says what
+ * In the browser: the citizen opens a letter and downloads its PDF; the PDF says what
  * the page says; every letters page has no axe-core violations, in Dutch and English, on phone
  * and desktop. The demo data writes the letters (server/seed/cases.ts plays the cases through the
  * cases service, which writes them). Needs poppler-utils (pdftotext, pdftoppm): never skipped.

@@ -7,7 +7,7 @@ import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 6 in the browser: a persona reports a move with a co-mover, by mouse and by keyboard
+ * In the browser: a persona reports a move with a co-mover, by mouse and by keyboard
  * alone; a caseworker approves it; "Mijn gegevens" then shows the new address. Every page of
  * "my data" has no axe-core violations in Dutch and English, error states included.
  */

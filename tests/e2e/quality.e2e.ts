@@ -5,7 +5,7 @@ import { loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, newContext, screenshot, viewports } from './browser'
 
 /**
- * Issue 8 in the browser: the public quality charter and the manager's dashboard, in Dutch and
+ * In the browser: the public quality charter and the manager's dashboard, in Dutch and
  * English, on phone and desktop, without axe-core violations. The figures come from the demo
  * cases (server/seed/cases.ts), which are dated relative to today.
  */

@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     globals: true,
     globalSetup: ['tests/e2e/global-setup.ts'],
+    setupFiles: ['tests/e2e/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

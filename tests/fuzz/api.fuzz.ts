@@ -6,6 +6,7 @@ import { getDb } from '../../db/instance'
 import { DEMO_SOURCE, seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { personaByKey } from '../../db/seed/personas'
+import { chunkedBody } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 import { brief, expectAuditChainIntact, inputsFor, judge, report, SEED, send, snapshot, tally } from './harness'
 
@@ -165,17 +166,7 @@ const request = fc.record({
   ),
 })
 
-function chunked(bytes: number): ReadableStream<Uint8Array> {
-  let sent = 0
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= bytes) return controller.close()
-      const n = Math.min(16 * 1024, bytes - sent)
-      sent += n
-      controller.enqueue(new Uint8Array(n).fill(0x20))
-    },
-  })
-}
+const chunked = (bytes: number) => chunkedBody(bytes, 0x20)
 
 describe('fuzzing the back-office API', () => {
   it('answers every event below 500, and a refused one writes nothing', async () => {

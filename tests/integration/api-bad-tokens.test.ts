@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '../../db/instance'
 import { DEMO_SOURCE } from '../../db/seed'
 import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
+import { cloudEvent } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const LIMIT = 5
@@ -37,15 +38,7 @@ const agentFor = (from: string) => {
 
 function send(from: string, token: string): Promise<Answer> {
   const url = new URL('/api/v1/notifications', server.url)
-  const body = JSON.stringify({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: 'urn:test',
-    type: 'nl.groningen.zaak.gesloten',
-    subject: 'ZS-NONE',
-    time: new Date().toISOString(),
-    data: {},
-  })
+  const body = JSON.stringify(cloudEvent('gesloten', 'ZS-NONE', {}, { source: 'urn:test', datacontenttype: undefined }))
   return new Promise((resolve, reject) => {
     const req = http.request(
       {

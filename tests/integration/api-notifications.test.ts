@@ -5,6 +5,7 @@ import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { DEMO_SOURCE, sha256 } from '../../db/seed'
 import { createCase, createPerson } from '../support/factories'
+import { cloudEvent, sendEvent } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -18,25 +19,6 @@ afterAll(() => server.close())
 const today = () => new Date().toISOString().slice(0, 10)
 const endpoint = () => `${server.url}/api/v1/notifications`
 
-function cloudEvent(
-  type: string,
-  subject: string,
-  data: Record<string, unknown>,
-  overrides: Record<string, unknown> = {},
-) {
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: 'urn:nld:gemeente-groningen:zaaksysteem',
-    type: `nl.groningen.zaak.${type}`,
-    subject,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    data,
-    ...overrides,
-  }
-}
-
 async function post(
   body: unknown,
   {
@@ -44,13 +26,7 @@ async function post(
     contentType = 'application/cloudevents+json',
   }: { token?: string | null; contentType?: string } = {},
 ) {
-  const headers: Record<string, string> = { 'content-type': contentType }
-  if (token !== null) headers.authorization = `Bearer ${token}`
-  const res = await fetch(endpoint(), {
-    method: 'POST',
-    headers,
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  })
+  const res = await sendEvent(server.url, body, { token, contentType })
   const json = (await res.json()) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- problem+json of any shape
   return { status: res.status, contentType: res.headers.get('content-type'), headers: res.headers, body: json }
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SOURCE } from '../../db/seed'
+import { cloudEvent, sendEvent } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 // Read once when the route module loads: this file runs in its own process (pool: forks).
@@ -14,18 +14,8 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const send = (token: string) =>
-  fetch(`${server.url}/api/v1/notifications`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/cloudevents+json' },
-    body: JSON.stringify({
-      specversion: '1.0',
-      id: randomUUID(),
-      source: 'urn:test',
-      type: 'nl.groningen.zaak.gesloten',
-      subject: 'ZS-NONE',
-      time: new Date().toISOString(),
-      data: {},
-    }),
+  sendEvent(server.url, cloudEvent('gesloten', 'ZS-NONE', {}, { source: 'urn:test', datacontenttype: undefined }), {
+    token,
   })
 
 describe('the API rate limit (in-process token bucket per token)', () => {

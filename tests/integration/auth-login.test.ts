@@ -5,6 +5,7 @@ import { requireCitizen, requireStaff } from '~/services/auth/guards.server'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { browse, loginAsCitizen, loginAsStaff, openLoginPage, submitLoginPage } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -50,7 +51,7 @@ afterAll(() => server?.close())
 
 const h1 = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
 const sessionToken = (cookie: string) => /mijnstad_sessie=([^;]+)/.exec(cookie)?.[1]
-const get = (path: string, cookie = '') => fetch(`${server.url}${path}`, { redirect: 'manual', headers: { cookie } })
+const { get } = portalClient(() => server.url)
 
 describe('the mock DigiD, a real OpenID provider', () => {
   it('publishes its own issuer, discovery and JWKS, with the DigiD levels as acr values', async () => {

@@ -18,6 +18,7 @@ import {
   openLoginPage,
   submitLoginPage,
 } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -29,14 +30,10 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (p: string, cookie = '') => fetch(`${server.url}${p}`, { redirect: 'manual', headers: { cookie } })
+const portal = portalClient(() => server.url)
+const get = portal.get
 const post = (p: string, cookie: string, body: Record<string, string> = {}, origin = server.url) =>
-  fetch(`${server.url}${p}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(body),
-  })
+  portal.post(p, cookie, body, { origin })
 const h1 = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
 
 /** The session row's id for a portal Cookie header: the hash of the token in the cookie. */

@@ -34,8 +34,9 @@ import {
   saveMoveDate,
   submitMove,
 } from '~/services/move.server'
-import { getCasesAtRiskForEmployee } from '~/services/quality.server'
+import { getCasesAtRiskForEmployee } from '~/services/quality/cases-at-risk.server'
 import { loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -179,14 +180,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+const { get, post } = portalClient(() => server.url)
 const events = async (caseId: string) =>
   (
     await db()
@@ -408,7 +402,7 @@ describe('the post queue', () => {
 
 describe('the start page', () => {
   it("shows cases at risk only of the caseworker's department, even where they are the contact", async () => {
-    const mine = await getCasesAtRiskForEmployee(MIRJAM.employeeId, 'nl')
+    const mine = await getCasesAtRiskForEmployee(MIRJAM.employeeId, { lang: 'nl' })
     expect(mine.cases.map((c) => c.id)).not.toContain(ids.overdueWmo)
     const html = await (await get('/medewerker', cookies.mirjam)).text()
     expect(html).not.toContain(ids.overdueWmo)

@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/config'
 import { sealToken } from '~/services/auth/sealed-token.server'
 import { hashToken } from '~/services/auth/session-store.server'
 import { loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -45,12 +46,7 @@ function sessionIdOf(cookie: string): string {
 }
 
 async function post(cookie: string, form: Record<string, string>) {
-  const res = await fetch(`${server.url}/medewerker/burgers`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+  const res = await portalClient(() => server.url).post('/medewerker/burgers', cookie, form)
   return { status: res.status, body: await res.text() }
 }
 

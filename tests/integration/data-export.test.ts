@@ -12,6 +12,7 @@ import { personaByKey } from '../../db/seed/personas'
 import { DATA_EXPORT_SCHEMA, type DataExport } from '~/domain/data-export'
 import { recordAudit } from '~/services/audit.server'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -101,7 +102,7 @@ async function giveRows(bsn: string, mark: string, coMovers: string[]) {
   })
 }
 
-const get = (url: string, cookie: string) => fetch(`${server.url}${url}`, { headers: { cookie }, redirect: 'manual' })
+const { get } = portalClient(() => server.url)
 
 async function exportJson(cookie: string): Promise<DataExport> {
   const res = await get('/mijn/gegevens/downloaden/json', cookie)

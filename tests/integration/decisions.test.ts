@@ -10,6 +10,7 @@ import { objectionTerm } from '~/domain/objection'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { cloudEvent, portalClient, sendEvent } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -33,14 +34,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+const { get, post } = portalClient(() => server.url)
 const formIdOf = (html: string) => /name="formId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? ''
 const decidedEvents = async (caseId: string) =>
   db.selectFrom('case_events').select(['payload']).where('case_id', '=', caseId).where('type', '=', 'decided').execute()
@@ -145,18 +139,8 @@ describe('the caseworker’s decision form', () => {
 
 describe('the decided event of the back-office API (nl.groningen.zaak.besloten)', () => {
   async function api(subject: string, data: Record<string, unknown>) {
-    const res = await fetch(`${server.url}/api/v1/notifications`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${DEMO_SOURCE.token}`, 'content-type': 'application/cloudevents+json' },
-      body: JSON.stringify({
-        specversion: '1.0',
-        id: randomUUID(),
-        source: 'urn:nld:gemeente-groningen:zaaksysteem',
-        type: 'nl.groningen.zaak.besloten',
-        subject,
-        time: new Date().toISOString(),
-        data,
-      }),
+    const res = await sendEvent(server.url, cloudEvent('besloten', subject, data, { datacontenttype: undefined }), {
+      token: DEMO_SOURCE.token,
     })
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any } // eslint-disable-line @typescript-eslint/no-explicit-any -- problem+json
   }

@@ -13,6 +13,7 @@ import { purgeExpiredDrafts, uploadBytesInUse } from '~/services/drafts.server'
 import { createTaskList, PURGE_TASK } from '~/services/jobs.server'
 import { getMoveDraft, getOpenMoveDraft, saveMoveAddress } from '~/services/move.server'
 import { loginAsCitizen } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const jan = personaByKey('jan')
@@ -62,12 +63,7 @@ function correctionForm(explanation: string, file?: { bytes: Uint8Array<ArrayBuf
   return f
 }
 const postCorrection = (cookie: string, form: FormData) =>
-  fetch(`${server.url}/mijn/gegevens/correctie`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url },
-    body: form,
-  })
+  portalClient(() => server.url).post('/mijn/gegevens/correctie', cookie, form)
 
 describe('one open draft per citizen per flow', () => {
   it('100 posts of the correction form, each with evidence, leave one draft with one file', async () => {

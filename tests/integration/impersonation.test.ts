@@ -10,6 +10,7 @@ import { isValidBsn } from '~/domain/bsn'
 import { personNameOf } from '~/domain/person-name'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { multipart, portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -66,23 +67,14 @@ async function collect(res: Response): Promise<string> {
   for (const m of body.matchAll(/\b(?:href|action)="([^"]*)"/g)) urls.push(m[1])
   return body
 }
+const portal = portalClient(() => server.url)
 const get = async (path: string, cookie: string) => {
-  const res = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
+  const res = await portal.get(path, cookie)
   return { res, body: await collect(res) }
 }
 const post = async (path: string, cookie: string, form: Record<string, string>, base = server.url) => {
   // The correction form uploads evidence: multipart, as a browser sends it (server/limits.ts).
-  const multipart = path === '/mijn/gegevens/correctie'
-  const formData = new FormData()
-  for (const [name, value] of Object.entries(form)) formData.append(name, value)
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: multipart
-      ? { cookie, origin: base }
-      : { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: multipart ? formData : new URLSearchParams(form),
-  })
+  const res = await portal.post(path, cookie, path === '/mijn/gegevens/correctie' ? multipart(form) : form, { base })
   return { res, body: await collect(res) }
 }
 const choiceIn = (html: string) => /name="choice" value="([^"]+)"/.exec(html)?.[1]

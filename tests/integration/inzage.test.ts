@@ -7,6 +7,7 @@ import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -21,17 +22,13 @@ const jan = personaByKey('jan')
 const fatima = personaByKey('fatima')
 const cookies: Record<string, string> = {}
 
+const portal = portalClient(() => server.url)
 const get = async (path: string, cookie: string, base = server.url) => {
-  const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
+  const res = await portal.get(path, cookie, { base })
   return { res, body: await res.text() }
 }
 const post = async (path: string, cookie: string, form: Record<string, string>) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+  const res = await portal.post(path, cookie, form)
   return { res, body: await res.text() }
 }
 

@@ -10,6 +10,7 @@ import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -143,8 +144,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
-const get = (url: string, cookie?: string) =>
-  fetch(`${server.url}${url}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+const { get } = portalClient(() => server.url)
 
 /** The text a reader gets from the letter's <article>: inline tags join, block tags separate. */
 function articleText(html: string): string {

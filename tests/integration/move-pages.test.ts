@@ -7,6 +7,7 @@ import { formatLocalDate } from '~/components/date-text'
 import { addDays, todayIn } from '~/domain/local-date'
 import { saveCoMovers, saveMoveAddress, saveMoveDate, submitMove } from '~/services/move.server'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -42,15 +43,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie?: string) =>
-  fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+const { get, post } = portalClient(() => server.url)
 /** The text of a page's <main>, tags stripped and entities of apostrophes undone. */
 const mainText = async (res: Response) => {
   const html = await res.text()

@@ -6,12 +6,13 @@ import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { addDays, todayIn } from '~/domain/local-date'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
  * "Mijn gegevens", the move and correction flows and the preferences over HTTP, without
- * JavaScript (plain form posts), logged in through the mock DigiD. Every bad input of issue 6
- * item 5 gets its message at the field and in the error summary, with what was typed kept.
+ * JavaScript (plain form posts), logged in through the mock DigiD. Every bad input gets its
+ * message at the field and in the error summary, with what was typed kept (README, "Forms").
  */
 let server: TestServer
 let db: DB
@@ -47,25 +48,9 @@ const inEnglish = (cookie: string) =>
   [...cookie.split(/;\s*/).filter((c) => !c.startsWith('lng=')), cookies.english].join('; ')
 afterAll(() => server?.close())
 
-const get = (path: string, cookie?: string) =>
-  fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
-const post = (path: string, cookie: string, form: Record<string, string | string[]>) => {
-  const body = new URLSearchParams()
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x)
-  return fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-  })
-}
-const postMultipart = (path: string, cookie: string, form: FormData) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url },
-    body: form,
-  })
+const { get, post } = portalClient(() => server.url)
+/** A form with files: `post` sends a FormData as multipart. */
+const postMultipart = post
 
 /** The error summary comes right after the h1 and names the problem; the field repeats it. */
 function expectError(html: string, fieldId: string, message: string) {

@@ -18,6 +18,7 @@ import {
 } from '~/services/objections.server'
 import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -379,22 +380,11 @@ describe('objecting through the service', () => {
 
 // --- over HTTP -------------------------------------------------------------------------------
 
-const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
-const postForm = (path: string, cookie: string, form: FormData) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url },
-    body: form,
-  })
+const { get, post } = portalClient(() => server.url)
+/** A form with files (multipart): `post` sends a FormData so. */
+const postForm = post
 /** A plain form post (application/x-www-form-urlencoded), as the check page and staff forms send. */
-const postFields = (path: string, cookie: string, fields: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields),
-  })
+const postFields = post
 const objectionForm = (fields: Record<string, string>, files: Array<[string, Buffer, string?]> = []) => {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)

@@ -4,16 +4,16 @@ import { deriveCaseState, validateNextEvent, type CaseEvent, type Channel } from
 import { addDays, compareLocalDate, type LocalDate } from '~/domain/local-date'
 import { parsePeriod } from '~/domain/quality'
 import { createHolidayCalendar } from '~/domain/working-days'
+import { casesAtRisk } from '~/services/quality/cases-at-risk.server'
 import {
   ACKNOWLEDGEMENT_TEMPLATE,
   caseTerms,
-  casesAtRisk,
-  getPublicCharter,
-  getQualityReport,
-  listServiceNorms,
   measureQuality,
   type MeasureRow,
-} from '~/services/quality.server'
+} from '~/services/quality/measures.server'
+import { listServiceNorms } from '~/services/quality/norms.server'
+import { getPublicCharter } from '~/services/quality/public-charter.server'
+import { getQualityReport } from '~/services/quality/report.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { createCase, createPerson } from '../support/factories'
@@ -290,13 +290,16 @@ const pick = (rows: MeasureRow[], periodStart: LocalDate, channel: string | null
 
 describe('the dates behind the figures', () => {
   it('gives each fixture case the acknowledgement and decision dates computed by hand', async () => {
-    const terms = await caseTerms(db, {
-      from: '2026-03-01',
-      to: '2026-06-30',
-      grain: 'month',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const terms = await caseTerms(
+      {
+        from: '2026-03-01',
+        to: '2026-06-30',
+        grain: 'month',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     const byRef = new Map(FIXTURES.map((f) => [ids.get(f.reference), f.reference]))
     const got = Object.fromEntries(
       terms.map((t) => [byRef.get(t.id), [t.acknowledgementDueOn, t.acknowledgedOn, t.decisionDueOn, t.decidedOn]]),
@@ -316,13 +319,16 @@ describe('the dates behind the figures', () => {
   })
 
   it('agrees with the domain (deriveCaseState) on every fixture case', async () => {
-    const terms = await caseTerms(db, {
-      from: '2026-03-01',
-      to: '2026-06-30',
-      grain: 'month',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const terms = await caseTerms(
+      {
+        from: '2026-03-01',
+        to: '2026-06-30',
+        grain: 'month',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     for (const f of FIXTURES) {
       const state = deriveCaseState(rulesOf(f.caseType), domainEvents(f), TODAY, cal)
       const t = terms.find((x) => x.id === ids.get(f.reference))!
@@ -338,13 +344,16 @@ describe('the dates behind the figures', () => {
 
 describe('measures per period, channel and case type', () => {
   it('counts April 2026 as computed by hand', async () => {
-    const rows = await measureQuality(db, {
-      from: '2026-04-01',
-      to: '2026-04-30',
-      grain: 'month',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-04-01',
+        to: '2026-04-30',
+        grain: 'month',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     // A–G. Acknowledged in time: A, B, D, F, G (C and E late) = 5 of 7. Decided in time: A, C,
     // D, E, F (B late, G open past its date) = 5 of 7. Leads 14, 18, 21, 28, 29, 63: median
     // (21 + 28) / 2 = 24.5. Open overdue: G.
@@ -415,13 +424,16 @@ describe('measures per period, channel and case type', () => {
   })
 
   it('counts the second quarter, leaving out what can still be in time', async () => {
-    const rows = await measureQuality(db, {
-      from: '2026-04-01',
-      to: '2026-06-30',
-      grain: 'quarter',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-04-01',
+        to: '2026-06-30',
+        grain: 'quarter',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     // A–I. Ack: April's 5 of 7, I late (no letter, due 5 June), H not due until 6 July = 5 of 8.
     // Decision: April's 5 of 7, I in time, H not due = 6 of 8. Leads 14, 18, 21, 28, 28, 29, 63:
     // median 28.
@@ -445,26 +457,32 @@ describe('measures per period, channel and case type', () => {
   })
 
   it('puts a case in the period of its date of receipt, not of its registration', async () => {
-    const rows = await measureQuality(db, {
-      from: '2026-01-01',
-      to: '2026-06-30',
-      grain: 'quarter',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-01-01',
+        to: '2026-06-30',
+        grain: 'quarter',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     expect(pick(rows, '2026-01-01', null, null)).toMatchObject({
       received: 1,
       acknowledgement: { inTime: 1, settled: 1 },
       medianLeadDays: 10,
     })
     // C was registered on 13 April but received on 1 April: still April (and Q2).
-    const months = await measureQuality(db, {
-      from: '2026-03-01',
-      to: '2026-06-30',
-      grain: 'month',
-      today: TODAY,
-      extraNonWorkingDays: [],
-    })
+    const months = await measureQuality(
+      {
+        from: '2026-03-01',
+        to: '2026-06-30',
+        grain: 'month',
+        today: TODAY,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     expect(
       months.filter((r) => r.channel === null && r.caseTypeCode === null).map((r) => [r.periodStart, r.received]),
     ).toEqual([
@@ -478,24 +496,30 @@ describe('measures per period, channel and case type', () => {
   it('counts a day equated to a holiday by decree (Atw art. 3(3)) as no working day', async () => {
     // With Friday 10 April a holiday by decree, C's acknowledgement is due Mon 13 April and E's
     // Wed 15 April: both letters are then in time. April: 7 of 7.
-    const rows = await measureQuality(db, {
-      from: '2026-04-01',
-      to: '2026-04-30',
-      grain: 'month',
-      today: TODAY,
-      extraNonWorkingDays: ['2026-04-10'],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-04-01',
+        to: '2026-04-30',
+        grain: 'month',
+        today: TODAY,
+        extraNonWorkingDays: ['2026-04-10'],
+      },
+      { db },
+    )
     expect(pick(rows, '2026-04-01', null, null).acknowledgement).toEqual({ inTime: 7, settled: 7 })
   })
 
   it('judges by the day asked for: on 1 May, G is not yet late', async () => {
-    const rows = await measureQuality(db, {
-      from: '2026-04-01',
-      to: '2026-06-30',
-      grain: 'quarter',
-      today: '2026-05-01',
-      extraNonWorkingDays: [],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-04-01',
+        to: '2026-06-30',
+        grain: 'quarter',
+        today: '2026-05-01',
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     // Events after 1 May are in the table, but the decision dates due later are not yet
     // settled unless a decision was recorded: D (due 24 June) and F (15 May) count because
     // they were decided; G (due 6 May) not yet.
@@ -508,8 +532,7 @@ describe('measures per period, channel and case type', () => {
 
 describe('the dashboard report', () => {
   it('judges each channel against its own target, and counter and phone against the decision term', async () => {
-    const report = await getQualityReport({
-      period: parsePeriod('2026-04')!,
+    const report = await getQualityReport(parsePeriod('2026-04')!, {
       lang: 'nl',
       today: TODAY,
       extraNonWorkingDays: [],
@@ -557,7 +580,7 @@ describe('the dashboard report', () => {
   })
 
   it('shows last quarter per channel on the public charter page', async () => {
-    const charter = await getPublicCharter({ lang: 'en', today: '2026-07-15', fresh: true }, db)
+    const charter = await getPublicCharter('en', { today: '2026-07-15', fresh: true, db })
     expect(charter.period.key).toBe('2026-Q2')
     expect(charter.byChannel.find((l) => l.key === 'post')!.acknowledgement.tally).toEqual({ inTime: 1, settled: 3 })
     expect(charter.norms.find((n) => n.code === 'answer.post')).toMatchObject({
@@ -569,7 +592,7 @@ describe('the dashboard report', () => {
 
 describe('the norms as configuration', () => {
   it('holds appendix 2: acknowledgement 98 %, answer 95 % (e-mail) and 100 % (post), the decision term, and the text-only norms', async () => {
-    const norms = await listServiceNorms(db, 'nl')
+    const norms = await listServiceNorms('nl', { db })
     const target = (code: string) => norms.find((n) => n.code === code)?.targetPercent
     expect([
       target('acknowledgement.email'),
@@ -681,12 +704,10 @@ describe('cases at risk', () => {
   })
 
   it('lists the overdue case first, then those due within 5 working days, nearest first', async () => {
-    const list = await casesAtRisk(db, {
-      today: RISK_TODAY,
-      withinWorkingDays: 5,
-      contactEmployeeId: 'E1004',
-      extraNonWorkingDays: [],
-    })
+    const list = await casesAtRisk(
+      { withinWorkingDays: 5, contactEmployeeId: 'E1004' },
+      { today: RISK_TODAY, extraNonWorkingDays: [], db },
+    )
     expect(
       list.map((c) => [
         c.reference,
@@ -707,7 +728,7 @@ describe('cases at risk', () => {
   })
 
   it('lists everyone’s cases without a contact person, never a decided one or one waiting for the citizen', async () => {
-    const refs = (await casesAtRisk(db, { today: RISK_TODAY, withinWorkingDays: 5, extraNonWorkingDays: [] })).map(
+    const refs = (await casesAtRisk({ withinWorkingDays: 5 }, { today: RISK_TODAY, extraNonWorkingDays: [], db })).map(
       (c) => c.reference,
     )
     expect(refs).toContain('R-7')
@@ -719,12 +740,10 @@ describe('cases at risk', () => {
   it('lists the waiting case once the day to answer has passed and the clock runs again', async () => {
     // On Tue 6 May: R-5 suspended 22 April → 5 May (the day to answer) = 13 days; 14 April + 14 =
     // Mon 28 April, + 13 = Sun 11 May → Mon 12 May: 4 working days after 6 May (7, 8, 9, 12).
-    const list = await casesAtRisk(db, {
-      today: '2025-05-06',
-      withinWorkingDays: 5,
-      contactEmployeeId: 'E1004',
-      extraNonWorkingDays: [],
-    })
+    const list = await casesAtRisk(
+      { withinWorkingDays: 5, contactEmployeeId: 'E1004' },
+      { today: '2025-05-06', extraNonWorkingDays: [], db },
+    )
     expect(list.find((c) => c.reference === 'R-5')).toMatchObject({
       risk: 'at_risk',
       decisionDueOn: '2025-05-12',
@@ -744,13 +763,16 @@ describe('through the real services', () => {
       receivedDaysAgo: 0,
       now,
     })
-    const rows = await measureQuality(db, {
-      from: '2026-08-01',
-      to: '2026-08-31',
-      grain: 'month',
-      today: '2026-08-03',
-      extraNonWorkingDays: [],
-    })
+    const rows = await measureQuality(
+      {
+        from: '2026-08-01',
+        to: '2026-08-31',
+        grain: 'month',
+        today: '2026-08-03',
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     expect(pick(rows, '2026-08-01', 'counter', null)).toMatchObject({
       received: 1,
       acknowledgement: { inTime: 1, settled: 1 },
@@ -809,13 +831,16 @@ describe('agreement with the domain on random histories', () => {
     }
     const genIds = new Map<string, Fixture>()
     for (const f of generated) genIds.set(await insertFixture(f), f)
-    const terms = await caseTerms(db, {
-      from: '2024-01-01',
-      to: '2024-12-31',
-      grain: 'quarter',
-      today,
-      extraNonWorkingDays: [],
-    })
+    const terms = await caseTerms(
+      {
+        from: '2024-01-01',
+        to: '2024-12-31',
+        grain: 'quarter',
+        today,
+        extraNonWorkingDays: [],
+      },
+      { db },
+    )
     let compared = 0
     for (const t of terms) {
       const f = genIds.get(t.id)

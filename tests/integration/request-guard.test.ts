@@ -6,6 +6,7 @@ import { closeDb, getDb, configureDb } from '../../db/instance'
 import { DEMO_SOURCE, seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { formAction, loginAsCitizen, openLoginPage } from '../support/login'
+import { chunkedBody } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -40,18 +41,7 @@ function post(path: string, body: BodyInit, headers: Record<string, string> = {}
 const json = { 'content-type': 'application/json' }
 const contactRow = () => db.selectFrom('contact_details').selectAll().where('bsn', '=', jan.bsn).executeTakeFirst()
 
-/** A body sent in chunks without Content-Length, as a client streaming it would. */
-function chunked(bytes: number): ReadableStream<Uint8Array> {
-  let sent = 0
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= bytes) return controller.close()
-      const n = Math.min(16 * 1024, bytes - sent)
-      sent += n
-      controller.enqueue(new Uint8Array(n).fill(0x61))
-    },
-  })
-}
+const chunked = (bytes: number) => chunkedBody(bytes)
 
 describe('media types are checked before any form is parsed', () => {
   it('answers a form route given JSON, XML or plain text with 415 and a page, also without login', async () => {

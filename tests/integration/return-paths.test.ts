@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient, redirectTarget } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -30,17 +31,10 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (path: string, cookie = '') => fetch(`${server.url}${path}`, { redirect: 'manual', headers: { cookie } })
-const post = (path: string, cookie: string, body: Record<string, string>) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(body),
-  })
+const { get, post } = portalClient(() => server.url)
 
 /** Where the browser goes next, as it would resolve the Location header. */
-const next = (res: Response) => new URL(res.headers.get('location') ?? '', server.url)
+const next = (res: Response) => redirectTarget(res, server.url)
 
 describe('return paths never lead to another site', () => {
   it('GET /inloggen?terug=%2F.%2F%2Fevil.example sends a logged-in citizen to their overview, not away', async () => {

@@ -8,6 +8,7 @@ import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { loadConfig as load } from '../../server/config'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 const JAN = '999993653'
@@ -25,7 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const get = (p: string, cookie = '') => fetch(`${server.url}${p}`, { redirect: 'manual', headers: { cookie } })
+const { get } = portalClient(() => server.url)
 
 describe('the mock identity providers are never on by accident', () => {
   const base = { PORT: '3000', DATA_DIR: '/tmp/x', BASE_URL: 'https://mijn.groningen.example' }

@@ -5,6 +5,7 @@ import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { personaByKey, personas } from '../../db/seed/personas'
 import { loginAsStaff } from '../support/login'
+import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -42,17 +43,13 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
+const portal = portalClient(() => server.url)
 const get = async (path: string, cookie: string) => {
-  const res = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' })
+  const res = await portal.get(path, cookie)
   return { status: res.status, body: await res.text() }
 }
 const post = async (path: string, cookie: string, form: Record<string, string>) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-  })
+  const res = await portal.post(path, cookie, form)
   return { status: res.status, location: res.headers.get('location'), body: await res.text() }
 }
 

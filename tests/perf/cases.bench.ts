@@ -1,5 +1,5 @@
 /**
- * Cases benchmark (issue 4), against the production build that `npm run build` made, started
+ * Cases benchmark, against the production build that `npm run build` made, started
  * here as `npm run serve` would (its own DATA_DIR, so its own embedded PostgreSQL, a free port):
  *
  * 1. Events per second accepted by POST /api/v1/notifications: autocannon, 16 connections,
@@ -12,12 +12,12 @@
  * Run:  npm run build && npx tsx tests/perf/cases.bench.ts
  * Options (env): BENCH_API_SECONDS (30), BENCH_PAGE_SECONDS (15), BENCH_CONNECTIONS (16).
  */
-import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import autocannon from 'autocannon'
 import { todayIn } from '../../app/domain/local-date'
 import { DEMO_SOURCE } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
+import { cloudEvent } from '../support/http'
 import { loginAsCitizen } from '../support/login'
 import { startServerProcess } from '../support/process'
 
@@ -34,18 +34,8 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
-function event(type: string, subject: string, data: Record<string, unknown>) {
-  return JSON.stringify({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: 'urn:bench',
-    type: `nl.groningen.zaak.${type}`,
-    subject,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    data,
-  })
-}
+const event = (type: string, subject: string, data: Record<string, unknown>) =>
+  JSON.stringify(cloudEvent(type, subject, data, { source: 'urn:bench' }))
 
 async function run(options: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const latencies: number[] = []

@@ -1,5 +1,5 @@
 /**
- * Letters benchmark (issue 5).
+ * Letters benchmark.
  *
  * 1. PDF rendering of the acknowledgement, in process: the first render (font files read and
  *    parsed) and then N=200 renders one after another, p50/p95; plus the size of the PDF.

@@ -1,5 +1,5 @@
 /**
- * The whole DigiD login round trip (issue 3), scripted over HTTP against the production server
+ * The whole DigiD login round trip, scripted over HTTP against the production server
  * with the mock DigiD: /inloggen → provider → login form → provider → callback (code exchange
  * with private_key_jwt, ID token checks, new session) → the landing page /mijn.
  *

@@ -1,5 +1,5 @@
 /**
- * Quality dashboard benchmark (issue 8): how long /medewerker/kwaliteit takes to load, on the
+ * Quality dashboard benchmark: how long /medewerker/kwaliteit takes to load, on the
  * demo data and on a generated set of 1,000,000 cases, against the production build that
  * `npm run build` made, started here as `npm run serve` would (free port, own data).
  *
@@ -32,7 +32,8 @@ import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import { todayIn } from '../../app/domain/local-date'
 import { lastCompletedQuarter, periodContaining, periodsUpTo } from '../../app/domain/quality'
-import { casesAtRisk, measureQuality } from '../../app/services/quality.server'
+import { casesAtRisk } from '../../app/services/quality/cases-at-risk.server'
+import { measureQuality } from '../../app/services/quality/measures.server'
 import { createDb } from '../../db/client'
 import { startEmbeddedPostgres } from '../../db/embedded'
 import { migrateToLatest } from '../../db/migrate'
@@ -164,8 +165,8 @@ export function generate(n: number, today: string) {
              received_on + registered_after as registered_on,
              received_on + registered_after + 3 as suspended_on,
              received_on + registered_after + 10 as resumed_on,
-             -- after a suspension has ended (an extension while one runs is left out: see the
-             -- report of issue 8), and well inside the shortest term (14 days)
+             -- after a suspension has ended (an extension while one runs is left out), and well
+             -- inside the shortest term (14 days)
              received_on + registered_after + case when i % 10 = 3 then 11 else 4 end as extended_on,
              greatest(received_on + decided_after, received_on + registered_after + 12) as decide_on
       from g
@@ -271,23 +272,29 @@ async function main() {
         console.log(`  SQL ${label.padEnd(52)} median ${ms(runs[2])}`)
       }
       await time('measureQuality, 1 quarter', () =>
-        measureQuality(db, { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] }),
+        measureQuality(
+          { from: quarter.from, to: quarter.to, grain: 'quarter', today, extraNonWorkingDays: [] },
+          { db },
+        ),
       )
       await time('measureQuality, 5 quarters (the dashboard)', () =>
-        measureQuality(db, {
-          from: trend[0].from,
-          to: quarter.to,
-          grain: 'quarter',
-          today,
-          extraNonWorkingDays: [],
-          detailFor: quarter.from,
-        }),
+        measureQuality(
+          {
+            from: trend[0].from,
+            to: quarter.to,
+            grain: 'quarter',
+            today,
+            extraNonWorkingDays: [],
+            detailFor: quarter.from,
+          },
+          { db },
+        ),
       )
       await time('casesAtRisk, one caseworker (E1001)', () =>
-        casesAtRisk(db, { today, withinWorkingDays: 5, contactEmployeeId: 'E1001', extraNonWorkingDays: [] }),
+        casesAtRisk({ withinWorkingDays: 5, contactEmployeeId: 'E1001' }, { today, extraNonWorkingDays: [], db }),
       )
       await time('casesAtRisk, everyone', () =>
-        casesAtRisk(db, { today, withinWorkingDays: 5, extraNonWorkingDays: [] }),
+        casesAtRisk({ withinWorkingDays: 5 }, { today, extraNonWorkingDays: [], db }),
       )
       if (!process.env.BENCH_SKIP_PAGES) {
         server = await startServerProcess({ DATABASE_URL: pg.url, SEED_DEMO_DATA: 'false' })

@@ -1,5 +1,5 @@
 /**
- * Start-up time of the production server (issue 2): from spawn to the first ready answer,
+ * Start-up time of the production server: from spawn to the first ready answer,
  * on a brand-new data directory (initdb, migrations, demo seed) and on a second start that
  * reuses it. Run after `npm run build`:  npx tsx tests/perf/startup.bench.ts
  */

@@ -3,7 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
- * A deliberately misbehaving OpenID provider for the portal's error tests (issue 3, item 6): it
+ * A deliberately misbehaving OpenID provider for the portal's login error tests: it
  * answers like a DigiD broker, but the test decides what its ID token looks like — tampered with,
  * for another audience, expired — so that the portal's own checks (openid-client) are what is
  * tested. Not for anything but tests.

@@ -170,7 +170,7 @@ describe('the decision term (Awb 4:13, Algemene termijnenwet art. 1)', () => {
   })
 })
 
-describe('the acknowledgement (quality charter, seed §2.2: within 5 working days)', () => {
+describe('the acknowledgement (quality charter: within 5 working days)', () => {
   it('is due the next Friday for something received on a Friday', () => {
     expect(stateOn('2025-03-07', history(received('2025-03-07', 'post'))).acknowledgementDueOn).toBe('2025-03-14')
   })

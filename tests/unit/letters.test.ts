@@ -103,8 +103,8 @@ describe('which event writes which letter', () => {
   })
 })
 
-describe('the acknowledgement (seed §2.2 "Brieven", DESIGN §4)', () => {
-  it('says everything the seed requires, in Dutch', () => {
+describe('the acknowledgement (quality charter, letters)', () => {
+  it('says everything the charter requires, in Dutch', () => {
     expect(letterAsText(only(fixtures.acknowledgement))).toMatchInlineSnapshot(`
       "Gemeente Groningen
       Postbus 30026

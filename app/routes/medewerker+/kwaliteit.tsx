@@ -7,24 +7,19 @@ import { formatDays, formatNumber, formatPercent, formatPeriod, type Translate }
 import { VerdictTag } from '~/components/verdict-tag'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import {
-  getQualityReport,
-  periodChoices,
-  periodFromQuery,
-  type Judged,
-  type QualityLine,
-} from '~/services/quality.server'
+import { periodChoices, periodFromQuery } from '~/services/quality/period.server'
+import { getQualityReport, type Judged, type QualityLine } from '~/services/quality/report.server'
 import { municipalToday } from '~/services/calendar.server'
 
-/** "Do we keep our norms?" (PAGES.md, quality; seed §3.4): per channel and case type, against the targets. */
+/** "Do we keep our norms?": per channel and case type, against the charter's targets (README, Decisions). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager')
   const today = municipalToday()
-  const period = periodFromQuery(new URL(request.url).searchParams, today)
+  const period = periodFromQuery(new URL(request.url).searchParams, { today })
   if (!period) throw new Response('Bad Request', { status: 400 })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const report = await getQualityReport({ period, lang, today })
-  return json({ report, choices: periodChoices(today, period), title: t('quality:dashboard.title') })
+  const report = await getQualityReport(period, { lang, today })
+  return json({ report, choices: periodChoices(period, { today }), title: t('quality:dashboard.title') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]

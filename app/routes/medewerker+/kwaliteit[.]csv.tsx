@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireStaff } from '~/services/auth/guards.server'
 import { municipalToday } from '~/services/calendar.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getQualityReport, qualityReportCsv, periodFromQuery } from '~/services/quality.server'
+import { qualityReportCsv } from '~/services/quality/csv.server'
+import { periodFromQuery } from '~/services/quality/period.server'
+import { getQualityReport } from '~/services/quality/report.server'
 
 /**
  * /medewerker/kwaliteit.csv?period=2026-Q1: the dashboard's figures as a spreadsheet (role
@@ -11,11 +13,11 @@ import { getQualityReport, qualityReportCsv, periodFromQuery } from '~/services/
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager')
   const today = municipalToday()
-  const period = periodFromQuery(new URL(request.url).searchParams, today)
+  const period = periodFromQuery(new URL(request.url).searchParams, { today })
   if (!period) throw new Response('Bad Request', { status: 400 })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const report = await getQualityReport({ period, lang, today, trendLength: 1 })
-  return new Response(qualityReportCsv(report, t), {
+  const report = await getQualityReport(period, { lang, today, trendLength: 1 })
+  return new Response(qualityReportCsv(report, { t }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="kwaliteit-${period.key}.csv"`,
