@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /**
  * The database as Kysely sees it. Calendar dates (`date`) arrive as 'YYYY-MM-DD' strings (see the
@@ -475,8 +475,6 @@ export interface Database {
 export type Person = Selectable<PersonsTable>
 export type NewPerson = Insertable<PersonsTable>
 export type Address = Selectable<AddressesTable>
-export type CaseRow = Selectable<CasesTable>
-export type CaseUpdate = Updateable<CasesTable>
 export type Employee = Selectable<EmployeesTable>
 export type SessionRow = Selectable<SessionsTable>
 export type LoginRequestRow = Selectable<LoginRequestsTable>

@@ -38,10 +38,6 @@ function lingeringClose(socket: net.Socket) {
   socket.resume()
 }
 
-export function isDraining(app: Express): boolean {
-  return draining.has(app)
-}
-
 /**
  * While draining, every response closes its connection; a request that still arrives on a
  * connection already closed after its last answer is not served (its client was told to go).
