@@ -45,9 +45,11 @@ import {
   type Tally,
   type Verdict,
 } from '~/domain/quality'
-import { AT_RISK_WORKING_DAYS, CHANNELS, type Language } from '~/services/cases.server'
+import { AT_RISK_WORKING_DAYS } from '~/services/cases/caseworker.server'
+import { CHANNELS } from '~/domain/case-terms'
+import type { Language } from '~/domain/language'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
-import { caseTypesHandledBy } from '~/services/case-scope.server'
+import { caseTypesHandledBy } from '~/services/cases/scope.server'
 
 /** The acknowledgement letter's template (letters service); a rename there breaks the build here. */
 export const ACKNOWLEDGEMENT_TEMPLATE = 'acknowledgement' satisfies LetterTemplateCode

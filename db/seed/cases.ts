@@ -1,11 +1,7 @@
 import { addDays, todayIn, type LocalDate } from '../../app/domain/local-date'
-import {
-  receiveCase,
-  recordCaseEvent,
-  type CaseEventInput,
-  type Channel,
-  type RecordedEvent,
-} from '../../app/services/cases.server'
+import { receiveCase, recordCaseEvent, type CaseEventInput } from '../../app/services/cases/record.server'
+import type { Channel } from '../../app/domain/case-terms'
+import type { RecordedEvent } from '../../app/services/cases/results.server'
 import type { DB } from '../client'
 import { DEMO_SOURCE } from './source-systems'
 import { personaByKey } from './personas'

@@ -11,9 +11,9 @@ import {
   listCasesForStaff,
   recordCaseEventForStaff,
   registerCaseForStaff,
-} from '~/services/case-access.server'
-import { handledCaseTypes } from '~/services/case-scope.server'
-import { receiveCase } from '~/services/cases.server'
+} from '~/services/cases/access.server'
+import { handledCaseTypes } from '~/services/cases/scope.server'
+import { receiveCase } from '~/services/cases/record.server'
 import {
   acceptCorrection,
   getCorrectionForCaseworker,
@@ -23,7 +23,7 @@ import {
   saveCorrectionDraft,
   submitCorrection,
 } from '~/services/corrections.server'
-import { getLetterForPrinting, listPostQueue, markLettersPrinted } from '~/services/letters.server'
+import { getLetterForPrinting, listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
 import {
   approveMove,
   getMoveRequestForCaseworker,

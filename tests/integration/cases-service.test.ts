@@ -2,16 +2,9 @@ import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deriveCaseState, type CaseEvent } from '~/domain/case-terms'
 import { addDays, todayIn } from '~/domain/local-date'
-import {
-  getCaseForCaseworker,
-  getCaseForCitizen,
-  getOverviewForCitizen,
-  listCasesForCaseworker,
-  listCasesForCitizen,
-  receiveCase,
-  recordCaseEvent,
-  type ReceiveCaseInput,
-} from '~/services/cases.server'
+import { getCaseForCaseworker, listCasesForCaseworker } from '~/services/cases/caseworker.server'
+import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen } from '~/services/cases/citizen.server'
+import { receiveCase, recordCaseEvent, type ReceiveCaseInput } from '~/services/cases/record.server'
 import { holidayCalendar } from '~/services/calendar.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases.server'
+import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
@@ -297,7 +297,7 @@ describe('the post queue', () => {
 
 describe('the PDF renderer itself', () => {
   it('takes letters outside its main font file from the latin-ext file: "Łukasz Şahin" reads back as written', async () => {
-    const { renderLetterPdf } = await import('~/services/letter-pdf.server')
+    const { renderLetterPdf } = await import('~/services/letters/pdf.server')
     const { lettersForEvent } = await import('~/domain/letters')
     const { events, letterContext } = await import('../support/letters')
     const context = letterContext({ history: [events.received('2026-03-03')], letterDate: '2026-03-03' })

@@ -5,16 +5,11 @@ import { Logger, makeWorkerUtils, runOnce as graphileRunOnce, type RunnerOptions
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTaskList } from '~/services/jobs.server'
-import {
-  getLetterForCitizen,
-  listLettersForCitizen,
-  listPostQueue,
-  markLetterRead,
-  markLettersPrinted,
-  writeLettersForEvent,
-} from '~/services/letters.server'
+import { getLetterForCitizen, listLettersForCitizen, markLetterRead } from '~/services/letters/citizen.server'
+import { listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
+import { writeLettersForEvent } from '~/services/letters/write.server'
 import { createMailer, listDevMails, readDevMail } from '~/services/mail.server'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases.server'
+import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'

@@ -37,7 +37,7 @@
  *   type, unknown case, a step not in the case type, a date that cannot be; 409 the case's
  *   state forbids it (closed, a second extension, extension after the term, …); 429 rate limit;
  *   503 with Retry-After while the database is away: nothing was stored, send it again.
- *   A refused event writes nothing: each event is one transaction (see cases.server.ts).
+ *   A refused event writes nothing: each event is one transaction (see app/services/cases/record.server.ts).
  *
  * ## Authentication and limits
  * `Authorization: Bearer <token>`, one token per source system, stored as a SHA-256 hash and
@@ -54,19 +54,16 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { findUnsafeText } from '~/domain/text-input'
+import { CHANNELS, OUTCOMES } from '~/domain/case-terms'
 import {
-  CHANNELS,
-  OUTCOMES,
   REFERENCE_PATTERN,
   caseFailureStatus,
-  isCalendarDate,
-  receiveCase,
-  recordCaseEvent,
   type CaseErrorCode,
-  type CaseEventInput,
   type CaseFailure,
   type RecordResult,
-} from '~/services/cases.server'
+} from '~/services/cases/results.server'
+import { isLocalDate } from '~/domain/local-date'
+import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
 import { decisionContentErrors } from '~/domain/case-terms'
 import { authContext } from '~/services/auth-context.server'
 import { countBadToken, secondsBlockedForBadTokens } from '~/services/bad-tokens.server'
@@ -102,7 +99,7 @@ const bucket = createTokenBucket({
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
 const text = (max: number) => z.string().trim().min(1).max(max)
-const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' })
+const calendarDate = z.string().refine(isLocalDate, { message: 'must be a calendar date YYYY-MM-DD' })
 // RFC 3339 with a zone: an instant without one would be read in the server's zone.
 const rfc3339 = z.string().datetime({ offset: true })
 

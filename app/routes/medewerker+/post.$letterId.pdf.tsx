@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
-import { renderLetterPdf } from '~/services/letter-pdf.server'
-import { getLetterForPrinting } from '~/services/letters.server'
+import { renderLetterPdf } from '~/services/letters/pdf.server'
+import { getLetterForPrinting } from '~/services/letters/post.server'
 import { notFound } from '~/responses'
 
 /** A paper letter's PDF for printing (caseworkers only); opening it is audited on the citizen's record. */

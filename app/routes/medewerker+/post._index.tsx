@@ -8,7 +8,7 @@ import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
+import { listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
 
 /** The post queue: which letters go on paper? Print them, mark them printed (PAGES.md). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,9 +9,9 @@ import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
-import { readCaseForStaff } from '~/services/case-access.server'
+import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getObjectionsForStaff } from '~/services/objections.server'
+import { getObjectionsForStaff } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
 
 /**

@@ -6,8 +6,8 @@ import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
 import { actsOnCases, CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
-import { listCasesForStaff } from '~/services/case-access.server'
-import type { CaseRisk } from '~/services/cases.server'
+import { listCasesForStaff } from '~/services/cases/access.server'
+import type { CaseRisk } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**

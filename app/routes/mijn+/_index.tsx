@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CasesOverview } from '~/components/cases-overview'
 import { getSessionInfo, requireCitizen } from '~/services/auth.server'
-import { getOverviewForCitizen } from '~/services/cases.server'
+import { getOverviewForCitizen } from '~/services/cases/citizen.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
 
 /** Mijn overzicht (PAGES.md): a first version — whom you are logged in as. Cases come next. */

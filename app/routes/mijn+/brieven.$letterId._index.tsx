@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { LetterDocument } from '~/components/letter-document'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getLetterForCitizen } from '~/services/letters.server'
+import { getLetterForCitizen } from '~/services/letters/citizen.server'
 import { notFound } from '~/responses'
 
 /** A letter: what does it say, can I keep it? The letter as HTML and a PDF download (PAGES.md). */

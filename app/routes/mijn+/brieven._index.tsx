@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { listLettersForCitizen } from '~/services/letters.server'
+import { listLettersForCitizen } from '~/services/letters/citizen.server'
 
 /** "Mijn brieven": what did they write me? Newest first, unread marked (PAGES.md). */
 export async function loader({ request }: LoaderFunctionArgs) {

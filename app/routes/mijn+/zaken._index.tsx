@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText } from '~/components/date-text'
 import { requireCitizen } from '~/services/auth.server'
-import { listCasesForCitizen, type CaseSummary } from '~/services/cases.server'
+import { listCasesForCitizen } from '~/services/cases/citizen.server'
+import type { CaseSummary } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /** "Mijn zaken": what is running, and where is each? (PAGES.md) */

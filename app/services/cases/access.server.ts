@@ -1,28 +1,30 @@
 /**
  * The caseworker's use cases on cases, each held to the case types the employee handles
- * (case-scope.server.ts): the work list, a case, its action forms and their events, and
+ * (cases/scope.server.ts): the work list, a case, its action forms and their events, and
  * registering a case. A case of another department is answered exactly as a case that does not
  * exist — null, `case_not_found`, 404 — and opening it writes nothing to the audit log.
- * The caseworker screens call these, never the unscoped functions of cases.server.ts.
+ * The caseworker screens call these, never the unscoped functions of cases/caseworker.server.ts.
  */
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 import type { LocalDate } from '~/domain/local-date'
 import {
   getCaseForCaseworker,
-  listCaseTypes,
   listCasesForCaseworker,
+  type CaseworkerCaseDetail,
+  type WorklistItem,
+} from '~/services/cases/caseworker.server'
+import { listCaseTypes } from '~/services/cases/catalogue.server'
+import {
   receiveCase,
   recordCaseEvent,
   type CaseEventInput,
-  type CaseworkerCaseDetail,
-  type Language,
   type ReceiveCaseInput,
-  type RecordResult,
-  type WorklistItem,
-} from '~/services/cases.server'
+} from '~/services/cases/record.server'
+import type { Language } from '~/domain/language'
+import type { RecordResult } from '~/services/cases/results.server'
 import { municipalToday } from '~/services/calendar.server'
-import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/case-scope.server'
+import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/cases/scope.server'
 
 export interface Caseworker {
   employeeId: string
@@ -57,7 +59,7 @@ export async function getCaseForStaff(
 
 /**
  * A case for the case screen: one this employee handles, or — to read only, `handled: false` —
- * the decision that an objection they handle is against (case-scope.server.ts `mayViewCase`).
+ * the decision that an objection they handle is against (cases/scope.server.ts `mayViewCase`).
  * Null for anything else, as for a case that does not exist.
  */
 export async function readCaseForStaff(

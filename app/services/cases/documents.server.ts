@@ -11,9 +11,9 @@
  */
 import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import type { DB, Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database, DocumentKind } from '../../db/schema'
+import type { DB, Executor } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database, DocumentKind } from '../../../db/schema'
 import { recordAudit } from '~/services/audit.server'
 import { UUID_PATTERN } from '~/domain/ids'
 

@@ -19,7 +19,7 @@ import { inflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
 import type { ExportDocument } from '~/domain/data-export'
 import type { Fact, LetterBlock } from '~/domain/letters'
-import type { StoredLetter } from '~/services/letters.server'
+import type { StoredLetter } from '~/services/letters/stored.server'
 
 type Doc = PDFKit.PDFDocument
 type Struct = PDFKit.PDFStructureElement

@@ -1,0 +1,290 @@
+/**
+ * Writing letters from case events, inside the transaction that records the event: no event
+ * without its letter, and a letter only with its event. The composed text is stored as a
+ * snapshot (stored.server.ts). A digital letter enqueues its e-mail notice in the same
+ * transaction (notices.server.ts).
+ */
+import { sql, type Transaction } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../../../db/schema'
+import type { CaseEvent, CaseTypeRules } from '~/domain/case-terms'
+import { deriveCaseState } from '~/domain/case-terms'
+import { lettersForEvent, type ComposedLetter, type LetterContext, type ObjectedDecision } from '~/domain/letters'
+import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
+import { localDateOf, type LocalDate } from '~/domain/local-date'
+import { objectionTerm } from '~/domain/objection'
+import { holidayCalendar, publicBaseUrl } from '~/services/calendar.server'
+import type { HolidayCalendar } from '~/domain/working-days'
+import { MUNICIPALITY, contentOf } from '~/services/letters/stored.server'
+import { enqueueLetterNotice } from '~/services/letters/notices.server'
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const payloads = {
+  received: z.object({
+    receivedOn: localDate,
+    channel: z.enum(['internet', 'email', 'post', 'counter', 'phone']),
+    termFrom: localDate.optional(),
+  }),
+  step_reached: z.object({ step: z.string() }),
+  suspended: z.object({ information: z.string(), respondBy: localDate }),
+  resumed: z.object({ note: z.string().optional() }),
+  extended: z.object({ reason: z.string() }),
+  decided: z.object({
+    outcome: z.enum(['granted', 'partly_granted', 'refused', 'withdrawn']),
+    summary: z.string().optional(),
+    reasons: z.string().optional(),
+    citizenOptions: z.string().optional(),
+  }),
+  closed: z.object({ note: z.string().optional() }),
+} as const
+
+/** A stored event as the domain reads it; the payload is checked, not trusted. */
+function toCaseEvent(row: { seq: number; type: CaseEvent['type']; payload: unknown; occurred_at: Date }): CaseEvent {
+  const payload = payloads[row.type].parse(row.payload)
+  return { seq: row.seq, type: row.type, occurredAt: new Date(row.occurred_at), payload } as CaseEvent
+}
+
+/** The events that can write a letter; the others return before any query beyond the first. */
+const INFORMING_EVENTS = new Set<CaseEvent['type']>(['received', 'extended', 'suspended', 'decided'])
+
+/**
+ * Writes the letters a case event calls for, in the caller's transaction (DESIGN §2), and
+ * enqueues their e-mail notices there too. Called by `~/services/cases/record.server` right after it
+ * inserts the event. Writes nothing new for an event that already has its letters: one letter
+ * per (event, template, recipient), the unique key of `letters`.
+ *
+ * The letter is dated on the day the event happened (Europe/Amsterdam): that is the day the
+ * letter is written, as events are recorded when they happen. A late registration shows as a
+ * received date before that day; the acknowledgement then says it is late (seed §2.2).
+ */
+export async function writeLettersForEvent(
+  trx: Transaction<Database>,
+  ref: { caseId: string; eventId: string },
+): Promise<void> {
+  const eventRow = await loadEventRow(trx, ref)
+  if (!INFORMING_EVENTS.has(eventRow.type)) return
+  const setting = await letterSetting(trx, ref.caseId, eventRow, null)
+  await storeLetters(trx, setting, lettersForEvent(setting.ctx))
+}
+
+/**
+ * A letter of its own to one person on an event of a case: a co-mover told of a move reported
+ * for them, or everyone who moves told of an address investigation (app/domain/letters-move.ts).
+ * `recipientBsn` may be the case's citizen or a party to the case; the letter is in their
+ * language, to their address, delivered as they chose, with its own e-mail notice. Same
+ * transaction and snapshot rules as `writeLettersForEvent`; written once per (event, template,
+ * recipient).
+ */
+export async function writeLetterFor(
+  trx: Transaction<Database>,
+  ref: { caseId: string; eventId: string },
+  recipientBsn: string,
+  compose: (ctx: LetterContext) => ComposedLetter,
+  /** the day of the letter when it is not the event's own day (a letter on an earlier event) */
+  options: { letterDate?: LocalDate } = {},
+): Promise<void> {
+  const eventRow = await loadEventRow(trx, ref)
+  const setting = await letterSetting(trx, ref.caseId, eventRow, recipientBsn, options.letterDate)
+  await storeLetters(trx, setting, [compose(setting.ctx)])
+}
+
+async function loadEventRow(trx: Transaction<Database>, ref: { caseId: string; eventId: string }) {
+  return trx
+    .selectFrom('case_events')
+    .select(['id', 'seq', 'type', 'payload', 'occurred_at'])
+    .where('id', '=', ref.eventId)
+    .where('case_id', '=', ref.caseId)
+    .executeTakeFirstOrThrow()
+}
+
+interface LetterSetting {
+  ctx: LetterContext
+  caseId: string
+  eventId: string
+  recipientBsn: string
+  letterDate: LocalDate
+  digital: boolean
+}
+
+/** Everything a template needs for this event and recipient (the case's citizen when null). */
+async function letterSetting(
+  trx: Transaction<Database>,
+  caseId: string,
+  eventRow: { id: string; seq: number; occurred_at: Date },
+  recipientBsn: string | null,
+  letterDateOverride?: LocalDate,
+): Promise<LetterSetting> {
+  const c = await trx
+    .selectFrom('cases')
+    .select(['id', 'reference', 'bsn', 'subject', 'case_type_code', 'contact_employee_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  const bsn = recipientBsn ?? c.bsn
+  const [type, steps, history, person, contact, objection] = await Promise.all([
+    trx.selectFrom('case_types').selectAll().where('code', '=', c.case_type_code).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('case_type_steps')
+      .selectAll()
+      .where('case_type_code', '=', c.case_type_code)
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('case_events')
+      .select(['seq', 'type', 'payload', 'occurred_at'])
+      .where('case_id', '=', c.id)
+      .where('seq', '<=', eventRow.seq)
+      .orderBy('seq')
+      .execute(),
+    trx
+      .selectFrom('persons as p')
+      .leftJoin('addresses as a', 'a.id', 'p.address_id')
+      .leftJoin('contact_details as cd', 'cd.bsn', 'p.bsn')
+      .select([
+        'p.given_names',
+        'p.name_prefix',
+        'p.surname',
+        'a.street',
+        'a.house_number',
+        'a.house_letter',
+        'a.house_number_addition',
+        'a.postcode',
+        'a.city',
+        'cd.email',
+        'cd.email_verified_at',
+        'cd.letter_channel',
+        'cd.language',
+      ])
+      .where('p.bsn', '=', bsn)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('employees')
+      .select(['name', 'phone'])
+      .where(
+        'id',
+        '=',
+        sql<string>`coalesce(${c.contact_employee_id}, (select default_contact_id from case_types where code = ${c.case_type_code}))`,
+      )
+      .executeTakeFirst(),
+    // An objection's case: the decision it is against (written just before, in this transaction).
+    trx
+      .selectFrom('objections as o')
+      .innerJoin('cases as d', 'd.id', 'o.decision_case_id')
+      .innerJoin('case_types as dt', 'dt.code', 'd.case_type_code')
+      .innerJoin('case_events as de', 'de.id', 'o.decision_event_id')
+      .select(['d.reference', 'd.subject', 'dt.name_nl', 'dt.name_en', 'de.occurred_at', 'o.late', 'o.late_reason'])
+      .where('o.case_id', '=', c.id)
+      .executeTakeFirst(),
+  ])
+
+  const rules: CaseTypeRules = {
+    code: type.code,
+    leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
+    extension:
+      type.extension_amount && type.extension_unit
+        ? { amount: type.extension_amount, unit: type.extension_unit }
+        : null,
+    suspensionAllowed: type.suspension_allowed,
+    steps: steps.map((s) => ({ code: s.code, final: s.final })),
+  }
+  const events = history.map(toCaseEvent)
+  const event = events[events.length - 1]
+  const letterDate = letterDateOverride ?? localDateOf(new Date(eventRow.occurred_at))
+  const cal = holidayCalendar()
+  const language: LetterLanguage = person.language ?? 'nl'
+  const base = publicBaseUrl()
+  const ctx: LetterContext = {
+    event,
+    state: deriveCaseState(rules, events, letterDate, cal),
+    case: {
+      reference: c.reference,
+      subject: c.subject,
+      caseTypeCode: c.case_type_code,
+      caseTypeName: { nl: type.name_nl, en: type.name_en },
+      department: type.department,
+      steps: steps.map((s) => ({
+        code: s.code,
+        name: { nl: s.name_nl, en: s.name_en },
+        explanation: { nl: s.explanation_nl, en: s.explanation_en },
+      })),
+      contact: contact ?? null,
+      caseUrl: `${base}/mijn/zaken/${c.id}`,
+      personalDataUrl: `${base}/mijn/gegevens`,
+      objection: objection ? objectedDecision(objection, cal) : undefined,
+    },
+    recipient: {
+      name: personName({ givenNames: person.given_names, namePrefix: person.name_prefix, surname: person.surname }),
+      addressLines:
+        person.street && person.house_number !== null && person.postcode && person.city
+          ? addressLines({
+              street: person.street,
+              houseNumber: person.house_number,
+              houseLetter: person.house_letter,
+              houseNumberAddition: person.house_number_addition,
+              postcode: person.postcode,
+              city: person.city,
+            })
+          : [],
+      language,
+    },
+    letterDate,
+    municipality: MUNICIPALITY,
+    calendar: cal,
+  }
+  // Digital only where the citizen chose it and can be told (Awb 2:14: electronic messages only
+  // to someone who made known they can be reached that way): a verified e-mail address. Anyone
+  // else gets paper, so no letter goes unnoticed.
+  const digital =
+    (person.letter_channel ?? 'digital') === 'digital' && !!person.email && person.email_verified_at !== null
+  return { ctx, caseId: c.id, eventId: eventRow.id, recipientBsn: bsn, letterDate, digital }
+}
+
+async function storeLetters(
+  trx: Transaction<Database>,
+  setting: LetterSetting,
+  letters: ComposedLetter[],
+): Promise<void> {
+  for (const letter of letters) {
+    const inserted = await trx
+      .insertInto('letters')
+      .values({
+        case_id: setting.caseId,
+        event_id: setting.eventId,
+        bsn: setting.recipientBsn,
+        template_code: letter.templateCode,
+        template_version: letter.templateVersion,
+        language: letter.language,
+        title: letter.title,
+        content: JSON.stringify(contentOf(letter)),
+        letter_date: setting.letterDate,
+        delivery: setting.digital ? 'digital' : 'paper',
+      })
+      .onConflict((oc) => oc.columns(['event_id', 'template_code', 'bsn']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (inserted && setting.digital) await enqueueLetterNotice(trx, inserted.id)
+  }
+}
+
+function objectedDecision(
+  row: {
+    reference: string
+    subject: string
+    name_nl: string
+    name_en: string
+    occurred_at: Date
+    late: boolean
+    late_reason: string | null
+  },
+  cal: HolidayCalendar,
+): ObjectedDecision {
+  const sentOn = localDateOf(new Date(row.occurred_at))
+  return {
+    reference: row.reference,
+    caseTypeName: { nl: row.name_nl, en: row.name_en },
+    subject: row.subject,
+    sentOn,
+    termEndsOn: objectionTerm(sentOn, cal).endsOn,
+    late: row.late,
+    lateReason: row.late_reason,
+  }
+}
