@@ -27,7 +27,8 @@ import {
 } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
 import { isCaseId, type RecordedEvent } from '~/services/cases/results.server'
-import { recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
+import { recordCaseEvent } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
 import { writeLetterFor } from '~/services/letters/write.server'
 import {
   addressView,

@@ -1,5 +1,6 @@
 import { addDays, todayIn, type LocalDate } from '../../app/domain/local-date'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '../../app/services/cases/record.server'
+import { receiveCase, recordCaseEvent } from '../../app/services/cases/record.server'
+import type { CaseEventInput } from '../../app/domain/case-events'
 import type { Channel } from '../../app/domain/case-terms'
 import type { RecordedEvent } from '../../app/services/cases/results.server'
 import type { DB } from '../client'

@@ -9,7 +9,8 @@ import { getLetterForCitizen, listLettersForCitizen, markLetterRead } from '~/se
 import { listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
 import { writeLettersForEvent } from '~/services/letters/write.server'
 import { createMailer, listDevMails, readDevMail } from '~/services/mail.server'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
+import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
@@ -165,7 +166,9 @@ describe('writing letters in the transaction of the case event', () => {
     const first = await receive(jan.bsn, { sourceEventId })
     const again = await receive(jan.bsn, { sourceEventId })
     expect(again).toMatchObject({ duplicate: true, caseId: first.caseId, eventId: first.eventId })
-    await db.transaction().execute((trx) => writeLettersForEvent(trx, { caseId: first.caseId, eventId: first.eventId }))
+    await db
+      .transaction()
+      .execute((trx) => writeLettersForEvent({ caseId: first.caseId, eventId: first.eventId }, { trx }))
     const letters = await lettersOfCase(first.caseId)
     expect(letters).toHaveLength(1)
     expect(await jobsFor(letters[0].id)).toHaveLength(1)
@@ -196,7 +199,7 @@ describe('writing letters in the transaction of the case event', () => {
           })
           .returning('id')
           .executeTakeFirstOrThrow()
-        await writeLettersForEvent(trx, { caseId, eventId: String(event.id) })
+        await writeLettersForEvent({ caseId, eventId: String(event.id) }, { trx })
         expect(await trx.selectFrom('letters').select('id').where('case_id', '=', caseId).execute()).toHaveLength(2)
         throw new Error('the projection failed')
       }),

@@ -54,7 +54,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { findUnsafeText } from '~/domain/text-input'
-import { CHANNELS, OUTCOMES } from '~/domain/case-terms'
 import {
   REFERENCE_PATTERN,
   caseFailureStatus,
@@ -62,9 +61,8 @@ import {
   type CaseFailure,
   type RecordResult,
 } from '~/services/cases/results.server'
-import { isLocalDate } from '~/domain/local-date'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases/record.server'
-import { decisionContentErrors } from '~/domain/case-terms'
+import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
+import { eventDataSchemas, type CaseEventInput } from '~/domain/case-events'
 import { authContext } from '~/services/auth-context.server'
 import { countBadToken, secondsBlockedForBadTokens } from '~/services/bad-tokens.server'
 import { authenticateSourceSystem } from '~/services/source-systems.server'
@@ -99,7 +97,6 @@ const bucket = createTokenBucket({
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
 const text = (max: number) => z.string().trim().min(1).max(max)
-const calendarDate = z.string().refine(isLocalDate, { message: 'must be a calendar date YYYY-MM-DD' })
 // RFC 3339 with a zone: an instant without one would be read in the server's zone.
 const rfc3339 = z.string().datetime({ offset: true })
 
@@ -115,48 +112,18 @@ const Envelope = z.object({
   data: z.record(z.unknown()),
 })
 
-const dataSchemas = {
-  received: z.object({
-    caseType: text(100),
-    // Only the format here; the eleven test is the service's, and its refusal never echoes it.
-    bsn: z.string().regex(/^[0-9]{9}$/, 'must be 9 digits'),
-    description: text(200),
-    channel: z.enum(CHANNELS),
-    receivedOn: calendarDate,
-    contactEmployeeId: text(20).optional(),
-  }),
-  step_reached: z.object({ step: text(100) }),
-  suspended: z.object({ information: text(1000), respondBy: calendarDate }),
-  resumed: z.object({ note: text(1000).optional() }),
-  extended: z.object({ reason: text(1000) }),
-  // Awb 3:46: a decision states its reasons; a refusal or partial grant also what the citizen can
-  // do now. The rule is the domain's (decisionContentErrors), so the API and the form agree.
-  decided: z
-    .object({
-      outcome: z.enum(OUTCOMES),
-      summary: text(2000).optional(),
-      reasons: text(4000).optional(),
-      citizenOptions: text(2000).optional(),
-    })
-    .superRefine((decision, ctx) => {
-      for (const missing of decisionContentErrors(decision)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [missing.field],
-          params: { code: missing.code },
-          message:
-            missing.code === 'reasons_required'
-              ? 'is required: a decision states its reasons (Awb 3:46)'
-              : 'is required for a refusal or partial grant: what the citizen can do now',
-        })
-      }
-    }),
-  closed: z.object({ note: text(1000).optional() }),
-} as const
+/** The data of each event: the domain's schemas (app/domain/case-events.ts), with the API's texts. */
+const dataSchemas = eventDataSchemas({
+  invalidDate: 'must be a calendar date YYYY-MM-DD',
+  decisionParts: {
+    reasons_required: 'is required: a decision states its reasons (Awb 3:46)',
+    citizen_options_required: 'is required for a refusal or partial grant: what the citizen can do now',
+  },
+})
 
 // --- problem+json ----------------------------------------------------------------------------
 
-interface FieldError {
+interface ProblemError {
   field: string
   code: string
   message: string
@@ -167,7 +134,7 @@ function problem(
   slug: string,
   title: string,
   detail: string,
-  errors: FieldError[] = [],
+  errors: ProblemError[] = [],
   headers: Record<string, string> = {},
 ) {
   return new Response(
@@ -179,7 +146,7 @@ function problem(
   )
 }
 
-function zodErrors(error: z.ZodError, prefix = ''): FieldError[] {
+function zodErrors(error: z.ZodError, prefix = ''): ProblemError[] {
   return error.issues.map((issue) => ({
     field: prefix + (issue.path.join('.') || '(body)'),
     code:

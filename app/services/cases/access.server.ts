@@ -15,12 +15,8 @@ import {
   type WorklistItem,
 } from '~/services/cases/caseworker.server'
 import { listCaseTypes } from '~/services/cases/catalogue.server'
-import {
-  receiveCase,
-  recordCaseEvent,
-  type CaseEventInput,
-  type ReceiveCaseInput,
-} from '~/services/cases/record.server'
+import { receiveCase, recordCaseEvent, type ReceiveCaseInput } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
 import type { Language } from '~/domain/language'
 import type { RecordResult } from '~/services/cases/results.server'
 import { municipalToday } from '~/services/calendar.server'

@@ -11,7 +11,7 @@ import { recordAudit } from '~/services/audit.server'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { loadCaseType, loadEvents, toDomainEvent } from '~/services/cases/catalogue.server'
 import { buildDetail, detailColumns, type CaseDetail } from '~/services/cases/detail.server'
-import { payloadOf, type CaseEventInput } from '~/services/cases/record.server'
+import { eventPayload, type CaseEventInput } from '~/domain/case-events'
 import { isCaseId } from '~/services/cases/results.server'
 import { isOpen, summarise, summaryColumns, type CaseRisk, type CaseSummary } from '~/services/cases/summaries.server'
 
@@ -159,7 +159,7 @@ export async function getCaseForCaseworker(
     validateNextEvent(
       type.rules,
       history,
-      { seq, type: event.type, occurredAt: at, payload: payloadOf(event) } as CaseEvent,
+      { seq, type: event.type, occurredAt: at, payload: eventPayload(event) } as CaseEvent,
       holidayCalendar(),
     ).ok
   const farEnough = addWorkingDays(today, 10, holidayCalendar())

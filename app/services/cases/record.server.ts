@@ -6,7 +6,7 @@
  *  1. locks the case row (`for update`), so events of one case are written one after another;
  *  2. loads the history and asks the domain whether the event may follow (`validateNextEvent`);
  *  3. inserts the event with the next sequence number;
- *  4. writes the letters the event calls for (`writeLettersForEvent`, same transaction: DESIGN §2);
+ *  4. writes the letters the event calls for (`writeLettersForEvent`, in the same transaction: no event without its letter);
  *  5. replays the history (`deriveCaseState`) and stores the result on the `cases` row, the
  *     projection the lists read. Decision dates are derived from events, never typed in (§3).
  *
@@ -30,9 +30,9 @@ import {
   type CaseState,
   type CaseTypeRules,
   type Channel,
-  type DecisionContent,
 } from '~/domain/case-terms'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
+import { eventPayload, type CaseEventInput } from '~/domain/case-events'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { loadCaseType, loadEvents, toDomainEvent } from '~/services/cases/catalogue.server'
 import { fail, isCaseId, type RecordResult, type RecordedEvent } from '~/services/cases/results.server'
@@ -72,14 +72,6 @@ export interface ReceiveCaseInput extends EventOrigin {
    */
   beforeLetters?: (trx: Transaction<Database>, created: { caseId: string; reference: string }) => Promise<void>
 }
-
-export type CaseEventInput =
-  | { type: 'step_reached'; step: string }
-  | { type: 'suspended'; information: string; respondBy: LocalDate }
-  | { type: 'resumed'; note?: string }
-  | { type: 'extended'; reason: string }
-  | ({ type: 'decided' } & DecisionContent)
-  | { type: 'closed'; note?: string }
 
 /** How an event names its case: our id, our public reference, or the source system's own id. */
 export type CaseSelector = { caseId: string } | { reference: string } | { source: string; externalId: string }
@@ -160,29 +152,6 @@ async function nextReference(trx: Transaction<Database>, registeredOn: LocalDate
   return `Z-${registeredOn.slice(0, 4)}-${String(n).padStart(6, '0')}`
 }
 
-export function payloadOf(event: CaseEventInput): Record<string, unknown> {
-  switch (event.type) {
-    case 'step_reached':
-      return { step: event.step }
-    case 'suspended':
-      return { information: event.information, respondBy: event.respondBy }
-    case 'resumed':
-    case 'closed':
-      return event.note ? { note: event.note } : {}
-    case 'extended':
-      return { reason: event.reason }
-    case 'decided': {
-      const { outcome, summary, reasons, citizenOptions } = event
-      return {
-        outcome,
-        ...(summary?.trim() ? { summary: summary.trim() } : {}),
-        ...(reasons?.trim() ? { reasons: reasons.trim() } : {}),
-        ...(citizenOptions?.trim() ? { citizenOptions: citizenOptions.trim() } : {}),
-      }
-    }
-  }
-}
-
 // --- writing --------------------------------------------------------------------------------
 
 /**
@@ -219,6 +188,7 @@ export async function receiveCase(input: ReceiveCaseInput, db: DB = getDb()): Pr
       if (!verdict.ok) return fail(verdict.code, verdict.field)
 
       const state = deriveCaseState(type.rules, [event], today, holidayCalendar())
+      const letterState = stateOnEventDay(type.rules, [event], today, state)
       const reference = await nextReference(trx, localDateOf(input.occurredAt))
       const created = await trx
         .insertInto('cases')
@@ -238,7 +208,7 @@ export async function receiveCase(input: ReceiveCaseInput, db: DB = getDb()): Pr
         .executeTakeFirstOrThrow()
       const eventId = await insertEvent(trx, created.id, 1, 'received', event.payload, input)
       await input.beforeLetters?.(trx, { caseId: created.id, reference })
-      await writeLettersForEvent(trx, { caseId: created.id, eventId })
+      await writeLettersForEvent({ caseId: created.id, eventId, event, state: letterState }, { trx })
       return { ok: true, duplicate: false, caseId: created.id, reference, eventId, seq: 1, type: 'received' }
     })
   } catch (error) {
@@ -272,14 +242,16 @@ export async function recordCaseEvent(input: RecordCaseEventInput, db: DB = getD
       const stored = (await loadEvents(trx, [row.id])).get(row.id) ?? []
       const history = stored.map(toDomainEvent)
       const seq = (stored.at(-1)?.seq ?? 0) + 1
-      const payload = payloadOf(input.event)
+      const payload = eventPayload(input.event)
       const next = { seq, type: input.event.type, occurredAt: input.occurredAt, payload } as CaseEvent
       const verdict = validateNextEvent(type.rules, history, next, holidayCalendar())
       if (!verdict.ok) return fail(verdict.code, verdict.field)
 
+      const events = [...history, next]
+      const state = deriveCaseState(type.rules, events, today, holidayCalendar())
       const eventId = await insertEvent(trx, row.id, seq, input.event.type, payload, input)
-      await writeLettersForEvent(trx, { caseId: row.id, eventId })
-      const state = deriveCaseState(type.rules, [...history, next], today, holidayCalendar())
+      const letterState = stateOnEventDay(type.rules, events, today, state)
+      await writeLettersForEvent({ caseId: row.id, eventId, event: next, state: letterState }, { trx })
       await trx
         .updateTable('cases')
         .set(projection(state, type.rules, seq))
@@ -298,6 +270,20 @@ export async function recordCaseEvent(input: RecordCaseEventInput, db: DB = getD
   } catch (error) {
     return recoverFromRace(error, db, input)
   }
+}
+
+/**
+ * The case as its letter describes it: on the day of the event, the date of the letter. For an
+ * event recorded as it happens that is today, and the state derived for the projection.
+ */
+function stateOnEventDay(
+  rules: CaseTypeRules,
+  events: CaseEvent[],
+  today: LocalDate,
+  stateToday: CaseState,
+): CaseState {
+  const day = localDateOf(events[events.length - 1].occurredAt)
+  return day === today ? stateToday : deriveCaseState(rules, events, day, holidayCalendar())
 }
 
 async function insertEvent(

@@ -5,10 +5,10 @@
  * transaction (notices.server.ts).
  */
 import { sql, type Transaction } from 'kysely'
-import { z } from 'zod'
 import type { Database } from '../../../db/schema'
 import type { CaseEvent, CaseTypeRules } from '~/domain/case-terms'
-import { deriveCaseState } from '~/domain/case-terms'
+import { deriveCaseState, type CaseState } from '~/domain/case-terms'
+import { toCaseEvent } from '~/domain/case-events'
 import { lettersForEvent, type ComposedLetter, type LetterContext, type ObjectedDecision } from '~/domain/letters'
 import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
@@ -18,52 +18,42 @@ import type { HolidayCalendar } from '~/domain/working-days'
 import { MUNICIPALITY, contentOf } from '~/services/letters/stored.server'
 import { enqueueLetterNotice } from '~/services/letters/notices.server'
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const payloads = {
-  received: z.object({
-    receivedOn: localDate,
-    channel: z.enum(['internet', 'email', 'post', 'counter', 'phone']),
-    termFrom: localDate.optional(),
-  }),
-  step_reached: z.object({ step: z.string() }),
-  suspended: z.object({ information: z.string(), respondBy: localDate }),
-  resumed: z.object({ note: z.string().optional() }),
-  extended: z.object({ reason: z.string() }),
-  decided: z.object({
-    outcome: z.enum(['granted', 'partly_granted', 'refused', 'withdrawn']),
-    summary: z.string().optional(),
-    reasons: z.string().optional(),
-    citizenOptions: z.string().optional(),
-  }),
-  closed: z.object({ note: z.string().optional() }),
-} as const
-
-/** A stored event as the domain reads it; the payload is checked, not trusted. */
-function toCaseEvent(row: { seq: number; type: CaseEvent['type']; payload: unknown; occurred_at: Date }): CaseEvent {
-  const payload = payloads[row.type].parse(row.payload)
-  return { seq: row.seq, type: row.type, occurredAt: new Date(row.occurred_at), payload } as CaseEvent
-}
-
 /** The events that can write a letter; the others return before any query beyond the first. */
 const INFORMING_EVENTS = new Set<CaseEvent['type']>(['received', 'extended', 'suspended', 'decided'])
 
 /**
- * Writes the letters a case event calls for, in the caller's transaction (DESIGN §2), and
- * enqueues their e-mail notices there too. Called by `~/services/cases/record.server` right after it
- * inserts the event. Writes nothing new for an event that already has its letters: one letter
- * per (event, template, recipient), the unique key of `letters`.
+ * An event as the cases service just recorded it, with the case's state on the day of its
+ * letter: what it derived already, so the letters do not replay the history again.
+ */
+export interface RecordedEventForLetters {
+  caseId: string
+  eventId: string
+  event: CaseEvent
+  /** the case as of the day of the event (the letter's date) */
+  state: CaseState
+}
+
+/**
+ * Writes the letters a case event calls for, in the caller's transaction (no event without its
+ * letter: app/services/cases/record.server.ts calls this right after it inserts the event), and
+ * enqueues their e-mail notices there too. Writes nothing new for an event that already has its
+ * letters: one letter per (event, template, recipient), the unique key of `letters`. Given only
+ * the ids (`event` and `state` left out), it reads the event and replays the case itself.
  *
  * The letter is dated on the day the event happened (Europe/Amsterdam): that is the day the
  * letter is written, as events are recorded when they happen. A late registration shows as a
- * received date before that day; the acknowledgement then says it is late (seed §2.2).
+ * received date before that day; the acknowledgement then says it is late (Awb 4:13).
  */
 export async function writeLettersForEvent(
-  trx: Transaction<Database>,
-  ref: { caseId: string; eventId: string },
+  recorded: { caseId: string; eventId: string } | RecordedEventForLetters,
+  { trx }: { trx: Transaction<Database> },
 ): Promise<void> {
-  const eventRow = await loadEventRow(trx, ref)
+  const derived = 'event' in recorded ? { event: recorded.event, state: recorded.state } : null
+  const eventRow = derived
+    ? { id: recorded.eventId, seq: derived.event.seq, type: derived.event.type, occurred_at: derived.event.occurredAt }
+    : await loadEventRow(trx, recorded)
   if (!INFORMING_EVENTS.has(eventRow.type)) return
-  const setting = await letterSetting(trx, ref.caseId, eventRow, null)
+  const setting = await letterSetting(trx, recorded.caseId, eventRow, null, undefined, derived)
   await storeLetters(trx, setting, lettersForEvent(setting.ctx))
 }
 
@@ -113,6 +103,7 @@ async function letterSetting(
   eventRow: { id: string; seq: number; occurred_at: Date },
   recipientBsn: string | null,
   letterDateOverride?: LocalDate,
+  derived: { event: CaseEvent; state: CaseState } | null = null,
 ): Promise<LetterSetting> {
   const c = await trx
     .selectFrom('cases')
@@ -128,13 +119,15 @@ async function letterSetting(
       .where('case_type_code', '=', c.case_type_code)
       .orderBy('position')
       .execute(),
-    trx
-      .selectFrom('case_events')
-      .select(['seq', 'type', 'payload', 'occurred_at'])
-      .where('case_id', '=', c.id)
-      .where('seq', '<=', eventRow.seq)
-      .orderBy('seq')
-      .execute(),
+    derived
+      ? null
+      : trx
+          .selectFrom('case_events')
+          .select(['seq', 'type', 'payload', 'occurred_at'])
+          .where('case_id', '=', c.id)
+          .where('seq', '<=', eventRow.seq)
+          .orderBy('seq')
+          .execute(),
     trx
       .selectFrom('persons as p')
       .leftJoin('addresses as a', 'a.id', 'p.address_id')
@@ -176,25 +169,14 @@ async function letterSetting(
       .executeTakeFirst(),
   ])
 
-  const rules: CaseTypeRules = {
-    code: type.code,
-    leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-    extension:
-      type.extension_amount && type.extension_unit
-        ? { amount: type.extension_amount, unit: type.extension_unit }
-        : null,
-    suspensionAllowed: type.suspension_allowed,
-    steps: steps.map((s) => ({ code: s.code, final: s.final })),
-  }
-  const events = history.map(toCaseEvent)
-  const event = events[events.length - 1]
   const letterDate = letterDateOverride ?? localDateOf(new Date(eventRow.occurred_at))
   const cal = holidayCalendar()
+  const { event, state } = derived ?? replay(type, steps, history ?? [], letterDate, cal)
   const language: LetterLanguage = person.language ?? 'nl'
   const base = publicBaseUrl()
   const ctx: LetterContext = {
     event,
-    state: deriveCaseState(rules, events, letterDate, cal),
+    state,
     case: {
       reference: c.reference,
       subject: c.subject,
@@ -236,6 +218,35 @@ async function letterSetting(
   const digital =
     (person.letter_channel ?? 'digital') === 'digital' && !!person.email && person.email_verified_at !== null
   return { ctx, caseId: c.id, eventId: eventRow.id, recipientBsn: bsn, letterDate, digital }
+}
+
+/** The case as of `letterDate`, replayed from its stored events up to this one. */
+function replay(
+  type: {
+    code: string
+    lead_time_amount: number
+    lead_time_unit: 'days' | 'weeks'
+    extension_amount: number | null
+    extension_unit: 'days' | 'weeks' | null
+    suspension_allowed: boolean
+  },
+  steps: Array<{ code: string; final: boolean }>,
+  history: Array<{ seq: number; type: CaseEvent['type']; payload: unknown; occurred_at: Date }>,
+  letterDate: LocalDate,
+  cal: HolidayCalendar,
+): { event: CaseEvent; state: CaseState } {
+  const rules: CaseTypeRules = {
+    code: type.code,
+    leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
+    extension:
+      type.extension_amount && type.extension_unit
+        ? { amount: type.extension_amount, unit: type.extension_unit }
+        : null,
+    suspensionAllowed: type.suspension_allowed,
+    steps: steps.map((s) => ({ code: s.code, final: s.final })),
+  }
+  const events = history.map(toCaseEvent)
+  return { event: events[events.length - 1], state: deriveCaseState(rules, events, letterDate, cal) }
 }
 
 async function storeLetters(
