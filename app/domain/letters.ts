@@ -5,7 +5,7 @@
  * as an immutable snapshot and rendered the same way as HTML and as PDF.
  *
  * What the letters must say, and why:
- * - Acknowledgement (ontvangstbevestiging), seed §2.2 "Brieven"/"E-mail": within five working
+ * - Acknowledgement (ontvangstbevestiging), the quality charter (/kwaliteitshandvest): within five working
  *   days; the reference, the date received, the latest decision date, the steps, how to follow
  *   the case online and which employee to call directly. When the case was registered late the
  *   letter says so and apologises (the quality charter counts it as late).
@@ -24,7 +24,7 @@
  *   says the lateness will be weighed (Awb 6:11). The decision on an objection is open to
  *   appeal at the district court, not to a second objection (Awb 7:1, 8:1, 6:7).
  *
- * Plain language, B1 (seed §2.2: "De brieven die we versturen zijn voor de lezer begrijpelijk"):
+ * Plain language, B1 (the quality charter: "De brieven die we versturen zijn voor de lezer begrijpelijk"):
  * short sentences, active voice, "u", no legal jargon. `letters-readability.ts` measures it and
  * tests/unit/letters-readability.test.ts fails when a template drifts above the bar.
  *

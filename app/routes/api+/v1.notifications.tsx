@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/notifications — case events from back-office systems (DESIGN §6, issue 4).
+ * POST /api/v1/notifications — case events from back-office systems (README, "Back-office API").
  *
  * ## Format
  * One CloudEvent per request, structured mode (JSON), NL GOV profile for CloudEvents:

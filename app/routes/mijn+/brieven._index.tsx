@@ -6,7 +6,7 @@ import { requireCitizen } from '~/services/auth.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { listLettersForCitizen } from '~/services/letters/citizen.server'
 
-/** "Mijn brieven": what did they write me? Newest first, unread marked (PAGES.md). */
+/** "Mijn brieven": what did they write me? Newest first, unread marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [language, t] = await Promise.all([getLanguage(request), getFixedT(request)])

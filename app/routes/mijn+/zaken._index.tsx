@@ -8,7 +8,7 @@ import { listCasesForCitizen } from '~/services/cases/citizen.server'
 import type { CaseSummary } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
-/** "Mijn zaken": what is running, and where is each? (PAGES.md) */
+/** "Mijn zaken": what is running, and where is each? */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])

@@ -23,7 +23,7 @@ export interface WorklistItem extends CaseSummary {
 }
 
 /**
- * Seed §2.2: when more time is needed the citizen is told before the term runs out. A case
+ * The quality charter (/kwaliteitshandvest): when more time is needed the citizen is told before the term runs out. A case
  * whose decision date falls within the next 5 working days is "at risk": time to decide or to
  * extend (Awb 4:14, which must be announced within the term).
  */
@@ -115,7 +115,7 @@ export interface CaseworkerCaseDetail extends CaseDetail {
 /**
  * A case as the caseworker handles it: all of it, with the actions the rules allow today.
  * With `viewer`, the view is written to the audit log: the citizen's "who viewed my data"
- * shows which employee opened their case (DESIGN §1, §3 audit_log).
+ * shows which employee opened their case (AVG art. 15; the audit log in the README).
  */
 export async function getCaseForCaseworker(
   caseId: string,

@@ -24,7 +24,7 @@ export interface CitizenCaseList {
   finished: CaseSummary[]
 }
 
-/** "Mijn zaken": every case of this citizen, and only theirs (DESIGN §5). */
+/** "Mijn zaken": every case of this citizen, and only theirs (app/services/cases/parties.server.ts). */
 export async function listCasesForCitizen(
   bsn: string,
   lang: Language,
@@ -41,7 +41,7 @@ export async function listCasesForCitizen(
 
 /**
  * One case of this citizen. Another citizen's case, an unknown id and a malformed one all give
- * the same `null`, so a route answers the same 404 and nobody learns which ids exist (DESIGN §5).
+ * the same `null`, so a route answers the same 404 and nobody learns which ids exist.
  */
 export async function getCaseForCitizen(
   bsn: string,

@@ -8,7 +8,7 @@
  *  3. inserts the event with the next sequence number;
  *  4. writes the letters the event calls for (`writeLettersForEvent`, in the same transaction: no event without its letter);
  *  5. replays the history (`deriveCaseState`) and stores the result on the `cases` row, the
- *     projection the lists read. Decision dates are derived from events, never typed in (§3).
+ *     projection the lists read. Decision dates are derived from events, never typed in.
  *
  * Idempotency: (source, source_event_id) is unique in `case_events`. The same event again returns
  * the result of the first and writes nothing. Two copies racing each other meet at the row lock

@@ -62,7 +62,7 @@ export interface CitizenLetter extends StoredLetter {
 
 /**
  * One letter of this citizen. Another citizen's letter, an unknown id and a malformed one all
- * give `null`: the route answers the same 404 for each (DESIGN §5).
+ * give `null`: the route answers the same 404 for each, so nobody learns which ids exist.
  *
  * `markRead`: only when the citizen reads it themself. A support employee viewing along
  * (impersonation) must not make a letter look read that the citizen never saw; the route passes
