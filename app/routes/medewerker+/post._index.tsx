@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The form has one hidden field: a wrong one is no typing error to show, but a bad request.
   const submission = await parseForm(request, PrintedForm)
   if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
-  const count = await markLettersPrinted([submission.value.letterId], staff.employeeId)
+  const count = await markLettersPrinted(staff.employeeId, [submission.value.letterId])
   // Post/redirect/get: a reload does not post again; the count says what happened.
   return redirect(`/medewerker/post?gedrukt=${count}`)
 }

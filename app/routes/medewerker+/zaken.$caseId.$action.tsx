@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await getCaseForStaff(staff, params.caseId ?? '', lang)
+  const view = await getCaseForStaff(staff, params.caseId ?? '', { lang })
   if (!view) throw notFound()
   return json({
     action,

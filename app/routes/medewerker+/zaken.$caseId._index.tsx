@@ -22,7 +22,7 @@ import { notFound } from '~/responses'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await readCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
+  const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
   const objections = await getObjectionsForStaff(view.id, lang)
   return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })

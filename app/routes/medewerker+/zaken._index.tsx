@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   // A manager looks at all cases: none are theirs to handle.
   const all = new URL(request.url).searchParams.get('alle') === '1' || !actsOnCases(staff.roles)
-  const cases = await listCasesForStaff(staff, { mine: !all }, lang)
+  const cases = await listCasesForStaff(staff, { mine: !all }, { lang })
   return json({ cases, all, title: t('cases:staff.listTitle') })
 }
 

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   return json({
     // Only the case types of the employee's department (all for a manager).
-    caseTypes: await listCaseTypesForStaff(staff, lang),
+    caseTypes: await listCaseTypesForStaff(staff, { lang }),
     today: municipalToday(),
     formId: newFormEventId(),
     title: t('cases:staff.form.registerTitle'),

@@ -30,12 +30,10 @@ export interface Caseworker {
 export async function listCasesForStaff(
   staff: Caseworker,
   options: { mine?: boolean; limit?: number },
-  lang: Language,
-  today: LocalDate = municipalToday(),
-  db: DB = getDb(),
+  { lang, today = municipalToday(), db = getDb() }: { lang: Language; today?: LocalDate; db?: DB },
 ): Promise<WorklistItem[]> {
   const caseTypes = await handledCaseTypes(staff.employeeId, db)
-  return listCasesForCaseworker({ employeeId: staff.employeeId, ...options, caseTypes }, lang, today, db)
+  return listCasesForCaseworker({ employeeId: staff.employeeId, ...options, caseTypes }, { lang, today, db })
 }
 
 /**
@@ -45,12 +43,10 @@ export async function listCasesForStaff(
 export async function getCaseForStaff(
   staff: Caseworker,
   caseId: string,
-  lang: Language,
-  { now, audit = false }: { now?: Date; audit?: boolean } = {},
-  db: DB = getDb(),
+  { lang, now, audit = false, db = getDb() }: { lang: Language; now?: Date; audit?: boolean; db?: DB },
 ): Promise<CaseworkerCaseDetail | null> {
   if (!(await mayHandleCase(staff.employeeId, caseId, db))) return null
-  return getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+  return getCaseForCaseworker(caseId, { lang, now, ...(audit ? { viewer: staff } : {}), db })
 }
 
 /**
@@ -61,13 +57,11 @@ export async function getCaseForStaff(
 export async function readCaseForStaff(
   staff: Caseworker,
   caseId: string,
-  lang: Language,
-  { now, audit = false }: { now?: Date; audit?: boolean } = {},
-  db: DB = getDb(),
+  { lang, now, audit = false, db = getDb() }: { lang: Language; now?: Date; audit?: boolean; db?: DB },
 ): Promise<(CaseworkerCaseDetail & { handled: boolean }) | null> {
   const handled = await mayHandleCase(staff.employeeId, caseId, db)
   if (!handled && !(await mayViewCase(staff.employeeId, caseId, db))) return null
-  const detail = await getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+  const detail = await getCaseForCaseworker(caseId, { lang, now, ...(audit ? { viewer: staff } : {}), db })
   return detail ? { ...detail, handled } : null
 }
 
@@ -100,11 +94,10 @@ export async function recordCaseEventForStaff(
 /** The case types this employee may register a case of, in the reader's language. */
 export async function listCaseTypesForStaff(
   staff: Caseworker,
-  lang: Language,
-  db: DB = getDb(),
+  { lang, db = getDb() }: { lang: Language; db?: DB },
 ): Promise<Array<{ code: string; name: string }>> {
   const handled = new Set(await handledCaseTypes(staff.employeeId, db))
-  return (await listCaseTypes(lang, db)).filter((t) => handled.has(t.code))
+  return (await listCaseTypes({ lang, db })).filter((t) => handled.has(t.code))
 }
 
 /**
@@ -114,7 +107,7 @@ export async function listCaseTypesForStaff(
 export async function registerCaseForStaff(
   staff: Caseworker,
   input: Omit<ReceiveCaseInput, 'actor' | 'source'>,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<RecordResult> {
   if (!(await mayHandleCaseType(staff.employeeId, input.caseTypeCode, db)))
     return { ok: false, code: 'unknown_case_type', field: 'caseType' }

@@ -48,9 +48,7 @@ const RISK_ORDER: Record<CaseRisk, number> = { overdue: 0, at_risk: 1, on_track:
  */
 export async function listCasesForCaseworker(
   options: { employeeId?: string; mine?: boolean; limit?: number; caseTypes?: readonly string[] },
-  lang: Language,
-  today: LocalDate = municipalToday(),
-  db: DB = getDb(),
+  { lang, today = municipalToday(), db = getDb() }: { lang: Language; today?: LocalDate; db?: DB },
 ): Promise<WorklistItem[]> {
   let query = db
     .selectFrom('cases as c')
@@ -119,9 +117,12 @@ export interface CaseworkerCaseDetail extends CaseDetail {
  */
 export async function getCaseForCaseworker(
   caseId: string,
-  lang: Language,
-  { now = new Date(), viewer }: { now?: Date; viewer?: { employeeId: string } } = {},
-  db: DB = getDb(),
+  {
+    lang,
+    now = new Date(),
+    viewer,
+    db = getDb(),
+  }: { lang: Language; now?: Date; viewer?: { employeeId: string }; db?: DB },
 ): Promise<CaseworkerCaseDetail | null> {
   if (!isCaseId(caseId)) return null
   const today = municipalToday(now)

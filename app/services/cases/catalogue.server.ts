@@ -140,7 +140,13 @@ export async function loadEvents(db: Executor, caseIds: string[]): Promise<Map<s
 }
 
 /** The catalogue for the registration form: code and name, in the reader's language. */
-export async function listCaseTypes(lang: Language, db: DB = getDb()): Promise<Array<{ code: string; name: string }>> {
+export async function listCaseTypes({
+  lang,
+  db = getDb(),
+}: {
+  lang: Language
+  db?: DB
+}): Promise<Array<{ code: string; name: string }>> {
   const rows = await db
     .selectFrom('case_types')
     .select(['code', 'name_nl', 'name_en'])

@@ -71,8 +71,7 @@ export interface CitizenLetter extends StoredLetter {
 export async function getLetterForCitizen(
   bsn: string,
   letterId: string,
-  { markRead }: { markRead: boolean },
-  db: DB = getDb(),
+  { markRead, db = getDb() }: { markRead: boolean; db?: DB },
 ): Promise<CitizenLetter | null> {
   if (!isLetterId(letterId)) return null
   const row = await db
@@ -83,12 +82,16 @@ export async function getLetterForCitizen(
     .where('l.bsn', '=', bsn)
     .executeTakeFirst()
   if (!row) return null
-  if (markRead && row.read_at === null) await markLetterRead(bsn, letterId, db)
+  if (markRead && row.read_at === null) await markLetterRead(bsn, letterId, { db })
   return { ...toStoredLetter(row), readBefore: row.read_at !== null }
 }
 
 /** Marks a letter read, once; a foreign or unknown letter changes nothing. */
-export async function markLetterRead(bsn: string, letterId: string, db: DB = getDb()): Promise<boolean> {
+export async function markLetterRead(
+  bsn: string,
+  letterId: string,
+  { db = getDb() }: { db?: DB } = {},
+): Promise<boolean> {
   if (!isLetterId(letterId)) return false
   const result = await db
     .updateTable('letters')

@@ -27,7 +27,7 @@ export interface PostQueueItem {
  * letters of the case types this employee handles (cases/scope.server.ts), as for printing one
  * and marking it printed below.
  */
-export async function listPostQueue(employeeId: string, db: DB = getDb()): Promise<PostQueueItem[]> {
+export async function listPostQueue(employeeId: string, { db = getDb() }: { db?: DB } = {}): Promise<PostQueueItem[]> {
   const rows = await db
     .selectFrom('letters as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
@@ -59,9 +59,9 @@ export async function listPostQueue(employeeId: string, db: DB = getDb()): Promi
  * reading their letter.
  */
 export async function getLetterForPrinting(
-  letterId: string,
   employeeId: string,
-  db: DB = getDb(),
+  letterId: string,
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<StoredLetter | null> {
   if (!isLetterId(letterId)) return null
   const row = await db
@@ -85,7 +85,11 @@ export async function getLetterForPrinting(
 }
 
 /** Marks paper letters printed (of case types this employee handles); returns how many were still waiting. */
-export async function markLettersPrinted(letterIds: string[], employeeId: string, db: DB = getDb()): Promise<number> {
+export async function markLettersPrinted(
+  employeeId: string,
+  letterIds: string[],
+  { db = getDb() }: { db?: DB } = {},
+): Promise<number> {
   const ids = letterIds.filter(isLetterId)
   if (ids.length === 0) return 0
   return db.transaction().execute(async (trx) => {
