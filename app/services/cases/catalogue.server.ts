@@ -49,6 +49,30 @@ export async function loadCaseType(db: Executor, code: string): Promise<CaseType
   return type ? toCaseTypeInfo(type, type.steps) : null
 }
 
+/** The rules of a case type (app/domain/case-terms.ts) from its row and its steps in order. */
+export function caseTypeRules(
+  type: {
+    code: string
+    lead_time_amount: number
+    lead_time_unit: 'days' | 'weeks'
+    extension_amount: number | null
+    extension_unit: 'days' | 'weeks' | null
+    suspension_allowed: boolean
+  },
+  steps: Array<{ code: string; final: boolean }>,
+): CaseTypeRules {
+  return {
+    code: type.code,
+    leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
+    extension:
+      type.extension_amount && type.extension_unit
+        ? { amount: type.extension_amount, unit: type.extension_unit }
+        : null,
+    suspensionAllowed: type.suspension_allowed,
+    steps: steps.map((s) => ({ code: s.code, final: s.final })),
+  }
+}
+
 export function toCaseTypeInfo(
   type: {
     code: string
@@ -72,16 +96,7 @@ export function toCaseTypeInfo(
   }>,
 ): CaseTypeInfo {
   return {
-    rules: {
-      code: type.code,
-      leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-      extension:
-        type.extension_amount && type.extension_unit
-          ? { amount: type.extension_amount, unit: type.extension_unit }
-          : null,
-      suspensionAllowed: type.suspension_allowed,
-      steps: steps.map((s) => ({ code: s.code, final: s.final })),
-    },
+    rules: caseTypeRules(type, steps),
     names: { nl: type.name_nl, en: type.name_en },
     defaultContactId: type.default_contact_id,
     steps: steps.map((s) => ({

@@ -6,9 +6,10 @@
  */
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../../db/schema'
-import type { CaseEvent, CaseTypeRules } from '~/domain/case-terms'
+import type { CaseEvent } from '~/domain/case-terms'
 import { deriveCaseState, type CaseState } from '~/domain/case-terms'
 import { toCaseEvent } from '~/domain/case-events'
+import { caseTypeRules } from '~/services/cases/catalogue.server'
 import type { ComposedLetter, LetterContext, ObjectedDecision } from '~/domain/letters'
 import { lettersForEvent } from '~/domain/letters-for-event'
 import { addressLines, personName, type LetterLanguage } from '~/domain/letters-format'
@@ -223,31 +224,17 @@ async function letterSetting(
 
 /** The case as of `letterDate`, replayed from its stored events up to this one. */
 function replay(
-  type: {
-    code: string
-    lead_time_amount: number
-    lead_time_unit: 'days' | 'weeks'
-    extension_amount: number | null
-    extension_unit: 'days' | 'weeks' | null
-    suspension_allowed: boolean
-  },
+  type: Parameters<typeof caseTypeRules>[0],
   steps: Array<{ code: string; final: boolean }>,
   history: Array<{ seq: number; type: CaseEvent['type']; payload: unknown; occurred_at: Date }>,
   letterDate: LocalDate,
   cal: HolidayCalendar,
 ): { event: CaseEvent; state: CaseState } {
-  const rules: CaseTypeRules = {
-    code: type.code,
-    leadTime: { amount: type.lead_time_amount, unit: type.lead_time_unit },
-    extension:
-      type.extension_amount && type.extension_unit
-        ? { amount: type.extension_amount, unit: type.extension_unit }
-        : null,
-    suspensionAllowed: type.suspension_allowed,
-    steps: steps.map((s) => ({ code: s.code, final: s.final })),
-  }
   const events = history.map(toCaseEvent)
-  return { event: events[events.length - 1], state: deriveCaseState(rules, events, letterDate, cal) }
+  return {
+    event: events[events.length - 1],
+    state: deriveCaseState(caseTypeRules(type, steps), events, letterDate, cal),
+  }
 }
 
 async function storeLetters(
