@@ -17,8 +17,6 @@ import type { Database, DocumentKind } from '../../../db/schema'
 import { recordAudit } from '~/services/audit.server'
 import { UUID_PATTERN } from '~/domain/ids'
 
-export type { DocumentKind }
-
 export interface NewDocument {
   kind: DocumentKind
   /** What the reader sees, and the file name of a download. */
