@@ -3,7 +3,7 @@ import type { ComposedLetter, Fact, LetterBlock } from '~/domain/letters'
 
 /**
  * A stored letter as semantic HTML: the same snapshot, the same text and the same order as the
- * PDF (app/services/letter-pdf.server.ts), so what the citizen reads on screen is what the PDF
+ * PDF (app/services/letters/pdf.server.ts), so what the citizen reads on screen is what the PDF
  * says. The letter carries its own `lang`: a Dutch letter on an English page is read as Dutch.
  */
 export function LetterDocument({

@@ -1,9 +1,9 @@
 /**
- * A case's state and terms, derived from its append-only event history (DESIGN §3: "decision
- * due is derived from events, never typed in").
+ * A case's state and terms, derived from its append-only event history: a decision date is
+ * derived from the events, never typed in.
  *
  * The rules and where they come from:
- * - Acknowledgement within 5 working days of receipt: the quality charter (seed §2.2, "Brieven"
+ * - Acknowledgement within 5 working days of receipt: the quality charter (/kwaliteitshandvest, "Brieven"
  *   and "E-mail"), counted from the day after receipt.
  * - Decision term: the case type's lead time, by default 8 weeks after receipt (Awb 4:13(2)),
  *   or after the day the law names instead (`termFrom`: Awb 7:10(1) counts an objection's six
@@ -48,7 +48,7 @@ export type Period = { amount: number; unit: 'days' | 'weeks' }
 /** Awb 4:13(2): without a term set by law, a decision is due within eight weeks of receipt. */
 export const DEFAULT_LEAD_TIME: Period = { amount: 8, unit: 'weeks' }
 
-/** Seed §2.2: every letter or e-mail is acknowledged within five (working) days. */
+/** The quality charter (/kwaliteitshandvest): every letter or e-mail is acknowledged within five (working) days. */
 export const ACKNOWLEDGEMENT_WORKING_DAYS = 5
 
 export interface CaseTypeRules {

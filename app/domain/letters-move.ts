@@ -13,7 +13,8 @@
  *
  * Plain language (B1), measured with the other templates in tests/unit/letters-readability.test.ts.
  */
-import { frame, objectionClauseFor, type ComposedLetter, type LetterBlock, type LetterContext } from './letters'
+import { type ComposedLetter, type LetterBlock, type LetterContext } from './letters'
+import { frame, objectionClauseFor } from './letters-parts'
 import { formatLetterDate, type LetterLanguage } from './letters-format'
 import { compareLocalDate, type LocalDate } from './local-date'
 

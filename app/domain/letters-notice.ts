@@ -1,5 +1,5 @@
 /**
- * The e-mail that tells a citizen a letter is waiting (issue 5, seed §2.2 "E-mail"). Neutral on
+ * The e-mail that tells a citizen a letter is waiting (the quality charter, /kwaliteitshandvest, "E-mail"). Neutral on
  * purpose: no name, no reference, no subject, nothing about the case. An e-mail travels in the
  * clear and lands in shared inboxes; the letter itself is read after logging in with DigiD.
  */

@@ -27,9 +27,9 @@ import {
 import { exceedsUploadQuota, isDraftExpired } from '~/domain/drafts'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
-import { receiveCase } from '~/services/cases.server'
+import { receiveCase } from '~/services/cases/record.server'
 import { OPEN_DRAFT, uploadBytesInUse } from '~/services/drafts.server'
-import { caseHandledBy, handledBy } from '~/services/case-scope.server'
+import { caseHandledBy, handledBy } from '~/services/cases/scope.server'
 import {
   citizenAudit,
   decideAndClose,

@@ -23,8 +23,8 @@ import {
 } from '~/domain/data-export'
 import { recordAudit } from './audit.server'
 import { settings } from '~/context.server'
-import { renderDocumentPdf } from './letter-pdf.server'
-import { MUNICIPALITY, toStoredLetter } from './letters.server'
+import { renderDocumentPdf } from '~/services/letters/pdf.server'
+import { MUNICIPALITY, toStoredLetter } from '~/services/letters/stored.server'
 import {
   addressView,
   citizenAudit,

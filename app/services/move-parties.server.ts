@@ -26,8 +26,10 @@ import {
   type MoveState,
 } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
-import { isCaseId, recordCaseEvent, type CaseEventInput, type RecordedEvent } from '~/services/cases.server'
-import { writeLetterFor } from '~/services/letters.server'
+import { isCaseId, type RecordedEvent } from '~/services/cases/results.server'
+import { recordCaseEvent } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
+import { writeLetterFor } from '~/services/letters/write.server'
 import {
   addressView,
   citizenAudit,

@@ -55,9 +55,9 @@ import {
   type PostcodeError,
 } from '~/domain/postcode'
 import { recordAudit } from '~/services/audit.server'
-import { addCaseParties } from '~/services/case-parties.server'
-import { receiveCase } from '~/services/cases.server'
-import { writeLetterFor } from '~/services/letters.server'
+import { addCaseParties } from '~/services/cases/parties.server'
+import { receiveCase } from '~/services/cases/record.server'
+import { writeLetterFor } from '~/services/letters/write.server'
 import { applyMoveInTransaction, scheduleMoveEffect } from '~/services/move-effect.server'
 import {
   findBlockingMove,
@@ -66,7 +66,7 @@ import {
   writeLettersToCoMovers,
   type BlockingMove,
 } from '~/services/move-parties.server'
-import { caseHandledBy, handledBy } from '~/services/case-scope.server'
+import { caseHandledBy, handledBy } from '~/services/cases/scope.server'
 import { OPEN_DRAFT } from '~/services/drafts.server'
 import {
   addressView,

@@ -15,7 +15,7 @@ import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
 import { moveState, type HouseholdRelation } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
-import { recordCaseEvent } from '~/services/cases.server'
+import { recordCaseEvent } from '~/services/cases/record.server'
 import { personNameOf } from '~/domain/person-name'
 
 // --- who is acting --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Language } from '~/i18n'
 import type { StaffUser } from './auth/user.server'
-import { AT_RISK_WORKING_DAYS } from './cases.server'
+import { AT_RISK_WORKING_DAYS } from '~/services/cases/caseworker.server'
 import { municipalToday } from './calendar.server'
 import { casesAtRisk, getCasesAtRiskForEmployee } from './quality/cases-at-risk.server'
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Support staff viewing as a citizen (app/services/impersonation.server.ts): read-only, with a reason and a
+ * Support staff viewing as a citizen (app/services/impersonation/): read-only, with a reason and a
  * contact or ticket reference, at most 15 minutes.
  *
  * - `impersonations`: one row per "meekijken"; the check constraint caps it at 15 minutes

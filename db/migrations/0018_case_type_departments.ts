@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 /**
  * Least privilege for caseworkers: an employee handles the case types of their own department
  * (`employees.department` = `case_types.department`), a manager all of them
- * (app/services/case-scope.server.ts). Both columns exist since 0001; what was missing is a
+ * (app/services/cases/scope.server.ts). Both columns exist since 0001; what was missing is a
  * catalogue whose departments are the staff's. Grants and parking permits named departments
  * nobody works in ('Subsidies', 'Parkeren') while the permits team handled them (their default
  * contact, E1001, is in 'Vergunningen'): under the new rule nobody but a manager could have

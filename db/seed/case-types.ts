@@ -30,7 +30,7 @@ const decision: Step = {
  * 2.58: 4 weeks; Awb 7:10: an objection 6 weeks + 6, counted from the end of the term to object).
  *
  * `department` signs the letters and decides who handles the case type: the caseworkers of that
- * department (db/seed/staff.ts) and the managers (app/services/case-scope.server.ts). Mapping a
+ * department (db/seed/staff.ts) and the managers (app/services/cases/scope.server.ts). Mapping a
  * case type to a department is that one line; a department without caseworkers leaves the case
  * type to the manager-caseworkers until it is mapped.
  */

@@ -1,14 +1,11 @@
 import { addDays, todayIn, type LocalDate } from '../../app/domain/local-date'
-import {
-  receiveCase,
-  recordCaseEvent,
-  type CaseEventInput,
-  type Channel,
-  type RecordedEvent,
-} from '../../app/services/cases.server'
+import { receiveCase, recordCaseEvent } from '../../app/services/cases/record.server'
+import type { CaseEventInput } from '../../app/domain/case-events'
+import type { Channel } from '../../app/domain/case-terms'
+import type { RecordedEvent } from '../../app/services/cases/results.server'
 import type { DB } from '../../db/client'
-import { personaByKey } from '../../db/seed/personas'
 import { DEMO_SOURCE } from '../../db/seed/source-systems'
+import { personaByKey } from '../../db/seed/personas'
 
 /** A case's life as a script: received some days ago, then events on later days. */
 export interface CaseScript {

@@ -11,9 +11,9 @@ import {
   listCasesForStaff,
   recordCaseEventForStaff,
   registerCaseForStaff,
-} from '~/services/case-access.server'
-import { handledCaseTypes } from '~/services/case-scope.server'
-import { receiveCase } from '~/services/cases.server'
+} from '~/services/cases/access.server'
+import { handledCaseTypes } from '~/services/cases/scope.server'
+import { receiveCase } from '~/services/cases/record.server'
 import {
   acceptCorrection,
   getCorrectionForCaseworker,
@@ -23,7 +23,7 @@ import {
   saveCorrectionDraft,
   submitCorrection,
 } from '~/services/corrections.server'
-import { getLetterForPrinting, listPostQueue, markLettersPrinted } from '~/services/letters.server'
+import { getLetterForPrinting, listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
 import {
   approveMove,
   getMoveRequestForCaseworker,
@@ -225,7 +225,7 @@ describe('the work list and a case', () => {
     expect(rianne).not.toContain(ids.permitRef)
     for (const ref of [ids.permitRef, ids.correctionRef, ids.moveRef, ids.objectionRef]) expect(ingrid).toContain(ref)
     // the service, directly
-    const listed = (await listCasesForStaff(RIANNE, {}, 'nl')).map((c) => c.id)
+    const listed = (await listCasesForStaff(RIANNE, {}, { lang: 'nl' })).map((c) => c.id)
     expect(listed).not.toContain(ids.permit)
     expect(listed).not.toContain(ids.wmo)
   })
@@ -240,7 +240,7 @@ describe('the work list and a case', () => {
     expect(foreignPage).toContain('Pagina niet gevonden')
     expect(foreignPage).toBe(main(await missing.text()))
     expect(await viewsBy('E1003', ids.permitRef)).toBe(0)
-    expect(await getCaseForStaff(RIANNE, ids.permit, 'nl', { audit: true })).toBeNull()
+    expect(await getCaseForStaff(RIANNE, ids.permit, { lang: 'nl', audit: true })).toBeNull()
     expect(await viewsBy('E1003', ids.permitRef)).toBe(0)
     // The department's own caseworker opens it, and that is audited.
     expect((await get(`/medewerker/zaken/${ids.permit}`, cookies.mirjam)).status).toBe(200)
@@ -306,7 +306,7 @@ describe('registering a case', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
-    expect((await listCaseTypesForStaff(MIRJAM, 'nl')).map((t) => t.code).sort()).toEqual(
+    expect((await listCaseTypesForStaff(MIRJAM, { lang: 'nl' })).map((t) => t.code).sort()).toEqual(
       ['omgevingsvergunning', 'parkeervergunning', 'subsidie'].sort(),
     )
     expect(
@@ -392,8 +392,8 @@ describe('the post queue', () => {
       .executeTakeFirst()
     expect(letter?.printed_at).toBeNull()
     expect((await listPostQueue(MIRJAM.employeeId)).map((l) => l.id)).not.toContain(ids.paperLetter)
-    expect(await getLetterForPrinting(ids.paperLetter, MIRJAM.employeeId)).toBeNull()
-    expect(await markLettersPrinted([ids.paperLetter], MIRJAM.employeeId)).toBe(0)
+    expect(await getLetterForPrinting(MIRJAM.employeeId, ids.paperLetter)).toBeNull()
+    expect(await markLettersPrinted(MIRJAM.employeeId, [ids.paperLetter])).toBe(0)
     const pdf = await get(`/medewerker/post/${ids.paperLetter}/pdf`, cookies.youssef)
     expect(pdf.status).toBe(200)
     await pdf.arrayBuffer()

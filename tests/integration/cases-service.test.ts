@@ -2,16 +2,9 @@ import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deriveCaseState, type CaseEvent } from '~/domain/case-terms'
 import { addDays, todayIn } from '~/domain/local-date'
-import {
-  getCaseForCaseworker,
-  getCaseForCitizen,
-  getOverviewForCitizen,
-  listCasesForCaseworker,
-  listCasesForCitizen,
-  receiveCase,
-  recordCaseEvent,
-  type ReceiveCaseInput,
-} from '~/services/cases.server'
+import { getCaseForCaseworker, listCasesForCaseworker } from '~/services/cases/caseworker.server'
+import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen } from '~/services/cases/citizen.server'
+import { receiveCase, recordCaseEvent, type ReceiveCaseInput } from '~/services/cases/record.server'
 import { holidayCalendar } from '~/services/calendar.server'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
@@ -552,7 +545,7 @@ describe('what the caseworker sees', () => {
     const overdue = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 70, contactEmployeeId: 'E1002' })
     const atRisk = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 54, contactEmployeeId: 'E1002' })
     const fresh = await createCase(db, { bsn: person.bsn, now: NOW, receivedDaysAgo: 0, contactEmployeeId: 'E1002' })
-    const mine = await listCasesForCaseworker({ employeeId: 'E1002', mine: true }, 'nl', TODAY, db)
+    const mine = await listCasesForCaseworker({ employeeId: 'E1002', mine: true }, { lang: 'nl', today: TODAY, db })
     const ids = mine.map((c) => c.id)
     expect(ids.indexOf(overdue.caseId)).toBeLessThan(ids.indexOf(atRisk.caseId))
     expect(ids.indexOf(atRisk.caseId)).toBeLessThan(ids.indexOf(fresh.caseId))
@@ -560,12 +553,17 @@ describe('what the caseworker sees', () => {
     expect(mine.find((c) => c.id === atRisk.caseId)).toMatchObject({ risk: 'at_risk' })
     expect(mine.every((c) => c.contactName === 'Henk Drenth')).toBe(true)
 
-    const detail = await getCaseForCaseworker(overdue.caseId, 'nl', { now: NOW, viewer: { employeeId: 'E1002' } }, db)
+    const detail = await getCaseForCaseworker(overdue.caseId, {
+      lang: 'nl',
+      now: NOW,
+      viewer: { employeeId: 'E1002' },
+      db,
+    })
     // The term has passed: no extension or suspension any more (Awb 4:14, 4:15), a decision still.
     expect(detail!.possible).toMatchObject({ extend: false, suspend: false, decide: true, close: false, resume: false })
     expect(detail!.possible.nextSteps.map((s) => s.code)).toEqual(['volledigheid', 'beoordeling'])
     expect(detail!.citizen.maskedBsn).toBe(`*****${person.bsn.slice(-4)}`)
-    const freshDetail = await getCaseForCaseworker(fresh.caseId, 'nl', { now: NOW }, db)
+    const freshDetail = await getCaseForCaseworker(fresh.caseId, { lang: 'nl', now: NOW, db })
     expect(freshDetail!.possible).toMatchObject({ extend: true, suspend: true })
     // Opening a citizen's case is audited, with the employee and the case, for "who viewed my data".
     const audit = await db.selectFrom('audit_log').selectAll().where('subject_bsn', '=', person.bsn).execute()

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setSettingsOutsideRequests, settings } from '~/context.server'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases.server'
+import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
@@ -300,8 +301,8 @@ describe('the post queue', () => {
 
 describe('the PDF renderer itself', () => {
   it('takes letters outside its main font file from the latin-ext file: "Łukasz Şahin" reads back as written', async () => {
-    const { renderLetterPdf } = await import('~/services/letter-pdf.server')
-    const { lettersForEvent } = await import('~/domain/letters')
+    const { renderLetterPdf } = await import('~/services/letters/pdf.server')
+    const { lettersForEvent } = await import('~/domain/letters-for-event')
     const { events, letterContext } = await import('../support/letters')
     const context = letterContext({ history: [events.received('2026-03-03')], letterDate: '2026-03-03' })
     context.recipient = { ...context.recipient, name: 'Łukasz Şahin-Ğüneş' }

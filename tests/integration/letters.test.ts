@@ -6,16 +6,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setSettingsOutsideRequests, settings } from '~/context.server'
 import { createTaskList } from '~/services/jobs.server'
-import {
-  getLetterForCitizen,
-  listLettersForCitizen,
-  listPostQueue,
-  markLetterRead,
-  markLettersPrinted,
-  writeLettersForEvent,
-} from '~/services/letters.server'
+import { getLetterForCitizen, listLettersForCitizen, markLetterRead } from '~/services/letters/citizen.server'
+import { listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
+import { writeLettersForEvent } from '~/services/letters/write.server'
 import { createMailer, listDevMails, readDevMail } from '~/services/mail.server'
-import { receiveCase, recordCaseEvent, type CaseEventInput } from '~/services/cases.server'
+import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
@@ -168,7 +164,9 @@ describe('writing letters in the transaction of the case event', () => {
     const first = await receive(jan.bsn, { sourceEventId })
     const again = await receive(jan.bsn, { sourceEventId })
     expect(again).toMatchObject({ duplicate: true, caseId: first.caseId, eventId: first.eventId })
-    await db.transaction().execute((trx) => writeLettersForEvent(trx, { caseId: first.caseId, eventId: first.eventId }))
+    await db
+      .transaction()
+      .execute((trx) => writeLettersForEvent({ caseId: first.caseId, eventId: first.eventId }, { trx }))
     const letters = await lettersOfCase(first.caseId)
     expect(letters).toHaveLength(1)
     expect(await jobsFor(letters[0].id)).toHaveLength(1)
@@ -199,7 +197,7 @@ describe('writing letters in the transaction of the case event', () => {
           })
           .returning('id')
           .executeTakeFirstOrThrow()
-        await writeLettersForEvent(trx, { caseId, eventId: String(event.id) })
+        await writeLettersForEvent({ caseId, eventId: String(event.id) }, { trx })
         expect(await trx.selectFrom('letters').select('id').where('case_id', '=', caseId).execute()).toHaveLength(2)
         throw new Error('the projection failed')
       }),
@@ -219,7 +217,7 @@ describe('writing letters in the transaction of the case event', () => {
     const [letter] = await lettersOfCase(caseId)
     expect(letter.delivery).toBe('paper')
     expect(await jobsFor(letter.id)).toHaveLength(0)
-    const queued = (await listPostQueue('E1004', db)).find((item) => item.id === letter.id)
+    const queued = (await listPostQueue('E1004', { db })).find((item) => item.id === letter.id)
     expect(queued).toMatchObject({
       reference,
       recipientName: 'Geertruida van Dijk',
@@ -334,12 +332,12 @@ describe('reading letters: the citizen', () => {
   it('gives another citizen, an unknown id and a malformed id the same null', async () => {
     const { caseId } = await receive(jan.bsn)
     const [letter] = await lettersOfCase(caseId)
-    expect(await getLetterForCitizen(liam.bsn, letter.id, { markRead: true }, db)).toBeNull()
+    expect(await getLetterForCitizen(liam.bsn, letter.id, { markRead: true, db })).toBeNull()
     expect(
-      await getLetterForCitizen(jan.bsn, '00000000-0000-4000-8000-000000000000', { markRead: true }, db),
+      await getLetterForCitizen(jan.bsn, '00000000-0000-4000-8000-000000000000', { markRead: true, db }),
     ).toBeNull()
-    expect(await getLetterForCitizen(jan.bsn, "1' or '1'='1", { markRead: true }, db)).toBeNull()
-    expect(await markLetterRead(liam.bsn, letter.id, db)).toBe(false)
+    expect(await getLetterForCitizen(jan.bsn, "1' or '1'='1", { markRead: true, db })).toBeNull()
+    expect(await markLetterRead(liam.bsn, letter.id, { db })).toBe(false)
     expect(
       (await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at,
     ).toBeNull()
@@ -348,14 +346,14 @@ describe('reading letters: the citizen', () => {
   it('marks a letter read when the citizen opens it, and not when an employee views along', async () => {
     const { caseId } = await receive(jan.bsn)
     const [letter] = await lettersOfCase(caseId)
-    const viewedAlong = await getLetterForCitizen(jan.bsn, letter.id, { markRead: false }, db)
+    const viewedAlong = await getLetterForCitizen(jan.bsn, letter.id, { markRead: false, db })
     expect(viewedAlong).toMatchObject({ id: letter.id, readBefore: false, title: 'Wij hebben uw aanvraag ontvangen' })
     expect(
       (await db.selectFrom('letters').select('read_at').where('id', '=', letter.id).executeTakeFirstOrThrow()).read_at,
     ).toBeNull()
-    const first = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true }, db)
+    const first = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true, db })
     expect(first?.readBefore).toBe(false)
-    const second = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true }, db)
+    const second = await getLetterForCitizen(jan.bsn, letter.id, { markRead: true, db })
     expect(second?.readBefore).toBe(true)
     expect((await listLettersForCitizen(jan.bsn, 'nl', db)).find((l) => l.id === letter.id)?.read).toBe(true)
   })
@@ -365,9 +363,9 @@ describe('the post queue: staff', () => {
   it('marks a paper letter printed once, audits it, and drops it from the queue', async () => {
     const { caseId } = await receive(truus.bsn, { caseTypeCode: 'wmo' })
     const [letter] = await lettersOfCase(caseId)
-    expect(await markLettersPrinted([letter.id], 'E1004', db)).toBe(1)
-    expect(await markLettersPrinted([letter.id], 'E1004', db)).toBe(0)
-    expect((await listPostQueue('E1004', db)).some((item) => item.id === letter.id)).toBe(false)
+    expect(await markLettersPrinted('E1004', [letter.id], { db })).toBe(1)
+    expect(await markLettersPrinted('E1004', [letter.id], { db })).toBe(0)
+    expect((await listPostQueue('E1004', { db })).some((item) => item.id === letter.id)).toBe(false)
     const audit = await db.selectFrom('audit_log').selectAll().where('resource', '=', `letter:${letter.id}`).execute()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({
@@ -381,7 +379,7 @@ describe('the post queue: staff', () => {
   it('does not mark a digital letter printed', async () => {
     const { caseId } = await receive(jan.bsn)
     const [letter] = await lettersOfCase(caseId)
-    expect(await markLettersPrinted([letter.id], 'E1001', db)).toBe(0)
+    expect(await markLettersPrinted('E1001', [letter.id], { db })).toBe(0)
   })
 })
 
@@ -434,7 +432,7 @@ describe('event → letter → job → e-mail', () => {
     await runOnce({ connectionString: connectionString(), taskList, concurrency: 1 })
 
     // The letter is there and readable; only its notice waits.
-    expect(await getLetterForCitizen(liam.bsn, letter.id, { markRead: false }, db)).not.toBeNull()
+    expect(await getLetterForCitizen(liam.bsn, letter.id, { markRead: false, db })).not.toBeNull()
     const [failed] = await jobsFor(letter.id)
     expect(failed.attempts).toBe(1)
     expect(failed.last_error).toMatch(/mail delivery failed \(EENVELOPE 451\)/)

@@ -9,13 +9,9 @@ import { addDays, todayIn } from '~/domain/local-date'
 import { objectionTerm } from '~/domain/objection'
 import { nextWorkingDayOnOrAfter } from '~/domain/working-days'
 import { holidayCalendar } from '~/services/calendar.server'
-import {
-  getObjectionForm,
-  getObjectionPanel,
-  saveObjectionDraft,
-  submitObjection,
-  type UploadedFile,
-} from '~/services/objections.server'
+import { getObjectionForm, saveObjectionDraft, type UploadedFile } from '~/services/objections/draft.server'
+import { getObjectionPanel } from '~/services/objections/views.server'
+import { submitObjection } from '~/services/objections/submit.server'
 import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'

@@ -1,4 +1,5 @@
-import { lettersForEvent, type ComposedLetter, type ObjectedDecision } from '~/domain/letters'
+import type { ComposedLetter, ObjectedDecision } from '~/domain/letters'
+import { lettersForEvent } from '~/domain/letters-for-event'
 import type { LetterLanguage } from '~/domain/letters-format'
 import { dutchSyllables, letterReadability, readabilityOf, sentencesOf } from '~/domain/letters-readability'
 import { events, letterContext, type LetterFixture } from '../support/letters'

@@ -1,12 +1,12 @@
 import {
   acknowledgementIsLate,
   letterAsText,
-  lettersForEvent,
   objectionDeadline,
   TEMPLATE_VERSIONS,
   type ComposedLetter,
   type ObjectedDecision,
 } from '~/domain/letters'
+import { lettersForEvent } from '~/domain/letters-for-event'
 import { addressLines, formatLetterDate, personName } from '~/domain/letters-format'
 import { letterNoticeMail } from '~/domain/letters-notice'
 import { calendar, events, letterContext, type LetterFixture } from '../support/letters'

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/notifications — case events from back-office systems (DESIGN §6, issue 4).
+ * POST /api/v1/notifications — case events from back-office systems (README, "Back-office API").
  *
  * ## Format
  * One CloudEvent per request, structured mode (JSON), NL GOV profile for CloudEvents:
@@ -37,7 +37,7 @@
  *   type, unknown case, a step not in the case type, a date that cannot be; 409 the case's
  *   state forbids it (closed, a second extension, extension after the term, …); 429 rate limit;
  *   503 with Retry-After while the database is away: nothing was stored, send it again.
- *   A refused event writes nothing: each event is one transaction (see cases.server.ts).
+ *   A refused event writes nothing: each event is one transaction (see app/services/cases/record.server.ts).
  *
  * ## Authentication and limits
  * `Authorization: Bearer <token>`, one token per source system, stored as a SHA-256 hash and
@@ -55,19 +55,14 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { findUnsafeText } from '~/domain/text-input'
 import {
-  CHANNELS,
-  OUTCOMES,
   REFERENCE_PATTERN,
   caseFailureStatus,
-  isCalendarDate,
-  receiveCase,
-  recordCaseEvent,
   type CaseErrorCode,
-  type CaseEventInput,
   type CaseFailure,
   type RecordResult,
-} from '~/services/cases.server'
-import { decisionContentErrors } from '~/domain/case-terms'
+} from '~/services/cases/results.server'
+import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
+import { eventDataSchemas, type CaseEventInput } from '~/domain/case-events'
 import { appContext, type AppSettings } from '~/context.server'
 import { countBadToken, secondsBlockedForBadTokens } from '~/services/auth/bad-tokens.server'
 import { authenticateSourceSystem } from '~/services/source-systems.server'
@@ -102,7 +97,6 @@ function bucketFor(rate: AppSettings['apiRate']) {
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
 const text = (max: number) => z.string().trim().min(1).max(max)
-const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' })
 // RFC 3339 with a zone: an instant without one would be read in the server's zone.
 const rfc3339 = z.string().datetime({ offset: true })
 
@@ -118,48 +112,18 @@ const Envelope = z.object({
   data: z.record(z.unknown()),
 })
 
-const dataSchemas = {
-  received: z.object({
-    caseType: text(100),
-    // Only the format here; the eleven test is the service's, and its refusal never echoes it.
-    bsn: z.string().regex(/^[0-9]{9}$/, 'must be 9 digits'),
-    description: text(200),
-    channel: z.enum(CHANNELS),
-    receivedOn: calendarDate,
-    contactEmployeeId: text(20).optional(),
-  }),
-  step_reached: z.object({ step: text(100) }),
-  suspended: z.object({ information: text(1000), respondBy: calendarDate }),
-  resumed: z.object({ note: text(1000).optional() }),
-  extended: z.object({ reason: text(1000) }),
-  // Awb 3:46: a decision states its reasons; a refusal or partial grant also what the citizen can
-  // do now. The rule is the domain's (decisionContentErrors), so the API and the form agree.
-  decided: z
-    .object({
-      outcome: z.enum(OUTCOMES),
-      summary: text(2000).optional(),
-      reasons: text(4000).optional(),
-      citizenOptions: text(2000).optional(),
-    })
-    .superRefine((decision, ctx) => {
-      for (const missing of decisionContentErrors(decision)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [missing.field],
-          params: { code: missing.code },
-          message:
-            missing.code === 'reasons_required'
-              ? 'is required: a decision states its reasons (Awb 3:46)'
-              : 'is required for a refusal or partial grant: what the citizen can do now',
-        })
-      }
-    }),
-  closed: z.object({ note: text(1000).optional() }),
-} as const
+/** The data of each event: the domain's schemas (app/domain/case-events.ts), with the API's texts. */
+const dataSchemas = eventDataSchemas({
+  invalidDate: 'must be a calendar date YYYY-MM-DD',
+  decisionParts: {
+    reasons_required: 'is required: a decision states its reasons (Awb 3:46)',
+    citizen_options_required: 'is required for a refusal or partial grant: what the citizen can do now',
+  },
+})
 
 // --- problem+json ----------------------------------------------------------------------------
 
-interface FieldError {
+interface ProblemError {
   field: string
   code: string
   message: string
@@ -170,7 +134,7 @@ function problem(
   slug: string,
   title: string,
   detail: string,
-  errors: FieldError[] = [],
+  errors: ProblemError[] = [],
   headers: Record<string, string> = {},
 ) {
   return new Response(
@@ -182,7 +146,7 @@ function problem(
   )
 }
 
-function zodErrors(error: z.ZodError, prefix = ''): FieldError[] {
+function zodErrors(error: z.ZodError, prefix = ''): ProblemError[] {
   return error.issues.map((issue) => ({
     field: prefix + (issue.path.join('.') || '(body)'),
     code:

@@ -6,11 +6,12 @@ import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { CASE_READERS } from '~/domain/staff-areas'
+import { parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listPostQueue, markLettersPrinted } from '~/services/letters.server'
+import { listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
 
-/** The post queue: which letters go on paper? Print them, mark them printed (PAGES.md). */
+/** The post queue: which letters go on paper? Print them, mark them printed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, CASE_READERS)
   const [queue, t] = await Promise.all([listPostQueue(staff.employeeId), getFixedT(request)])
@@ -29,9 +30,10 @@ const PrintedForm = z.object({ letterId: z.string().uuid() })
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
-  const parsed = PrintedForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
-  const count = await markLettersPrinted([parsed.data.letterId], staff.employeeId)
+  // The form has one hidden field: a wrong one is no typing error to show, but a bad request.
+  const submission = await parseForm(request, PrintedForm)
+  if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
+  const count = await markLettersPrinted(staff.employeeId, [submission.value.letterId])
   // Post/redirect/get: a reload does not post again; the count says what happened.
   return redirect(`/medewerker/post?gedrukt=${count}`)
 }

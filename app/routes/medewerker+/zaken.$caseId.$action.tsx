@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
-import { OUTCOMES, decisionContentErrors } from '~/domain/case-terms'
-import { isLocalDate } from '~/domain/local-date'
+import { useGovForm } from '~/components/use-gov-form'
+import { eventDataSchemas, type CaseEventInput } from '~/domain/case-events'
+import { OUTCOMES } from '~/domain/case-terms'
+import { formRefused, parseForm } from '~/form.server'
 import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { requireStaff } from '~/services/auth/guards.server'
-import { getCaseForStaff, recordCaseEventForStaff } from '~/services/case-access.server'
-import { caseFailureStatus, newFormEventId, type CaseEventInput } from '~/services/cases.server'
+import { getCaseForStaff, recordCaseEventForStaff } from '~/services/cases/access.server'
+import { caseFailureStatus, newFormEventId } from '~/services/cases/results.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { notFound } from '~/responses'
 
@@ -23,78 +25,46 @@ import { notFound } from '~/responses'
 const ACTIONS = ['volgende-stap', 'informatie-opvragen', 'hervatten', 'verdagen', 'besluiten', 'sluiten'] as const
 type CaseAction = (typeof ACTIONS)[number]
 
-// These schemas are built in the browser too, where every *.server module is empty: the rules
-// they use come from app/domain.
-const optionalText = (max = 1000) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined))
-const requiredText = (max: number) =>
-  z.string({ required_error: 'required' }).trim().min(1, 'required').max(max, 'tooLong')
-const calendarDate = z.string({ required_error: 'invalidDate' }).refine(isLocalDate, 'invalidDate')
-const outcome = z.enum(OUTCOMES, { errorMap: () => ({ message: 'chooseOne' }) })
+// The schemas are the domain's (app/domain/case-events.ts), with the page's message keys; they are
+// built in the browser too, where every *.server module is empty.
+const eventData = eventDataSchemas({
+  required: 'required',
+  tooLong: 'tooLong',
+  invalidDate: 'invalidDate',
+  chooseOne: 'chooseOne',
+  asForm: true,
+})
 
-const schemas = {
-  'volgende-stap': z.object({ step: z.string({ required_error: 'chooseOne' }).min(1, 'chooseOne') }),
-  'informatie-opvragen': z.object({ information: requiredText(1000), respondBy: calendarDate }),
-  hervatten: z.object({ note: optionalText() }),
-  verdagen: z.object({ reason: requiredText(1000) }),
-  // Which parts a decision needs (reasons, what the citizen can do) is the domain's rule, checked
-  // below with every field at once; here only the shape.
-  besluiten: z.object({
-    outcome,
-    summary: optionalText(),
-    reasons: optionalText(4000),
-    citizenOptions: optionalText(2000),
-  }),
-  sluiten: z.object({ note: optionalText() }),
-} satisfies Record<CaseAction, z.ZodTypeAny>
+/** The event each action records. */
+const EVENT_OF = {
+  'volgende-stap': 'step_reached',
+  'informatie-opvragen': 'suspended',
+  hervatten: 'resumed',
+  verdagen: 'extended',
+  besluiten: 'decided',
+  sluiten: 'closed',
+} as const satisfies Record<CaseAction, CaseEventInput['type']>
 
-/** The field each action's refusals belong to, when the service names none. */
-const MAIN_FIELD: Record<CaseAction, string> = {
-  'volgende-stap': 'step',
-  'informatie-opvragen': 'information',
-  hervatten: 'note',
-  verdagen: 'reason',
-  besluiten: 'outcome',
-  sluiten: 'note',
+/** The fields of each action's form. */
+const FIELDS: Record<CaseAction, readonly string[]> = {
+  'volgende-stap': ['step'],
+  'informatie-opvragen': ['information', 'respondBy'],
+  hervatten: ['note'],
+  verdagen: ['reason'],
+  besluiten: ['outcome', 'summary', 'reasons', 'citizenOptions'],
+  sluiten: ['note'],
 }
 
-function toEvent(action: CaseAction, data: Record<string, unknown>): CaseEventInput {
-  switch (action) {
-    case 'volgende-stap':
-      return { type: 'step_reached', step: String(data.step) }
-    case 'informatie-opvragen':
-      return { type: 'suspended', information: String(data.information), respondBy: String(data.respondBy) }
-    case 'hervatten':
-      return data.note ? { type: 'resumed', note: String(data.note) } : { type: 'resumed' }
-    case 'verdagen':
-      return { type: 'extended', reason: String(data.reason) }
-    case 'besluiten':
-      return {
-        type: 'decided',
-        outcome: data.outcome as (typeof OUTCOMES)[number],
-        ...(data.summary ? { summary: String(data.summary) } : {}),
-        ...(data.reasons ? { reasons: String(data.reasons) } : {}),
-        ...(data.citizenOptions ? { citizenOptions: String(data.citizenOptions) } : {}),
-      }
-    case 'sluiten':
-      return data.note ? { type: 'closed', note: String(data.note) } : { type: 'closed' }
-  }
-}
-
-/** Awb 3:46 and what a refusal must offer: every part missing, named at once. */
-function missingDecisionParts(values: Record<string, string>): FieldError[] {
-  const chosen = outcome.safeParse(values.outcome)
-  if (!chosen.success) return []
-  return decisionContentErrors({
-    outcome: chosen.data,
-    reasons: values.reasons,
-    citizenOptions: values.citizenOptions,
-  }).map((e) => ({ field: e.field, key: e.code }))
+type Fields = {
+  step: string
+  information: string
+  respondBy: string
+  note: string
+  reason: string
+  outcome: string
+  summary: string
+  reasons: string
+  citizenOptions: string
 }
 
 function parseAction(value: string | undefined): CaseAction {
@@ -106,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await getCaseForStaff(staff, params.caseId ?? '', lang)
+  const view = await getCaseForStaff(staff, params.caseId ?? '', { lang })
   if (!view) throw notFound()
   return json({
     action,
@@ -124,56 +94,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
 export const handle = { i18n: 'cases' }
 
-type FieldError = { field: string; key: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const caseId = params.caseId ?? ''
-  const values = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, v]) => typeof v === 'string'),
-  ) as Record<string, string>
-  const parsed = schemas[action].safeParse(values)
-  const formId = z.string().uuid().safeParse(values.formId)
-  const missing = action === 'besluiten' ? missingDecisionParts(values) : []
-  if (!parsed.success || !formId.success || missing.length) {
-    const errors: FieldError[] = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? MAIN_FIELD[action]), key: i.message }))
-    for (const e of missing) if (!errors.some((x) => x.field === e.field)) errors.push(e)
-    if (!formId.success) errors.push({ field: MAIN_FIELD[action], key: 'out_of_order' })
-    return json({ errors, values }, { status: 400 })
-  }
+  const submission = await parseForm(request, eventData[EVENT_OF[action]])
+  // The hidden form id is the event's source id; without a valid one the form was not ours.
+  const formId = z.string().uuid().safeParse(submission.payload.formId)
+  if (submission.status !== 'success' || !formId.success)
+    return formRefused(submission, formId.success ? [] : [{ field: FIELDS[action][0], code: 'out_of_order' }])
+  const event = { type: EVENT_OF[action], ...submission.value } as CaseEventInput
   // A case of another department is refused here like one that does not exist (404).
-  const result = await recordCaseEventForStaff(staff, caseId, toEvent(action, parsed.data), formId.data)
+  const result = await recordCaseEventForStaff(staff, caseId, event, formId.data)
   if (result.ok) return redirect(`/medewerker/zaken/${result.caseId}?vastgelegd=${action}`)
   if (result.code === 'case_not_found') throw notFound()
-  return json(
-    {
-      errors: [
-        {
-          field: result.field && result.field in schemas[action].shape ? result.field : MAIN_FIELD[action],
-          key: result.code,
-        },
-      ],
-      values,
-    },
-    { status: caseFailureStatus(result.code) },
-  )
+  const field = result.field && FIELDS[action].includes(result.field) ? result.field : FIELDS[action][0]
+  return formRefused(submission, [{ field, code: result.code }], caseFailureStatus(result.code))
 }
 
 export default function CaseActionForm() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('cases')
-  const errors = actionData?.errors ?? []
-  const values: Record<string, string> = actionData?.values ?? {}
-  const errorFor = (field: string) => {
-    const e = errors.find((x) => x.field === field)
-    return e ? t(`errors.${e.key}`) : undefined
-  }
+  const {
+    errorOf: errorFor,
+    valueOf,
+    summary,
+  } = useGovForm<Fields>({
+    id: `case-${data.action}`,
+    lastResult: actionData,
+    message: (_field, key) => t(`errors.${key}`),
+  })
   // The first radio carries the field's id, so the error summary's link lands on it.
-  const radios = (name: string, options: Array<{ value: string; label: string }>, legend: string) => (
+  const radios = (name: 'step' | 'outcome', options: Array<{ value: string; label: string }>, legend: string) => (
     <fieldset
       className={`mb-6 ${errorFor(name) ? 'border-l-4 border-danger pl-4' : ''}`}
       aria-describedby={errorFor(name) ? `${name}-error` : undefined}
@@ -192,7 +145,7 @@ export default function CaseActionForm() {
               id={i === 0 ? name : `${name}-${o.value}`}
               name={name}
               value={o.value}
-              defaultChecked={values[name] === o.value}
+              defaultChecked={valueOf(name) === o.value}
               className="h-6 w-6"
             />
             <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
@@ -215,10 +168,7 @@ export default function CaseActionForm() {
         {data.reference}: {data.caseType}
       </p>
       <Form method="post" noValidate className="mt-6">
-        <ErrorSummary
-          title={t('staff.form.errorTitle')}
-          errors={errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))}
-        />
+        <ErrorSummary title={t('staff.form.errorTitle')} errors={summary} />
         <input type="hidden" name="formId" value={data.formId} />
         {data.action === 'volgende-stap'
           ? radios(
@@ -235,7 +185,7 @@ export default function CaseActionForm() {
               hint={t('staff.form.informationHint')}
               error={errorFor('information')}
             >
-              {(p) => <textarea {...p} rows={4} defaultValue={values.information} className={inputClass} />}
+              {(p) => <textarea {...p} rows={4} defaultValue={valueOf('information')} className={inputClass} />}
             </FormField>
             <FormField
               id="respondBy"
@@ -243,7 +193,9 @@ export default function CaseActionForm() {
               hint={t('staff.form.respondByHint')}
               error={errorFor('respondBy')}
             >
-              {(p) => <input {...p} type="date" defaultValue={values.respondBy} className={`${inputClass} max-w-xs`} />}
+              {(p) => (
+                <input {...p} type="date" defaultValue={valueOf('respondBy')} className={`${inputClass} max-w-xs`} />
+              )}
             </FormField>
           </>
         ) : null}
@@ -261,7 +213,7 @@ export default function CaseActionForm() {
             }
             error={errorFor('reason')}
           >
-            {(p) => <textarea {...p} rows={4} defaultValue={values.reason} className={inputClass} />}
+            {(p) => <textarea {...p} rows={4} defaultValue={valueOf('reason')} className={inputClass} />}
           </FormField>
         ) : null}
         {data.action === 'besluiten' ? (
@@ -280,7 +232,7 @@ export default function CaseActionForm() {
               hint={t('staff.form.summaryHint')}
               error={errorFor('summary')}
             >
-              {(p) => <textarea {...p} rows={2} defaultValue={values.summary} className={inputClass} />}
+              {(p) => <textarea {...p} rows={2} defaultValue={valueOf('summary')} className={inputClass} />}
             </FormField>
             <FormField
               id="reasons"
@@ -288,7 +240,7 @@ export default function CaseActionForm() {
               hint={t('staff.form.reasonsHint')}
               error={errorFor('reasons')}
             >
-              {(p) => <textarea {...p} rows={6} defaultValue={values.reasons} className={inputClass} />}
+              {(p) => <textarea {...p} rows={6} defaultValue={valueOf('reasons')} className={inputClass} />}
             </FormField>
             <FormField
               id="citizenOptions"
@@ -296,14 +248,14 @@ export default function CaseActionForm() {
               hint={t('staff.form.citizenOptionsHint')}
               error={errorFor('citizenOptions')}
             >
-              {(p) => <textarea {...p} rows={4} defaultValue={values.citizenOptions} className={inputClass} />}
+              {(p) => <textarea {...p} rows={4} defaultValue={valueOf('citizenOptions')} className={inputClass} />}
             </FormField>
           </>
         ) : null}
         {data.action === 'sluiten' ? <p className="mb-6">{t('staff.form.closeConfirm')}</p> : null}
         {data.action === 'hervatten' || data.action === 'sluiten' ? (
           <FormField id="note" label={t('staff.form.note')} error={errorFor('note')}>
-            {(p) => <textarea {...p} rows={3} defaultValue={values.note} className={inputClass} />}
+            {(p) => <textarea {...p} rows={3} defaultValue={valueOf('note')} className={inputClass} />}
           </FormField>
         ) : null}
         <div className="flex flex-wrap items-center gap-6">

@@ -9,9 +9,9 @@ import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
-import { readCaseForStaff } from '~/services/case-access.server'
+import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getObjectionsForStaff } from '~/services/objections.server'
+import { getObjectionsForStaff } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
 
 /**
@@ -22,7 +22,7 @@ import { notFound } from '~/responses'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, CASE_READERS)
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  const view = await readCaseForStaff(staff, params.caseId ?? '', lang, { audit: true })
+  const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
   const objections = await getObjectionsForStaff(view.id, lang)
   return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })

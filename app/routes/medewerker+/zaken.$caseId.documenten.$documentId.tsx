@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireStaff } from '~/services/auth/guards.server'
-import { downloadHeaders, getDocumentForStaff } from '~/services/documents.server'
+import { downloadHeaders, getDocumentForStaff } from '~/services/cases/documents.server'
 import { notFound } from '~/responses'
 
 /** A document of a case for the caseworker; opening it is audited on the citizen's record. */

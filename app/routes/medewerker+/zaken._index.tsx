@@ -6,8 +6,8 @@ import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag, type StatusTone } from '~/components/status-tag'
 import { actsOnCases, CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
-import { listCasesForStaff } from '~/services/case-access.server'
-import type { CaseRisk } from '~/services/cases.server'
+import { listCasesForStaff } from '~/services/cases/access.server'
+import type { CaseRisk } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   // A manager looks at all cases: none are theirs to handle.
   const all = new URL(request.url).searchParams.get('alle') === '1' || !actsOnCases(staff.roles)
-  const cases = await listCasesForStaff(staff, { mine: !all }, lang)
+  const cases = await listCasesForStaff(staff, { mine: !all }, { lang })
   return json({ cases, all, title: t('cases:staff.listTitle') })
 }
 

@@ -7,38 +7,44 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { isValidBsn } from '~/domain/bsn'
 import { isLocalDate } from '~/domain/local-date'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
-import { listCaseTypesForStaff, registerCaseForStaff } from '~/services/case-access.server'
-import { caseFailureStatus, newFormEventId } from '~/services/cases.server'
+import { listCaseTypesForStaff, registerCaseForStaff } from '~/services/cases/access.server'
+import { caseFailureStatus, newFormEventId } from '~/services/cases/results.server'
 import { municipalToday } from '~/services/calendar.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
 /**
  * Register a case that came in by post, e-mail, at the counter or by phone. The BSN travels in
- * the POST body only, never in a URL (DESIGN §4), and is not logged.
+ * the POST body only, never in a URL or a log line (AVG art. 5(1)(c): no more personal data than needed).
  */
 const CHANNELS = ['post', 'email', 'counter', 'phone'] as const
 
 // Built in the browser too, where every *.server module is empty: its rules come from app/domain.
+// conform hands an empty field over as undefined: each field names its message for that too.
+const missing = (message: string) => ({ required_error: message, invalid_type_error: message })
 const Registration = z.object({
   // Spaces and dots as people type them; the eleven test here too, so all problems show at once.
   bsn: z
-    .string()
+    .string(missing('invalid_bsn'))
     .transform((v) => v.replace(/[\s.-]/g, ''))
     .pipe(z.string().refine(isValidBsn, 'invalid_bsn')),
-  caseType: z.string().min(1, 'unknown_case_type'),
-  subject: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  caseType: z.string(missing('unknown_case_type')).min(1, 'unknown_case_type'),
+  subject: z.string(missing('required')).trim().min(1, 'required').max(200, 'tooLong'),
   channel: z.enum(CHANNELS, { errorMap: () => ({ message: 'chooseOne' }) }),
-  receivedOn: z.string().refine(isLocalDate, 'invalidDate'),
-  formId: z.string().uuid(),
+  receivedOn: z.string(missing('invalidDate')).refine(isLocalDate, 'invalidDate'),
+  formId: z.string(missing('out_of_order')).uuid('out_of_order'),
 })
+
+type Fields = z.input<typeof Registration>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   return json({
     // Only the case types of the employee's department (all for a manager).
-    caseTypes: await listCaseTypesForStaff(staff, lang),
+    caseTypes: await listCaseTypesForStaff(staff, { lang }),
     today: municipalToday(),
     formId: newFormEventId(),
     title: t('cases:staff.form.registerTitle'),
@@ -48,20 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak registreren' }]
 export const handle = { i18n: 'cases' }
 
-type FieldError = { field: string; key: string }
-
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
-  const values = Object.fromEntries(await request.formData()) as Record<string, string>
-  const parsed = Registration.safeParse(values)
-  if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((i) => ({
-      field: String(i.path[0]),
-      key: i.path[0] === 'formId' ? 'out_of_order' : i.message,
-    }))
-    return json({ errors, values }, { status: 400 })
-  }
-  const form = parsed.data
+  const submission = await parseForm(request, Registration)
+  if (submission.status !== 'success') return formRefused(submission)
+  const form = submission.value
   const result = await registerCaseForStaff(staff, {
     caseTypeCode: form.caseType,
     bsn: form.bsn,
@@ -83,19 +80,23 @@ export async function action({ request }: ActionFunctionArgs) {
         : result.field === 'bsn'
           ? 'bsn'
           : 'subject'
-  return json({ errors: [{ field, key: result.code }], values }, { status: caseFailureStatus(result.code) })
+  return formRefused(submission, [{ field, code: result.code }], caseFailureStatus(result.code))
 }
 
 export default function RegisterCase() {
   const { caseTypes, today, formId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('cases')
-  const errors = actionData?.errors ?? []
-  const values: Record<string, string> = actionData?.values ?? {}
-  const errorFor = (field: string) => {
-    const e = errors.find((x) => x.field === field)
-    return e ? t(`errors.${e.key}`) : undefined
-  }
+  const {
+    errorOf: errorFor,
+    valueOf,
+    summary,
+  } = useGovForm<Fields>({
+    id: 'register-case',
+    lastResult: actionData,
+    defaultValue: { receivedOn: today },
+    message: (_field, key) => t(`errors.${key}`),
+  })
   return (
     <div className="prose-width">
       <p>
@@ -107,11 +108,8 @@ export default function RegisterCase() {
       <h1 className="mt-4 text-3xl">{t('staff.form.registerHeading')}</h1>
       <p className="mt-2">{t('staff.form.registerLead')}</p>
       <Form method="post" noValidate className="mt-6" autoComplete="off">
-        <ErrorSummary
-          title={t('staff.form.errorTitle')}
-          errors={errors.map((e) => ({ field: e.field, message: t(`errors.${e.key}`) }))}
-        />
-        <input type="hidden" name="formId" value={values.formId ?? formId} />
+        <ErrorSummary title={t('staff.form.errorTitle')} errors={summary} />
+        <input type="hidden" name="formId" value={valueOf('formId') || formId} />
         <FormField id="bsn" label={t('staff.form.bsn')} hint={t('staff.form.bsnHint')} error={errorFor('bsn')}>
           {(p) => (
             <input
@@ -119,14 +117,14 @@ export default function RegisterCase() {
               type="text"
               inputMode="numeric"
               spellCheck={false}
-              defaultValue={values.bsn}
+              defaultValue={valueOf('bsn')}
               className={`${inputClass} max-w-xs`}
             />
           )}
         </FormField>
         <FormField id="caseType" label={t('staff.form.caseType')} error={errorFor('caseType')}>
           {(p) => (
-            <select {...p} defaultValue={values.caseType ?? ''} className={inputClass}>
+            <select {...p} defaultValue={valueOf('caseType')} className={inputClass}>
               <option value="">{t('staff.form.chooseCaseType')}</option>
               {caseTypes.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -142,7 +140,7 @@ export default function RegisterCase() {
           hint={t('staff.form.subjectHint')}
           error={errorFor('subject')}
         >
-          {(p) => <input {...p} type="text" defaultValue={values.subject} className={inputClass} />}
+          {(p) => <input {...p} type="text" defaultValue={valueOf('subject')} className={inputClass} />}
         </FormField>
         <fieldset
           className={`mb-6 ${errorFor('channel') ? 'border-l-4 border-danger pl-4' : ''}`}
@@ -162,7 +160,7 @@ export default function RegisterCase() {
                   id={i === 0 ? 'channel' : `channel-${c}`}
                   name="channel"
                   value={c}
-                  defaultChecked={values.channel === c}
+                  defaultChecked={valueOf('channel') === c}
                   className="h-6 w-6"
                 />
                 <label htmlFor={i === 0 ? 'channel' : `channel-${c}`}>{t(`channel.${c}`)}</label>
@@ -181,7 +179,7 @@ export default function RegisterCase() {
               {...p}
               type="date"
               max={today}
-              defaultValue={values.receivedOn ?? today}
+              defaultValue={valueOf('receivedOn')}
               className={`${inputClass} max-w-xs`}
             />
           )}

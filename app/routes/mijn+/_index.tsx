@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { CasesOverview } from '~/components/cases-overview'
 import { getSessionInfo } from '~/services/auth/current-user.server'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { getOverviewForCitizen } from '~/services/cases.server'
+import { getOverviewForCitizen } from '~/services/cases/citizen.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
 
-/** Mijn overzicht (PAGES.md): a first version — whom you are logged in as. Cases come next. */
+/** "Mijn overzicht": whom you are logged in as, and what needs doing in your cases. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const session = await getSessionInfo(request) // the same lookup as requireCitizen's: no extra query
   const t = await i18next.getFixedT(request, 'auth')
-  // Cases (issue 4): action needed, unread letters, the next date that matters.
+  // Cases: action needed, unread letters, the next date that matters.
   const cases = await getOverviewForCitizen(citizen.bsn, await getLanguage(request))
   return json({
     cases,

@@ -8,7 +8,7 @@ import { requireCitizen } from '~/services/auth/guards.server'
  * The citizen's area: every page under /mijn — for the citizen, and for an employee looking
  * along — gets the citizen navigation (rendered by the root beside <main>, see
  * app/components/area-layout.tsx), and a page of it that fails keeps it. The navigation needs a
- * citizen's view (the session lookup is shared with the page's loader, auth.server.ts); without
+ * citizen's view (the session lookup is shared with the page's loader, app/services/auth/current-user.server.ts); without
  * one it is left out, and each page decides for itself whether it needs a login (the e-mail
  * confirmation link does not) and which DigiD level.
  */

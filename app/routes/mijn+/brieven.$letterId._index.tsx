@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { LetterDocument } from '~/components/letter-document'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getLetterForCitizen } from '~/services/letters.server'
+import { getLetterForCitizen } from '~/services/letters/citizen.server'
 import { notFound } from '~/responses'
 
-/** A letter: what does it say, can I keep it? The letter as HTML and a PDF download (PAGES.md). */
+/** A letter: what does it say, can I keep it? The letter as HTML and a PDF download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   // Only the citizen's own reading marks a letter read; an employee viewing along does not.
   const letter = await getLetterForCitizen(citizen.bsn, params.letterId ?? '', { markRead: !citizen.impersonatedBy })
-  // Another citizen's letter, an unknown and a malformed id: the same 404 (DESIGN §5).
+  // Another citizen's letter, an unknown and a malformed id: the same 404, so no id gives itself away.
   if (!letter) throw notFound()
   const t = await getFixedT(request)
   return json(

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { renderLetterPdf } from '~/services/letter-pdf.server'
-import { getLetterForCitizen } from '~/services/letters.server'
+import { renderLetterPdf } from '~/services/letters/pdf.server'
+import { getLetterForCitizen } from '~/services/letters/citizen.server'
 import { notFound } from '~/responses'
 
 /**

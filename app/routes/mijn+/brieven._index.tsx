@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { DateText } from '~/components/date-text'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { listLettersForCitizen } from '~/services/letters.server'
+import { listLettersForCitizen } from '~/services/letters/citizen.server'
 
-/** "Mijn brieven": what did they write me? Newest first, unread marked (PAGES.md). */
+/** "Mijn brieven": what did they write me? Newest first, unread marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [language, t] = await Promise.all([getLanguage(request), getFixedT(request)])

@@ -9,12 +9,12 @@ import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { getCaseForCitizen } from '~/services/cases.server'
+import { getCaseForCitizen } from '~/services/cases/citizen.server'
 import { municipalToday } from '~/services/calendar.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/move-parties.server'
-import { getObjectionPanel } from '~/services/objections.server'
+import { getObjectionPanel } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
 
 /**
@@ -25,7 +25,7 @@ import { notFound } from '~/responses'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
-  // Another citizen's case, an unknown and a malformed id: the same 404 (DESIGN §5).
+  // Another citizen's case, an unknown and a malformed id: the same 404, so no id gives itself away.
   const view = await getCaseForCitizen(citizen.bsn, params.caseId ?? '', lang)
   if (!view) throw notFound()
   // A move: its own panel, for the declarant and for every co-mover (a party to the case).

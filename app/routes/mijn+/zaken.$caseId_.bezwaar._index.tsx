@@ -24,7 +24,7 @@ import {
   saveObjectionDraft,
   type ObjectionFieldError,
   type UploadedFile,
-} from '~/services/objections.server'
+} from '~/services/objections/draft.server'
 import { notFound } from '~/responses'
 
 /**

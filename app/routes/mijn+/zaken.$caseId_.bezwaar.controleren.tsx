@@ -9,7 +9,8 @@ import { SummaryList } from '~/components/summary-list'
 import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH } from '~/domain/objection'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getObjectionForm, submitObjection } from '~/services/objections.server'
+import { getObjectionForm } from '~/services/objections/draft.server'
+import { submitObjection } from '~/services/objections/submit.server'
 import { notFound } from '~/responses'
 
 /** "Controleer uw gegevens", then send: the objection becomes a case of its own (Awb 6:4). */

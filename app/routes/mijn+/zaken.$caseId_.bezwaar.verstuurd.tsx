@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { formatLocalDate } from '~/components/date-text'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getSubmittedObjection } from '~/services/objections.server'
+import { getSubmittedObjection } from '~/services/objections/views.server'
 
 /** The objection is sent: its own reference, its latest decision date, and what happens next. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { downloadHeaders, getDocumentForCitizen } from '~/services/documents.server'
+import { downloadHeaders, getDocumentForCitizen } from '~/services/cases/documents.server'
 import { notFound } from '~/responses'
 
 /** A document of one of the citizen's own cases; anything else answers the same 404. */

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText } from '~/components/date-text'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { listCasesForCitizen, type CaseSummary } from '~/services/cases.server'
+import { listCasesForCitizen } from '~/services/cases/citizen.server'
+import type { CaseSummary } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
-/** "Mijn zaken": what is running, and where is each? (PAGES.md) */
+/** "Mijn zaken": what is running, and where is each? */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])

@@ -7,9 +7,9 @@ import type { DB } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import type { Language } from '~/domain/language'
 import { addDays, type LocalDate } from '~/domain/local-date'
-import { AT_RISK_WORKING_DAYS } from '~/services/cases.server'
+import { AT_RISK_WORKING_DAYS } from '~/services/cases/caseworker.server'
 import { municipalToday } from '~/services/calendar.server'
-import { caseTypesHandledBy } from '~/services/case-scope.server'
+import { caseTypesHandledBy } from '~/services/cases/scope.server'
 import {
   CALENDAR_REACH_DAYS,
   EXTENSION_DAYS,
@@ -52,7 +52,7 @@ export async function casesAtRisk(
   which: {
     withinWorkingDays: number
     contactEmployeeId?: string
-    /** only the case types this employee handles (case-scope.server.ts) */
+    /** only the case types this employee handles (app/services/cases/scope.server.ts) */
     handledBy?: string
   },
   {

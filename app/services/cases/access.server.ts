@@ -1,28 +1,26 @@
 /**
  * The caseworker's use cases on cases, each held to the case types the employee handles
- * (case-scope.server.ts): the work list, a case, its action forms and their events, and
+ * (cases/scope.server.ts): the work list, a case, its action forms and their events, and
  * registering a case. A case of another department is answered exactly as a case that does not
  * exist — null, `case_not_found`, 404 — and opening it writes nothing to the audit log.
- * The caseworker screens call these, never the unscoped functions of cases.server.ts.
+ * The caseworker screens call these, never the unscoped functions of cases/caseworker.server.ts.
  */
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 import type { LocalDate } from '~/domain/local-date'
 import {
   getCaseForCaseworker,
-  listCaseTypes,
   listCasesForCaseworker,
-  receiveCase,
-  recordCaseEvent,
-  type CaseEventInput,
   type CaseworkerCaseDetail,
-  type Language,
-  type ReceiveCaseInput,
-  type RecordResult,
   type WorklistItem,
-} from '~/services/cases.server'
+} from '~/services/cases/caseworker.server'
+import { listCaseTypes } from '~/services/cases/catalogue.server'
+import { receiveCase, recordCaseEvent, type ReceiveCaseInput } from '~/services/cases/record.server'
+import type { CaseEventInput } from '~/domain/case-events'
+import type { Language } from '~/domain/language'
+import type { RecordResult } from '~/services/cases/results.server'
 import { municipalToday } from '~/services/calendar.server'
-import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/case-scope.server'
+import { handledCaseTypes, mayHandleCase, mayHandleCaseType, mayViewCase } from '~/services/cases/scope.server'
 
 export interface Caseworker {
   employeeId: string
@@ -32,12 +30,10 @@ export interface Caseworker {
 export async function listCasesForStaff(
   staff: Caseworker,
   options: { mine?: boolean; limit?: number },
-  lang: Language,
-  today: LocalDate = municipalToday(),
-  db: DB = getDb(),
+  { lang, today = municipalToday(), db = getDb() }: { lang: Language; today?: LocalDate; db?: DB },
 ): Promise<WorklistItem[]> {
   const caseTypes = await handledCaseTypes(staff.employeeId, db)
-  return listCasesForCaseworker({ employeeId: staff.employeeId, ...options, caseTypes }, lang, today, db)
+  return listCasesForCaseworker({ employeeId: staff.employeeId, ...options, caseTypes }, { lang, today, db })
 }
 
 /**
@@ -47,29 +43,25 @@ export async function listCasesForStaff(
 export async function getCaseForStaff(
   staff: Caseworker,
   caseId: string,
-  lang: Language,
-  { now, audit = false }: { now?: Date; audit?: boolean } = {},
-  db: DB = getDb(),
+  { lang, now, audit = false, db = getDb() }: { lang: Language; now?: Date; audit?: boolean; db?: DB },
 ): Promise<CaseworkerCaseDetail | null> {
   if (!(await mayHandleCase(staff.employeeId, caseId, db))) return null
-  return getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+  return getCaseForCaseworker(caseId, { lang, now, ...(audit ? { viewer: staff } : {}), db })
 }
 
 /**
  * A case for the case screen: one this employee handles, or — to read only, `handled: false` —
- * the decision that an objection they handle is against (case-scope.server.ts `mayViewCase`).
+ * the decision that an objection they handle is against (cases/scope.server.ts `mayViewCase`).
  * Null for anything else, as for a case that does not exist.
  */
 export async function readCaseForStaff(
   staff: Caseworker,
   caseId: string,
-  lang: Language,
-  { now, audit = false }: { now?: Date; audit?: boolean } = {},
-  db: DB = getDb(),
+  { lang, now, audit = false, db = getDb() }: { lang: Language; now?: Date; audit?: boolean; db?: DB },
 ): Promise<(CaseworkerCaseDetail & { handled: boolean }) | null> {
   const handled = await mayHandleCase(staff.employeeId, caseId, db)
   if (!handled && !(await mayViewCase(staff.employeeId, caseId, db))) return null
-  const detail = await getCaseForCaseworker(caseId, lang, { now, ...(audit ? { viewer: staff } : {}) }, db)
+  const detail = await getCaseForCaseworker(caseId, { lang, now, ...(audit ? { viewer: staff } : {}), db })
   return detail ? { ...detail, handled } : null
 }
 
@@ -102,11 +94,10 @@ export async function recordCaseEventForStaff(
 /** The case types this employee may register a case of, in the reader's language. */
 export async function listCaseTypesForStaff(
   staff: Caseworker,
-  lang: Language,
-  db: DB = getDb(),
+  { lang, db = getDb() }: { lang: Language; db?: DB },
 ): Promise<Array<{ code: string; name: string }>> {
   const handled = new Set(await handledCaseTypes(staff.employeeId, db))
-  return (await listCaseTypes(lang, db)).filter((t) => handled.has(t.code))
+  return (await listCaseTypes({ lang, db })).filter((t) => handled.has(t.code))
 }
 
 /**
@@ -116,7 +107,7 @@ export async function listCaseTypesForStaff(
 export async function registerCaseForStaff(
   staff: Caseworker,
   input: Omit<ReceiveCaseInput, 'actor' | 'source'>,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<RecordResult> {
   if (!(await mayHandleCaseType(staff.employeeId, input.caseTypeCode, db)))
     return { ok: false, code: 'unknown_case_type', field: 'caseType' }

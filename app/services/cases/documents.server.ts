@@ -6,18 +6,16 @@
  * The database checks each row's size and SHA-256 against its bytes, and refuses any change.
  *
  * Reading: a citizen reaches only the documents of their own cases (an unknown, foreign or
- * malformed id gives the same `null`, DESIGN §5); an employee's opening of one is audited on
+ * malformed id gives the same `null`, so nobody learns which ids exist); an employee's opening of one is audited on
  * the citizen's record, as every other staff view of their data.
  */
 import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import type { DB, Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database, DocumentKind } from '../../db/schema'
+import type { DB, Executor } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database, DocumentKind } from '../../../db/schema'
 import { recordAudit } from '~/services/audit.server'
 import { UUID_PATTERN } from '~/domain/ids'
-
-export type { DocumentKind }
 
 export interface NewDocument {
   kind: DocumentKind

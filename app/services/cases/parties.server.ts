@@ -5,7 +5,7 @@
  * anyone's. Every citizen-facing case query filters with `caseVisibleToCitizen`, so a case that is
  * neither theirs nor one they are a party to answers like an unknown one (404).
  */
-import type { Executor } from '../../db/client'
+import type { Executor } from '../../../db/client'
 import { sql } from 'kysely'
 
 export type CasePartyRole = 'co_mover'

@@ -10,12 +10,12 @@
  * "may this employee handle this case?" for every action. A case outside it is answered as if
  * it did not exist (404), like a case that does not.
  *
- * No import of cases.server.ts here: the letters service, which the cases service uses, needs
- * these checks too (app/services/case-access.server.ts holds the caseworker use cases).
+ * No import of the cases services here: the letters service, which the cases service uses, needs
+ * these checks too (app/services/cases/access.server.ts holds the caseworker use cases).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
-import type { Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
+import type { Executor } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 import { UUID_PATTERN } from '~/domain/ids'
 
 /** The codes of the case types this employee handles, as an SQL subquery. */
