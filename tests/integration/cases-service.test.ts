@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { deriveCaseState, type CaseEvent } from '~/domain/case-terms'
+import { type CaseEvent } from '~/domain/case-terms'
+import { deriveCaseState } from '~/domain/case-history'
 import { addDays, todayIn } from '~/domain/local-date'
 import { getCaseForCaseworker, listCasesForCaseworker } from '~/services/cases/caseworker.server'
 import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen } from '~/services/cases/citizen.server'

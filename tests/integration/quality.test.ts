@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { deriveCaseState, validateNextEvent, type CaseEvent, type Channel } from '~/domain/case-terms'
+import { type CaseEvent, type Channel } from '~/domain/case-terms'
+import { deriveCaseState, validateNextEvent } from '~/domain/case-history'
 import { addDays, compareLocalDate, type LocalDate } from '~/domain/local-date'
 import { parsePeriod } from '~/domain/quality'
 import { createHolidayCalendar } from '~/domain/working-days'

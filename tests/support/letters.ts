@@ -1,13 +1,8 @@
 import { caseTypes } from '../../db/seed/case-types'
 import { fullName, personaByKey } from '../../db/seed/personas'
 import { employees } from '../../db/seed/staff'
-import {
-  deriveCaseState,
-  type CaseEvent,
-  type CaseTypeRules,
-  type DecisionContent,
-  type Outcome,
-} from '~/domain/case-terms'
+import { type CaseEvent, type CaseTypeRules, type DecisionContent, type Outcome } from '~/domain/case-terms'
+import { deriveCaseState } from '~/domain/case-history'
 import type { LetterContext, MunicipalityDetails, ObjectedDecision } from '~/domain/letters'
 import type { LetterLanguage } from '~/domain/letters-format'
 import type { LocalDate } from '~/domain/local-date'

@@ -1,15 +1,14 @@
 import {
   DEFAULT_LEAD_TIME,
   decisionContentErrors,
-  deriveCaseState,
   suspendedDays,
-  validateNextEvent,
   type CaseEvent,
   type CaseTypeRules,
   type Channel,
   type DecisionContent,
   type Outcome,
 } from '~/domain/case-terms'
+import { deriveCaseState, validateNextEvent } from '~/domain/case-history'
 import type { LocalDate } from '~/domain/local-date'
 import { createHolidayCalendar } from '~/domain/working-days'
 

@@ -3,7 +3,8 @@
  */
 import type { Executor } from '../../../db/client'
 import type { ChannelColumn } from '../../../db/schema'
-import { deriveCaseState, type Channel, type Outcome } from '~/domain/case-terms'
+import { type Channel, type Outcome } from '~/domain/case-terms'
+import { deriveCaseState } from '~/domain/case-history'
 import type { Language } from '~/domain/language'
 import { compareLocalDate, localDateOf, type LocalDate } from '~/domain/local-date'
 import { holidayCalendar } from '~/services/calendar.server'

@@ -23,14 +23,8 @@ import type { DB, Executor } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import type { CaseEventType, CaseStatus, ChannelColumn, Database } from '../../../db/schema'
 import { isValidBsn } from '~/domain/bsn'
-import {
-  deriveCaseState,
-  validateNextEvent,
-  type CaseEvent,
-  type CaseState,
-  type CaseTypeRules,
-  type Channel,
-} from '~/domain/case-terms'
+import { type CaseEvent, type CaseState, type CaseTypeRules, type Channel } from '~/domain/case-terms'
+import { deriveCaseState, validateNextEvent } from '~/domain/case-history'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
 import { eventPayload, type CaseEventInput } from '~/domain/case-events'
 import { holidayCalendar, municipalToday } from '~/services/calendar.server'

@@ -4,7 +4,8 @@
  */
 import type { Executor } from '../../../db/client'
 import type { CaseStatus } from '../../../db/schema'
-import { deriveCaseState, type Outcome } from '~/domain/case-terms'
+import { type Outcome } from '~/domain/case-terms'
+import { deriveCaseState } from '~/domain/case-history'
 import type { Language } from '~/domain/language'
 import { compareLocalDate, type LocalDate } from '~/domain/local-date'
 import { holidayCalendar } from '~/services/calendar.server'
