@@ -371,7 +371,7 @@ export function LoggedOutPage({
   )
 }
 
-/** Why a login could not go on, in words a visitor understands (index.ts: problemReason). */
+/** Why a login could not go on, in words a visitor understands (interactions.ts: problemReason). */
 export type ProblemReason =
   'expired' | 'badRequest' | 'misconfigured' | 'cancelled' | 'loginRequired' | 'unsupported' | 'providerError' | 'other'
 
