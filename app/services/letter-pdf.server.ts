@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { inflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
-import type { ExportDocument } from '~/domain/data-export'
+import type { ExportDocument } from '~/domain/data-export-document'
 import type { Fact, LetterBlock } from '~/domain/letters'
 import type { StoredLetter } from '~/services/letters.server'
 
@@ -432,7 +432,7 @@ function subheading(doc: Doc, parent: Struct, text: string): void {
 
 /**
  * A document of the portal's own that is not a letter — the citizen's copy of their data
- * (`~/domain/data-export`) — with the letters' fonts, tags and letterhead: the title (h1), an
+ * (`~/domain/data-export-document`) — with the letters' fonts, tags and letterhead: the title (h1), an
  * introduction, then sections (h2) of parts with an optional sub-heading (h3).
  */
 export async function renderDocumentPdf(

@@ -44,7 +44,7 @@ import { isCaseId, receiveCase, type Language } from '~/services/cases.server'
 import { holidayCalendar } from '~/services/calendar.server'
 import { caseVisibleToCitizen } from '~/services/case-parties.server'
 import { addDocuments, listDocuments, sha256Hex, type DocumentSummary } from '~/services/documents.server'
-import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
+import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 
 // --- the decision objected to ----------------------------------------------------------------
 

@@ -12,7 +12,11 @@ import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
-import { acceptCorrection, getCorrectionForCaseworker, refuseCorrection } from '~/services/corrections.server'
+import {
+  acceptCorrection,
+  getCorrectionForCaseworker,
+  refuseCorrection,
+} from '~/services/requests/correction-review.server'
 import { getFixedT } from '~/services/i18n.server'
 import { notFound } from '~/responses'
 

@@ -15,7 +15,8 @@ import { DEFAULT_RESIDENTS_WARNING } from '~/domain/move'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveRequestForCaseworker, refuseMove, startAddressInvestigation } from '~/services/move.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
+import { refuseMove, startAddressInvestigation } from '~/services/requests/move-decision.server'
 import { notFound } from '~/responses'
 
 /**

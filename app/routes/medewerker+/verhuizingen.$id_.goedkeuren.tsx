@@ -11,7 +11,8 @@ import { SummaryList } from '~/components/summary-list'
 import { DEFAULT_RESIDENTS_WARNING } from '~/domain/move'
 import { requireStaff } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { approveMove, getMoveRequestForCaseworker } from '~/services/move.server'
+import { approveMove } from '~/services/requests/move-decision.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
 import { notFound } from '~/responses'
 
 /**

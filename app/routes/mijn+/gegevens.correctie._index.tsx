@@ -16,13 +16,13 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { DRAFT_LIFETIME_DAYS, UPLOAD_QUOTA_MB } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth.server'
+import { MAX_EVIDENCE_BYTES } from '~/domain/correction'
 import {
-  MAX_EVIDENCE_BYTES,
   getCorrectionForm,
   saveCorrectionDraft,
   type CorrectionFormError,
   type EvidenceUpload,
-} from '~/services/corrections.server'
+} from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireCitizen } from '~/services/auth.server'
-import { getSubmittedCorrection } from '~/services/corrections.server'
+import { getSubmittedCorrection } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /** Correction request, done: the case reference and what happens next. */

@@ -8,7 +8,7 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
-import { getCorrectionDraft, submitCorrection } from '~/services/corrections.server'
+import { getCorrectionDraft, submitCorrection } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /** Correction request: "Controleer uw gegevens", then send (a case `brp_correctie`, Wet BRP art. 2.58). */

@@ -9,20 +9,14 @@ import { FormField, inputClass } from '~/components/form-field'
 import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import {
-  getBlockingMove,
-  getMoveDraft,
-  getOpenMoveDraft,
-  getPersonAddress,
-  saveMoveAddress,
-  type AddressLookupError,
-  type BlockingMove,
-} from '~/services/move.server'
+import { getBlockingMove, getMoveDraft, getOpenMoveDraft, saveMoveAddress } from '~/services/requests/move-draft.server'
+import { getPersonAddress, type AddressLookupError } from '~/services/requests/move-address.server'
+import type { BlockingMove } from '~/services/requests/move-parties.server'
 import { formatLocalDate } from '~/components/date-text'
 
 /**
  * Move, step 1 of 4: the new address, found in the address register by postcode and number
- * (Wet BRP art. 2.39; DESIGN §4: it must exist). The answers live in a server-side draft named
+ * (Wet BRP art. 2.39: it must exist). The answers live in a server-side draft named
  * by a random id (`aanvraag`); nothing personal goes into the URL.
  *
  * Someone with a move still pending or waiting for its date (reported by them, or for them by a

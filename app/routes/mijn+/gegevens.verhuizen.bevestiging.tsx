@@ -7,9 +7,9 @@ import { DateText } from '~/components/date-text'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getSubmittedMove } from '~/services/move.server'
+import { getSubmittedMove } from '~/services/requests/move-submit.server'
 
-/** Move, done: the case reference and what happens next (PAGES.md). */
+/** Move, done: the case reference and what happens next. */
 const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,7 +9,8 @@ import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, submitMove } from '~/services/move.server'
+import { getMoveDraft } from '~/services/requests/move-draft.server'
+import { submitMove } from '~/services/requests/move-submit.server'
 
 /**
  * Move, step 4 of 4: "Controleer uw gegevens" (check your answers), each with a change link;

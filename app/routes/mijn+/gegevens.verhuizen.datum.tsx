@@ -9,7 +9,8 @@ import { ErrorSummary } from '~/components/error-summary'
 import { inputClass } from '~/components/form-field'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, saveMoveDate, type MoveDateWindow } from '~/services/move.server'
+import { getMoveDraft, saveMoveDate } from '~/services/requests/move-draft.server'
+import type { MoveDateWindow } from '~/domain/move'
 
 /**
  * Move, step 2 of 4: the moving date, from 5 days back to 4 weeks ahead (Wet BRP art. 2.39).

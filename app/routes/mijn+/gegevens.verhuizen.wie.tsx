@@ -7,7 +7,7 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getCoMoverChoices, saveCoMovers } from '~/services/move.server'
+import { getCoMoverChoices, saveCoMovers } from '~/services/requests/move-draft.server'
 
 /**
  * Move, step 3 of 4: who moves along (Wet BRP art. 2.48–2.49). Members the law allows are

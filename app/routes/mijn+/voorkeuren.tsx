@@ -8,11 +8,11 @@ import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth.server'
-import { getPreferences, savePreferences } from '~/services/contact-details.server'
+import { getPreferences, savePreferences } from '~/services/requests/contact-details.server'
 import { getFixedT, languageCookie } from '~/services/i18n.server'
 
 /**
- * "Voorkeuren" (PAGES.md): how does the municipality reach me? DigiD Basis suffices (these are
+ * "Voorkeuren": how does the municipality reach me? DigiD Basis suffices (these are
  * the citizen's own contact details, not BRP data). Changes apply at once; a new e-mail address
  * after confirmation. Choosing a language also switches the portal's language.
  */

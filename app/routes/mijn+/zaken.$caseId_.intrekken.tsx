@@ -8,7 +8,7 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveForCitizenCase, withdrawMove } from '~/services/move-parties.server'
+import { getMoveForCitizenCase, withdrawMove } from '~/services/requests/move-parties.server'
 import { notFound } from '~/responses'
 
 /**

@@ -11,9 +11,9 @@
  */
 import { personNameOf } from '~/domain/person-name'
 import { sql, type Selectable, type Transaction } from 'kysely'
-import type { DB, Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database, MoveRequestsTable } from '../../db/schema'
+import type { DB, Executor } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database, MoveRequestsTable } from '../../../db/schema'
 import type { ComposedLetter, LetterContext } from '~/domain/letters'
 import { coMoverDecidedLetter, type MoveLetterFacts } from '~/domain/letters-move'
 import { localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
@@ -35,7 +35,7 @@ import {
   Refused,
   refuseWhileImpersonating,
   type CitizenActor,
-} from '~/services/my-data.server'
+} from '~/services/requests/kernel.server'
 
 export type MoveRow = Selectable<MoveRequestsTable>
 
@@ -221,7 +221,7 @@ export interface CitizenMoveView {
 export async function getMoveForCitizenCase(
   actor: CitizenActor,
   caseId: string,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<CitizenMoveView | null> {
   if (!isCaseId(caseId)) return null
   const row = await db
@@ -265,8 +265,7 @@ export type WithdrawMoveResult =
 export async function withdrawMove(
   actor: CitizenActor,
   caseId: string,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<WithdrawMoveResult> {
   refuseWhileImpersonating(actor)
   if (!isCaseId(caseId)) return { ok: false, error: 'not_found' }
