@@ -11,31 +11,28 @@ import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft, saveMoveDate } from '~/services/requests/move-draft.server'
 import type { MoveDateWindow } from '~/domain/move'
+import { moveWizard } from '~/flows'
 
 /**
  * Move, step 2 of 4: the moving date, from 5 days back to 4 weeks ahead (Wet BRP art. 2.39).
  * Three fields (day, month, year), the government pattern that works without JavaScript and
  * with every keyboard and screen reader.
  */
-const Query = z.object({
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
-})
 const DateForm = z.object({
   day: z.string().max(10).catch(''),
   month: z.string().max(10).catch(''),
   year: z.string().max(10).catch(''),
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const draft = await getMoveDraft(citizen, aanvraag)
-  if (!draft || !draft.address) throw redirect('/mijn/gegevens/verhuizen')
+  const { draftId, returnToReview } = moveWizard.read(request)
+  const draft = await getMoveDraft(citizen, draftId)
+  if (!draft) throw redirect(moveWizard.href('address'))
+  const missing = moveWizard.missingBefore('date', draft.id, { address: Boolean(draft.address) })
+  if (missing) throw redirect(moveWizard.href('address'))
   const t = await getFixedT(request)
-  return json({ draft, returnToReview: terug === 'controleren', title: t('mydata:move.dateTitle') })
+  return json({ draft, returnToReview, title: t('mydata:move.dateTitle') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
@@ -44,15 +41,16 @@ export const handle = { i18n: 'mydata' }
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const form = DateForm.parse(Object.fromEntries(await request.formData()))
+  const data = await request.formData()
+  const position = moveWizard.read(data)
+  const form = DateForm.parse(Object.fromEntries(data))
   const values = { day: form.day, month: form.month, year: form.year }
-  const saved = await saveMoveDate(citizen, form.aanvraag ?? null, values)
-  if (!saved.ok) {
-    if ('missing' in saved) throw redirect('/mijn/gegevens/verhuizen')
+  const saved = await saveMoveDate(citizen, position.draftId, values)
+  if (!saved.ok || !position.draftId) {
+    if (saved.ok || 'missing' in saved) throw redirect(moveWizard.href('address'))
     return json({ error: saved.error, window: saved.window, values }, { status: 400 })
   }
-  const next = form.terug === 'controleren' ? 'controleren' : 'wie'
-  return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: form.aanvraag! })}`)
+  return redirect(moveWizard.next('date', position.draftId, position.returnToReview))
 }
 
 /** The form's input style, with a fixed width that fits the number (GOV.UK date input). */
@@ -76,9 +74,7 @@ export default function MoveDate() {
   }
   const error = actionData ? t(`errors.moveDate.${actionData.error}`, dates) : undefined
   const describedBy = ['moveDate-hint', error ? 'moveDate-error' : null].filter(Boolean).join(' ')
-  const back = returnToReview
-    ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${draft.id}`
-    : `/mijn/gegevens/verhuizen?aanvraag=${draft.id}`
+  const back = moveWizard.back('date', draft.id, returnToReview)
   const field = (name: 'day' | 'month' | 'year', width: string) => (
     <div>
       <label htmlFor={`moveDate-${name}`} className="block font-bold">
@@ -112,8 +108,7 @@ export default function MoveDate() {
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       {draft.address ? <p className="mt-3">{t('move.newAddress', { address: draft.address.oneLine })}</p> : null}
       <Form method="post" noValidate className="mt-6">
-        <input type="hidden" name="aanvraag" value={draft.id} />
-        {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
+        {moveWizard.hidden({ draftId: draft.id, returnToReview })}
         <fieldset aria-describedby={describedBy} className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
           <legend className="font-bold">{t('move.dateLegend')}</legend>
           <p id="moveDate-hint" className="m-0 text-base text-muted">
