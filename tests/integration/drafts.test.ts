@@ -212,7 +212,7 @@ describe('the upload quota per citizen', () => {
       if (!saved.ok) throw new Error('refused')
       expect(await submitCorrection({ bsn }, saved.id)).toMatchObject({ ok: true })
     }
-    expect(await uploadBytesInUse(getDb(), bsn)).toBe(20 * MB)
+    expect(await uploadBytesInUse(bsn, { db: getDb() })).toBe(20 * MB)
     const refused = await saveCorrectionDraft({ bsn }, null, surname(), upload(UPLOAD_QUOTA_BYTES - 20 * MB + 1))
     expect(refused).toMatchObject({ ok: false, errors: [{ field: 'evidence', error: 'quota_exceeded' }] })
     // Exactly up to the quota is fine, and replacing the draft's own file does not count twice.
@@ -234,7 +234,7 @@ describe('the upload quota per citizen', () => {
     // Eight days later the draft has expired, not yet purged: starting again with a new file is fine.
     const later = new Date(t0.getTime() + 8 * DAY)
     expect((await saveCorrectionDraft({ bsn }, null, surname(), upload(10 * MB), { now: later })).ok).toBe(true)
-    expect(await uploadBytesInUse(getDb(), bsn)).toBe(20 * MB)
+    expect(await uploadBytesInUse(bsn, { db: getDb() })).toBe(20 * MB)
   })
 
   it('says so at the field and in the error summary, keeping what was typed', async () => {

@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { inputClass } from '~/components/form-field'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft, saveMoveDate } from '~/services/requests/move-draft.server'
@@ -18,11 +19,15 @@ import { moveWizard } from '~/flows'
  * Three fields (day, month, year), the government pattern that works without JavaScript and
  * with every keyboard and screen reader.
  */
+// Whether the date is a date in the window is the service's to say (with the window's dates).
 const DateForm = z.object({
   day: z.string().max(10).catch(''),
   month: z.string().max(10).catch(''),
   year: z.string().max(10).catch(''),
 })
+type Fields = z.input<typeof DateForm>
+/** The date's refusal is shown at the date's first field, where the summary leads. */
+const DATE_FIELD = 'moveDate-day'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -41,14 +46,14 @@ export const handle = { i18n: 'mydata' }
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const data = await request.formData()
-  const position = moveWizard.read(data)
-  const form = DateForm.parse(Object.fromEntries(data))
-  const values = { day: form.day, month: form.month, year: form.year }
-  const saved = await saveMoveDate(citizen, position.draftId, values)
+  const position = moveWizard.read(await request.clone().formData())
+  const submission = await parseForm(request, DateForm)
+  if (submission.status !== 'success') return formRefused(submission)
+  const saved = await saveMoveDate(citizen, position.draftId, submission.value)
   if (!saved.ok || !position.draftId) {
     if (saved.ok || 'missing' in saved) throw redirect(moveWizard.href('address'))
-    return json({ error: saved.error, window: saved.window, values }, { status: 400 })
+    // The window is today's, as the page shows it again.
+    return formRefused(submission, [{ field: DATE_FIELD, code: saved.error }])
   }
   return redirect(moveWizard.next('date', position.draftId, position.returnToReview))
 }
@@ -66,13 +71,18 @@ export default function MoveDate() {
   const { draft, returnToReview } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
-  const values = actionData?.values ?? splitDate(draft.moveDate)
-  const window: MoveDateWindow = actionData?.window ?? draft.window
+  const window: MoveDateWindow = draft.window
   const dates = {
     earliest: formatLocalDate(window.earliest, i18n.language),
     latest: formatLocalDate(window.latest, i18n.language),
   }
-  const error = actionData ? t(`errors.moveDate.${actionData.error}`, dates) : undefined
+  const { valueOf, summary, errorOf } = useGovForm<Fields & { [DATE_FIELD]: string }>({
+    id: 'move-date',
+    lastResult: actionData,
+    defaultValue: splitDate(draft.moveDate),
+    message: (_field, key) => t(`errors.moveDate.${key}`, dates),
+  })
+  const error = errorOf(DATE_FIELD)
   const describedBy = ['moveDate-hint', error ? 'moveDate-error' : null].filter(Boolean).join(' ')
   const back = moveWizard.back('date', draft.id, returnToReview)
   const field = (name: 'day' | 'month' | 'year', width: string) => (
@@ -86,13 +96,12 @@ export default function MoveDate() {
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        defaultValue={values[name]}
+        defaultValue={valueOf(name)}
         aria-invalid={error ? true : undefined}
         className={`${dateInputClass} ${width}`}
       />
     </div>
   )
-  const summary = useSubmissionErrors(error ? [{ field: 'moveDate-day', message: error }] : [], actionData)
   return (
     <div className="prose-width">
       <p>

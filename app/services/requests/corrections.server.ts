@@ -222,7 +222,7 @@ export async function saveCorrectionDraft(
             .where('status', '=', 'draft')
             .executeTakeFirst()
         )?.id
-      if (exceedsUploadQuota(await uploadBytesInUse(db, actor.bsn, { except: replaced }), evidence.size))
+      if (exceedsUploadQuota(await uploadBytesInUse(actor.bsn, { db, except: replaced }), evidence.size))
         errors.push({ field: 'evidence', error: 'quota_exceeded' })
       else
         file = {

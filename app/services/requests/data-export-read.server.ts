@@ -49,7 +49,7 @@ export async function readExportRows(
       .orderBy('h.from_date', 'desc')
       .orderBy('h.id', 'desc')
       .execute(),
-    loadHousehold(trx, bsn),
+    loadHousehold(bsn, { db: trx }),
     trx.selectFrom('contact_details').selectAll().where('bsn', '=', bsn).executeTakeFirst(),
     trx
       .selectFrom('email_confirmations')

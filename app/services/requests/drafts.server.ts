@@ -54,9 +54,8 @@ export async function purgeExpiredDrafts({
  * decided requests belong to the case file and do not count.
  */
 export async function uploadBytesInUse(
-  db: DB | Transaction<Database>,
   bsn: string,
-  { except }: { except?: string | null } = {},
+  { db, except }: { db: DB | Transaction<Database>; except?: string | null },
 ): Promise<number> {
   let query = db
     .selectFrom('correction_requests')

@@ -155,7 +155,7 @@ const RELATION_ORDER: Record<HouseholdRelation, number> = { partner: 0, child: 1
  * Partner, children and parents as the BRP relates them, in a fixed order (partner, children
  * oldest first, parents): the move form refers to a member by position in this list, never by BSN.
  */
-export async function loadHousehold(db: Executor, bsn: string): Promise<HouseholdPerson[]> {
+export async function loadHousehold(bsn: string, { db }: { db: Executor }): Promise<HouseholdPerson[]> {
   const rows = await db
     .selectFrom('relations as r')
     .innerJoin('persons as p', 'p.bsn', 'r.related_bsn')

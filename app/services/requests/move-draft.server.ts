@@ -53,10 +53,9 @@ interface DraftRow {
 }
 
 export async function findOwnRequest(
-  db: DB | Transaction<Database>,
   actor: CitizenActor,
   id: string | null | undefined,
-  now: Date,
+  { db, now }: { db: DB | Transaction<Database>; now: Date },
 ): Promise<DraftRow | null> {
   if (!isRequestId(id)) return null
   const row = await db
@@ -83,12 +82,11 @@ export async function findOwnRequest(
 }
 
 export async function findDraft(
-  db: DB | Transaction<Database>,
   actor: CitizenActor,
   id: string | null | undefined,
-  now: Date,
+  { db, now }: { db: DB | Transaction<Database>; now: Date },
 ): Promise<DraftRow | null> {
-  const row = await findOwnRequest(db, actor, id, now)
+  const row = await findOwnRequest(actor, id, { db, now })
   return row?.status === 'draft' ? row : null
 }
 
@@ -124,7 +122,7 @@ export async function getMoveDraft(
   id: string | null | undefined,
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<MoveDraftView | null> {
-  const draft = await findDraft(db, actor, id, now)
+  const draft = await findDraft(actor, id, { db, now })
   if (!draft) return null
   return describeDraft(db, actor, draft, now)
 }
@@ -139,7 +137,7 @@ async function describeDraft(
   const addresses = ids.length ? await db.selectFrom('addresses').selectAll().where('id', 'in', ids).execute() : []
   const byId = new Map(addresses.map((a) => [a.id, a]))
   const target = draft.address_id ? byId.get(draft.address_id) : undefined
-  const household = await loadHousehold(db, actor.bsn)
+  const household = await loadHousehold(actor.bsn, { db })
   return {
     id: draft.id,
     address: target ? addressView(target) : null,
@@ -167,7 +165,7 @@ export async function getBlockingMove(
   actor: CitizenActor,
   { db = getDb() }: { db?: DB } = {},
 ): Promise<BlockingMove | null> {
-  return findBlockingMove(db, actor.bsn)
+  return findBlockingMove(actor.bsn, { db })
 }
 
 /**
@@ -186,7 +184,7 @@ export async function saveMoveAddress(
   | { ok: false; blocked: BlockingMove }
 > {
   refuseWhileImpersonating(actor)
-  const blocked = await findBlockingMove(db, actor.bsn)
+  const blocked = await findBlockingMove(actor.bsn, { db })
   if (blocked) return { ok: false, blocked }
   const found = await lookupAddress(input, { db })
   if (!found.ok) return found
@@ -197,7 +195,7 @@ export async function saveMoveAddress(
     .executeTakeFirstOrThrow()
   if (person.address_id === found.address.id)
     return { ok: false, errors: [{ field: 'postcode', error: 'same_as_current' }] }
-  const draft = await findDraft(db, actor, draftId, now)
+  const draft = await findDraft(actor, draftId, { db, now })
   if (draft) {
     const changed = await db
       .updateTable('move_requests')
@@ -239,7 +237,7 @@ export async function saveMoveDate(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<{ ok: true } | DraftMissing | { ok: false; error: MoveDateError; window: MoveDateWindow }> {
   refuseWhileImpersonating(actor)
-  const draft = await findDraft(db, actor, draftId, now)
+  const draft = await findDraft(actor, draftId, { db, now })
   if (!draft || !draft.address_id) return { ok: false, missing: true }
   const parsed = parseMoveDate(input, todayIn(now))
   if (!parsed.ok) return { ok: false, error: parsed.error, window: parsed.window }
@@ -266,11 +264,11 @@ export interface CoMoverChoice {
 
 /** The household members who already have a move pending or waiting for its date. */
 export async function membersWithAMove(
-  db: DB | Transaction<Database>,
   household: readonly HouseholdPerson[],
+  { db }: { db: DB | Transaction<Database> },
 ): Promise<Set<string>> {
   const blocked = new Set<string>()
-  for (const m of household) if (await findBlockingMove(db, m.bsn)) blocked.add(m.bsn)
+  for (const m of household) if (await findBlockingMove(m.bsn, { db })) blocked.add(m.bsn)
   return blocked
 }
 
@@ -295,16 +293,16 @@ export async function getCoMoverChoices(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<CoMoverChoice[] | null> {
   return db.transaction().execute(async (trx) => {
-    const draft = await findDraft(trx, actor, draftId, now)
+    const draft = await findDraft(actor, draftId, { db: trx, now })
     if (!draft || !draft.address_id || !draft.move_date) return null
     const person = await trx
       .selectFrom('persons')
       .select(['address_id'])
       .where('bsn', '=', actor.bsn)
       .executeTakeFirstOrThrow()
-    const household = await loadHousehold(trx, actor.bsn)
+    const household = await loadHousehold(actor.bsn, { db: trx })
     const today = todayIn(now)
-    const blocked = await membersWithAMove(trx, household)
+    const blocked = await membersWithAMove(household, { db: trx })
     await recordAudit(trx, {
       ...citizenAudit(actor),
       action: 'personal_data.viewed',
@@ -339,19 +337,19 @@ export async function saveCoMovers(
   | { ok: false; refused: Array<{ index: number; name: string | null; reason: CoMoverChoiceRefusal | 'unknown' }> }
 > {
   refuseWhileImpersonating(actor)
-  const draft = await findDraft(db, actor, draftId, now)
+  const draft = await findDraft(actor, draftId, { db, now })
   if (!draft || !draft.address_id || !draft.move_date) return { ok: false, missing: true }
   const person = await db
     .selectFrom('persons')
     .select(['address_id'])
     .where('bsn', '=', actor.bsn)
     .executeTakeFirstOrThrow()
-  const household = await loadHousehold(db, actor.bsn)
+  const household = await loadHousehold(actor.bsn, { db })
   const selection = selectCoMovers(person.address_id, household, picked, todayIn(now))
   if (!selection.ok) {
     return { ok: false, refused: selection.refused.map((r) => ({ ...r, name: household[r.index]?.name ?? null })) }
   }
-  const blocked = await membersWithAMove(db, selection.members)
+  const blocked = await membersWithAMove(selection.members, { db })
   if (blocked.size > 0) {
     return {
       ok: false,

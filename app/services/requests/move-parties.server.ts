@@ -88,7 +88,7 @@ export async function loadMoveLetterSubject(trx: Executor, row: MoveRow): Promis
       .select(['given_names', 'name_prefix', 'surname'])
       .where('bsn', '=', row.bsn)
       .executeTakeFirstOrThrow(),
-    loadHousehold(trx, row.bsn),
+    loadHousehold(row.bsn, { db: trx }),
     trx.selectFrom('addresses').selectAll().where('id', '=', row.address_id).executeTakeFirstOrThrow(),
   ])
   const coMovers = household
@@ -153,7 +153,7 @@ export interface BlockingMove {
  * The move that keeps this person from reporting another: pending or waiting for its date, as
  * declarant or co-mover. Null when there is none.
  */
-export async function findBlockingMove(db: Executor, bsn: string): Promise<BlockingMove | null> {
+export async function findBlockingMove(bsn: string, { db }: { db: Executor }): Promise<BlockingMove | null> {
   const row = await db
     .selectFrom('move_requests as m')
     .innerJoin('persons as p', 'p.bsn', 'm.bsn')

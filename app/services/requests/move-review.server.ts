@@ -154,7 +154,7 @@ export async function getMoveRequestForCaseworker(
       row.from_address_id
         ? trx.selectFrom('addresses').selectAll().where('id', '=', row.from_address_id).executeTakeFirst()
         : undefined,
-      loadHousehold(trx, row.bsn),
+      loadHousehold(row.bsn, { db: trx }),
       trx
         .selectFrom('persons')
         .select(['bsn', 'given_names', 'name_prefix', 'surname', 'birth_date'])

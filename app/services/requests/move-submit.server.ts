@@ -59,7 +59,7 @@ export async function submitMove(
             .forUpdate()
             .executeTakeFirst()
         : undefined
-      const draft = locked ? await findDraft(trx, actor, draftId, now) : null
+      const draft = locked ? await findDraft(actor, draftId, { db: trx, now }) : null
       if (!draft) return { ok: false, missing: true }
       if (!draft.address_id) return { ok: false, step: 'address', error: 'missing' }
       if (!draft.move_date) return { ok: false, step: 'date', error: 'missing' }
@@ -71,7 +71,7 @@ export async function submitMove(
         .select(['address_id'])
         .where('bsn', '=', actor.bsn)
         .executeTakeFirstOrThrow()
-      const household = await loadHousehold(trx, actor.bsn)
+      const household = await loadHousehold(actor.bsn, { db: trx })
       const picked = household.flatMap((m, i) => (draft.co_mover_bsns.includes(m.bsn) ? [i] : []))
       if (picked.length !== draft.co_mover_bsns.length) return { ok: false, step: 'coMovers', error: 'changed' }
       const selection = selectCoMovers(person.address_id, household, picked, today)
@@ -85,8 +85,9 @@ export async function submitMove(
         .orderBy('bsn')
         .forUpdate()
         .execute()
-      if (await findBlockingMove(trx, actor.bsn)) return { ok: false, step: 'address', error: 'already_reported' }
-      if ((await membersWithAMove(trx, selection.members)).size > 0)
+      if (await findBlockingMove(actor.bsn, { db: trx }))
+        return { ok: false, step: 'address', error: 'already_reported' }
+      if ((await membersWithAMove(selection.members, { db: trx })).size > 0)
         return { ok: false, step: 'coMovers', error: 'already_reported' }
 
       const target = await trx
@@ -186,7 +187,7 @@ export async function getSubmittedMove(
   moveDate: LocalDate
   coMovers: string[]
 } | null> {
-  const row = await findOwnRequest(db, actor, id, now)
+  const row = await findOwnRequest(actor, id, { db, now })
   if (!row || row.status === 'draft' || !row.case_id || !row.address_id || !row.move_date) return null
   const [c, a, movers] = await Promise.all([
     db.selectFrom('cases').select(['reference']).where('id', '=', row.case_id).executeTakeFirstOrThrow(),

@@ -98,7 +98,7 @@ export async function getPersonView(
           .orderBy('h.from_date', 'desc')
           .orderBy('h.id', 'desc')
           .execute(),
-        loadHousehold(trx, actor.bsn),
+        loadHousehold(actor.bsn, { db: trx }),
         trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
         trx
           .selectFrom('email_confirmations')
