@@ -53,11 +53,9 @@ export function defineWizard<const Step extends string>(config: WizardConfig<Ste
     /** The position from a request's query string or a posted form. */
     read(source: Request | FormData | URLSearchParams): WizardPosition {
       const entries =
-        source instanceof Request
+        'url' in source
           ? new URL(source.url).searchParams
-          : source instanceof FormData
-            ? new URLSearchParams([...source.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'))
-            : source
+          : new URLSearchParams([...source.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'))
       const parsed = Position.parse({
         [DRAFT]: entries.get(DRAFT) ?? undefined,
         [RETURN]: entries.get(RETURN) ?? undefined,
