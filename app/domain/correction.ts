@@ -23,9 +23,6 @@ export function isCorrectableField(value: unknown): value is CorrectableField {
   return typeof value === 'string' && (CORRECTABLE_FIELDS as readonly string[]).includes(value)
 }
 
-/** Wet BRP art. 2.58: decided within four weeks. */
-export const CORRECTION_DECISION_WEEKS = 4
-
 export const MAX_PROPOSED_LENGTH = 200
 export const MIN_EXPLANATION_LENGTH = 10
 export const MAX_EXPLANATION_LENGTH = 2000
@@ -115,7 +112,7 @@ export function dateFromDutchInput(value: string): LocalDate | null {
 
 // --- evidence ---------------------------------------------------------------------------------
 
-/** Evidence up to 10 MB (issue 6): a scan or a photo of a certificate fits easily. */
+/** Evidence up to 10 MB: a scan or a photo of a certificate fits easily. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
 export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png'

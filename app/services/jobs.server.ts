@@ -29,11 +29,11 @@ import { letterNoticeMail } from '~/domain/letters-notice'
 import { LETTER_NOTICE_TASK, letterNoticeRecipient, markLetterNotified } from '~/services/letters/notices.server'
 import { MUNICIPALITY } from '~/services/letters/stored.server'
 import type { Mailer } from '~/services/mail.server'
-import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/contact-details.server'
+import { EMAIL_CONFIRMATION_TASK, emailConfirmationTask } from '~/services/requests/contact-details.server'
 import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
-import { moveEffectCronItems, moveEffectTasks } from '~/services/move-effect.server'
-import { purgeExpiredRateLimits } from './auth/bad-tokens.server'
-import { purgeExpiredDrafts } from '~/services/drafts.server'
+import { moveEffectCronItems, moveEffectTasks } from '~/services/requests/move-effect.server'
+import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
+import { purgeExpiredDrafts } from '~/services/requests/drafts.server'
 
 /**
  * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
@@ -119,7 +119,7 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
     /** Expired drafts and rate-limit counters (CRON_ITEMS). */
     [PURGE_TASK]: async (_payload, helpers) => {
       const now = new Date()
-      const drafts = await purgeExpiredDrafts(now, db ?? getDb())
+      const drafts = await purgeExpiredDrafts({ now, db: db ?? getDb() })
       const counters = await purgeExpiredRateLimits(now, db ?? getDb())
       helpers.logger.info(`purged expired drafts ${JSON.stringify(drafts)} and ${counters} rate-limit counters`)
     },

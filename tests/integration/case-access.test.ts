@@ -20,20 +20,13 @@ import {
   getEvidenceForCaseworker,
   listCorrectionRequests,
   refuseCorrection,
-  saveCorrectionDraft,
-  submitCorrection,
-} from '~/services/corrections.server'
+} from '~/services/requests/correction-review.server'
+import { saveCorrectionDraft, submitCorrection } from '~/services/requests/corrections.server'
 import { getLetterForPrinting, listPostQueue, markLettersPrinted } from '~/services/letters/post.server'
-import {
-  approveMove,
-  getMoveRequestForCaseworker,
-  listMoveRequests,
-  refuseMove,
-  saveCoMovers,
-  saveMoveAddress,
-  saveMoveDate,
-  submitMove,
-} from '~/services/move.server'
+import { approveMove, refuseMove } from '~/services/requests/move-decision.server'
+import { getMoveRequestForCaseworker, listMoveRequests } from '~/services/requests/move-review.server'
+import { saveCoMovers, saveMoveAddress, saveMoveDate } from '~/services/requests/move-draft.server'
+import { submitMove } from '~/services/requests/move-submit.server'
 import { getCasesAtRiskForEmployee } from '~/services/quality/cases-at-risk.server'
 import { loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'

@@ -9,7 +9,7 @@ import {
   getPreferences,
   peekEmailConfirmation,
   savePreferences,
-} from '~/services/contact-details.server'
+} from '~/services/requests/contact-details.server'
 
 const lisa = personaByKey('lisa')
 const truus = personaByKey('truus')
@@ -32,10 +32,10 @@ describe('contact details and preferences', () => {
     const saved = await savePreferences(
       { bsn: lisa.bsn },
       { email: 'lisa@nieuw.example', phone: '06 67890123', letterChannel: 'digital', language: 'nl' },
-      now,
+      { now },
     )
     expect(saved).toEqual({ ok: true, changed: ['email'], confirmationSentTo: 'lisa@nieuw.example' })
-    const prefs = await getPreferences({ bsn: lisa.bsn }, now)
+    const prefs = await getPreferences({ bsn: lisa.bsn }, { now })
     expect(prefs).toMatchObject({
       email: 'lisa.vanderberg@example.nl',
       emailVerified: true,
@@ -54,14 +54,14 @@ describe('contact details and preferences', () => {
     expect(sent[0].text).toContain(`https://mijn.example/mijn/gegevens/email-bevestigen?token=${payload.token}`)
     expect(sent[0].text).not.toContain(lisa.bsn)
 
-    expect(await peekEmailConfirmation(payload.token, now)).toEqual({ ok: true, email: 'lisa@nieuw.example' })
-    expect(await confirmEmail(payload.token, now)).toEqual({ ok: true, email: 'lisa@nieuw.example' })
-    expect(await getPreferences({ bsn: lisa.bsn }, now)).toMatchObject({
+    expect(await peekEmailConfirmation(payload.token, { now })).toEqual({ ok: true, email: 'lisa@nieuw.example' })
+    expect(await confirmEmail(payload.token, { now })).toEqual({ ok: true, email: 'lisa@nieuw.example' })
+    expect(await getPreferences({ bsn: lisa.bsn }, { now })).toMatchObject({
       email: 'lisa@nieuw.example',
       emailVerified: true,
       pendingEmail: null,
     })
-    expect(await confirmEmail(payload.token, now)).toEqual({ ok: false, error: 'already_confirmed' })
+    expect(await confirmEmail(payload.token, { now })).toEqual({ ok: false, error: 'already_confirmed' })
     const audit = await getDb()
       .selectFrom('audit_log')
       .select('action')
@@ -77,26 +77,26 @@ describe('contact details and preferences', () => {
     await savePreferences(
       { bsn: mehmet.bsn },
       { email: 'm@een.example', phone: '', letterChannel: 'digital', language: 'nl' },
-      now,
+      { now },
     )
     const first = await queuedConfirmation()
-    expect(await peekEmailConfirmation(first.token, new Date(now.getTime() + 24 * 3_600_000 + 1))).toEqual({
+    expect(await peekEmailConfirmation(first.token, { now: new Date(now.getTime() + 24 * 3_600_000 + 1) })).toEqual({
       ok: false,
       error: 'expired',
     })
     await savePreferences(
       { bsn: mehmet.bsn },
       { email: 'm@twee.example', phone: '', letterChannel: 'digital', language: 'nl' },
-      now,
+      { now },
     )
-    expect(await confirmEmail(first.token, now)).toEqual({ ok: false, error: 'superseded' })
+    expect(await confirmEmail(first.token, { now })).toEqual({ ok: false, error: 'superseded' })
     // The first job finds its confirmation replaced and mails nothing.
     const sent: unknown[] = []
     await emailConfirmationTask({ mailer: { send: async (m) => void sent.push(m) }, baseUrl: 'https://mijn.example' })(
       first,
     )
     expect(sent).toEqual([])
-    expect(await confirmEmail('not-a-token', now)).toEqual({ ok: false, error: 'invalid' })
+    expect(await confirmEmail('not-a-token', { now })).toEqual({ ok: false, error: 'invalid' })
   })
 
   it('changes phone, letter channel and language at once; digital only needs an e-mail address', async () => {
@@ -105,16 +105,20 @@ describe('contact details and preferences', () => {
       await savePreferences(
         { bsn: truus.bsn },
         { email: '', phone: '050 3131313', letterChannel: 'digital', language: 'nl' },
-        now,
+        { now },
       ),
     ).toEqual({
       ok: false,
       errors: [{ field: 'letterChannel', error: 'needs_email' }],
     })
     expect(
-      await savePreferences({ bsn: truus.bsn }, { email: '', phone: '', letterChannel: 'paper', language: 'en' }, now),
+      await savePreferences(
+        { bsn: truus.bsn },
+        { email: '', phone: '', letterChannel: 'paper', language: 'en' },
+        { now },
+      ),
     ).toEqual({ ok: true, changed: ['phone', 'language'], confirmationSentTo: null })
-    expect(await getPreferences({ bsn: truus.bsn }, now)).toMatchObject({
+    expect(await getPreferences({ bsn: truus.bsn }, { now })).toMatchObject({
       phone: null,
       letterChannel: 'paper',
       language: 'en',

@@ -6,14 +6,16 @@ import { personaByKey } from '../../db/seed/personas'
 import { todayIn } from '~/domain/local-date'
 import {
   acceptCorrection,
-  getCorrectionDraft,
   getCorrectionForCaseworker,
-  getCorrectionForm,
   refuseCorrection,
+} from '~/services/requests/correction-review.server'
+import {
+  getCorrectionDraft,
+  getCorrectionForm,
   saveCorrectionDraft,
   submitCorrection,
-} from '~/services/corrections.server'
-import { getPersonView } from '~/services/my-data.server'
+} from '~/services/requests/corrections.server'
+import { getPersonView } from '~/services/requests/my-data.server'
 import { EVENT_TYPES } from '~/services/outbound.server'
 
 const kees = personaByKey('kees')
@@ -40,14 +42,14 @@ async function submitted(
     { now },
   )
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors))
-  const sent = await submitCorrection({ bsn }, saved.id, now)
+  const sent = await submitCorrection({ bsn }, saved.id, { now })
   if (!sent.ok) throw new Error(JSON.stringify(sent))
   return { id: saved.id, ...sent }
 }
 
 describe('a correction request (Wet BRP art. 2.58)', () => {
   it('shows the form with the values the register holds, audited as a view', async () => {
-    const form = await getCorrectionForm({ bsn: kees.bsn }, null, now)
+    const form = await getCorrectionForm({ bsn: kees.bsn }, null, { now })
     expect(form.items.find((i) => i.field === 'given_names')).toEqual({ field: 'given_names', current: 'Kees' })
     expect(form.draft).toBeNull()
     const audit = await getDb()
@@ -91,7 +93,7 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
       { now },
     )
     if (!first.ok) throw new Error('refused')
-    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, now))?.evidence).toEqual({
+    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, { now }))?.evidence).toEqual({
       name: 'paspoort.png',
       type: 'image/png',
       size: png.byteLength,
@@ -104,11 +106,11 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
       { now },
     )
     expect(again).toEqual({ ok: true, id: first.id })
-    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, now))?.evidence?.name).toBe('paspoort.png')
+    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, { now }))?.evidence?.name).toBe('paspoort.png')
     await saveCorrectionDraft({ bsn: mehmet.bsn }, first.id, input, null, { now, removeEvidence: true })
-    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, now))?.evidence).toBeNull()
+    expect((await getCorrectionDraft({ bsn: mehmet.bsn }, first.id, { now }))?.evidence).toBeNull()
     // Someone else's draft is not found.
-    expect(await getCorrectionDraft({ bsn: kees.bsn }, first.id, now)).toBeNull()
+    expect(await getCorrectionDraft({ bsn: kees.bsn }, first.id, { now })).toBeNull()
   })
 
   it('accepted: the data corrected with the old value kept, the case decided and closed with letters, an event for the subscribers, audited', async () => {
@@ -142,8 +144,8 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
       hasEvidence: true,
     })
 
-    expect(await acceptCorrection(caseworker, request.id, now)).toEqual({ ok: true })
-    expect(await acceptCorrection(caseworker, request.id, now)).toEqual({ ok: false, error: 'already_decided' })
+    expect(await acceptCorrection(caseworker, request.id, { now })).toEqual({ ok: true })
+    expect(await acceptCorrection(caseworker, request.id, { now })).toEqual({ ok: false, error: 'already_decided' })
     expect(
       (await db.selectFrom('persons').select('given_names').where('bsn', '=', kees.bsn).executeTakeFirstOrThrow())
         .given_names,
@@ -207,7 +209,7 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
       { action: 'personal_data.corrected', actor_kind: 'staff', actor_id: 'E1003' },
     ])
     // "Mijn gegevens" shows the new name, last updated today.
-    const view = await getPersonView({ bsn: kees.bsn }, now)
+    const view = await getPersonView({ bsn: kees.bsn }, { now })
     expect(view.name.value.givenNames).toBe('Kees Jan')
     expect(view.name.updatedOn).toBe(todayIn(now))
     await db.updateTable('subscriptions').set({ active: false }).where('id', '=', 'test-belastingen').execute()
@@ -221,8 +223,10 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
       explanation: 'Het is Winsum in Groningen.',
     })
     await db.updateTable('persons').set({ birth_place: 'Winsum (Groningen)' }).where('bsn', '=', truus.bsn).execute()
-    expect(await acceptCorrection(caseworker, request.id, now)).toEqual({ ok: false, error: 'register_changed' })
-    expect(await refuseCorrection(caseworker, request.id, 'Wij hebben uw geboorteplaats al aangepast.', now)).toEqual({
+    expect(await acceptCorrection(caseworker, request.id, { now })).toEqual({ ok: false, error: 'register_changed' })
+    expect(
+      await refuseCorrection(caseworker, request.id, 'Wij hebben uw geboorteplaats al aangepast.', { now }),
+    ).toEqual({
       ok: true,
     })
     const row = await db
@@ -244,6 +248,6 @@ describe('a correction request (Wet BRP art. 2.58)', () => {
         { now },
       ),
     ).rejects.toThrow(/read-only/)
-    await expect(submitCorrection(actor, null, now)).rejects.toThrow(/read-only/)
+    await expect(submitCorrection(actor, null, { now })).rejects.toThrow(/read-only/)
   })
 })

@@ -8,10 +8,10 @@ import {
   getCorrectionForm,
   saveCorrectionDraft,
   submitCorrection,
-} from '~/services/corrections.server'
-import { purgeExpiredDrafts, uploadBytesInUse } from '~/services/drafts.server'
+} from '~/services/requests/corrections.server'
+import { purgeExpiredDrafts, uploadBytesInUse } from '~/services/requests/drafts.server'
 import { createTaskList, PURGE_TASK } from '~/services/jobs.server'
-import { getMoveDraft, getOpenMoveDraft, saveMoveAddress } from '~/services/move.server'
+import { getMoveDraft, getOpenMoveDraft, saveMoveAddress } from '~/services/requests/move-draft.server'
 import { loginAsCitizen } from '../support/login'
 import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
@@ -103,11 +103,11 @@ describe('one open draft per citizen per flow', () => {
       now,
     })
     expect(changed).toEqual({ ok: true, id: first.id })
-    expect((await getCorrectionDraft({ bsn: liam.bsn }, first.id, now))?.evidence?.size).toBe(5000)
+    expect((await getCorrectionDraft({ bsn: liam.bsn }, first.id, { now }))?.evidence?.size).toBe(5000)
     // No id (another tab, a script): the same row, replaced, without the old file.
     const again = await saveCorrectionDraft({ bsn: liam.bsn }, null, surname('Opnieuw begonnen.'), null, { now })
     expect(again).toEqual({ ok: true, id: first.id })
-    expect(await getCorrectionDraft({ bsn: liam.bsn }, first.id, now)).toMatchObject({
+    expect(await getCorrectionDraft({ bsn: liam.bsn }, first.id, { now })).toMatchObject({
       explanation: 'Opnieuw begonnen.',
       evidence: null,
     })
@@ -127,19 +127,19 @@ describe('one open draft per citizen per flow', () => {
       { bsn: lisa.bsn },
       null,
       { postcode: '9715AB', houseNumber: '5', addition: '' },
-      now,
+      { now },
     )
     const b = await saveMoveAddress(
       { bsn: lisa.bsn },
       null,
       { postcode: '9715AB', houseNumber: '3', addition: 'A' },
-      now,
+      { now },
     )
     if (!a.ok || !b.ok) throw new Error('refused')
     expect(b.id).toBe(a.id)
     const rows = await getDb().selectFrom('move_requests').select('id').where('bsn', '=', lisa.bsn).execute()
     expect(rows).toHaveLength(1)
-    expect((await getOpenMoveDraft({ bsn: lisa.bsn }, now))?.address?.houseNumber).toBe('3A')
+    expect((await getOpenMoveDraft({ bsn: lisa.bsn }, { now }))?.address?.houseNumber).toBe('3A')
   })
 })
 
@@ -151,30 +151,34 @@ describe('drafts are purged after their lifetime', () => {
       { bsn: mehmet.bsn },
       null,
       { postcode: '9715AB', houseNumber: '5', addition: '' },
-      new Date(t0.getTime() + 2 * DAY),
+      { now: new Date(t0.getTime() + 2 * DAY) },
     )
     if (!old.ok || !young.ok) throw new Error('refused')
     const expiry = new Date(t0.getTime() + DRAFT_LIFETIME_DAYS * DAY)
 
     // Just before the end of its lifetime it is kept, and still usable.
-    expect(await purgeExpiredDrafts(new Date(expiry.getTime() - 60_000))).toMatchObject({ correction: 0 })
-    expect(await getCorrectionDraft({ bsn: mehmet.bsn }, old.id, new Date(expiry.getTime() - 60_000))).not.toBeNull()
+    expect(await purgeExpiredDrafts({ now: new Date(expiry.getTime() - 60_000) })).toMatchObject({ correction: 0 })
+    expect(
+      await getCorrectionDraft({ bsn: mehmet.bsn }, old.id, { now: new Date(expiry.getTime() - 60_000) }),
+    ).not.toBeNull()
     // At the end it is no longer offered, and the purge deletes it with its file.
-    expect(await getCorrectionDraft({ bsn: mehmet.bsn }, old.id, expiry)).toBeNull()
-    expect((await getCorrectionForm({ bsn: mehmet.bsn }, null, expiry)).draft).toBeNull()
-    const purged = await purgeExpiredDrafts(new Date(expiry.getTime() + 60_000))
+    expect(await getCorrectionDraft({ bsn: mehmet.bsn }, old.id, { now: expiry })).toBeNull()
+    expect((await getCorrectionForm({ bsn: mehmet.bsn }, null, { now: expiry })).draft).toBeNull()
+    const purged = await purgeExpiredDrafts({ now: new Date(expiry.getTime() + 60_000) })
     expect(purged.correction).toBeGreaterThanOrEqual(1)
     expect(await correctionRows(mehmet.bsn)).toEqual([])
     // The move draft, two days younger, is still there.
-    expect(await getMoveDraft({ bsn: mehmet.bsn }, young.id, new Date(expiry.getTime() + 60_000))).not.toBeNull()
+    expect(
+      await getMoveDraft({ bsn: mehmet.bsn }, young.id, { now: new Date(expiry.getTime() + 60_000) }),
+    ).not.toBeNull()
   })
 
   it('never touches a request that was sent', async () => {
     const t0 = new Date('2026-03-02T09:00:00Z')
     const saved = await saveCorrectionDraft({ bsn: lisa.bsn }, null, surname(), null, { now: t0 })
     if (!saved.ok) throw new Error('refused')
-    expect(await submitCorrection({ bsn: lisa.bsn }, saved.id, t0)).toMatchObject({ ok: true })
-    await purgeExpiredDrafts(new Date(t0.getTime() + 365 * DAY))
+    expect(await submitCorrection({ bsn: lisa.bsn }, saved.id, { now: t0 })).toMatchObject({ ok: true })
+    await purgeExpiredDrafts({ now: new Date(t0.getTime() + 365 * DAY) })
     expect(await correctionRows(lisa.bsn)).toMatchObject([{ id: saved.id, status: 'submitted' }])
   })
 
@@ -204,7 +208,7 @@ describe('the upload quota per citizen', () => {
       if (!saved.ok) throw new Error('refused')
       expect(await submitCorrection({ bsn }, saved.id)).toMatchObject({ ok: true })
     }
-    expect(await uploadBytesInUse(getDb(), bsn)).toBe(20 * MB)
+    expect(await uploadBytesInUse(bsn, { db: getDb() })).toBe(20 * MB)
     const refused = await saveCorrectionDraft({ bsn }, null, surname(), upload(UPLOAD_QUOTA_BYTES - 20 * MB + 1))
     expect(refused).toMatchObject({ ok: false, errors: [{ field: 'evidence', error: 'quota_exceeded' }] })
     // Exactly up to the quota is fine, and replacing the draft's own file does not count twice.
@@ -221,12 +225,12 @@ describe('the upload quota per citizen', () => {
       now: t0,
     })
     if (!sent.ok) throw new Error('refused')
-    expect(await submitCorrection({ bsn }, sent.id, t0)).toMatchObject({ ok: true })
+    expect(await submitCorrection({ bsn }, sent.id, { now: t0 })).toMatchObject({ ok: true })
     expect((await saveCorrectionDraft({ bsn }, null, surname(), upload(10 * MB), { now: t0 })).ok).toBe(true)
     // Eight days later the draft has expired, not yet purged: starting again with a new file is fine.
     const later = new Date(t0.getTime() + 8 * DAY)
     expect((await saveCorrectionDraft({ bsn }, null, surname(), upload(10 * MB), { now: later })).ok).toBe(true)
-    expect(await uploadBytesInUse(getDb(), bsn)).toBe(20 * MB)
+    expect(await uploadBytesInUse(bsn, { db: getDb() })).toBe(20 * MB)
   })
 
   it('says so at the field and in the error summary, keeping what was typed', async () => {

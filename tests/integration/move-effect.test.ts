@@ -11,21 +11,19 @@ import { getCaseForCitizen, getOverviewForCitizen, listCasesForCitizen } from '~
 import { recordCaseEvent } from '~/services/cases/record.server'
 import { listLettersForCitizen } from '~/services/letters/citizen.server'
 import { LETTER_NOTICE_TASK } from '~/services/letters/notices.server'
-import { applyDueMoves, applyMove, MOVE_APPLY_TASK, moveEffectTasks } from '~/services/move-effect.server'
-import { getMoveForCitizenCase, withdrawMove } from '~/services/move-parties.server'
+import { applyDueMoves, applyMove, MOVE_APPLY_TASK, moveEffectTasks } from '~/services/requests/move-effect.server'
+import { getMoveForCitizenCase, withdrawMove } from '~/services/requests/move-parties.server'
+import { approveMove, refuseMove, startAddressInvestigation } from '~/services/requests/move-decision.server'
 import {
-  approveMove,
   getBlockingMove,
   getCoMoverChoices,
-  getMoveRequestForCaseworker,
-  refuseMove,
   saveCoMovers,
   saveMoveAddress,
   saveMoveDate,
-  startAddressInvestigation,
-  submitMove,
-} from '~/services/move.server'
-import { getPersonView } from '~/services/my-data.server'
+} from '~/services/requests/move-draft.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
+import { submitMove } from '~/services/requests/move-submit.server'
+import { getPersonView } from '~/services/requests/my-data.server'
 import { EVENT_TYPES } from '~/services/outbound.server'
 import { createPerson } from '../support/factories'
 
@@ -97,12 +95,12 @@ async function reportMove(
     actor,
     null,
     { postcode: to.postcode, houseNumber: to.houseNumber, addition: '' },
-    now,
+    { now },
   )
   if (!saved.ok) throw new Error(`address refused: ${JSON.stringify(saved)}`)
-  expect(await saveMoveDate(actor, saved.id, ymd(moveDate), now)).toEqual({ ok: true })
-  expect(await saveCoMovers(actor, saved.id, picked, now)).toEqual({ ok: true })
-  const submitted = await submitMove(actor, saved.id, now)
+  expect(await saveMoveDate(actor, saved.id, ymd(moveDate), { now })).toEqual({ ok: true })
+  expect(await saveCoMovers(actor, saved.id, picked, { now })).toEqual({ ok: true })
+  const submitted = await submitMove(actor, saved.id, { now })
   if (!submitted.ok) throw new Error(`submit refused: ${JSON.stringify(submitted)}`)
   const { id } = await db
     .selectFrom('move_requests')
@@ -221,7 +219,10 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
     expect(await getCaseForCitizen(jan.bsn, move.caseId, 'nl', '2026-11-30')).toBeNull()
     expect((await listCasesForCitizen(jan.bsn, 'nl', '2026-11-30')).open.map((c) => c.id)).not.toContain(move.caseId)
     expect(await getMoveForCitizenCase({ bsn: jan.bsn }, move.caseId)).toBeNull()
-    expect(await withdrawMove({ bsn: jan.bsn }, move.caseId, REPORTED)).toEqual({ ok: false, error: 'not_found' })
+    expect(await withdrawMove({ bsn: jan.bsn }, move.caseId, { now: REPORTED })).toEqual({
+      ok: false,
+      error: 'not_found',
+    })
   })
 
   it('refuses Fatima a second move while this one runs, and says who reported which', async () => {
@@ -268,7 +269,7 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
   })
 
   it('approved on 30 November for 15 December: the decision and the letters now, the address and the events on the day', async () => {
-    const approved = await approveMove(caseworker, move.requestId, REPORTED)
+    const approved = await approveMove(caseworker, move.requestId, { now: REPORTED })
     expect(approved).toEqual({ ok: true, moved: 4, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: MOVE_DATE })
 
     // Nothing changed in the register: current address, history, staff search all say Helperzoom.
@@ -306,7 +307,7 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
     expect(found).toMatchObject({ ok: true, results: [{ address: 'Helperzoom 8, 9722 BA Groningen' }] })
 
     // "Mijn gegevens": the current address stays current, the new one is "from 15 December".
-    const view = await getPersonView({ bsn: pieter.bsn }, REPORTED)
+    const view = await getPersonView({ bsn: pieter.bsn }, { now: REPORTED })
     expect(view.address?.value.address.oneLine).toBe('Helperzoom 8, 9722 BA Groningen')
     expect(view.pendingMove).toMatchObject({
       caseId: move.caseId,
@@ -315,21 +316,21 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
       reportedBy: null,
       address: { oneLine: 'Oude Ebbingestraat 5, 9712 HA Groningen' },
     })
-    expect((await getPersonView({ bsn: fatima.bsn }, REPORTED)).pendingMove).toMatchObject({
+    expect((await getPersonView({ bsn: fatima.bsn }, { now: REPORTED })).pendingMove).toMatchObject({
       state: 'scheduled',
       reportedBy: 'Pieter de Vries',
     })
     // Still one move at a time, and no withdrawing online after the decision.
     expect(await getBlockingMove({ bsn: fatima.bsn })).toMatchObject({ state: 'scheduled' })
-    expect(await withdrawMove({ bsn: pieter.bsn }, move.caseId, REPORTED)).toEqual({
+    expect(await withdrawMove({ bsn: pieter.bsn }, move.caseId, { now: REPORTED })).toEqual({
       ok: false,
       error: 'already_decided',
     })
   })
 
   it('is not applied on the eve of the date, by the job nor by the sweep', async () => {
-    expect(await applyMove(move.requestId, EVE)).toBe('not_due')
-    expect(await applyDueMoves(EVE)).toEqual({ applied: 0, checked: 0 })
+    expect(await applyMove(move.requestId, { now: EVE })).toBe('not_due')
+    expect(await applyDueMoves({ now: EVE })).toEqual({ applied: 0, checked: 0 })
     expect(await addressOf(pieter.bsn)).toBe(helperzoom)
     expect(await outboundOf(move.caseId)).toEqual([])
   })
@@ -356,9 +357,9 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
     expect(kase.status).toBe('closed')
 
     // Again, by the job, the sweep, and two at once: nothing more happens.
-    expect(await applyMove(move.requestId, ON_THE_DAY)).toBe('already_applied')
-    expect(await applyDueMoves(new Date('2026-12-16T08:00:00Z'))).toEqual({ applied: 0, checked: 0 })
-    await Promise.all([applyMove(move.requestId, ON_THE_DAY), applyMove(move.requestId, ON_THE_DAY)])
+    expect(await applyMove(move.requestId, { now: ON_THE_DAY })).toBe('already_applied')
+    expect(await applyDueMoves({ now: new Date('2026-12-16T08:00:00Z') })).toEqual({ applied: 0, checked: 0 })
+    await Promise.all([applyMove(move.requestId, { now: ON_THE_DAY }), applyMove(move.requestId, { now: ON_THE_DAY })])
     expect(await outboundOf(move.caseId)).toHaveLength(4)
     expect((await historyOf(pieter.bsn)).filter((h) => h.address_id === target)).toHaveLength(1)
 
@@ -374,7 +375,7 @@ describe('Pieter reports the family’s move to Oude Ebbingestraat 5, where an 8
       ok: true,
       results: [{ address: 'Oude Ebbingestraat 5, 9712 HA Groningen' }],
     })
-    const view = await getPersonView({ bsn: fatima.bsn }, ON_THE_DAY)
+    const view = await getPersonView({ bsn: fatima.bsn }, { now: ON_THE_DAY })
     expect(view.address?.value.address.oneLine).toBe('Oude Ebbingestraat 5, 9712 HA Groningen')
     expect(view.pendingMove).toBeNull()
     expect(await getBlockingMove({ bsn: fatima.bsn })).toBeNull()
@@ -386,7 +387,10 @@ describe('a day the server was down', () => {
     const from = (await at('Zuiderdiep', 11)).id
     const { declarant } = await household(from, [])
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 11), [], { moveDate: '2026-12-10' })
-    expect(await approveMove(caseworker, moved.requestId, REPORTED)).toMatchObject({ ok: true, takesEffect: 'on_date' })
+    expect(await approveMove(caseworker, moved.requestId, { now: REPORTED })).toMatchObject({
+      ok: true,
+      takesEffect: 'on_date',
+    })
     // The job is lost (say, the queue was restored from an old backup).
     const jobs = (await jobsFor(MOVE_APPLY_TASK)).filter((j) => j.payload.moveRequestId === moved.requestId)
     await utils.permanentlyFailJobs(
@@ -395,7 +399,7 @@ describe('a day the server was down', () => {
     )
     // Two days later the sweep runs.
     const later = new Date('2026-12-12T00:05:00Z')
-    const swept = await applyDueMoves(later)
+    const swept = await applyDueMoves({ now: later })
     expect(swept.applied).toBe(1)
     expect(await addressOf(declarant.bsn)).toBe((await at('Korreweg', 11)).id)
     expect(await outboundOf(moved.caseId)).toHaveLength(1)
@@ -404,7 +408,7 @@ describe('a day the server was down', () => {
       from_date: '2026-12-10',
       to_date: null,
     })
-    expect((await applyDueMoves(later)).applied).toBe(0)
+    expect((await applyDueMoves({ now: later })).applied).toBe(0)
     expect(await outboundOf(moved.caseId)).toHaveLength(1)
   })
 
@@ -412,7 +416,7 @@ describe('a day the server was down', () => {
     const from = (await at('Zuiderdiep', 12)).id
     const { declarant } = await household(from, [])
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 12), [], { moveDate: '2026-12-10' })
-    await approveMove(caseworker, moved.requestId, REPORTED)
+    await approveMove(caseworker, moved.requestId, { now: REPORTED })
     await utils.addJob('move_apply_due', {})
     await runOnce({
       connectionString: process.env.DATABASE_URL!,
@@ -429,7 +433,7 @@ describe('a case closed by a back office before the move date', () => {
     const from = (await at('Zuiderdiep', 21)).id
     const { declarant } = await household(from, [])
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 15), [])
-    await approveMove(caseworker, moved.requestId, REPORTED)
+    await approveMove(caseworker, moved.requestId, { now: REPORTED })
     const closed = await recordCaseEvent({
       source: 'zaaksysteem',
       sourceEventId: `test-close-${moved.caseId}`,
@@ -440,7 +444,7 @@ describe('a case closed by a back office before the move date', () => {
       event: { type: 'closed' },
     })
     expect(closed.ok).toBe(true)
-    expect(await applyMove(moved.requestId, ON_THE_DAY)).toBe('applied')
+    expect(await applyMove(moved.requestId, { now: ON_THE_DAY })).toBe('applied')
     expect(await addressOf(declarant.bsn)).toBe((await at('Korreweg', 15)).id)
     expect(await outboundOf(moved.caseId)).toHaveLength(1)
   })
@@ -453,7 +457,7 @@ describe('a move whose date has come', () => {
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 14), [], {
       moveDate: '2026-11-27', // reported 3 days late, within the 5 days of art. 2.39(1)
     })
-    const result = await approveMove(caseworker, moved.requestId, REPORTED)
+    const result = await approveMove(caseworker, moved.requestId, { now: REPORTED })
     expect(result).toEqual({ ok: true, moved: 1, eventsEnqueued: 1, takesEffect: 'now', moveDate: '2026-11-27' })
     expect(await addressOf(declarant.bsn)).toBe((await at('Korreweg', 14)).id)
     expect(await outboundOf(moved.caseId)).toHaveLength(1)
@@ -503,13 +507,13 @@ describe('one move at a time', () => {
       { bsn: declarant.bsn },
       null,
       { postcode: '9715AB', houseNumber: '2', addition: '' },
-      REPORTED,
+      { now: REPORTED },
     )
     if (!saved.ok) throw new Error('address refused')
-    await saveMoveDate({ bsn: declarant.bsn }, saved.id, ymd(MOVE_DATE), REPORTED)
-    const choices = await getCoMoverChoices({ bsn: declarant.bsn }, saved.id, REPORTED)
+    await saveMoveDate({ bsn: declarant.bsn }, saved.id, ymd(MOVE_DATE), { now: REPORTED })
+    const choices = await getCoMoverChoices({ bsn: declarant.bsn }, saved.id, { now: REPORTED })
     expect(choices?.map((c) => [c.eligible, c.reason])).toEqual([[false, 'move_already_reported']])
-    expect(await saveCoMovers({ bsn: declarant.bsn }, saved.id, [0], REPORTED)).toMatchObject({
+    expect(await saveCoMovers({ bsn: declarant.bsn }, saved.id, [0], { now: REPORTED })).toMatchObject({
       ok: false,
       refused: [{ index: 0, reason: 'move_already_reported' }],
     })
@@ -524,17 +528,17 @@ describe('one move at a time', () => {
         { bsn },
         null,
         { postcode: '9715AB', houseNumber: number, addition: '' },
-        REPORTED,
+        { now: REPORTED },
       )
       if (!saved.ok) throw new Error('address refused')
-      await saveMoveDate({ bsn }, saved.id, ymd(MOVE_DATE), REPORTED)
-      expect(await saveCoMovers({ bsn }, saved.id, [0], REPORTED)).toEqual({ ok: true })
+      await saveMoveDate({ bsn }, saved.id, ymd(MOVE_DATE), { now: REPORTED })
+      expect(await saveCoMovers({ bsn }, saved.id, [0], { now: REPORTED })).toEqual({ ok: true })
       return saved.id
     }
     const [a, b] = [await draft(declarant.bsn, '4'), await draft(partner.bsn, '5')]
     const results = await Promise.all([
-      submitMove({ bsn: declarant.bsn }, a, REPORTED),
-      submitMove({ bsn: partner.bsn }, b, REPORTED),
+      submitMove({ bsn: declarant.bsn }, a, { now: REPORTED }),
+      submitMove({ bsn: partner.bsn }, b, { now: REPORTED }),
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, step: 'address', error: 'already_reported' }])
@@ -550,8 +554,8 @@ describe('an address investigation', () => {
     ])
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 22), [0, 1])
     const later = new Date('2026-12-02T09:00:00Z')
-    expect(await startAddressInvestigation(caseworker, moved.requestId, later)).toEqual({ ok: true, told: 2 })
-    expect(await startAddressInvestigation(caseworker, moved.requestId, later)).toEqual({
+    expect(await startAddressInvestigation(caseworker, moved.requestId, { now: later })).toEqual({ ok: true, told: 2 })
+    expect(await startAddressInvestigation(caseworker, moved.requestId, { now: later })).toEqual({
       ok: false,
       error: 'investigation_running',
     })
@@ -573,7 +577,7 @@ describe('an address investigation', () => {
       investigationSince: '2026-12-02',
     })
     // Afterwards the caseworker decides as usual: here a refusal, with letters to both adults.
-    expect(await refuseMove(caseworker, moved.requestId, 'Op dit adres woont u niet.', later)).toMatchObject({
+    expect(await refuseMove(caseworker, moved.requestId, 'Op dit adres woont u niet.', { now: later })).toMatchObject({
       ok: true,
     })
     const refusals = (await lettersOf(moved.caseId)).filter((l) =>
@@ -594,11 +598,11 @@ describe('withdrawing a move', () => {
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 24), [0])
     expect(await getMoveForCitizenCase({ bsn: declarant.bsn }, moved.caseId)).toMatchObject({ canWithdraw: true })
     // Only the declarant withdraws; the partner is told to call.
-    expect(await withdrawMove({ bsn: people[0].bsn }, moved.caseId, REPORTED)).toEqual({
+    expect(await withdrawMove({ bsn: people[0].bsn }, moved.caseId, { now: REPORTED })).toEqual({
       ok: false,
       error: 'not_declarant',
     })
-    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, REPORTED)).toEqual({
+    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, { now: REPORTED })).toEqual({
       ok: true,
       reference: moved.reference,
     })
@@ -616,12 +620,15 @@ describe('withdrawing a move', () => {
       [declarant.bsn, 'decision_notice', 'U heeft uw verhuismelding ingetrokken'],
       [people[0].bsn, 'move_co_mover_decided', 'De verhuizing is ingetrokken'],
     ])
-    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, REPORTED)).toEqual({
+    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, { now: REPORTED })).toEqual({
       ok: false,
       error: 'already_decided',
     })
     // Neither can be approved any more, and a new move may be reported.
-    expect(await approveMove(caseworker, moved.requestId, REPORTED)).toEqual({ ok: false, error: 'already_decided' })
+    expect(await approveMove(caseworker, moved.requestId, { now: REPORTED })).toEqual({
+      ok: false,
+      error: 'already_decided',
+    })
     expect(await getBlockingMove({ bsn: people[0].bsn })).toBeNull()
   })
 
@@ -629,8 +636,8 @@ describe('withdrawing a move', () => {
     const home = (await at('Zuiderdiep', 20)).id
     const { declarant } = await household(home, [])
     const moved = await reportMove(declarant.bsn, await at('Korreweg', 25), [])
-    await approveMove(caseworker, moved.requestId, REPORTED)
-    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, REPORTED)).toEqual({
+    await approveMove(caseworker, moved.requestId, { now: REPORTED })
+    expect(await withdrawMove({ bsn: declarant.bsn }, moved.caseId, { now: REPORTED })).toEqual({
       ok: false,
       error: 'already_decided',
     })
@@ -641,8 +648,11 @@ describe('withdrawing a move', () => {
   })
 
   it('refuses a malformed or unknown case id the same way', async () => {
-    expect(await withdrawMove({ bsn: jan.bsn }, 'not-a-uuid', REPORTED)).toEqual({ ok: false, error: 'not_found' })
-    expect(await withdrawMove({ bsn: jan.bsn }, '00000000-0000-4000-8000-000000000000', REPORTED)).toEqual({
+    expect(await withdrawMove({ bsn: jan.bsn }, 'not-a-uuid', { now: REPORTED })).toEqual({
+      ok: false,
+      error: 'not_found',
+    })
+    expect(await withdrawMove({ bsn: jan.bsn }, '00000000-0000-4000-8000-000000000000', { now: REPORTED })).toEqual({
       ok: false,
       error: 'not_found',
     })

@@ -7,20 +7,19 @@ import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
 import { addDays, todayIn } from '~/domain/local-date'
+import { approveMove, refuseMove } from '~/services/requests/move-decision.server'
 import {
-  approveMove,
   getCoMoverChoices,
   getMoveDraft,
-  getMoveRequestForCaseworker,
-  lookupAddress,
-  refuseMove,
   saveCoMovers,
   saveMoveAddress,
   saveMoveDate,
-  submitMove,
-} from '~/services/move.server'
-import { applyMove } from '~/services/move-effect.server'
-import { getPersonView } from '~/services/my-data.server'
+} from '~/services/requests/move-draft.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
+import { lookupAddress } from '~/services/requests/move-address.server'
+import { submitMove } from '~/services/requests/move-submit.server'
+import { applyMove } from '~/services/requests/move-effect.server'
+import { getPersonView } from '~/services/requests/my-data.server'
 import { DELIVER_TASK, EVENT_TYPES, outboundDeliverTask, retryDelayMs, signBody } from '~/services/outbound.server'
 
 const pieter = personaByKey('pieter')
@@ -81,10 +80,10 @@ async function draftFor(
   picked: number[] = [],
 ) {
   const actor = { bsn }
-  const saved = await saveMoveAddress(actor, null, { addition: '', ...address }, now)
+  const saved = await saveMoveAddress(actor, null, { addition: '', ...address }, { now })
   if (!saved.ok) throw new Error(`address refused: ${JSON.stringify(saved)}`)
-  expect(await saveMoveDate(actor, saved.id, ymd(addDays(today, 7)), now)).toEqual({ ok: true })
-  expect(await saveCoMovers(actor, saved.id, picked, now)).toEqual({ ok: true })
+  expect(await saveMoveDate(actor, saved.id, ymd(addDays(today, 7)), { now })).toEqual({ ok: true })
+  expect(await saveCoMovers(actor, saved.id, picked, { now })).toEqual({ ok: true })
   return saved.id
 }
 
@@ -147,7 +146,12 @@ describe('looking up the new address in the register', () => {
       .where('house_number', '=', 12)
       .executeTakeFirstOrThrow()
     expect(
-      await saveMoveAddress({ bsn: jan.bsn }, null, { postcode: home.postcode, houseNumber: '12', addition: '' }, now),
+      await saveMoveAddress(
+        { bsn: jan.bsn },
+        null,
+        { postcode: home.postcode, houseNumber: '12', addition: '' },
+        { now },
+      ),
     ).toEqual({
       ok: false,
       errors: [{ field: 'postcode', error: 'same_as_current' }],
@@ -161,19 +165,19 @@ describe('the steps of reporting a move', () => {
       { bsn: jan.bsn },
       null,
       { postcode: '9715AB', houseNumber: '1', addition: '' },
-      now,
+      { now },
     )
     if (!saved.ok) throw new Error('address refused')
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 29)), now)).toMatchObject({
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 29)), { now })).toMatchObject({
       ok: false,
       error: 'too_late',
     })
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -6)), now)).toMatchObject({
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -6)), { now })).toMatchObject({
       ok: false,
       error: 'too_early',
     })
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 28)), now)).toEqual({ ok: true })
-    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -5)), now)).toEqual({ ok: true })
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, 28)), { now })).toEqual({ ok: true })
+    expect(await saveMoveDate({ bsn: jan.bsn }, saved.id, ymd(addDays(today, -5)), { now })).toEqual({ ok: true })
   })
 
   it("answers another citizen's draft as if it did not exist", async () => {
@@ -181,12 +185,12 @@ describe('the steps of reporting a move', () => {
       { bsn: jan.bsn },
       null,
       { postcode: '9715AB', houseNumber: '1', addition: '' },
-      now,
+      { now },
     )
     if (!saved.ok) throw new Error('address refused')
-    expect(await getMoveDraft({ bsn: anneke.bsn }, saved.id, now)).toBeNull()
-    expect(await saveMoveDate({ bsn: anneke.bsn }, saved.id, ymd(today), now)).toEqual({ ok: false, missing: true })
-    expect(await submitMove({ bsn: anneke.bsn }, saved.id, now)).toEqual({ ok: false, missing: true })
+    expect(await getMoveDraft({ bsn: anneke.bsn }, saved.id, { now })).toBeNull()
+    expect(await saveMoveDate({ bsn: anneke.bsn }, saved.id, ymd(today), { now })).toEqual({ ok: false, missing: true })
+    expect(await submitMove({ bsn: anneke.bsn }, saved.id, { now })).toEqual({ ok: false, missing: true })
   })
 
   it('lists the household with who may move along and why not, and audits that view', async () => {
@@ -194,11 +198,11 @@ describe('the steps of reporting a move', () => {
       { bsn: pieter.bsn },
       null,
       { postcode: '9715AB', houseNumber: '1', addition: '' },
-      now,
+      { now },
     )
     if (!saved.ok) throw new Error('address refused')
-    await saveMoveDate({ bsn: pieter.bsn }, saved.id, ymd(today), now)
-    const choices = await getCoMoverChoices({ bsn: pieter.bsn }, saved.id, now)
+    await saveMoveDate({ bsn: pieter.bsn }, saved.id, ymd(today), { now })
+    const choices = await getCoMoverChoices({ bsn: pieter.bsn }, saved.id, { now })
     expect(choices?.map((c) => [c.name, c.relation, c.eligible])).toEqual([
       ['Fatima el Amrani', 'partner', true],
       ['Noor de Vries', 'child', true],
@@ -209,15 +213,15 @@ describe('the steps of reporting a move', () => {
       { bsn: thomas.bsn },
       null,
       { postcode: '9715AB', houseNumber: '1', addition: '' },
-      now,
+      { now },
     )
     if (!annekeDraft.ok) throw new Error('address refused')
-    await saveMoveDate({ bsn: thomas.bsn }, annekeDraft.id, ymd(today), now)
-    const thomasChoices = await getCoMoverChoices({ bsn: thomas.bsn }, annekeDraft.id, now)
+    await saveMoveDate({ bsn: thomas.bsn }, annekeDraft.id, ymd(today), { now })
+    const thomasChoices = await getCoMoverChoices({ bsn: thomas.bsn }, annekeDraft.id, { now })
     expect(thomasChoices?.map((c) => [c.name, c.eligible, c.reason])).toEqual([
       ['Anneke Bakker', false, 'parent_reports_own_move'],
     ])
-    expect(await saveCoMovers({ bsn: thomas.bsn }, annekeDraft.id, [0], now)).toEqual({
+    expect(await saveCoMovers({ bsn: thomas.bsn }, annekeDraft.id, [0], { now })).toEqual({
       ok: false,
       refused: [{ index: 0, name: 'Anneke Bakker', reason: 'parent_reports_own_move' }],
     })
@@ -253,9 +257,9 @@ describe('a move from request to every subscribed system', () => {
         .where('bsn', '=', pieter.bsn)
         .executeTakeFirstOrThrow()
       const draftId = await draftFor(pieter.bsn, { postcode: '9715AB', houseNumber: '3', addition: 'A' }, [0, 1, 2])
-      const review = await getMoveDraft({ bsn: pieter.bsn }, draftId, now)
+      const review = await getMoveDraft({ bsn: pieter.bsn }, draftId, { now })
       expect(review?.coMovers.map((m) => m.name)).toEqual(['Fatima el Amrani', 'Noor de Vries', 'Daan de Vries'])
-      const submitted = await submitMove({ bsn: pieter.bsn }, draftId, now)
+      const submitted = await submitMove({ bsn: pieter.bsn }, draftId, { now })
       if (!submitted.ok) throw new Error(`submit refused: ${JSON.stringify(submitted)}`)
       expect(submitted.reference).toMatch(/^Z-\d{4}-\d{6}$/)
 
@@ -293,7 +297,7 @@ describe('a move from request to every subscribed system', () => {
         ]),
       )
       // A draft cannot be sent twice.
-      expect(await submitMove({ bsn: pieter.bsn }, draftId, now)).toEqual({ ok: false, missing: true })
+      expect(await submitMove({ bsn: pieter.bsn }, draftId, { now })).toEqual({ ok: false, missing: true })
 
       // 3. The caseworker approves; the move date is a week ahead, so nothing is sent yet.
       const request = await db
@@ -302,9 +306,9 @@ describe('a move from request to every subscribed system', () => {
         .where('case_id', '=', kase.id)
         .executeTakeFirstOrThrow()
       const moveDate = addDays(today, 7)
-      const approved = await approveMove(caseworker, request.id, now)
+      const approved = await approveMove(caseworker, request.id, { now })
       expect(approved).toEqual({ ok: true, moved: 4, eventsEnqueued: 0, takesEffect: 'on_date', moveDate })
-      expect(await approveMove(caseworker, request.id, now)).toEqual({ ok: false, error: 'already_decided' })
+      expect(await approveMove(caseworker, request.id, { now })).toEqual({ ok: false, error: 'already_decided' })
       expect(await db.selectFrom('outbound_events').select('id').where('case_id', '=', kase.id).execute()).toEqual([])
       expect(
         (await db.selectFrom('persons').select('address_id').where('bsn', '=', fatima.bsn).executeTakeFirstOrThrow())
@@ -312,7 +316,7 @@ describe('a move from request to every subscribed system', () => {
       ).toBe(before.address_id)
       // On the move date (today in Amsterdam is then the move date) the job applies it.
       const onTheDay = new Date(`${moveDate}T09:00:00Z`)
-      expect(await applyMove(request.id, onTheDay)).toBe('applied')
+      expect(await applyMove(request.id, { now: onTheDay })).toBe('applied')
 
       // 4. Everyone has the new address from the move date, and the old period is closed (history kept).
       const target = await db
@@ -445,7 +449,7 @@ describe('a move from request to every subscribed system', () => {
       expect(detail?.movers.map((m) => m.role)).toEqual(['declarant', 'partner', 'child', 'child'])
 
       // 9. "Mijn gegevens" shows the new address and the old one in the history.
-      const view = await getPersonView({ bsn: fatima.bsn }, onTheDay)
+      const view = await getPersonView({ bsn: fatima.bsn }, { now: onTheDay })
       expect(view.address?.value.address.oneLine).toBe('Korreweg 3A, 9715 AB Groningen')
       expect(view.address?.value.since).toBe(moveDate)
       expect(view.addressHistory.map((h) => h.address.street)).toEqual(['Korreweg', 'Helperzoom'])
@@ -474,7 +478,7 @@ describe('a move from request to every subscribed system', () => {
       db,
     )
     try {
-      await expect(submitMove({ bsn: jan.bsn }, draftId, now)).rejects.toThrow(/audit unavailable/)
+      await expect(submitMove({ bsn: jan.bsn }, draftId, { now })).rejects.toThrow(/audit unavailable/)
     } finally {
       await sql`drop trigger test_refuse_move_audit on audit_log`.execute(db)
       await sql`drop function test_refuse_move_audit()`.execute(db)
@@ -488,13 +492,13 @@ describe('a move from request to every subscribed system', () => {
         .executeTakeFirstOrThrow(),
     ).toEqual({ status: 'draft', case_id: null })
     // With the audit log back, the same draft goes through.
-    expect(await submitMove({ bsn: jan.bsn }, draftId, now)).toMatchObject({ ok: true })
+    expect(await submitMove({ bsn: jan.bsn }, draftId, { now })).toMatchObject({ ok: true })
   })
 
   it('lets a caseworker refuse a move with a reason: the address stays, the case is decided', async () => {
     const db = getDb()
     const draftId = await draftFor(anneke.bsn, { postcode: '9715AB', houseNumber: '4' }, [0])
-    const submitted = await submitMove({ bsn: anneke.bsn }, draftId, now)
+    const submitted = await submitMove({ bsn: anneke.bsn }, draftId, { now })
     if (!submitted.ok) throw new Error('submit refused')
     const request = await db
       .selectFrom('move_requests')
@@ -506,7 +510,9 @@ describe('a move from request to every subscribed system', () => {
       .select(['address_id'])
       .where('bsn', 'in', [anneke.bsn, thomas.bsn])
       .execute()
-    expect(await refuseMove(caseworker, request.id, 'Op dit adres staat geen woning.', now)).toMatchObject({ ok: true })
+    expect(await refuseMove(caseworker, request.id, 'Op dit adres staat geen woning.', { now })).toMatchObject({
+      ok: true,
+    })
     expect(
       await db.selectFrom('persons').select(['address_id']).where('bsn', 'in', [anneke.bsn, thomas.bsn]).execute(),
     ).toEqual(before)
@@ -522,7 +528,7 @@ describe('a move from request to every subscribed system', () => {
   it('stops an approval when a co-mover no longer lives at the old address', async () => {
     const db = getDb()
     const draftId = await draftFor(thomas.bsn, { postcode: '9715AB', houseNumber: '6' })
-    const submitted = await submitMove({ bsn: thomas.bsn }, draftId, now)
+    const submitted = await submitMove({ bsn: thomas.bsn }, draftId, { now })
     if (!submitted.ok) throw new Error('submit refused')
     // The declarant moved some other way in the meantime.
     const other = await db
@@ -537,7 +543,7 @@ describe('a move from request to every subscribed system', () => {
       .select(['id'])
       .where('case_id', '=', submitted.caseId)
       .executeTakeFirstOrThrow()
-    expect(await approveMove(caseworker, request.id, now)).toEqual({ ok: false, error: 'household_changed' })
+    expect(await approveMove(caseworker, request.id, { now })).toEqual({ ok: false, error: 'household_changed' })
     expect(
       await db.selectFrom('move_requests').select('status').where('id', '=', request.id).executeTakeFirstOrThrow(),
     ).toEqual({ status: 'submitted' })

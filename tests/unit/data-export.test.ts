@@ -2,14 +2,8 @@ import { createInstance } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, OUTCOMES } from '~/domain/case-terms'
 import { CORRECTABLE_FIELDS } from '~/domain/correction'
-import {
-  composeExportDocument,
-  DATA_EXPORT_SCHEMA,
-  exportFileName,
-  letterText,
-  type DataExport,
-  type Translate,
-} from '~/domain/data-export'
+import { DATA_EXPORT_SCHEMA, exportFileName, letterText, type DataExport } from '~/domain/data-export'
+import { composeExportDocument, type Translate } from '~/domain/data-export-document'
 import { i18nConfig } from '~/i18n'
 
 const translators: Record<'nl' | 'en', Translate> = {} as Record<'nl' | 'en', Translate>

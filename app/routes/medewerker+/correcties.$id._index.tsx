@@ -1,18 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
-import { FormField, inputClass } from '~/components/form-field'
-import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
+import { ReviewDecision } from '~/components/review-decision'
+import { useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
+import { useGovForm } from '~/components/use-gov-form'
+import { reviewDecisionSchema } from '~/domain/review-decision'
 import { CASE_READERS } from '~/domain/staff-areas'
+import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
-import { acceptCorrection, getCorrectionForCaseworker, refuseCorrection } from '~/services/corrections.server'
+import {
+  acceptCorrection,
+  getCorrectionForCaseworker,
+  refuseCorrection,
+} from '~/services/requests/correction-review.server'
 import { getFixedT } from '~/services/i18n.server'
 import { notFound } from '~/responses'
 
@@ -36,33 +41,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correctie' }]
 export const handle = { i18n: 'mydata' }
 
-const Decision = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('refuse'), reason: z.string().trim().min(1, 'required').max(1000, 'required') }),
-])
+const Decision = reviewDecisionSchema(['accept'])
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
-  const raw = Object.fromEntries(await request.formData())
-  const parsed = Decision.safeParse(raw)
-  if (!parsed.success)
-    return json(
-      { errors: [{ field: 'reason', key: 'errors.reason.required' }], reason: String(raw.reason ?? '') },
-      { status: 400 },
-    )
+  const submission = await parseForm(request, Decision)
+  if (submission.status !== 'success') return formRefused(submission)
+  const decision = submission.value
   const id = params.id ?? ''
   const result =
-    parsed.data.intent === 'accept'
-      ? await acceptCorrection(staff, id)
-      : await refuseCorrection(staff, id, parsed.data.reason)
+    decision.intent === 'refuse'
+      ? await refuseCorrection(staff, id, decision.reason)
+      : await acceptCorrection(staff, id)
   if (!result.ok) {
     if (result.error === 'not_found') throw notFound()
-    return json(
-      { errors: [{ field: 'decision', key: `staff.errors.${result.error}` }], reason: String(raw.reason ?? '') },
-      { status: 409 },
-    )
+    return formRefused(submission, [{ field: 'decision', code: result.error }], 409)
   }
-  return redirect(`/medewerker/correcties/${id}?besluit=${parsed.data.intent === 'accept' ? 'verbeterd' : 'afgewezen'}`)
+  return redirect(`/medewerker/correcties/${id}?besluit=${decision.intent === 'accept' ? 'verbeterd' : 'afgewezen'}`)
 }
 
 const tone = { submitted: 'warning', accepted: 'success', refused: 'danger' } as const
@@ -72,15 +67,17 @@ export default function CorrectionRequest() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
   const acts = useActsOnCases()
-  const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
-  const reasonError = errors.find((e) => e.field === 'reason')?.message
+  const { errorOf, valueOf, summary } = useGovForm<{ reason: string; decision: string }>({
+    id: 'decision',
+    lastResult: actionData,
+    message: (field, key) => t(field === 'decision' ? `staff.errors.${key}` : `errors.${field}.${key}`),
+  })
   const show = (value: string | null) =>
     value === null || value === ''
       ? t('correction.emptyValue')
       : c.field === 'birth_date'
         ? formatLocalDate(value, i18n.language)
         : value
-  const summary = useSubmissionErrors(errors, actionData)
   return (
     <div className="prose-width">
       <p>
@@ -123,28 +120,18 @@ export default function CorrectionRequest() {
           ...(c.decisionReason ? [{ key: t('staff.decisionReason'), value: c.decisionReason }] : []),
         ]}
       />
-      {c.status === 'submitted' && !acts ? (
-        <div className="mt-8">
-          <ReadOnlyNote />
-        </div>
-      ) : c.status === 'submitted' ? (
-        <div id="decision" tabIndex={-1} className="mt-8 space-y-8">
-          <Form method="post">
-            <input type="hidden" name="intent" value="accept" />
-            <button type="submit" className="btn-primary">
-              {t('staff.accept')}
-            </button>
-          </Form>
-          <Form method="post" noValidate className="border-t-2 border-line pt-6">
-            <input type="hidden" name="intent" value="refuse" />
-            <FormField id="reason" label={t('staff.reason')} hint={t('staff.reasonHint')} error={reasonError}>
-              {(p) => <textarea {...p} rows={3} defaultValue={actionData?.reason ?? ''} className={inputClass} />}
-            </FormField>
-            <button type="submit" className="btn-secondary">
-              {t('staff.refuseCorrection')}
-            </button>
-          </Form>
-        </div>
+      {c.status === 'submitted' ? (
+        <ReviewDecision
+          readOnly={!acts}
+          approve={{ intent: 'accept', label: t('staff.accept') }}
+          refuse={{ label: t('staff.refuseCorrection') }}
+          reason={{
+            label: t('staff.reason'),
+            hint: t('staff.reasonHint'),
+            error: errorOf('reason'),
+            value: valueOf('reason'),
+          }}
+        />
       ) : null}
     </div>
   )

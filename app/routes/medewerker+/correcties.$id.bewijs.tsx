@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
-import { getEvidenceForCaseworker } from '~/services/corrections.server'
+import { getEvidenceForCaseworker } from '~/services/requests/correction-review.server'
 import { notFound } from '~/responses'
 
 /**

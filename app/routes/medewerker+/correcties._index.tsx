@@ -6,7 +6,7 @@ import { DateText } from '~/components/date-text'
 import { StatusTag } from '~/components/status-tag'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
-import { listCorrectionRequests } from '~/services/corrections.server'
+import { listCorrectionRequests } from '~/services/requests/correction-review.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /** The caseworker's list of correction requests (Wet BRP art. 2.58), the undecided first. */

@@ -1,21 +1,23 @@
+import { settings } from '~/context.server'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { DateText, formatLocalDate } from '~/components/date-text'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
-import { FormField, inputClass } from '~/components/form-field'
 import { MoveResidents } from '~/components/move-residents'
-import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
+import { ReviewDecision } from '~/components/review-decision'
+import { useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
-import { settings } from '~/context.server'
+import { useGovForm } from '~/components/use-gov-form'
+import { reviewDecisionSchema } from '~/domain/review-decision'
 import { CASE_READERS } from '~/domain/staff-areas'
+import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveRequestForCaseworker, refuseMove, startAddressInvestigation } from '~/services/move.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
+import { refuseMove, startAddressInvestigation } from '~/services/requests/move-decision.server'
 import { notFound } from '~/responses'
 
 /**
@@ -42,38 +44,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing' }]
 export const handle = { i18n: ['mydata', 'moves'] }
 
-const Decision = z.discriminatedUnion('intent', [
-  // Approving goes through the check page first: a post here only leads there.
-  z.object({ intent: z.literal('approve') }),
-  z.object({ intent: z.literal('investigate') }),
-  z.object({ intent: z.literal('refuse'), reason: z.string().trim().min(1, 'required').max(1000, 'required') }),
-])
+// Approving goes through the check page first (verhuizingen.$id_.goedkeuren.tsx): a post here
+// only leads there.
+const Decision = reviewDecisionSchema(['approve', 'investigate'])
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
-  const raw = Object.fromEntries(await request.formData())
-  const parsed = Decision.safeParse(raw)
-  if (!parsed.success)
-    return json(
-      { errors: [{ field: 'reason', key: 'mydata:errors.reason.required' }], reason: String(raw.reason ?? '') },
-      { status: 400 },
-    )
+  const submission = await parseForm(request, Decision)
+  if (submission.status !== 'success') return formRefused(submission)
+  const decision = submission.value
   const id = params.id ?? ''
-  if (parsed.data.intent === 'approve') return redirect(`/medewerker/verhuizingen/${id}/goedkeuren`)
+  if (decision.intent === 'approve') return redirect(`/medewerker/verhuizingen/${id}/goedkeuren`)
   const result =
-    parsed.data.intent === 'investigate'
-      ? await startAddressInvestigation(staff, id)
-      : await refuseMove(staff, id, parsed.data.reason)
+    decision.intent === 'refuse'
+      ? await refuseMove(staff, id, decision.reason)
+      : await startAddressInvestigation(staff, id)
   if (!result.ok) {
     if (result.error === 'not_found') throw notFound()
-    const key =
-      result.error === 'investigation_running'
-        ? 'moves:staff.errors.investigation_running'
-        : `mydata:staff.errors.${result.error}`
-    return json({ errors: [{ field: 'decision', key }], reason: String(raw.reason ?? '') }, { status: 409 })
+    return formRefused(submission, [{ field: 'decision', code: result.error }], 409)
   }
   return redirect(
-    `/medewerker/verhuizingen/${id}?besluit=${parsed.data.intent === 'investigate' ? 'onderzoek' : 'afgewezen'}`,
+    `/medewerker/verhuizingen/${id}?besluit=${decision.intent === 'investigate' ? 'onderzoek' : 'afgewezen'}`,
   )
 }
 
@@ -93,9 +84,16 @@ export default function MoveRequest() {
   const { t, i18n } = useTranslation('mydata')
   const { t: tm } = useTranslation('moves')
   const acts = useActsOnCases()
-  const errors = (actionData?.errors ?? []).map((e) => ({ field: e.field, message: t(e.key) }))
-  const reasonError = errors.find((e) => e.field === 'reason')?.message
-  const summary = useSubmissionErrors(errors, actionData)
+  const { errorOf, valueOf, summary } = useGovForm<{ reason: string; decision: string }>({
+    id: 'decision',
+    lastResult: actionData,
+    message: (field, key) =>
+      field !== 'decision'
+        ? t(`errors.${field}.${key}`)
+        : key === 'investigation_running'
+          ? tm('staff.errors.investigation_running')
+          : t(`staff.errors.${key}`),
+  })
   const undecided = move.state === 'submitted' || move.state === 'investigating'
   const moveDate = formatLocalDate(move.moveDate, i18n.language)
   const doneMessage =
@@ -161,41 +159,30 @@ export default function MoveRequest() {
         residentsWarning={move.residentsWarning}
         movingIn={move.movers.length}
       />
-      {undecided && !acts ? (
-        <div className="mt-8">
-          <ReadOnlyNote />
-        </div>
-      ) : undecided ? (
-        <section id="decision" tabIndex={-1} aria-labelledby="decision-heading" className="mt-10 space-y-8">
-          <h2 id="decision-heading" className="text-2xl">
-            {tm('staff.decideHeading')}
-          </h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="approve" />
-            <p className="mb-3 text-base">{tm('staff.approveHint')}</p>
-            <button type="submit" className="btn-primary">
-              {t('staff.approve')}
-            </button>
-          </Form>
-          {move.state === 'submitted' ? (
-            <Form method="post" className="border-t-2 border-line pt-6">
-              <input type="hidden" name="intent" value="investigate" />
-              <p className="mb-3 text-base">{tm('staff.investigateHint')}</p>
-              <button type="submit" className="btn-secondary">
-                {tm('staff.investigate')}
-              </button>
-            </Form>
-          ) : null}
-          <Form method="post" noValidate className="border-t-2 border-line pt-6">
-            <input type="hidden" name="intent" value="refuse" />
-            <FormField id="reason" label={t('staff.reason')} hint={t('staff.reasonHint')} error={reasonError}>
-              {(p) => <textarea {...p} rows={3} defaultValue={actionData?.reason ?? ''} className={inputClass} />}
-            </FormField>
-            <button type="submit" className="btn-secondary">
-              {t('staff.refuse')}
-            </button>
-          </Form>
-        </section>
+      {undecided ? (
+        <ReviewDecision
+          readOnly={!acts}
+          heading={tm('staff.decideHeading')}
+          approve={{ intent: 'approve', label: t('staff.approve'), hint: tm('staff.approveHint') }}
+          steps={
+            move.state === 'submitted' ? (
+              <Form method="post" className="border-t-2 border-line pt-6">
+                <input type="hidden" name="intent" value="investigate" />
+                <p className="mb-3 text-base">{tm('staff.investigateHint')}</p>
+                <button type="submit" className="btn-secondary">
+                  {tm('staff.investigate')}
+                </button>
+              </Form>
+            ) : null
+          }
+          refuse={{ label: t('staff.refuse') }}
+          reason={{
+            label: t('staff.reason'),
+            hint: t('staff.reasonHint'),
+            error: errorOf('reason'),
+            value: valueOf('reason'),
+          }}
+        />
       ) : null}
       <section aria-labelledby="deliveries-heading" className="mt-10">
         <h2 id="deliveries-heading" className="text-2xl">

@@ -1,17 +1,20 @@
+import { settings } from '~/context.server'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
 import { MoveResidents } from '~/components/move-residents'
-import { useSubmissionErrors } from '~/components/stable-value'
+import { ConfirmApproval } from '~/components/review-decision'
 import { SummaryList } from '~/components/summary-list'
-import { settings } from '~/context.server'
+import { useGovForm } from '~/components/use-gov-form'
+import { ConfirmApprovalSchema } from '~/domain/review-decision'
+import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { approveMove, getMoveRequestForCaseworker } from '~/services/move.server'
+import { approveMove } from '~/services/requests/move-decision.server'
+import { getMoveRequestForCaseworker } from '~/services/requests/move-review.server'
 import { notFound } from '~/responses'
 
 /**
@@ -33,17 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing goedkeuren?' }]
 export const handle = { i18n: ['mydata', 'moves'] }
 
-const Confirmation = z.object({ intent: z.literal('confirm-approve') })
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const id = params.id ?? ''
-  if (!Confirmation.safeParse(Object.fromEntries(await request.formData())).success)
-    throw redirect(`/medewerker/verhuizingen/${id}/goedkeuren`)
+  const submission = await parseForm(request, ConfirmApprovalSchema)
+  if (submission.status !== 'success') throw redirect(`/medewerker/verhuizingen/${id}/goedkeuren`)
   const result = await approveMove(staff, id)
   if (!result.ok) {
     if (result.error === 'not_found') throw notFound()
-    return json({ error: `mydata:staff.errors.${result.error}` }, { status: 409 })
+    return formRefused(submission, [{ field: 'confirm', code: result.error }], 409)
   }
   return redirect(`/medewerker/verhuizingen/${id}?besluit=goedgekeurd`)
 }
@@ -51,13 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ApproveMoveCheck() {
   const { move } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t, i18n } = useTranslation('mydata')
   const { t: tm } = useTranslation('moves')
-  const summary = useSubmissionErrors(
-    actionData ? [{ field: 'confirm', message: t(actionData.error) }] : [],
-    actionData,
-  )
+  const { summary } = useGovForm<{ confirm: string }>({
+    id: 'confirm',
+    lastResult: actionData,
+    message: (_field, key) => t(`staff.errors.${key}`),
+  })
   return (
     <div className="prose-width">
       <p>
@@ -94,13 +95,10 @@ export default function ApproveMoveCheck() {
         </li>
         <li>{tm('staff.check.letters')}</li>
       </ul>
-      <Form method="post" id="confirm" className="mt-8 flex flex-wrap items-center gap-6">
-        <input type="hidden" name="intent" value="confirm-approve" />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {tm('staff.check.confirm')}
-        </button>
-        <Link to={`/medewerker/verhuizingen/${move.id}`}>{tm('staff.check.cancel')}</Link>
-      </Form>
+      <ConfirmApproval
+        confirm={tm('staff.check.confirm')}
+        cancel={{ to: `/medewerker/verhuizingen/${move.id}`, label: tm('staff.check.cancel') }}
+      />
     </div>
   )
 }

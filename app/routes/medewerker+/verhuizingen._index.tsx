@@ -7,7 +7,7 @@ import { StatusTag } from '~/components/status-tag'
 import { CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listMoveRequests } from '~/services/move.server'
+import { listMoveRequests } from '~/services/requests/move-review.server'
 
 /** The caseworker's list of reported moves: the ones to check first (Wet BRP art. 2.39). */
 export async function loader({ request }: LoaderFunctionArgs) {

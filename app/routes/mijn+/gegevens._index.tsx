@@ -6,12 +6,13 @@ import { DateText, formatLocalDate } from '~/components/date-text'
 import { SummaryList, type SummaryRow } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getPersonView, PersonNotFound, type DataSource } from '~/services/my-data.server'
+import { getPersonView, type DataSource } from '~/services/requests/my-data.server'
+import { PersonNotFound } from '~/services/requests/kernel.server'
 import { notFound } from '~/responses'
 
 /**
- * "Mijn gegevens" (PAGES.md): what does the municipality hold on me, and is it right? Needs DigiD
- * Midden (DESIGN §4; a lower level is stepped up by requireCitizen). Every view is audited.
+ * "Mijn gegevens": what does the municipality hold on me, and is it right? Needs DigiD
+ * Midden (the BRP data are behind it; a lower level is stepped up by requireCitizen). Every view is audited.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })

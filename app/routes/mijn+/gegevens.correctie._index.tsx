@@ -16,29 +16,27 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { DRAFT_LIFETIME_DAYS, UPLOAD_QUOTA_MB } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth/guards.server'
+import { MAX_EVIDENCE_BYTES } from '~/domain/correction'
 import {
-  MAX_EVIDENCE_BYTES,
   getCorrectionForm,
   saveCorrectionDraft,
   type CorrectionFormError,
   type EvidenceUpload,
-} from '~/services/corrections.server'
+} from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
+import { correctionWizard } from '~/flows'
 
 /**
  * Correction request (Wet BRP art. 2.58): which item is wrong, the right value, why, and optional
  * evidence. The form posts multipart/form-data; it works without JavaScript. The answers become
  * a draft (a random id in the URL, nothing else) and the check page sends it.
  */
-const Query = z.object({
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  gegeven: z.string().max(40).optional().catch(undefined),
-})
+const Query = z.object({ gegeven: z.string().max(40).optional().catch(undefined) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag, gegeven } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const form = await getCorrectionForm(citizen, aanvraag ?? null)
+  const { gegeven } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const form = await getCorrectionForm(citizen, correctionWizard.read(request).draftId)
   const t = await getFixedT(request)
   return json({ ...form, preselect: gegeven ?? null, title: t('mydata:correction.title') })
 }
@@ -77,13 +75,11 @@ const Fields = z.object({
   field: z.string().max(40).catch(''),
   proposedValue: z.string().max(10_000).catch(''),
   explanation: z.string().max(20_000).catch(''),
-  aanvraag: z.string().uuid().optional().catch(undefined),
   removeEvidence: z.literal('on').optional().catch(undefined),
 })
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
   const received: { upload: EvidenceUpload | null } = { upload: null }
   let data: FormData
   try {
@@ -98,9 +94,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
     throw error
   }
+  const { draftId } = correctionWizard.read(data)
   const form = Fields.parse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')))
   const values = { field: form.field, proposedValue: form.proposedValue, explanation: form.explanation }
-  const result = await saveCorrectionDraft(citizen, form.aanvraag ?? null, values, received.upload, {
+  const result = await saveCorrectionDraft(citizen, draftId, values, received.upload, {
     removeEvidence: form.removeEvidence === 'on',
   })
   if (!result.ok) {
@@ -110,12 +107,12 @@ export async function action({ request }: ActionFunctionArgs) {
         values,
         keptEvidence: result.keptEvidence,
         fileChosen: received.upload !== null,
-        id: form.aanvraag ?? null,
+        id: draftId,
       },
       { status: result.errors.some((e) => e.field === 'evidence' && e.error === 'too_large') ? 413 : 400 },
     )
   }
-  return redirect(`/mijn/gegevens/correctie/controleren?${new URLSearchParams({ aanvraag: result.id })}`)
+  return redirect(correctionWizard.next('form', result.id, false))
 }
 
 function sizeText(bytes: number, language: string): string {
@@ -177,9 +174,7 @@ export default function CorrectionRequest() {
         {t('correction.addressNote')} <Link to="/mijn/gegevens/verhuizen">{t('overview.moveLink')}</Link>
       </p>
       <Form method="post" encType="multipart/form-data" noValidate className="mt-6">
-        {(actionData?.id ?? draft?.id) ? (
-          <input type="hidden" name="aanvraag" value={actionData?.id ?? draft?.id} />
-        ) : null}
+        {correctionWizard.hidden({ draftId: actionData?.id ?? draft?.id ?? null })}
         <fieldset
           aria-describedby={fieldError ? 'field-error' : undefined}
           className={`mb-6 ${fieldError ? 'border-l-4 border-danger pl-4' : ''}`}

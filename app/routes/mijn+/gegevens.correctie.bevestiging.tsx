@@ -2,18 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { getSubmittedCorrection } from '~/services/corrections.server'
+import { getSubmittedCorrection } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
+import { correctionWizard } from '~/flows'
 
 /** Correction request, done: the case reference and what happens next. */
-const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const done = await getSubmittedCorrection(citizen, aanvraag ?? null)
+  const done = await getSubmittedCorrection(citizen, correctionWizard.read(request).draftId)
   if (!done) throw redirect('/mijn/gegevens')
   const t = await getFixedT(request)
   return json({ done, title: t('mydata:correction.doneTitle') })

@@ -2,23 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { getCorrectionDraft, submitCorrection } from '~/services/corrections.server'
+import { getCorrectionDraft, submitCorrection } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
+import { correctionWizard } from '~/flows'
 
 /** Correction request: "Controleer uw gegevens", then send (a case `brp_correctie`, Wet BRP art. 2.58). */
-const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const draft = await getCorrectionDraft(citizen, aanvraag ?? null)
-  if (!draft) throw redirect('/mijn/gegevens/correctie')
+  const draft = await getCorrectionDraft(citizen, correctionWizard.read(request).draftId)
+  if (!draft) throw redirect(correctionWizard.href('form'))
   const t = await getFixedT(request)
   return json({ draft, title: t('mydata:correction.reviewTitle') })
 }
@@ -28,15 +26,11 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const id = z
-    .string()
-    .uuid()
-    .safeParse((await request.formData()).get('aanvraag'))
-  if (!id.success) throw redirect('/mijn/gegevens/correctie')
-  const result = await submitCorrection(citizen, id.data)
-  if (result.ok) return redirect(`/mijn/gegevens/correctie/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
-  if ('missing' in result) throw redirect('/mijn/gegevens/correctie')
+  const { draftId } = correctionWizard.read(await request.formData())
+  if (!draftId) throw redirect(correctionWizard.href('form'))
+  const result = await submitCorrection(citizen, draftId)
+  if (result.ok) return redirect(correctionWizard.doneHref(draftId))
+  if ('missing' in result) throw redirect(correctionWizard.href('form'))
   return json({ errors: result.errors }, { status: 409 })
 }
 
@@ -45,7 +39,7 @@ export default function CorrectionReview() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation('mydata')
-  const edit = `/mijn/gegevens/correctie?aanvraag=${draft.id}`
+  const edit = correctionWizard.changeHref('form', draft.id)
   const hidden = <span className="sr-only" />
   const change = (hash: string, key: string) => (
     <Link to={`${edit}#${hash}`} id={`change-${hash}`}>
@@ -108,7 +102,7 @@ export default function CorrectionReview() {
         ]}
       />
       <Form method="post" className="mt-8">
-        <input type="hidden" name="aanvraag" value={draft.id} />
+        {correctionWizard.hidden({ draftId: draft.id })}
         <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
           {t('correction.submit')}
         </button>

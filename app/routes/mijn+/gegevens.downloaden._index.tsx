@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { EXPORT_REFUSED_CODE } from '~/services/data-export.server'
+import { EXPORT_REFUSED_CODE } from '~/services/requests/data-export.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**

@@ -1,12 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { exportFileName } from '~/domain/data-export'
 import { requireCitizen } from '~/services/auth/guards.server'
-import {
-  EXPORT_REFUSED_CODE,
-  exportPersonalData,
-  PersonNotFound,
-  ReadOnlyImpersonation,
-} from '~/services/data-export.server'
+import { EXPORT_REFUSED_CODE, exportPersonalData } from '~/services/requests/data-export.server'
+import { PersonNotFound, ReadOnlyImpersonation } from '~/services/requests/kernel.server'
 import { notFound } from '~/responses'
 
 /**

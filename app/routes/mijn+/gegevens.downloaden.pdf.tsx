@@ -1,13 +1,9 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { exportFileName, type Translate } from '~/domain/data-export'
+import { exportFileName } from '~/domain/data-export'
+import type { Translate } from '~/domain/data-export-document'
 import { requireCitizen } from '~/services/auth/guards.server'
-import {
-  EXPORT_REFUSED_CODE,
-  exportPersonalData,
-  PersonNotFound,
-  ReadOnlyImpersonation,
-  renderDataExportPdf,
-} from '~/services/data-export.server'
+import { EXPORT_REFUSED_CODE, exportPersonalData, renderDataExportPdf } from '~/services/requests/data-export.server'
+import { PersonNotFound, ReadOnlyImpersonation } from '~/services/requests/kernel.server'
 import { getFixedT } from '~/services/i18n.server'
 import { notFound } from '~/responses'
 

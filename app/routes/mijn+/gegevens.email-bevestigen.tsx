@@ -3,12 +3,12 @@ import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { confirmEmail, peekEmailConfirmation } from '~/services/contact-details.server'
+import { confirmEmail, peekEmailConfirmation } from '~/services/requests/contact-details.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**
- * The link from the confirmation mail. Opening it changes nothing (no GET changes anything,
- * DESIGN §5); the button confirms. The URL holds only the random token, never a BSN. No login
+ * The link from the confirmation mail. Opening it changes nothing (no GET changes anything:
+ * a mail scanner may open it); the button confirms. The URL holds only the random token, never a BSN. No login
  * is needed: the token proves control of the mailbox, and the change was asked for by the
  * logged-in citizen.
  */

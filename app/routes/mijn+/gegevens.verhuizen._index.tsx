@@ -9,42 +9,31 @@ import { FormField, inputClass } from '~/components/form-field'
 import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import {
-  getBlockingMove,
-  getMoveDraft,
-  getOpenMoveDraft,
-  getPersonAddress,
-  saveMoveAddress,
-  type AddressLookupError,
-  type BlockingMove,
-} from '~/services/move.server'
+import { getBlockingMove, getMoveDraft, getOpenMoveDraft, saveMoveAddress } from '~/services/requests/move-draft.server'
+import { getPersonAddress, type AddressLookupError } from '~/services/requests/move-address.server'
+import type { BlockingMove } from '~/services/requests/move-parties.server'
 import { formatLocalDate } from '~/components/date-text'
+import { moveWizard } from '~/flows'
 
 /**
  * Move, step 1 of 4: the new address, found in the address register by postcode and number
- * (Wet BRP art. 2.39; DESIGN §4: it must exist). The answers live in a server-side draft named
+ * (Wet BRP art. 2.39: it must exist). The answers live in a server-side draft named
  * by a random id (`aanvraag`); nothing personal goes into the URL.
  *
  * Someone with a move still pending or waiting for its date (reported by them, or for them by a
  * partner or parent) sees that move instead of the form: one move at a time. The service refuses
  * a second one as well, for a form posted all the same.
  */
-const Query = z.object({
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
-})
 const AddressForm = z.object({
   postcode: z.string().max(40).catch(''),
   houseNumber: z.string().max(40).catch(''),
   addition: z.string().max(40).catch(''),
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   const t = await getFixedT(request)
-  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { draftId: aanvraag, returnToReview } = moveWizard.read(request)
   const blocked = await getBlockingMove(citizen)
   if (blocked)
     return json({ blocked, draft: null, current: null, returnToReview: false, title: t('moves:blocked.title') })
@@ -57,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     blocked: null,
     draft,
     current,
-    returnToReview: terug === 'controleren' && draft !== null,
+    returnToReview: returnToReview && draft !== null,
     title: t('mydata:move.addressTitle'),
   })
 }
@@ -76,15 +65,15 @@ function toFieldError(e: AddressLookupError): FieldError {
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const form = AddressForm.parse(Object.fromEntries(await request.formData()))
+  const data = await request.formData()
+  const position = moveWizard.read(data)
+  const form = AddressForm.parse(Object.fromEntries(data))
   const values = { postcode: form.postcode, houseNumber: form.houseNumber, addition: form.addition }
-  const result = await saveMoveAddress(citizen, form.aanvraag ?? null, values)
+  const result = await saveMoveAddress(citizen, position.draftId, values)
   if (!result.ok && 'blocked' in result)
     return json({ blocked: result.blocked, errors: [] as FieldError[], values }, { status: 409 })
   if (!result.ok) return json({ blocked: null, errors: result.errors.map(toFieldError), values }, { status: 400 })
-  const next = form.terug === 'controleren' ? 'controleren' : 'datum'
-  return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: result.id })}`)
+  return redirect(moveWizard.next('address', result.id, position.returnToReview))
 }
 
 /** The move that stands in the way of another, with a link to its case. */
@@ -165,8 +154,7 @@ function AddressStep({
       {current ? <p className="mt-2">{t('move.currentAddress', { address: current.oneLine })}</p> : null}
       <p className="mt-2">{t('common.draftKept', { days: DRAFT_LIFETIME_DAYS })}</p>
       <Form method="post" noValidate className="mt-6">
-        {draft ? <input type="hidden" name="aanvraag" value={draft.id} /> : null}
-        {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
+        {moveWizard.hidden({ draftId: draft?.id ?? null, returnToReview })}
         <FormField id="postcode" label={t('move.postcode')} hint={t('move.postcodeHint')} error={errorFor('postcode')}>
           {(p) => (
             <input

@@ -2,20 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getSubmittedMove } from '~/services/move.server'
+import { getSubmittedMove } from '~/services/requests/move-submit.server'
+import { moveWizard } from '~/flows'
 
-/** Move, done: the case reference and what happens next (PAGES.md). */
-const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
+/** Move, done: the case reference and what happens next. */
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const move = await getSubmittedMove(citizen, aanvraag)
+  const move = await getSubmittedMove(citizen, moveWizard.read(request).draftId)
   if (!move) throw redirect('/mijn/gegevens')
   const t = await getFixedT(request)
   return json({ move, title: t('mydata:move.doneTitle') })

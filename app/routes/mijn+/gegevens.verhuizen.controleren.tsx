@@ -2,29 +2,31 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { SummaryList } from '~/components/summary-list'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, submitMove } from '~/services/move.server'
+import { getMoveDraft } from '~/services/requests/move-draft.server'
+import { submitMove } from '~/services/requests/move-submit.server'
+import { moveWizard } from '~/flows'
 
 /**
  * Move, step 4 of 4: "Controleer uw gegevens" (check your answers), each with a change link;
  * sending makes the case `verhuizing` with its acknowledgement letter, in one transaction.
  */
-const Query = z.object({ aanvraag: z.string().uuid().optional().catch(undefined) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const draft = await getMoveDraft(citizen, aanvraag)
-  if (!draft || !draft.address) throw redirect('/mijn/gegevens/verhuizen')
-  const q = `?${new URLSearchParams({ aanvraag: draft.id })}`
-  if (!draft.moveDate) throw redirect(`/mijn/gegevens/verhuizen/datum${q}`)
-  if (!draft.coMoversChosen) throw redirect(`/mijn/gegevens/verhuizen/wie${q}`)
+  const draft = await getMoveDraft(citizen, moveWizard.read(request).draftId)
+  if (!draft || !draft.address) throw redirect(moveWizard.href('address'))
+  const missing = moveWizard.missingBefore('review', draft.id, {
+    address: true,
+    date: Boolean(draft.moveDate),
+    who: draft.coMoversChosen,
+  })
+  if (missing) throw redirect(missing)
   const t = await getFixedT(request)
   return json({ draft, title: t('mydata:move.reviewTitle') })
 }
@@ -34,17 +36,13 @@ export const handle = { i18n: ['mydata', 'moves'] }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const id = z
-    .string()
-    .uuid()
-    .safeParse((await request.formData()).get('aanvraag'))
-  if (!id.success) throw redirect('/mijn/gegevens/verhuizen')
-  const result = await submitMove(citizen, id.data)
-  if (result.ok) return redirect(`/mijn/gegevens/verhuizen/bevestiging?${new URLSearchParams({ aanvraag: id.data })}`)
-  if ('missing' in result) throw redirect('/mijn/gegevens/verhuizen')
+  const { draftId } = moveWizard.read(await request.formData())
+  if (!draftId) throw redirect(moveWizard.href('address'))
+  const result = await submitMove(citizen, draftId)
+  if (result.ok) return redirect(moveWizard.doneHref(draftId))
+  if ('missing' in result) throw redirect(moveWizard.href('address'))
   // A move reported for this citizen meanwhile (by a partner, say): the first step shows it.
-  if (result.step === 'address' && result.error === 'already_reported') throw redirect('/mijn/gegevens/verhuizen')
+  if (result.step === 'address' && result.error === 'already_reported') throw redirect(moveWizard.href('address'))
   return json({ step: result.step, error: result.error }, { status: 409 })
 }
 
@@ -53,7 +51,6 @@ export default function MoveReview() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation('mydata')
-  const q = `?aanvraag=${draft.id}&terug=controleren`
   const hidden = <span className="sr-only" />
   const change = (to: string, key: string, id: string) => (
     <Link to={to} id={id}>
@@ -81,7 +78,7 @@ export default function MoveReview() {
   return (
     <div className="prose-width">
       <p>
-        <Link to={`/mijn/gegevens/verhuizen/wie?aanvraag=${draft.id}`}>
+        <Link to={moveWizard.back('review', draft.id, false)}>
           <span aria-hidden="true">← </span>
           {t('common.back')}
         </Link>
@@ -98,24 +95,24 @@ export default function MoveReview() {
           {
             key: t('move.reviewAddress'),
             value: draft.address?.oneLine,
-            action: change(`/mijn/gegevens/verhuizen${q}`, 'move.changeAddress', 'change-address'),
+            action: change(moveWizard.changeHref('address', draft.id), 'move.changeAddress', 'change-address'),
           },
           {
             key: t('move.reviewDate'),
             value: draft.moveDate ? <DateText date={draft.moveDate} /> : null,
-            action: change(`/mijn/gegevens/verhuizen/datum${q}`, 'move.changeDate', 'change-date'),
+            action: change(moveWizard.changeHref('date', draft.id), 'move.changeDate', 'change-date'),
           },
           {
             key: t('move.reviewWho'),
             value: draft.coMovers.length
               ? t('move.youAnd', { names: draft.coMovers.map((m) => m.name).join(', ') })
               : t('move.onlyYou'),
-            action: change(`/mijn/gegevens/verhuizen/wie${q}`, 'move.changeWho', 'change-who'),
+            action: change(moveWizard.changeHref('who', draft.id), 'move.changeWho', 'change-who'),
           },
         ]}
       />
       <Form method="post" className="mt-8">
-        <input type="hidden" name="aanvraag" value={draft.id} />
+        {moveWizard.hidden({ draftId: draft.id })}
         <p className="mb-4">{t('move.declaration')}</p>
         <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
           {t('move.submit')}

@@ -4,37 +4,40 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { inputClass } from '~/components/form-field'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveDraft, saveMoveDate, type MoveDateWindow } from '~/services/move.server'
+import { getMoveDraft, saveMoveDate } from '~/services/requests/move-draft.server'
+import type { MoveDateWindow } from '~/domain/move'
+import { moveWizard } from '~/flows'
 
 /**
  * Move, step 2 of 4: the moving date, from 5 days back to 4 weeks ahead (Wet BRP art. 2.39).
  * Three fields (day, month, year), the government pattern that works without JavaScript and
  * with every keyboard and screen reader.
  */
-const Query = z.object({
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
-})
+// Whether the date is a date in the window is the service's to say (with the window's dates).
 const DateForm = z.object({
   day: z.string().max(10).catch(''),
   month: z.string().max(10).catch(''),
   year: z.string().max(10).catch(''),
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
 })
+type Fields = z.input<typeof DateForm>
+/** The date's refusal is shown at the date's first field, where the summary leads. */
+const DATE_FIELD = 'moveDate-day'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const draft = await getMoveDraft(citizen, aanvraag)
-  if (!draft || !draft.address) throw redirect('/mijn/gegevens/verhuizen')
+  const { draftId, returnToReview } = moveWizard.read(request)
+  const draft = await getMoveDraft(citizen, draftId)
+  if (!draft) throw redirect(moveWizard.href('address'))
+  const missing = moveWizard.missingBefore('date', draft.id, { address: Boolean(draft.address) })
+  if (missing) throw redirect(moveWizard.href('address'))
   const t = await getFixedT(request)
-  return json({ draft, returnToReview: terug === 'controleren', title: t('mydata:move.dateTitle') })
+  return json({ draft, returnToReview, title: t('mydata:move.dateTitle') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
@@ -42,16 +45,16 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
-  const form = DateForm.parse(Object.fromEntries(await request.formData()))
-  const values = { day: form.day, month: form.month, year: form.year }
-  const saved = await saveMoveDate(citizen, form.aanvraag ?? null, values)
-  if (!saved.ok) {
-    if ('missing' in saved) throw redirect('/mijn/gegevens/verhuizen')
-    return json({ error: saved.error, window: saved.window, values }, { status: 400 })
+  const position = moveWizard.read(await request.clone().formData())
+  const submission = await parseForm(request, DateForm)
+  if (submission.status !== 'success') return formRefused(submission)
+  const saved = await saveMoveDate(citizen, position.draftId, submission.value)
+  if (!saved.ok || !position.draftId) {
+    if (saved.ok || 'missing' in saved) throw redirect(moveWizard.href('address'))
+    // The window is today's, as the page shows it again.
+    return formRefused(submission, [{ field: DATE_FIELD, code: saved.error }])
   }
-  const next = form.terug === 'controleren' ? 'controleren' : 'wie'
-  return redirect(`/mijn/gegevens/verhuizen/${next}?${new URLSearchParams({ aanvraag: form.aanvraag! })}`)
+  return redirect(moveWizard.next('date', position.draftId, position.returnToReview))
 }
 
 /** The form's input style, with a fixed width that fits the number (GOV.UK date input). */
@@ -67,17 +70,20 @@ export default function MoveDate() {
   const { draft, returnToReview } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
-  const values = actionData?.values ?? splitDate(draft.moveDate)
-  const window: MoveDateWindow = actionData?.window ?? draft.window
+  const window: MoveDateWindow = draft.window
   const dates = {
     earliest: formatLocalDate(window.earliest, i18n.language),
     latest: formatLocalDate(window.latest, i18n.language),
   }
-  const error = actionData ? t(`errors.moveDate.${actionData.error}`, dates) : undefined
+  const { valueOf, summary, errorOf } = useGovForm<Fields & { [DATE_FIELD]: string }>({
+    id: 'move-date',
+    lastResult: actionData,
+    defaultValue: splitDate(draft.moveDate),
+    message: (_field, key) => t(`errors.moveDate.${key}`, dates),
+  })
+  const error = errorOf(DATE_FIELD)
   const describedBy = ['moveDate-hint', error ? 'moveDate-error' : null].filter(Boolean).join(' ')
-  const back = returnToReview
-    ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${draft.id}`
-    : `/mijn/gegevens/verhuizen?aanvraag=${draft.id}`
+  const back = moveWizard.back('date', draft.id, returnToReview)
   const field = (name: 'day' | 'month' | 'year', width: string) => (
     <div>
       <label htmlFor={`moveDate-${name}`} className="block font-bold">
@@ -89,13 +95,12 @@ export default function MoveDate() {
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        defaultValue={values[name]}
+        defaultValue={valueOf(name)}
         aria-invalid={error ? true : undefined}
         className={`${dateInputClass} ${width}`}
       />
     </div>
   )
-  const summary = useSubmissionErrors(error ? [{ field: 'moveDate-day', message: error }] : [], actionData)
   return (
     <div className="prose-width">
       <p>
@@ -111,8 +116,7 @@ export default function MoveDate() {
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       {draft.address ? <p className="mt-3">{t('move.newAddress', { address: draft.address.oneLine })}</p> : null}
       <Form method="post" noValidate className="mt-6">
-        <input type="hidden" name="aanvraag" value={draft.id} />
-        {returnToReview ? <input type="hidden" name="terug" value="controleren" /> : null}
+        {moveWizard.hidden({ draftId: draft.id, returnToReview })}
         <fieldset aria-describedby={describedBy} className={`mb-6 ${error ? 'border-l-4 border-danger pl-4' : ''}`}>
           <legend className="font-bold">{t('move.dateLegend')}</legend>
           <p id="moveDate-hint" className="m-0 text-base text-muted">

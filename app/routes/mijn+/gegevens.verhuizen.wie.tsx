@@ -7,17 +7,14 @@ import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getCoMoverChoices, saveCoMovers } from '~/services/move.server'
+import { getCoMoverChoices, saveCoMovers } from '~/services/requests/move-draft.server'
+import { moveWizard } from '~/flows'
 
 /**
  * Move, step 3 of 4: who moves along (Wet BRP art. 2.48–2.49). Members the law allows are
  * checkboxes; the others are listed with the reason they report their own move. A member is
  * named in the form by position in the household list, never by BSN.
  */
-const Query = z.object({
-  aanvraag: z.string().uuid().optional().catch(undefined),
-  terug: z.enum(['controleren']).optional().catch(undefined),
-})
 const Picked = z
   .array(
     z
@@ -29,11 +26,12 @@ const Picked = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { aanvraag, terug } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const choices = await getCoMoverChoices(citizen, aanvraag ?? null)
-  if (!choices || !aanvraag) throw redirect('/mijn/gegevens/verhuizen')
+  const { draftId: aanvraag, returnToReview } = moveWizard.read(request)
+  // The service answers only for a draft with its address and date (the steps before this one).
+  const choices = await getCoMoverChoices(citizen, aanvraag)
+  if (!choices || !aanvraag) throw redirect(moveWizard.href('address'))
   const t = await getFixedT(request)
-  return json({ id: aanvraag, choices, returnToReview: terug === 'controleren', title: t('mydata:move.whoTitle') })
+  return json({ id: aanvraag, choices, returnToReview, title: t('mydata:move.whoTitle') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
@@ -41,19 +39,18 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
   const data = await request.formData()
-  const id = z.string().uuid().safeParse(data.get('aanvraag'))
-  if (!id.success) throw redirect('/mijn/gegevens/verhuizen')
+  const { draftId } = moveWizard.read(data)
+  if (!draftId) throw redirect(moveWizard.href('address'))
   const parsed = Picked.safeParse(data.getAll('meeverhuizer'))
   const picked = parsed.success ? parsed.data : []
   if (!parsed.success) return json({ errors: [{ name: null, reason: 'unknown' as const }], picked }, { status: 400 })
-  const saved = await saveCoMovers(citizen, id.data, picked)
+  const saved = await saveCoMovers(citizen, draftId, picked)
   if (!saved.ok) {
-    if ('missing' in saved) throw redirect('/mijn/gegevens/verhuizen')
+    if ('missing' in saved) throw redirect(moveWizard.href('address'))
     return json({ errors: saved.refused.map((r) => ({ name: r.name, reason: r.reason })), picked }, { status: 400 })
   }
-  return redirect(`/mijn/gegevens/verhuizen/controleren?${new URLSearchParams({ aanvraag: id.data })}`)
+  return redirect(moveWizard.next('who', draftId, true))
 }
 
 export default function MoveWho() {
@@ -64,9 +61,7 @@ export default function MoveWho() {
   const others = choices.filter((c) => !c.eligible)
   const picked = new Set(actionData?.picked ?? choices.filter((c) => c.chosen).map((c) => c.index))
   const messages = (actionData?.errors ?? []).map((e) => t(`errors.coMovers.${e.reason}`, { name: e.name ?? '' }))
-  const back = returnToReview
-    ? `/mijn/gegevens/verhuizen/controleren?aanvraag=${id}`
-    : `/mijn/gegevens/verhuizen/datum?aanvraag=${id}`
+  const back = moveWizard.back('who', id, returnToReview)
   const errorId = messages.length ? 'coMovers-error' : null
   const summary = useSubmissionErrors(
     messages.map((message) => ({ field: 'coMovers', message })),
@@ -87,7 +82,7 @@ export default function MoveWho() {
       <ErrorSummary title={t('common.errorTitle')} errors={summary} />
       <p className="mt-3">{t('move.whoLead')}</p>
       <Form method="post" noValidate className="mt-6">
-        <input type="hidden" name="aanvraag" value={id} />
+        {moveWizard.hidden({ draftId: id })}
         {choices.length === 0 ? <p className="mb-6">{t('move.noHousehold')}</p> : null}
         {eligible.length > 0 || messages.length > 0 ? (
           <fieldset

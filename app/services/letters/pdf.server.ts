@@ -14,7 +14,7 @@
  * tests check by extracting it with pdftotext. So no page numbers or other text of its own.
  */
 import PDFDocument from 'pdfkit'
-import type { ExportDocument } from '~/domain/data-export'
+import type { ExportDocument } from '~/domain/data-export-document'
 import type { Fact, LetterBlock } from '~/domain/letters'
 import type { StoredLetter } from '~/services/letters/stored.server'
 import { fonts, inRanges } from '~/services/letters/pdf-fonts.server'
@@ -343,7 +343,7 @@ function subheading(doc: Doc, parent: Struct, text: string): void {
 
 /**
  * A document of the portal's own that is not a letter — the citizen's copy of their data
- * (`~/domain/data-export`) — with the letters' fonts, tags and letterhead: the title (h1), an
+ * (`~/domain/data-export-document`) — with the letters' fonts, tags and letterhead: the title (h1), an
  * introduction, then sections (h2) of parts with an optional sub-heading (h3).
  */
 export async function renderDocumentPdf(

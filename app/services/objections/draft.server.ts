@@ -16,7 +16,7 @@ import {
 import type { Language } from '~/domain/language'
 import { isCaseId } from '~/services/cases/results.server'
 import { sha256Hex } from '~/services/cases/documents.server'
-import { refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
+import { refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { judge, loadDecision, submittedObjection } from '~/services/objections/decision.server'
 import { type Objectable } from '~/services/objections/decision.server'
 

@@ -7,7 +7,7 @@ import { OBJECTION_CASE_TYPE, isLateObjection, objectionDecisionTermFrom } from 
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases/record.server'
 import { addDocuments } from '~/services/cases/documents.server'
-import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
+import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { judge, loadDecision, submittedObjection } from '~/services/objections/decision.server'
 import { type Objectable } from '~/services/objections/decision.server'
 import { textErrors, type ObjectionFieldError, type ObjectionStart } from '~/services/objections/draft.server'

@@ -13,7 +13,7 @@ import type { Language } from '~/domain/language'
 import { isCaseId } from '~/services/cases/results.server'
 import { holidayCalendar } from '~/services/calendar.server'
 import { listDocuments, type DocumentSummary } from '~/services/cases/documents.server'
-import { type CitizenActor } from '~/services/my-data.server'
+import { type CitizenActor } from '~/services/requests/kernel.server'
 import { judge, loadDecision, submittedObjection } from '~/services/objections/decision.server'
 
 // --- the case page ---------------------------------------------------------------------------

@@ -11,9 +11,9 @@
  */
 import { personNameOf } from '~/domain/person-name'
 import { sql, type Selectable, type Transaction } from 'kysely'
-import type { DB, Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database, MoveRequestsTable } from '../../db/schema'
+import type { DB, Executor } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database, MoveRequestsTable } from '../../../db/schema'
 import type { ComposedLetter, LetterContext } from '~/domain/letters'
 import { coMoverDecidedLetter, type MoveLetterFacts } from '~/domain/letters-move'
 import { localDateOf, todayIn, type LocalDate } from '~/domain/local-date'
@@ -37,7 +37,7 @@ import {
   Refused,
   refuseWhileImpersonating,
   type CitizenActor,
-} from '~/services/my-data.server'
+} from '~/services/requests/kernel.server'
 
 export type MoveRow = Selectable<MoveRequestsTable>
 
@@ -90,7 +90,7 @@ export async function loadMoveLetterSubject(trx: Executor, row: MoveRow): Promis
       .select(['given_names', 'name_prefix', 'surname'])
       .where('bsn', '=', row.bsn)
       .executeTakeFirstOrThrow(),
-    loadHousehold(trx, row.bsn),
+    loadHousehold(row.bsn, { db: trx }),
     trx.selectFrom('addresses').selectAll().where('id', '=', row.address_id).executeTakeFirstOrThrow(),
   ])
   const coMovers = household
@@ -155,7 +155,7 @@ export interface BlockingMove {
  * The move that keeps this person from reporting another: pending or waiting for its date, as
  * declarant or co-mover. Null when there is none.
  */
-export async function findBlockingMove(db: Executor, bsn: string): Promise<BlockingMove | null> {
+export async function findBlockingMove(bsn: string, { db }: { db: Executor }): Promise<BlockingMove | null> {
   const row = await db
     .selectFrom('move_requests as m')
     .innerJoin('persons as p', 'p.bsn', 'm.bsn')
@@ -223,7 +223,7 @@ export interface CitizenMoveView {
 export async function getMoveForCitizenCase(
   actor: CitizenActor,
   caseId: string,
-  db: DB = getDb(),
+  { db = getDb() }: { db?: DB } = {},
 ): Promise<CitizenMoveView | null> {
   if (!isCaseId(caseId)) return null
   const row = await db
@@ -267,8 +267,7 @@ export type WithdrawMoveResult =
 export async function withdrawMove(
   actor: CitizenActor,
   caseId: string,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<WithdrawMoveResult> {
   refuseWhileImpersonating(actor)
   if (!isCaseId(caseId)) return { ok: false, error: 'not_found' }

@@ -9,9 +9,9 @@
  * `uploadBytesInUse`.
  */
 import { sql, type Transaction } from 'kysely'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database } from '../../db/schema'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database } from '../../../db/schema'
 import { draftCutoff } from '~/domain/drafts'
 
 export const DRAFT_TABLES = {
@@ -28,7 +28,13 @@ export const OPEN_DRAFT = sql<boolean>`status = 'draft'`
  * Deletes the drafts last changed more than DRAFT_LIFETIME_DAYS before `now`, with their files.
  * Returns how many per flow. Run by the maintenance job (jobs.server.ts), hourly.
  */
-export async function purgeExpiredDrafts(now: Date, db: DB = getDb()): Promise<Record<DraftFlow, number>> {
+export async function purgeExpiredDrafts({
+  now,
+  db = getDb(),
+}: {
+  now: Date
+  db?: DB
+}): Promise<Record<DraftFlow, number>> {
   const cutoff = draftCutoff(now)
   const purged = {} as Record<DraftFlow, number>
   for (const [flow, table] of Object.entries(DRAFT_TABLES) as Array<[DraftFlow, (typeof DRAFT_TABLES)[DraftFlow]]>) {
@@ -48,9 +54,8 @@ export async function purgeExpiredDrafts(now: Date, db: DB = getDb()): Promise<R
  * decided requests belong to the case file and do not count.
  */
 export async function uploadBytesInUse(
-  db: DB | Transaction<Database>,
   bsn: string,
-  { except }: { except?: string | null } = {},
+  { db, except }: { db: DB | Transaction<Database>; except?: string | null },
 ): Promise<number> {
   let query = db
     .selectFrom('correction_requests')

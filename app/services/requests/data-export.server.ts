@@ -10,31 +10,23 @@
  * The transaction stays READ COMMITTED on purpose: the audit chain's trigger (migration 0005)
  * links a new entry to the last committed one, which a REPEATABLE READ snapshot would not see.
  */
-import { personNameOf } from '~/domain/person-name'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import {
-  DATA_EXPORT_SCHEMA,
-  DATA_EXPORT_VERSION,
-  composeExportDocument,
-  letterText,
-  type DataExport,
-  type Translate,
-} from '~/domain/data-export'
-import { recordAudit } from './audit.server'
 import { settings } from '~/context.server'
+import { personNameOf } from '~/domain/person-name'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import { DATA_EXPORT_SCHEMA, DATA_EXPORT_VERSION, letterText, type DataExport } from '~/domain/data-export'
+import { composeExportDocument, type Translate } from '~/domain/data-export-document'
+import { recordAudit } from '~/services/audit.server'
+import { EXPORTED, readExportRows } from '~/services/requests/data-export-read.server'
 import { renderDocumentPdf } from '~/services/letters/pdf.server'
 import { MUNICIPALITY, toStoredLetter } from '~/services/letters/stored.server'
 import {
   addressView,
   citizenAudit,
-  loadHousehold,
   PersonNotFound,
   refuseWhileImpersonating,
   type CitizenActor,
-} from './my-data.server'
-
-export { PersonNotFound, ReadOnlyImpersonation } from './my-data.server'
+} from '~/services/requests/kernel.server'
 
 /** The 403 code a support employee looking along gets for a download (explained by the error page). */
 export const EXPORT_REFUSED_CODE = 'impersonation_export'
@@ -58,9 +50,6 @@ const EVENT_DETAILS: Record<string, readonly string[]> = {
   closed: ['note'],
 }
 
-const STAFF_KINDS = ['staff', 'staff_as_citizen'] as const
-const EXPORTED = 'personal_data.exported'
-
 /**
  * Everything the portal holds on the citizen, and the audit entry of this download, in one
  * transaction. Throws ReadOnlyImpersonation for a support employee looking along (the route
@@ -68,8 +57,12 @@ const EXPORTED = 'personal_data.exported'
  */
 export async function exportPersonalData(
   actor: CitizenActor,
-  { format, language, now = new Date() }: { format: ExportFormat; language: 'nl' | 'en'; now?: Date },
-  db: DB = getDb(),
+  {
+    format,
+    language,
+    now = new Date(),
+    db = getDb(),
+  }: { format: ExportFormat; language: 'nl' | 'en'; now?: Date; db?: DB },
 ): Promise<DataExport> {
   // Looking along is to see what the citizen sees while helping them, read-only. A download is
   // a copy of all their data leaving the municipality's systems: beyond that purpose (AVG art.
@@ -80,7 +73,7 @@ export async function exportPersonalData(
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', bsn).executeTakeFirst()
     if (!person) throw new PersonNotFound()
-    const [
+    const {
       current,
       history,
       household,
@@ -95,185 +88,7 @@ export async function exportPersonalData(
       moments,
       views,
       steps,
-    ] = await Promise.all([
-      person.address_id
-        ? trx.selectFrom('addresses').selectAll().where('id', '=', person.address_id).executeTakeFirst()
-        : undefined,
-      trx
-        .selectFrom('address_history as h')
-        .innerJoin('addresses as a', 'a.id', 'h.address_id')
-        .select([
-          'h.from_date',
-          'h.to_date',
-          'h.source',
-          'a.id',
-          'a.street',
-          'a.house_number',
-          'a.house_letter',
-          'a.house_number_addition',
-          'a.postcode',
-          'a.city',
-        ])
-        .where('h.bsn', '=', bsn)
-        .orderBy('h.from_date', 'desc')
-        .orderBy('h.id', 'desc')
-        .execute(),
-      loadHousehold(trx, bsn),
-      trx.selectFrom('contact_details').selectAll().where('bsn', '=', bsn).executeTakeFirst(),
-      trx
-        .selectFrom('email_confirmations')
-        .select('email')
-        .where('bsn', '=', bsn)
-        .where('confirmed_at', 'is', null)
-        .where('cancelled_at', 'is', null)
-        .where('expires_at', '>', now)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst(),
-      trx
-        .selectFrom('person_changes')
-        .select(['field', 'old_value', 'new_value', 'changed_at', 'source'])
-        .where('bsn', '=', bsn)
-        .orderBy('changed_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute(),
-      trx
-        .selectFrom('cases as c')
-        .innerJoin('case_types as t', 't.code', 'c.case_type_code')
-        .leftJoin('case_type_steps as s', (join) =>
-          join.onRef('s.case_type_code', '=', 'c.case_type_code').onRef('s.code', '=', 'c.current_step'),
-        )
-        .leftJoin('employees as e', 'e.id', 'c.contact_employee_id')
-        .select([
-          'c.id',
-          'c.reference',
-          'c.case_type_code',
-          't.name_nl as type_nl',
-          't.name_en as type_en',
-          's.name_nl as step_nl',
-          's.name_en as step_en',
-          'c.current_step',
-          'c.subject',
-          'c.channel',
-          'c.status',
-          'c.received_on',
-          'c.ack_due_on',
-          'c.decision_due_on',
-          'c.extended',
-          'c.outcome',
-          'c.decided_on',
-          'c.closed_on',
-          'e.name as contact_name',
-          'e.phone as contact_phone',
-          'e.department as contact_department',
-        ])
-        .where('c.bsn', '=', bsn)
-        .orderBy('c.received_on', 'desc')
-        .orderBy('c.reference', 'desc')
-        .execute(),
-      trx
-        .selectFrom('case_events as ev')
-        .innerJoin('cases as c', 'c.id', 'ev.case_id')
-        .select(['ev.case_id', 'ev.seq', 'ev.type', 'ev.occurred_at', 'ev.payload'])
-        .where('c.bsn', '=', bsn)
-        .orderBy('ev.case_id')
-        .orderBy('ev.seq')
-        .execute(),
-      trx
-        .selectFrom('letters as l')
-        .innerJoin('cases as c', 'c.id', 'l.case_id')
-        .select([
-          'l.id',
-          'l.case_id',
-          'c.reference',
-          'l.template_code',
-          'l.template_version',
-          'l.language',
-          'l.title',
-          'l.content',
-          'l.letter_date',
-          'l.delivery',
-          'l.read_at',
-          'l.printed_at',
-        ])
-        .where('l.bsn', '=', bsn)
-        .orderBy('l.letter_date', 'desc')
-        .orderBy('l.created_at', 'desc')
-        .execute(),
-      trx
-        .selectFrom('correction_requests as r')
-        .leftJoin('cases as c', 'c.id', 'r.case_id')
-        .select([
-          'r.status',
-          'r.field',
-          'r.current_value',
-          'r.proposed_value',
-          'r.explanation',
-          'r.evidence_name',
-          'r.evidence_type',
-          'r.evidence_size',
-          'c.reference',
-          'r.created_at',
-          'r.submitted_at',
-          'r.decided_at',
-          'r.decision_reason',
-        ])
-        .where('r.bsn', '=', bsn)
-        .orderBy('r.created_at', 'desc')
-        .execute(),
-      trx
-        .selectFrom('move_requests as m')
-        .leftJoin('addresses as from', 'from.id', 'm.from_address_id')
-        .leftJoin('addresses as to', 'to.id', 'm.address_id')
-        .leftJoin('cases as c', 'c.id', 'm.case_id')
-        .select([
-          'm.status',
-          'm.move_date',
-          'm.co_mover_bsns',
-          'c.reference',
-          'm.created_at',
-          'm.submitted_at',
-          'm.decided_at',
-          'm.decision_reason',
-          'from.id as from_id',
-          'from.street as from_street',
-          'from.house_number as from_house_number',
-          'from.house_letter as from_house_letter',
-          'from.house_number_addition as from_house_number_addition',
-          'from.postcode as from_postcode',
-          'from.city as from_city',
-          'to.id as to_id',
-          'to.street as to_street',
-          'to.house_number as to_house_number',
-          'to.house_letter as to_house_letter',
-          'to.house_number_addition as to_house_number_addition',
-          'to.postcode as to_postcode',
-          'to.city as to_city',
-        ])
-        .where('m.bsn', '=', bsn)
-        .orderBy('m.created_at', 'desc')
-        .execute(),
-      trx
-        .selectFrom('contact_moments')
-        .select(['occurred_at', 'channel', 'subject', 'summary'])
-        .where('bsn', '=', bsn)
-        .orderBy('occurred_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute(),
-      // "Wie heeft mijn gegevens bekeken": what staff did with this citizen's data, and their own downloads.
-      trx
-        .selectFrom('audit_log as a')
-        .leftJoin('employees as e', 'e.id', 'a.actor_id')
-        .select(['a.at', 'a.actor_kind', 'a.actor_id', 'a.action', 'a.resource', 'a.reason', 'e.name'])
-        .where('a.subject_bsn', '=', bsn)
-        .where((eb) => eb.or([eb('a.actor_kind', 'in', STAFF_KINDS), eb('a.action', '=', EXPORTED)]))
-        .orderBy('a.id', 'desc')
-        .execute(),
-      trx
-        .selectFrom('case_type_steps')
-        .select(['case_type_code', 'code', 'name_nl', 'name_en'])
-        .where('case_type_code', 'in', (eb) => eb.selectFrom('cases').select('case_type_code').where('bsn', '=', bsn))
-        .execute(),
-    ])
+    } = await readExportRows(bsn, { trx, now, addressId: person.address_id })
 
     // Co-movers by name: their BSNs are theirs. Names of anyone no longer related come from persons.
     const coMoverBsns = [...new Set(moves.flatMap((m) => m.co_mover_bsns))]

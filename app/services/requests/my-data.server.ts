@@ -1,189 +1,23 @@
 /**
- * "Mijn gegevens": what the municipality holds on a citizen (DESIGN §1, PAGES.md), each item
- * with where it comes from and when it last changed. Viewing it is audited
- * ('personal_data.viewed'), in the same transaction as the read.
- *
- * Also the pieces the move and correction services share: who is acting (for the audit log),
- * the household as the BRP records it, and running the cases service inside our transaction.
+ * "Mijn gegevens": what the municipality holds on a citizen, each item with where it comes from
+ * and when it last changed. Viewing it is audited ('personal_data.viewed', Wet BRP art. 3.21:
+ * the citizen can see who looked at their data), in the same transaction as the read.
  */
-import { sql, type Transaction } from 'kysely'
-import type { DB, Executor } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { ActorKind, Database } from '../../db/schema'
-import type { DecisionContent } from '~/domain/case-terms'
+import { sql } from 'kysely'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 import { localDateOf, type LocalDate } from '~/domain/local-date'
-import { formatHouseNumber, formatPostcode } from '~/domain/postcode'
 import { moveState, type HouseholdRelation } from '~/domain/move'
-import { recordAudit } from '~/services/audit.server'
-import { recordCaseEvent } from '~/services/cases/record.server'
 import { personNameOf } from '~/domain/person-name'
-
-// --- who is acting --------------------------------------------------------------------------
-
-/** The logged-in citizen as the auth service hands it over; only what these services need. */
-export interface CitizenActor {
-  bsn: string
-  /** set while a support employee views as this citizen (read-only, DESIGN §5) */
-  impersonatedBy?: { employeeId?: string; id?: string } | string | null
-  /** DigiD Machtigen: someone acts for `bsn` (DESIGN §4); the audit says so */
-  actingBsn?: string
-}
-
-export interface StaffActor {
-  employeeId: string
-}
-
-export function citizenAudit(actor: CitizenActor): { actorKind: ActorKind; actorId: string } {
-  const by = actor.impersonatedBy
-  // actor_id is never a BSN: a representative is named by kind; the subject is the represented.
-  if (!by)
-    return actor.actingBsn
-      ? { actorKind: 'representative', actorId: 'representative' }
-      : { actorKind: 'citizen', actorId: 'citizen' }
-  const employeeId = typeof by === 'string' ? by : (by.employeeId ?? by.id ?? 'unknown')
-  return { actorKind: 'staff_as_citizen', actorId: employeeId }
-}
-
-/** Impersonation is read-only by construction (DESIGN §5): every write refuses it. */
-export class ReadOnlyImpersonation extends Error {
-  constructor() {
-    super('read-only while viewing as the citizen')
-    this.name = 'ReadOnlyImpersonation'
-  }
-}
-
-export function refuseWhileImpersonating(actor: CitizenActor): void {
-  if (actor.impersonatedBy) throw new ReadOnlyImpersonation()
-}
-
-// --- deciding a request's case ---------------------------------------------------------------
-
-/** Thrown inside a transaction to roll it back when the cases service refuses an event. */
-export class Refused extends Error {
-  constructor(readonly code: string) {
-    super(code)
-  }
-}
-
-/**
- * Records the decision on a request's case and closes it, through the cases service inside the
- * caller's transaction (the decision letter is written with it). `requestRef` names the request,
- * e.g. `move-request:<id>`, and makes both events idempotent.
- */
-export async function decideAndClose(
-  trx: Transaction<Database>,
-  staff: StaffActor,
-  requestRef: string,
-  caseId: string,
-  decision: DecisionContent & { outcome: 'granted' | 'refused' },
-  now: Date,
-): Promise<void> {
-  const origin = { source: 'portal', actor: `employee:${staff.employeeId}`, occurredAt: now, now }
-  const decided = await recordCaseEvent(
-    {
-      ...origin,
-      case: { caseId },
-      sourceEventId: `${requestRef}:decided`,
-      event: { type: 'decided', ...decision },
-    },
-    trx,
-  )
-  if (!decided.ok) throw new Refused(decided.code)
-  const closed = await recordCaseEvent(
-    { ...origin, case: { caseId }, sourceEventId: `${requestRef}:closed`, event: { type: 'closed' } },
-    trx,
-  )
-  if (!closed.ok) throw new Refused(closed.code)
-}
-
-// --- addresses ------------------------------------------------------------------------------
-
-export interface AddressView {
-  id: string
-  street: string
-  houseNumber: string
-  postcode: string
-  city: string
-  /** "Korreweg 17-1, 9715 AB Groningen" */
-  oneLine: string
-}
-
-export function addressView(a: {
-  id: string
-  street: string
-  house_number: number
-  house_letter: string | null
-  house_number_addition: string | null
-  postcode: string
-  city: string
-}): AddressView {
-  const houseNumber = formatHouseNumber({
-    number: a.house_number,
-    letter: a.house_letter,
-    addition: a.house_number_addition,
-  })
-  const postcode = formatPostcode(a.postcode)
-  return {
-    id: a.id,
-    street: a.street,
-    houseNumber,
-    postcode,
-    city: a.city,
-    oneLine: `${a.street} ${houseNumber}, ${postcode} ${a.city}`,
-  }
-}
-
-// --- household ------------------------------------------------------------------------------
-
-export interface HouseholdPerson {
-  bsn: string
-  relation: HouseholdRelation
-  name: string
-  givenNames: string
-  birthDate: LocalDate
-  addressId: string | null
-  since: LocalDate | null
-}
-
-const RELATION_ORDER: Record<HouseholdRelation, number> = { partner: 0, child: 1, parent: 2 }
-
-/**
- * Partner, children and parents as the BRP relates them, in a fixed order (partner, children
- * oldest first, parents): the move form refers to a member by position in this list, never by BSN.
- */
-export async function loadHousehold(db: Executor, bsn: string): Promise<HouseholdPerson[]> {
-  const rows = await db
-    .selectFrom('relations as r')
-    .innerJoin('persons as p', 'p.bsn', 'r.related_bsn')
-    .select([
-      'r.kind',
-      'r.since',
-      'p.bsn',
-      'p.given_names',
-      'p.name_prefix',
-      'p.surname',
-      'p.birth_date',
-      'p.address_id',
-    ])
-    .where('r.bsn', '=', bsn)
-    .execute()
-  return rows
-    .map((r) => ({
-      bsn: r.bsn,
-      relation: r.kind,
-      name: personNameOf(r),
-      givenNames: r.given_names,
-      birthDate: r.birth_date,
-      addressId: r.address_id,
-      since: r.since,
-    }))
-    .sort(
-      (a, b) =>
-        RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] ||
-        a.birthDate.localeCompare(b.birthDate) ||
-        a.bsn.localeCompare(b.bsn),
-    )
-}
+import { recordAudit } from '~/services/audit.server'
+import {
+  addressView,
+  citizenAudit,
+  loadHousehold,
+  PersonNotFound,
+  type AddressView,
+  type CitizenActor,
+} from '~/services/requests/kernel.server'
 
 // --- the person view ------------------------------------------------------------------------
 
@@ -227,24 +61,16 @@ export interface PersonView {
   } | null
 }
 
-export class PersonNotFound extends Error {
-  constructor() {
-    super('person not found')
-    this.name = 'PersonNotFound'
-  }
-}
-
 const NAME_FIELDS = ['given_names', 'name_prefix', 'surname']
 const BIRTH_FIELDS = ['birth_date', 'birth_place', 'birth_country']
 
 /**
  * Everything on "Mijn gegevens", for this citizen only, and an audit entry that it was seen
- * (issue 6 item 6), in one transaction.
+ * (the citizen's own log lists it), in one transaction.
  */
 export async function getPersonView(
   actor: CitizenActor,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<PersonView> {
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst()
@@ -272,7 +98,7 @@ export async function getPersonView(
           .orderBy('h.from_date', 'desc')
           .orderBy('h.id', 'desc')
           .execute(),
-        loadHousehold(trx, actor.bsn),
+        loadHousehold(actor.bsn, { db: trx }),
         trx.selectFrom('contact_details').selectAll().where('bsn', '=', actor.bsn).executeTakeFirst(),
         trx
           .selectFrom('email_confirmations')

@@ -1,5 +1,5 @@
 /**
- * Contact details and preferences (PAGES.md "Voorkeuren"): e-mail, phone, letters on paper or
+ * Contact details and preferences (the page "Voorkeuren", README): e-mail, phone, letters on paper or
  * digital only, language. The citizen's own input, not BRP data, so changed at once — except a
  * new e-mail address, which is used only after its owner followed the link mailed to it: until
  * then the old address stays (a typo must not send letter notices to a stranger). Every change
@@ -7,10 +7,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
 import { recordAudit } from '~/services/audit.server'
-import { citizenAudit, refuseWhileImpersonating, type CitizenActor } from '~/services/my-data.server'
+import { citizenAudit, refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { addJob } from '~/services/outbound.server'
 
 export const EMAIL_CONFIRMATION_TASK = 'email_confirmation_send'
@@ -28,8 +28,7 @@ export interface Preferences {
 
 export async function getPreferences(
   actor: CitizenActor,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<Preferences> {
   return db.transaction().execute(async (trx) => {
     const [row, pending] = await Promise.all([
@@ -93,8 +92,7 @@ export function hashToken(token: string): string {
 export async function savePreferences(
   actor: CitizenActor,
   input: PreferencesInput,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<PreferencesSaved | { ok: false; errors: PreferencesError[] }> {
   refuseWhileImpersonating(actor)
   return db.transaction().execute(async (trx) => {
@@ -184,8 +182,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/
 /** What the confirmation page shows before the citizen presses the button (GET changes nothing). */
 export async function peekEmailConfirmation(
   token: string,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<ConfirmEmailResult> {
   if (!TOKEN.test(token)) return { ok: false, error: 'invalid' }
   const row = await db
@@ -214,8 +211,7 @@ function verdictOf(
  */
 export async function confirmEmail(
   token: string,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<ConfirmEmailResult> {
   if (!TOKEN.test(token)) return { ok: false, error: 'invalid' }
   return db.transaction().execute(async (trx) => {
@@ -288,8 +284,7 @@ export function confirmationMail(language: 'nl' | 'en', to: string, link: string
 /** Who to mail for a queued confirmation, at sending time; null when it no longer applies. */
 export async function confirmationRecipient(
   confirmationId: string,
-  now: Date = new Date(),
-  db: DB = getDb(),
+  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<string | null> {
   const row = await db.selectFrom('email_confirmations').selectAll().where('id', '=', confirmationId).executeTakeFirst()
   const verdict = verdictOf(row, now)
@@ -311,7 +306,7 @@ export function emailConfirmationTask({
 }) {
   return async (payload: unknown): Promise<void> => {
     const { confirmationId, token, language } = ConfirmationPayload.parse(payload)
-    const to = await confirmationRecipient(confirmationId, new Date(), db ?? getDb())
+    const to = await confirmationRecipient(confirmationId, { db })
     if (!to) return
     const link = `${baseUrl.replace(/\/$/, '')}/mijn/gegevens/email-bevestigen?${new URLSearchParams({ token })}`
     await mailer.send(confirmationMail(language, to, link))

@@ -18,15 +18,15 @@
 import { parseCronItems, type ParsedCronItem, type Task } from 'graphile-worker'
 import type { Transaction } from 'kysely'
 import { z } from 'zod'
-import type { DB } from '../../db/client'
-import { getDb } from '../../db/instance'
-import type { Database } from '../../db/schema'
+import type { DB } from '../../../db/client'
+import { getDb } from '../../../db/instance'
+import type { Database } from '../../../db/schema'
 import { startOfDayIn, todayIn, type LocalDate } from '~/domain/local-date'
 import { moveTakesEffectNow } from '~/domain/move'
 import { recordAudit } from '~/services/audit.server'
 import { recordCaseEvent } from '~/services/cases/record.server'
-import type { MoveRow } from '~/services/move-parties.server'
-import { Refused } from '~/services/my-data.server'
+import type { MoveRow } from '~/services/requests/move-parties.server'
+import { Refused } from '~/services/requests/kernel.server'
 import { addJob, EVENT_TYPES, enqueueOutboundEvent } from '~/services/outbound.server'
 
 export const MOVE_APPLY_TASK = 'move_apply'
@@ -148,7 +148,10 @@ export type ApplyMoveResult = 'applied' | 'already_applied' | 'not_due' | 'not_a
  * Applies one approved move if its date has come (today in Europe/Amsterdam, from `now`). Safe to
  * call any number of times, also at once: the row lock and `applied_at` make it happen once.
  */
-export async function applyMove(moveRequestId: string, now: Date, db: DB = getDb()): Promise<ApplyMoveResult> {
+export async function applyMove(
+  moveRequestId: string,
+  { now, db = getDb() }: { now: Date; db?: DB },
+): Promise<ApplyMoveResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<ApplyMoveResult> => {
       const row = await trx
@@ -173,7 +176,13 @@ export async function applyMove(moveRequestId: string, now: Date, db: DB = getDb
 }
 
 /** The sweep: every approved move whose date has come and that still waits, applied one by one. */
-export async function applyDueMoves(now: Date, db: DB = getDb()): Promise<{ applied: number; checked: number }> {
+export async function applyDueMoves({
+  now,
+  db = getDb(),
+}: {
+  now: Date
+  db?: DB
+}): Promise<{ applied: number; checked: number }> {
   const due = await db
     .selectFrom('move_requests')
     .select('id')
@@ -184,7 +193,7 @@ export async function applyDueMoves(now: Date, db: DB = getDb()): Promise<{ appl
     .orderBy('id')
     .execute()
   let applied = 0
-  for (const { id } of due) if ((await applyMove(id, now, db)) === 'applied') applied++
+  for (const { id } of due) if ((await applyMove(id, { now, db })) === 'applied') applied++
   return { applied, checked: due.length }
 }
 
@@ -201,11 +210,11 @@ export function moveEffectTasks({ db, now = () => new Date() }: { db?: DB; now?:
   return {
     [MOVE_APPLY_TASK]: async (payload, helpers) => {
       const { moveRequestId } = ApplyPayload.parse(payload)
-      const result = await applyMove(moveRequestId, now(), db ?? getDb())
+      const result = await applyMove(moveRequestId, { now: now(), db })
       helpers.logger.info(`move ${result}`, { moveRequestId })
     },
     [MOVE_SWEEP_TASK]: async (_payload, helpers) => {
-      const { applied, checked } = await applyDueMoves(now(), db ?? getDb())
+      const { applied, checked } = await applyDueMoves({ now: now(), db })
       helpers.logger.info(`move sweep: ${applied} of ${checked} due moves applied`)
     },
   }
