@@ -241,7 +241,7 @@ export interface MockIdpStoreTable {
   consumed_at: Timestamp | null
 }
 
-/** The quality charter's norms (issue 8, migration 0008): configuration from seed appendix 2. */
+/** The quality charter's norms (migration 0008): configuration, from the charter's appendix 2 (/kwaliteitshandvest). */
 export type NormMeasure = 'acknowledgement' | 'answer' | 'decision' | 'other'
 export interface ServiceNormsTable {
   code: string

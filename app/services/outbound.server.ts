@@ -1,5 +1,5 @@
 /**
- * Outbound events: "pass a change once; every department then has it" (seed §1.3, DESIGN §6).
+ * Outbound events: a change is passed on once, and every department that subscribed then has it (README, "Back-office API").
  *
  * A change that other registrations need (an address changed, a correction accepted) calls
  * `enqueueOutboundEvent` inside its own transaction. That writes one `outbound_events` row per

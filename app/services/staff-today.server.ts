@@ -1,5 +1,5 @@
 /**
- * "What is mine today?" (PAGES.md, staff start) for each role the employee holds:
+ * "What is mine today?" (the staff start page, app/routes/medewerker+/_index.tsx) for each role the employee holds:
  * - caseworker: their own cases at risk and overdue first, then what waits in the shared lists
  *   (moves to check, corrections to decide, paper letters to print);
  * - support: whether they are looking along now, and how often they did today;
