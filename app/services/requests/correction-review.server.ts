@@ -10,7 +10,7 @@ import { getDb } from '../../../db/instance'
 import { CORRECTABLE_FIELDS, type CorrectableField, type EvidenceType } from '~/domain/correction'
 import { recordAudit } from '~/services/audit.server'
 import { caseHandledBy, handledBy } from '~/services/cases/scope.server'
-import { decideAndClose, Refused, type StaffActor } from '~/services/requests/kernel.server'
+import { decideAndClose, decideInTransaction, type StaffActor } from '~/services/requests/kernel.server'
 import { EVENT_TYPES, enqueueOutboundEvent, listDeliveriesForCase, type DeliveryView } from '~/services/outbound.server'
 import { FIELD_NAMES, isCorrectionId, loadPerson, valueOf } from '~/services/requests/corrections.server'
 
@@ -189,90 +189,85 @@ export async function acceptCorrection(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<DecideCorrectionResult> {
   if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
-  try {
-    return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
-      const row = await trx
-        .selectFrom('correction_requests')
-        .selectAll()
-        .where('id', '=', id)
-        .where('status', '!=', 'draft')
-        .where(caseHandledBy(staff.employeeId, 'case_id'))
-        .forUpdate()
-        .executeTakeFirst()
-      if (!row || !row.case_id) return { ok: false, error: 'not_found' }
-      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      const field = row.field as CorrectableField
-      if (!(CORRECTABLE_FIELDS as readonly string[]).includes(field)) return { ok: false, error: 'not_found' }
-      await trx.selectFrom('persons').select('bsn').where('bsn', '=', row.bsn).forUpdate().executeTakeFirstOrThrow()
-      const person = await loadPerson(trx, row.bsn)
-      const before = valueOf(person, field)
-      if ((before ?? '') !== (row.current_value ?? '')) return { ok: false, error: 'register_changed' }
-      const after = columnValue(field, row.proposed_value)
-      await trx
-        .updateTable('persons')
-        .set({ [field]: after, updated_at: now })
-        .where('bsn', '=', row.bsn)
-        .execute()
-      await trx
-        .insertInto('person_changes')
-        .values({
-          bsn: row.bsn,
-          field,
-          old_value: before,
-          new_value: after,
-          changed_at: now,
-          source: 'correctie',
-          case_id: row.case_id,
-          actor: `employee:${staff.employeeId}`,
-        })
-        .execute()
-      const language =
-        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
-          ?.language ?? 'nl'
-      const name = FIELD_NAMES[field][language]
-      const summary =
-        language === 'en'
-          ? `We have corrected your ${name} in the Personal Records Database (BRP). It is now: ${after ?? '(none)'}.`
-          : `Wij hebben uw ${name} verbeterd in de Basisregistratie Personen (BRP). Het is nu: ${after ?? '(geen)'}.`
-      const reasons =
-        language === 'en'
-          ? `We checked your request and the evidence. Your ${name} in the BRP was not right. So we have corrected it.`
-          : `Wij hebben uw verzoek en de bewijsstukken nagekeken. Uw ${name} in de BRP klopte niet. Daarom hebben wij het verbeterd.`
-      await decideAndClose(
-        trx,
-        staff,
-        `correction-request:${row.id}`,
-        row.case_id,
-        { outcome: 'granted', summary, reasons },
-        now,
-      )
-      await enqueueOutboundEvent(trx, {
-        type: EVENT_TYPES.personCorrected,
-        subject: `correction:${row.id}`,
-        caseId: row.case_id,
-        occurredAt: now,
-        // Whose record and which item changed; the receiver reads the value from the BRP.
-        data: { bsn: row.bsn, gegeven: field },
+  return decideInTransaction(db, async (trx): Promise<DecideCorrectionResult> => {
+    const row = await trx
+      .selectFrom('correction_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row || !row.case_id) return { ok: false, error: 'not_found' }
+    if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
+    const field = row.field as CorrectableField
+    if (!(CORRECTABLE_FIELDS as readonly string[]).includes(field)) return { ok: false, error: 'not_found' }
+    await trx.selectFrom('persons').select('bsn').where('bsn', '=', row.bsn).forUpdate().executeTakeFirstOrThrow()
+    const person = await loadPerson(trx, row.bsn)
+    const before = valueOf(person, field)
+    if ((before ?? '') !== (row.current_value ?? '')) return { ok: false, error: 'register_changed' }
+    const after = columnValue(field, row.proposed_value)
+    await trx
+      .updateTable('persons')
+      .set({ [field]: after, updated_at: now })
+      .where('bsn', '=', row.bsn)
+      .execute()
+    await trx
+      .insertInto('person_changes')
+      .values({
+        bsn: row.bsn,
+        field,
+        old_value: before,
+        new_value: after,
+        changed_at: now,
+        source: 'correctie',
+        case_id: row.case_id,
+        actor: `employee:${staff.employeeId}`,
       })
-      await trx
-        .updateTable('correction_requests')
-        .set({ status: 'accepted', decided_at: now, decided_by: staff.employeeId, updated_at: now })
-        .where('id', '=', row.id)
-        .execute()
-      await recordAudit(trx, {
-        actorKind: 'staff',
-        actorId: staff.employeeId,
-        action: 'personal_data.corrected',
-        subjectBsn: row.bsn,
-        resource: `correction-request:${row.id}`,
-        details: { field },
-      })
-      return { ok: true }
+      .execute()
+    const language =
+      (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+        ?.language ?? 'nl'
+    const name = FIELD_NAMES[field][language]
+    const summary =
+      language === 'en'
+        ? `We have corrected your ${name} in the Personal Records Database (BRP). It is now: ${after ?? '(none)'}.`
+        : `Wij hebben uw ${name} verbeterd in de Basisregistratie Personen (BRP). Het is nu: ${after ?? '(geen)'}.`
+    const reasons =
+      language === 'en'
+        ? `We checked your request and the evidence. Your ${name} in the BRP was not right. So we have corrected it.`
+        : `Wij hebben uw verzoek en de bewijsstukken nagekeken. Uw ${name} in de BRP klopte niet. Daarom hebben wij het verbeterd.`
+    await decideAndClose(
+      trx,
+      staff,
+      `correction-request:${row.id}`,
+      row.case_id,
+      { outcome: 'granted', summary, reasons },
+      now,
+    )
+    await enqueueOutboundEvent(trx, {
+      type: EVENT_TYPES.personCorrected,
+      subject: `correction:${row.id}`,
+      caseId: row.case_id,
+      occurredAt: now,
+      // Whose record and which item changed; the receiver reads the value from the BRP.
+      data: { bsn: row.bsn, gegeven: field },
     })
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
-    throw error
-  }
+    await trx
+      .updateTable('correction_requests')
+      .set({ status: 'accepted', decided_at: now, decided_by: staff.employeeId, updated_at: now })
+      .where('id', '=', row.id)
+      .execute()
+    await recordAudit(trx, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'personal_data.corrected',
+      subjectBsn: row.bsn,
+      resource: `correction-request:${row.id}`,
+      details: { field },
+    })
+    return { ok: true }
+  })
 }
 
 /**
@@ -286,55 +281,50 @@ export async function refuseCorrection(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<DecideCorrectionResult> {
   if (!isCorrectionId(id)) return { ok: false, error: 'not_found' }
-  try {
-    return await db.transaction().execute(async (trx): Promise<DecideCorrectionResult> => {
-      const row = await trx
-        .selectFrom('correction_requests')
-        .select(['id', 'bsn', 'status', 'case_id'])
-        .where('id', '=', id)
-        .where('status', '!=', 'draft')
-        .where(caseHandledBy(staff.employeeId, 'case_id'))
-        .forUpdate()
-        .executeTakeFirst()
-      if (!row || !row.case_id) return { ok: false, error: 'not_found' }
-      if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
-      const language =
-        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
-          ?.language ?? 'nl'
-      const citizenOptions =
-        language === 'en'
-          ? 'Do you have a document that shows your details are wrong, such as a certificate or a passport? Then you can send a new request with it. Do you need help? Call 14 050.'
-          : 'Heeft u een bewijsstuk dat laat zien dat uw gegevens niet kloppen? Bijvoorbeeld een akte of een paspoort. Dan kunt u daarmee een nieuw verzoek doen. Heeft u hulp nodig? Bel 14 050.'
-      await decideAndClose(
-        trx,
-        staff,
-        `correction-request:${row.id}`,
-        row.case_id,
-        { outcome: 'refused', reasons: reason, citizenOptions },
-        now,
-      )
-      await trx
-        .updateTable('correction_requests')
-        .set({
-          status: 'refused',
-          decision_reason: reason,
-          decided_at: now,
-          decided_by: staff.employeeId,
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute()
-      await recordAudit(trx, {
-        actorKind: 'staff',
-        actorId: staff.employeeId,
-        action: 'correction.refused',
-        subjectBsn: row.bsn,
-        resource: `correction-request:${row.id}`,
+  return decideInTransaction(db, async (trx): Promise<DecideCorrectionResult> => {
+    const row = await trx
+      .selectFrom('correction_requests')
+      .select(['id', 'bsn', 'status', 'case_id'])
+      .where('id', '=', id)
+      .where('status', '!=', 'draft')
+      .where(caseHandledBy(staff.employeeId, 'case_id'))
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row || !row.case_id) return { ok: false, error: 'not_found' }
+    if (row.status !== 'submitted') return { ok: false, error: 'already_decided' }
+    const language =
+      (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+        ?.language ?? 'nl'
+    const citizenOptions =
+      language === 'en'
+        ? 'Do you have a document that shows your details are wrong, such as a certificate or a passport? Then you can send a new request with it. Do you need help? Call 14 050.'
+        : 'Heeft u een bewijsstuk dat laat zien dat uw gegevens niet kloppen? Bijvoorbeeld een akte of een paspoort. Dan kunt u daarmee een nieuw verzoek doen. Heeft u hulp nodig? Bel 14 050.'
+    await decideAndClose(
+      trx,
+      staff,
+      `correction-request:${row.id}`,
+      row.case_id,
+      { outcome: 'refused', reasons: reason, citizenOptions },
+      now,
+    )
+    await trx
+      .updateTable('correction_requests')
+      .set({
+        status: 'refused',
+        decision_reason: reason,
+        decided_at: now,
+        decided_by: staff.employeeId,
+        updated_at: now,
       })
-      return { ok: true }
+      .where('id', '=', row.id)
+      .execute()
+    await recordAudit(trx, {
+      actorKind: 'staff',
+      actorId: staff.employeeId,
+      action: 'correction.refused',
+      subjectBsn: row.bsn,
+      resource: `correction-request:${row.id}`,
     })
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
-    throw error
-  }
+    return { ok: true }
+  })
 }

@@ -5,7 +5,7 @@
  * pages show it, and the household as the BRP records it.
  */
 import type { Transaction } from 'kysely'
-import type { Executor } from '../../../db/client'
+import type { DB, Executor } from '../../../db/client'
 import type { ActorKind, Database } from '../../../db/schema'
 import type { DecisionContent } from '~/domain/case-terms'
 import type { LocalDate } from '~/domain/local-date'
@@ -66,6 +66,23 @@ export class PersonNotFound extends Error {
 export class Refused extends Error {
   constructor(readonly code: string) {
     super(code)
+  }
+}
+
+/**
+ * A caseworker's decision on a request, in one transaction: when the cases service refuses the
+ * decision inside it (the case moved on meanwhile), nothing is written and the answer is
+ * `case_refused`, for the page to say so.
+ */
+export async function decideInTransaction<R>(
+  db: DB,
+  work: (trx: Transaction<Database>) => Promise<R>,
+): Promise<R | { ok: false; error: 'case_refused' }> {
+  try {
+    return await db.transaction().execute(work)
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
+    throw error
   }
 }
 

@@ -15,7 +15,7 @@ import { canStartAddressInvestigation, moveIsUndecided, moveState, moveTakesEffe
 import { recordAudit } from '~/services/audit.server'
 import { caseHandledBy } from '~/services/cases/scope.server'
 import { writeLetterFor } from '~/services/letters/write.server'
-import { addressView, Refused, type AddressView, type StaffActor } from '~/services/requests/kernel.server'
+import { addressView, decideInTransaction, type AddressView, type StaffActor } from '~/services/requests/kernel.server'
 import { isRequestId } from '~/services/requests/move-address.server'
 import { applyMoveInTransaction, scheduleMoveEffect } from '~/services/requests/move-effect.server'
 import {
@@ -88,84 +88,79 @@ export async function approveMove(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<DecideMoveResult> {
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
-  try {
-    return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await lockMoveRequest(trx, id, staff)
-      if (!row) return { ok: false, error: 'not_found' }
-      if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
-      const movers = [row.bsn, ...row.co_mover_bsns]
-      const people = await trx
-        .selectFrom('persons')
-        .select(['bsn', 'address_id'])
-        .where('bsn', 'in', movers)
-        .orderBy('bsn')
-        .forUpdate()
-        .execute()
-      if (people.length !== movers.length || people.some((p) => p.address_id !== row.from_address_id))
-        return { ok: false, error: 'household_changed' }
+  return decideInTransaction(db, async (trx): Promise<DecideMoveResult> => {
+    const row = await lockMoveRequest(trx, id, staff)
+    if (!row) return { ok: false, error: 'not_found' }
+    if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
+    const movers = [row.bsn, ...row.co_mover_bsns]
+    const people = await trx
+      .selectFrom('persons')
+      .select(['bsn', 'address_id'])
+      .where('bsn', 'in', movers)
+      .orderBy('bsn')
+      .forUpdate()
+      .execute()
+    if (people.length !== movers.length || people.some((p) => p.address_id !== row.from_address_id))
+      return { ok: false, error: 'household_changed' }
 
-      const target = await trx
-        .selectFrom('addresses')
-        .selectAll()
-        .where('id', '=', row.address_id)
-        .executeTakeFirstOrThrow()
-      const contact = await trx
-        .selectFrom('contact_details')
-        .select(['language'])
-        .where('bsn', '=', row.bsn)
-        .executeTakeFirst()
-      const language = contact?.language ?? 'nl'
-      const decided = await recordMoveCaseEvent(
+    const target = await trx
+      .selectFrom('addresses')
+      .selectAll()
+      .where('id', '=', row.address_id)
+      .executeTakeFirstOrThrow()
+    const contact = await trx
+      .selectFrom('contact_details')
+      .select(['language'])
+      .where('bsn', '=', row.bsn)
+      .executeTakeFirst()
+    const language = contact?.language ?? 'nl'
+    const decided = await recordMoveCaseEvent(
+      trx,
+      row.case_id,
+      `move-request:${row.id}:decided`,
+      {
+        type: 'decided',
+        outcome: 'granted',
+        summary: decisionSummary(language, addressView(target), row.move_date),
+        reasons: approvalReasons(language, addressView(target)),
+      },
+      { actor: `employee:${staff.employeeId}`, now },
+    )
+    await trx
+      .updateTable('move_requests')
+      .set({ status: 'approved', decided_at: now, decided_by: staff.employeeId, updated_at: now })
+      .where('id', '=', row.id)
+      .execute()
+    const today = todayIn(now)
+    await writeLettersToCoMovers(
+      trx,
+      await loadMoveLetterSubject(trx, row),
+      { caseId: row.case_id, eventId: decided.eventId },
+      today,
+      (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'granted' }),
+    )
+    for (const bsn of movers) {
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'move.approved',
+        subjectBsn: bsn,
+        resource: `move-request:${row.id}`,
+        details: { moveDate: row.move_date, asCoMover: bsn !== row.bsn },
+      })
+    }
+    if (moveTakesEffectNow(row.move_date, today)) {
+      const applied = await applyMoveInTransaction(
         trx,
-        row.case_id,
-        `move-request:${row.id}:decided`,
-        {
-          type: 'decided',
-          outcome: 'granted',
-          summary: decisionSummary(language, addressView(target), row.move_date),
-          reasons: approvalReasons(language, addressView(target)),
-        },
-        { actor: `employee:${staff.employeeId}`, now },
+        { ...row, status: 'approved' },
+        { kind: 'staff', employeeId: staff.employeeId },
+        now,
       )
-      await trx
-        .updateTable('move_requests')
-        .set({ status: 'approved', decided_at: now, decided_by: staff.employeeId, updated_at: now })
-        .where('id', '=', row.id)
-        .execute()
-      const today = todayIn(now)
-      await writeLettersToCoMovers(
-        trx,
-        await loadMoveLetterSubject(trx, row),
-        { caseId: row.case_id, eventId: decided.eventId },
-        today,
-        (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'granted' }),
-      )
-      for (const bsn of movers) {
-        await recordAudit(trx, {
-          actorKind: 'staff',
-          actorId: staff.employeeId,
-          action: 'move.approved',
-          subjectBsn: bsn,
-          resource: `move-request:${row.id}`,
-          details: { moveDate: row.move_date, asCoMover: bsn !== row.bsn },
-        })
-      }
-      if (moveTakesEffectNow(row.move_date, today)) {
-        const applied = await applyMoveInTransaction(
-          trx,
-          { ...row, status: 'approved' },
-          { kind: 'staff', employeeId: staff.employeeId },
-          now,
-        )
-        return { ok: true, ...applied, takesEffect: 'now', moveDate: row.move_date }
-      }
-      await scheduleMoveEffect(trx, row.id, row.move_date)
-      return { ok: true, moved: movers.length, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
-    })
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
-    throw error
-  }
+      return { ok: true, ...applied, takesEffect: 'now', moveDate: row.move_date }
+    }
+    await scheduleMoveEffect(trx, row.id, row.move_date)
+    return { ok: true, moved: movers.length, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
+  })
 }
 
 /**
@@ -180,56 +175,51 @@ export async function refuseMove(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<DecideMoveResult> {
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
-  try {
-    return await db.transaction().execute(async (trx): Promise<DecideMoveResult> => {
-      const row = await lockMoveRequest(trx, id, staff)
-      if (!row) return { ok: false, error: 'not_found' }
-      if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
-      const language =
-        (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
-          ?.language ?? 'nl'
-      const origin = { actor: `employee:${staff.employeeId}`, now }
-      const decided = await recordMoveCaseEvent(
-        trx,
-        row.case_id,
-        `move-request:${row.id}:decided`,
-        { type: 'decided', outcome: 'refused', reasons: reason, citizenOptions: refusalOptions(language) },
-        origin,
-      )
-      await recordMoveCaseEvent(trx, row.case_id, `move-request:${row.id}:closed`, { type: 'closed' }, origin)
-      await trx
-        .updateTable('move_requests')
-        .set({
-          status: 'refused',
-          decision_reason: reason,
-          decided_at: now,
-          decided_by: staff.employeeId,
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute()
-      await writeLettersToCoMovers(
-        trx,
-        await loadMoveLetterSubject(trx, row),
-        { caseId: row.case_id, eventId: decided.eventId },
-        todayIn(now),
-        (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'refused', reason }),
-      )
-      for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
-        await recordAudit(trx, {
-          actorKind: 'staff',
-          actorId: staff.employeeId,
-          action: 'move.refused',
-          subjectBsn: bsn,
-          resource: `move-request:${row.id}`,
-        })
-      }
-      return { ok: true, moved: 0, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
-    })
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
-    throw error
-  }
+  return decideInTransaction(db, async (trx): Promise<DecideMoveResult> => {
+    const row = await lockMoveRequest(trx, id, staff)
+    if (!row) return { ok: false, error: 'not_found' }
+    if (!moveIsUndecided(moveState(row.status, row.applied_at))) return { ok: false, error: 'already_decided' }
+    const language =
+      (await trx.selectFrom('contact_details').select(['language']).where('bsn', '=', row.bsn).executeTakeFirst())
+        ?.language ?? 'nl'
+    const origin = { actor: `employee:${staff.employeeId}`, now }
+    const decided = await recordMoveCaseEvent(
+      trx,
+      row.case_id,
+      `move-request:${row.id}:decided`,
+      { type: 'decided', outcome: 'refused', reasons: reason, citizenOptions: refusalOptions(language) },
+      origin,
+    )
+    await recordMoveCaseEvent(trx, row.case_id, `move-request:${row.id}:closed`, { type: 'closed' }, origin)
+    await trx
+      .updateTable('move_requests')
+      .set({
+        status: 'refused',
+        decision_reason: reason,
+        decided_at: now,
+        decided_by: staff.employeeId,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute()
+    await writeLettersToCoMovers(
+      trx,
+      await loadMoveLetterSubject(trx, row),
+      { caseId: row.case_id, eventId: decided.eventId },
+      todayIn(now),
+      (ctx, facts) => coMoverDecidedLetter(ctx, facts, { outcome: 'refused', reason }),
+    )
+    for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'move.refused',
+        subjectBsn: bsn,
+        resource: `move-request:${row.id}`,
+      })
+    }
+    return { ok: true, moved: 0, eventsEnqueued: 0, takesEffect: 'on_date', moveDate: row.move_date }
+  })
 }
 
 export type InvestigationResult = { ok: true; told: number } | { ok: false; error: DecideMoveError }
@@ -247,50 +237,45 @@ export async function startAddressInvestigation(
   { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
 ): Promise<InvestigationResult> {
   if (!isRequestId(id)) return { ok: false, error: 'not_found' }
-  try {
-    return await db.transaction().execute(async (trx): Promise<InvestigationResult> => {
-      const row = await lockMoveRequest(trx, id, staff)
-      if (!row) return { ok: false, error: 'not_found' }
-      const state = moveState(row.status, row.applied_at)
-      if (!canStartAddressInvestigation(state))
-        return { ok: false, error: state === 'investigating' ? 'investigation_running' : 'already_decided' }
-      const ref = await investigationEvent(trx, row.case_id, row.id, staff, now)
-      await trx
-        .updateTable('move_requests')
-        .set({
-          status: 'investigating',
-          investigation_started_at: now,
-          investigated_by: staff.employeeId,
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute()
-      const subject = await loadMoveLetterSubject(trx, row)
-      const today = todayIn(now)
-      const dated = { letterDate: today }
-      await writeLetterFor(
-        trx,
-        ref,
-        row.bsn,
-        (ctx) => addressInvestigationLetter(ctx, { ...subject.facts, recipientIsDeclarant: true }),
-        dated,
-      )
-      const told = await writeLettersToCoMovers(trx, subject, ref, today, addressInvestigationLetter, dated)
-      for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
-        await recordAudit(trx, {
-          actorKind: 'staff',
-          actorId: staff.employeeId,
-          action: 'move.investigation_started',
-          subjectBsn: bsn,
-          resource: `move-request:${row.id}`,
-        })
-      }
-      return { ok: true, told: told.length + 1 }
-    })
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: 'case_refused' }
-    throw error
-  }
+  return decideInTransaction(db, async (trx): Promise<InvestigationResult> => {
+    const row = await lockMoveRequest(trx, id, staff)
+    if (!row) return { ok: false, error: 'not_found' }
+    const state = moveState(row.status, row.applied_at)
+    if (!canStartAddressInvestigation(state))
+      return { ok: false, error: state === 'investigating' ? 'investigation_running' : 'already_decided' }
+    const ref = await investigationEvent(trx, row.case_id, row.id, staff, now)
+    await trx
+      .updateTable('move_requests')
+      .set({
+        status: 'investigating',
+        investigation_started_at: now,
+        investigated_by: staff.employeeId,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute()
+    const subject = await loadMoveLetterSubject(trx, row)
+    const today = todayIn(now)
+    const dated = { letterDate: today }
+    await writeLetterFor(
+      trx,
+      ref,
+      row.bsn,
+      (ctx) => addressInvestigationLetter(ctx, { ...subject.facts, recipientIsDeclarant: true }),
+      dated,
+    )
+    const told = await writeLettersToCoMovers(trx, subject, ref, today, addressInvestigationLetter, dated)
+    for (const bsn of [row.bsn, ...row.co_mover_bsns]) {
+      await recordAudit(trx, {
+        actorKind: 'staff',
+        actorId: staff.employeeId,
+        action: 'move.investigation_started',
+        subjectBsn: bsn,
+        resource: `move-request:${row.id}`,
+      })
+    }
+    return { ok: true, told: told.length + 1 }
+  })
 }
 
 /**
