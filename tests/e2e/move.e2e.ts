@@ -178,8 +178,11 @@ describe('reporting a move in the browser', () => {
       await checkBothLanguages(mine, 'move-case-co-mover', viewport)
       await mine.getByRole('link', { name: 'Er is een verhuizing voor u doorgegeven' }).click()
       await mine.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
-      await expect.poll(() => mine.locator('main').textContent()).toContain('U verhuist mee.')
-      expect(await mine.locator('main').textContent()).toContain('Pieter de Vries heeft op')
+      // The case page says "U verhuist mee." too: wait for the letter itself, by its h1.
+      await expect.poll(() => h1(mine)).toBe('Er is een verhuizing voor u doorgegeven')
+      const letter = (await mine.locator('main').textContent()) ?? ''
+      expect(letter).toContain('U verhuist mee.')
+      expect(letter).toContain('Pieter de Vries heeft op')
       await checkBothLanguages(mine, 'move-letter-co-mover', viewport)
       // And she cannot report a second move: the start page shows the one Pieter reported.
       await mine.goto(`${baseUrl}/mijn/gegevens/verhuizen`)
