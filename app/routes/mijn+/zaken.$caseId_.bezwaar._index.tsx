@@ -8,6 +8,7 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -16,15 +17,11 @@ import { fileSize } from '~/components/document-list'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useSubmissionErrors } from '~/components/stable-value'
+import { useGovForm } from '~/components/use-gov-form'
 import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH, MAX_OBJECTION_UPLOAD_BYTES } from '~/domain/objection'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import {
-  getObjectionForm,
-  saveObjectionDraft,
-  type ObjectionFieldError,
-  type UploadedFile,
-} from '~/services/objections/draft.server'
+import { getObjectionForm, saveObjectionDraft, type UploadedFile } from '~/services/objections/draft.server'
 import { notFound } from '~/responses'
 
 /**
@@ -72,11 +69,32 @@ function attachmentsHandler(received: UploadedFile[]): UploadHandler {
   }
 }
 
-const Fields = z.object({
-  grounds: z.string().catch(''),
-  lateReason: z.string().catch(''),
-  removeFile: z.array(z.string()).catch([]),
+/**
+ * The form's shape (README, "Forms"). Every field may be left out: what the answers mean — the
+ * grounds given (Awb 6:5), the reason for lateness (Awb 6:11), the files by their content and
+ * size — the service judges, and it keeps what is right. conform hands an empty field over as
+ * undefined; of a field sent twice (no form of ours does) the first counts.
+ */
+const text = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => v ?? ''),
+)
+const ObjectionForm = z.object({
+  grounds: text,
+  lateReason: text,
+  /** The kept files the citizen ticked to remove. */
+  removeFile: z
+    .array(z.string())
+    .optional()
+    .catch(undefined)
+    .transform((v) => v ?? []),
 })
+
+type Fields = z.input<typeof ObjectionForm>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -98,20 +116,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof TypeError) throw new Response(null, { status: 400 })
     throw error
   }
-  const text = (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string')
-  const form = Fields.parse({
-    grounds: text('grounds')[0],
-    lateReason: text('lateReason')[0],
-    removeFile: text('removeFile'),
-  })
+  // The body is read already (the files streamed into `received`): parseForm's half for FormData.
+  const submission = parseWithZod(data, { schema: ObjectionForm })
+  // The schema refuses nothing (see above); this only narrows the type.
+  if (submission.status !== 'success') throw new Response(null, { status: 400 })
+  const { grounds, lateReason, removeFile } = submission.value
   const caseId = params.caseId ?? ''
-  const result = await saveObjectionDraft(
-    citizen,
-    caseId,
-    { grounds: form.grounds, lateReason: form.lateReason },
-    received,
-    { removeFiles: form.removeFile },
-  )
+  const result = await saveObjectionDraft(citizen, caseId, { grounds, lateReason }, received, {
+    removeFiles: removeFile,
+  })
   switch (result.status) {
     case 'not_found':
     case 'not_objectable':
@@ -120,11 +133,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/mijn/zaken/${caseId}/bezwaar`)
     case 'saved':
       return redirect(`/mijn/zaken/${caseId}/bezwaar/controleren`)
-    case 'invalid':
+    case 'invalid': {
+      // As formRefused answers (app/form.server.ts), with beside it the files kept with the draft
+      // (listed again above the field) and the name of each refused file, for its message.
+      const fieldErrors: Record<string, string[]> = {}
+      for (const { field, code } of result.errors) (fieldErrors[field] ??= []).push(code)
       return json(
-        { errors: result.errors, values: { grounds: form.grounds, lateReason: form.lateReason }, files: result.files },
+        {
+          result: submission.reply({ fieldErrors }),
+          kept: result.files,
+          refusedFiles: result.errors.flatMap((e) =>
+            e.field === 'attachments' ? [{ code: e.code, file: e.file }] : [],
+          ),
+        },
         { status: result.errors.some((e) => e.code === 'files_too_large') ? 413 : 400 },
       )
+    }
   }
 }
 
@@ -133,18 +157,21 @@ export default function ObjectionFormPage() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('objections')
   const date = (d: string) => formatLocalDate(d, i18n.language)
-  const errors = actionData?.errors ?? []
-  const message = (e: ObjectionFieldError) =>
-    t(`errors.${e.code}`, {
-      file: e.file,
-      max: e.field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH,
-    })
-  const errorFor = (field: ObjectionFieldError['field']) => {
-    const messages = errors.filter((e) => e.field === field).map(message)
-    return messages.length ? messages.join('. ') : undefined
-  }
-  const summary = useSubmissionErrors(
-    errors.map((e) => ({ field: e.field, message: message(e) })),
+  const draft = form.status === 'open' ? form.draft : null
+  const message = (field: string, key: string, file?: string) =>
+    t(`errors.${key}`, { file, max: field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH })
+  const { errorOf, valueOf, summary } = useGovForm<Fields>({
+    id: 'objection',
+    lastResult: actionData?.result,
+    defaultValue: { grounds: draft?.grounds ?? '', lateReason: draft?.lateReason ?? '' },
+    message,
+  })
+  // Every refused file has a message of its own, at the field and in the summary.
+  const fileErrors = (actionData?.refusedFiles ?? []).map((r) => message('attachments', r.code, r.file))
+  const errors = useSubmissionErrors(
+    summary.flatMap((item) =>
+      item.field === 'attachments' ? fileErrors.map((m) => ({ field: 'attachments', message: m })) : [item],
+    ),
     actionData,
   )
   // The files sent are kept (listed above the field) or refused (named in the error): either
@@ -168,9 +195,8 @@ export default function ObjectionFormPage() {
     )
   }
 
-  const { decision, term, late, draft } = form
-  const values = actionData?.values ?? { grounds: draft?.grounds ?? '', lateReason: draft?.lateReason ?? '' }
-  const files = actionData?.files ?? draft?.files ?? []
+  const { decision, term, late } = form
+  const files = actionData?.kept ?? draft?.files ?? []
   return (
     <div className="prose-width">
       <p>
@@ -180,7 +206,7 @@ export default function ObjectionFormPage() {
         </Link>
       </p>
       <h1 className="mt-4 text-3xl md:text-4xl">{t('form.heading')}</h1>
-      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+      <ErrorSummary title={t('form.errorTitle')} errors={errors} />
       <p className="mt-3">
         {t('form.lead', { caseType: decision.caseType, reference: decision.reference, date: date(decision.decidedOn) })}
       </p>
@@ -193,17 +219,17 @@ export default function ObjectionFormPage() {
         <p className="mt-2 font-bold">{t('form.termOpen', { date: date(term.endsOn) })}</p>
       )}
       <Form method="post" encType="multipart/form-data" noValidate className="mt-6">
-        <FormField id="grounds" label={t('form.grounds')} hint={t('form.groundsHint')} error={errorFor('grounds')}>
-          {(p) => <textarea {...p} rows={8} defaultValue={values.grounds} className={inputClass} />}
+        <FormField id="grounds" label={t('form.grounds')} hint={t('form.groundsHint')} error={errorOf('grounds')}>
+          {(p) => <textarea {...p} rows={8} defaultValue={valueOf('grounds')} className={inputClass} />}
         </FormField>
         {late ? (
           <FormField
             id="lateReason"
             label={t('form.lateReason')}
             hint={t('form.lateReasonHint')}
-            error={errorFor('lateReason')}
+            error={errorOf('lateReason')}
           >
-            {(p) => <textarea {...p} rows={3} defaultValue={values.lateReason} className={inputClass} />}
+            {(p) => <textarea {...p} rows={3} defaultValue={valueOf('lateReason')} className={inputClass} />}
           </FormField>
         ) : null}
         {files.length ? (
@@ -228,7 +254,7 @@ export default function ObjectionFormPage() {
           id="attachments"
           label={t('form.attachments')}
           hint={t('form.attachmentsHint')}
-          error={errorFor('attachments')}
+          error={fileErrors.length ? fileErrors.join('. ') : undefined}
         >
           {(p) => (
             <input

@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { SummaryList } from '~/components/summary-list'
+import { useGovForm } from '~/components/use-gov-form'
 import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH } from '~/domain/objection'
+import { formRefused, parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionForm } from '~/services/objections/draft.server'
@@ -27,9 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
 export const handle = { i18n: 'objections' }
 
+/** The check page's form is only its button: the answers are in the draft. */
+const SendForm = z.object({})
+
+/** A refused answer's message points at its "change" link, which leads to the field in the form. */
+const changeLink = (field: string) => `change-${field}`
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   const caseId = params.caseId ?? ''
+  const submission = await parseForm(request, SendForm)
   const result = await submitObjection(citizen, caseId)
   switch (result.status) {
     case 'not_found':
@@ -41,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/mijn/zaken/${caseId}/bezwaar/verstuurd`)
     case 'invalid':
       // The term ran out while the citizen checked, or the text was emptied in another tab.
-      return json({ errors: result.errors }, { status: 409 })
+      return formRefused(
+        submission,
+        result.errors.map((e) => ({ field: changeLink(e.field), code: e.code })),
+        409,
+      )
   }
 }
 
@@ -53,19 +66,17 @@ export default function ObjectionReview() {
   const { decision, draft, late } = form
   const edit = `/mijn/zaken/${decision.caseId}/bezwaar`
   const change = (field: string, what: string) => (
-    <Link to={`${edit}#${field}`} id={`change-${field}`}>
+    <Link to={`${edit}#${field}`} id={changeLink(field)}>
       {t('review.change')}
       <span className="sr-only"> {what}</span>
     </Link>
   )
-  const errors = (actionData?.errors ?? []).map((e) => ({
-    field: `change-${e.field}`,
-    message: t(`errors.${e.code}`, {
-      file: e.file,
-      max: e.field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH,
-    }),
-  }))
-  const summary = useSubmissionErrors(errors, actionData)
+  const { summary } = useGovForm({
+    id: 'objection-send',
+    lastResult: actionData,
+    message: (field, key) =>
+      t(`errors.${key}`, { max: field === changeLink('lateReason') ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH }),
+  })
   return (
     <div className="prose-width">
       <p>

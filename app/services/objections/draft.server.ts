@@ -14,6 +14,7 @@ import {
   type ObjectionTerm,
 } from '~/domain/objection'
 import type { Language } from '~/domain/language'
+import type { FieldRefusal } from '~/form.server'
 import { isCaseId } from '~/services/cases/results.server'
 import { sha256Hex } from '~/services/cases/documents.server'
 import { refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
@@ -146,10 +147,14 @@ export type ObjectionErrorCode =
   | 'too_many_files'
   | 'files_too_large'
 
-export interface ObjectionFieldError {
+/**
+ * What the service refuses (README, "Forms": services check meaning and return codes): the
+ * field and its message key, and for a file the name the browser gave it, for the message.
+ */
+export interface ObjectionRefusal extends FieldRefusal {
   field: 'grounds' | 'lateReason' | 'attachments'
   code: ObjectionErrorCode
-  /** The file a file error is about, as the browser named it. */
+  /** The file a file refusal is about, as the browser named it. */
   file?: string
 }
 
@@ -160,8 +165,8 @@ export interface UploadedFile {
   bytes: Uint8Array | null
 }
 
-export function textErrors(grounds: string, lateReason: string, late: boolean): ObjectionFieldError[] {
-  const errors: ObjectionFieldError[] = []
+export function textErrors(grounds: string, lateReason: string, late: boolean): ObjectionRefusal[] {
+  const errors: ObjectionRefusal[] = []
   if (grounds.trim() === '') errors.push({ field: 'grounds', code: 'grounds_required' })
   else if (grounds.length > MAX_GROUNDS_LENGTH) errors.push({ field: 'grounds', code: 'grounds_too_long' })
   if (late && lateReason.trim() === '') errors.push({ field: 'lateReason', code: 'late_reason_required' })
@@ -173,7 +178,7 @@ export function textErrors(grounds: string, lateReason: string, late: boolean): 
 export type SaveObjectionResult =
   | Exclude<ObjectionStart, { status: 'open' }>
   | { status: 'saved' }
-  | { status: 'invalid'; errors: ObjectionFieldError[]; files: DraftFileView[] }
+  | { status: 'invalid'; errors: ObjectionRefusal[]; files: DraftFileView[] }
 
 /**
  * The form's answers into the draft. What is right is kept even when something else is not:
@@ -233,7 +238,7 @@ export async function saveObjectionDraft(
         .execute()
     }
     const kept = await draftFiles(trx, saved.id)
-    const errors: ObjectionFieldError[] = []
+    const errors: ObjectionRefusal[] = []
     let count = kept.length
     let total = kept.reduce((sum, f) => sum + f.size, 0)
     const hashes = new Set(kept.map((f) => f.sha256))

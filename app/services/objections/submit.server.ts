@@ -10,14 +10,14 @@ import { addDocuments } from '~/services/cases/documents.server'
 import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { judge, loadDecision, submittedObjection } from '~/services/objections/decision.server'
 import { type Objectable } from '~/services/objections/decision.server'
-import { textErrors, type ObjectionFieldError, type ObjectionStart } from '~/services/objections/draft.server'
+import { textErrors, type ObjectionRefusal, type ObjectionStart } from '~/services/objections/draft.server'
 
 // --- sending ---------------------------------------------------------------------------------
 
 export type SubmitObjectionResult =
   | Exclude<ObjectionStart, { status: 'open' | 'existing' }>
   | { status: 'no_draft' }
-  | { status: 'invalid'; errors: ObjectionFieldError[] }
+  | { status: 'invalid'; errors: ObjectionRefusal[] }
   | { status: 'submitted'; caseId: string; reference: string; duplicate: boolean }
 
 /**
