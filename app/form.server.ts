@@ -69,6 +69,18 @@ export function formRefused(
   status = 400,
   { hideFields = [] }: { hideFields?: string[] } = {},
 ): TypedResponse<RefusedForm> {
+  return json(refusalOf(submission, refusals, { hideFields }), { status })
+}
+
+/**
+ * What `formRefused` answers, as a value: for an action that sends more beside it (the file kept
+ * with a correction request), `json({ result: refusalOf(submission, refusals), … })`.
+ */
+export function refusalOf(
+  submission: Submission<unknown, string[], unknown>,
+  refusals: readonly FieldRefusal[] = [],
+  { hideFields = [] }: { hideFields?: string[] } = {},
+): RefusedForm {
   const fieldErrors: Record<string, string[]> = {}
   const messageParams: Record<string, MessageParams[]> = {}
   for (const { field, code, params } of refusals) {
@@ -76,5 +88,5 @@ export function formRefused(
     ;(messageParams[field] ??= []).push(params ?? {})
   }
   const reply: RefusedForm = submission.reply({ ...(refusals.length ? { fieldErrors } : {}), hideFields })
-  return json(refusals.some((r) => r.params) ? { ...reply, messageParams } : reply, { status })
+  return refusals.some((r) => r.params) ? { ...reply, messageParams } : reply
 }
