@@ -11,18 +11,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { useGovForm } from '~/components/use-gov-form'
+import { parseFormData, refusalOf } from '~/form.server'
 import { DRAFT_LIFETIME_DAYS, UPLOAD_QUOTA_MB } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { MAX_EVIDENCE_BYTES } from '~/domain/correction'
-import {
-  getCorrectionForm,
-  saveCorrectionDraft,
-  type CorrectionFormError,
-  type EvidenceUpload,
-} from '~/services/requests/corrections.server'
+import { getCorrectionForm, saveCorrectionDraft, type EvidenceUpload } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 import { correctionWizard } from '~/flows'
 
@@ -77,6 +73,7 @@ const Fields = z.object({
   explanation: z.string().max(20_000).catch(''),
   removeEvidence: z.literal('on').optional().catch(undefined),
 })
+type Fields = z.input<typeof Fields>
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -95,16 +92,21 @@ export async function action({ request }: ActionFunctionArgs) {
     throw error
   }
   const { draftId } = correctionWizard.read(data)
-  const form = Fields.parse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')))
-  const values = { field: form.field, proposedValue: form.proposedValue, explanation: form.explanation }
+  // The file was taken out by the upload handler above; the field holds its name only.
+  const submission = parseFormData(data, Fields)
+  // The schema catches every field, so a submission is always a value; the check is for the types.
+  if (submission.status !== 'success') throw new Response(null, { status: 400 })
+  const { removeEvidence, ...values } = submission.value
   const result = await saveCorrectionDraft(citizen, draftId, values, received.upload, {
-    removeEvidence: form.removeEvidence === 'on',
+    removeEvidence: removeEvidence === 'on',
   })
   if (!result.ok) {
+    const refusals = result.errors.map((e) => ({ field: e.field, code: e.error }))
     return json(
       {
-        errors: result.errors,
-        values,
+        // The page again with what was typed and the service's messages; the file itself cannot
+        // come back (a file input cannot be filled in), so the page names the one kept.
+        result: refusalOf(submission, refusals, { hideFields: ['evidence'] }),
         keptEvidence: result.keptEvidence,
         fileChosen: received.upload !== null,
         id: draftId,
@@ -121,26 +123,23 @@ function sizeText(bytes: number, language: string): string {
   return kb < 1024 ? `${n.format(kb)} kB` : `${n.format(kb / 1024)} MB`
 }
 
-const fieldId = (e: CorrectionFormError) => (e.field === 'field' ? 'field' : e.field)
-
 export default function CorrectionRequest() {
   const { items, draft, preselect } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('mydata')
-  const errors = actionData?.errors ?? []
-  const values = actionData?.values ?? {
-    field: draft?.field ?? (items.some((i) => i.field === preselect) ? (preselect ?? '') : ''),
-    proposedValue: draft?.proposedValue ?? '',
-    explanation: draft?.explanation ?? '',
-  }
+  const { valueOf, errorOf, summary } = useGovForm<Fields & { evidence: string }>({
+    id: 'correction',
+    lastResult: actionData?.result,
+    defaultValue: {
+      field: draft?.field ?? (items.some((i) => i.field === preselect) ? (preselect ?? '') : ''),
+      proposedValue: draft?.proposedValue ?? '',
+      explanation: draft?.explanation ?? '',
+    },
+    message: (field, key) => t(`errors.${field}.${key}`, { quota: UPLOAD_QUOTA_MB }),
+  })
   const kept = actionData ? actionData.keptEvidence : (draft?.evidence ?? null)
-  const message = (e: CorrectionFormError) => t(`errors.${e.field}.${e.error}`, { quota: UPLOAD_QUOTA_MB })
-  const errorFor = (field: CorrectionFormError['field']) => {
-    const e = errors.find((x) => x.field === field)
-    return e ? message(e) : undefined
-  }
-  const fieldError = errorFor('field')
-  const chooseAgain = actionData?.fileChosen && !errorFor('evidence')
+  const fieldError = errorOf('field')
+  const chooseAgain = actionData?.fileChosen && !errorOf('evidence')
   const evidenceHint = [
     t('correction.evidenceHint'),
     kept ? t('correction.evidenceReplace') : null,
@@ -154,10 +153,6 @@ export default function CorrectionRequest() {
       : field === 'birth_date'
         ? formatLocalDate(value, i18n.language)
         : value
-  const summary = useSubmissionErrors(
-    errors.map((e) => ({ field: fieldId(e), message: message(e) })),
-    actionData,
-  )
   return (
     <div className="prose-width">
       <p>
@@ -193,7 +188,7 @@ export default function CorrectionRequest() {
                   id={i === 0 ? 'field' : `field-${item.field}`}
                   name="field"
                   value={item.field}
-                  defaultChecked={values.field === item.field}
+                  defaultChecked={valueOf('field') === item.field}
                   className="mt-1 h-6 w-6 shrink-0"
                 />
                 <label htmlFor={i === 0 ? 'field' : `field-${item.field}`}>
@@ -210,21 +205,27 @@ export default function CorrectionRequest() {
           id="proposedValue"
           label={t('correction.proposedValue')}
           hint={t('correction.proposedValueHint')}
-          error={errorFor('proposedValue')}
+          error={errorOf('proposedValue')}
         >
           {(p) => (
-            <input {...p} type="text" autoComplete="off" defaultValue={values.proposedValue} className={inputClass} />
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              defaultValue={valueOf('proposedValue')}
+              className={inputClass}
+            />
           )}
         </FormField>
         <FormField
           id="explanation"
           label={t('correction.explanation')}
           hint={t('correction.explanationHint')}
-          error={errorFor('explanation')}
+          error={errorOf('explanation')}
         >
-          {(p) => <textarea {...p} rows={5} defaultValue={values.explanation} className={inputClass} />}
+          {(p) => <textarea {...p} rows={5} defaultValue={valueOf('explanation')} className={inputClass} />}
         </FormField>
-        <FormField id="evidence" label={t('correction.evidence')} hint={evidenceHint} error={errorFor('evidence')}>
+        <FormField id="evidence" label={t('correction.evidence')} hint={evidenceHint} error={errorOf('evidence')}>
           {(p) => (
             <>
               {kept ? (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
@@ -10,6 +11,7 @@ import { requireCitizen } from '~/services/auth/guards.server'
 import { getCorrectionDraft, submitCorrection } from '~/services/requests/corrections.server'
 import { getFixedT } from '~/services/i18n.server'
 import { correctionWizard } from '~/flows'
+import { parseForm, postedFields } from '~/form.server'
 
 /** Correction request: "Controleer uw gegevens", then send (a case `brp_correctie`, Wet BRP art. 2.58). */
 
@@ -24,9 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
 export const handle = { i18n: 'mydata' }
 
+/**
+ * The send button's form: only the draft's id, in the wizard's hidden field (app/wizard.tsx, which
+ * checks that it is an id); the answers are in the draft already.
+ */
+const SendForm = z.object({ aanvraag: z.string().max(100).optional().catch(undefined) })
+
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { draftId } = correctionWizard.read(await request.formData())
+  const { draftId } = correctionWizard.read(postedFields(await parseForm(request, SendForm)))
   if (!draftId) throw redirect(correctionWizard.href('form'))
   const result = await submitCorrection(citizen, draftId)
   if (result.ok) return redirect(correctionWizard.doneHref(draftId))

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { confirmEmail, peekEmailConfirmation } from '~/services/requests/contact-details.server'
 import { getFixedT } from '~/services/i18n.server'
+import { parseForm } from '~/form.server'
 
 /**
  * The link from the confirmation mail. Opening it changes nothing (no GET changes anything:
@@ -13,6 +14,8 @@ import { getFixedT } from '~/services/i18n.server'
  * logged-in citizen.
  */
 const Token = z.string().max(100).catch('')
+/** The button's form: the token again, in a hidden field. */
+const ConfirmForm = z.object({ token: Token })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = Token.parse(new URL(request.url).searchParams.get('token') ?? '')
@@ -27,7 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = Token.parse((await request.formData()).get('token') ?? '')
+  const submission = await parseForm(request, ConfirmForm)
+  const token = submission.status === 'success' ? submission.value.token : ''
   const result = await confirmEmail(token)
   return json({ result }, { status: result.ok ? 200 : 410 })
 }

@@ -3,9 +3,10 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm, postedFields, type FieldRefusal } from '~/form.server'
 import { DRAFT_LIFETIME_DAYS } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
@@ -29,6 +30,7 @@ const AddressForm = z.object({
   houseNumber: z.string().max(40).catch(''),
   addition: z.string().max(40).catch(''),
 })
+type Fields = z.input<typeof AddressForm>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -54,25 +56,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Verhuizing doorgeven' }]
 export const handle = { i18n: ['mydata', 'moves'] }
 
-type FieldError = { field: 'postcode' | 'houseNumber' | 'addition'; key: string; options?: string }
-
-function toFieldError(e: AddressLookupError): FieldError {
-  if (e.field === 'houseNumber' && e.error === 'addition_format')
-    return { field: 'addition', key: 'addition.addition_format' }
-  if (e.field === 'addition') return { field: 'addition', key: `addition.${e.error}`, options: e.options.join(', ') }
-  return { field: e.field, key: `${e.field}.${e.error}` }
+/**
+ * A refusal of the address register (app/services/requests/move-address.server.ts) at the field
+ * the citizen fixes it in: a letter or addition in the wrong form is the addition's, and "choose
+ * one" names the additions the number has.
+ */
+function toRefusal(e: AddressLookupError): FieldRefusal {
+  if (e.field === 'houseNumber' && e.error === 'addition_format') return { field: 'addition', code: e.error }
+  if (e.field === 'addition') return { field: 'addition', code: e.error, params: { options: e.options.join(', ') } }
+  return { field: e.field, code: e.error }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const data = await request.formData()
-  const position = moveWizard.read(data)
-  const form = AddressForm.parse(Object.fromEntries(data))
-  const values = { postcode: form.postcode, houseNumber: form.houseNumber, addition: form.addition }
-  const result = await saveMoveAddress(citizen, position.draftId, values)
-  if (!result.ok && 'blocked' in result)
-    return json({ blocked: result.blocked, errors: [] as FieldError[], values }, { status: 409 })
-  if (!result.ok) return json({ blocked: null, errors: result.errors.map(toFieldError), values }, { status: 400 })
+  const submission = await parseForm(request, AddressForm)
+  const position = moveWizard.read(postedFields(submission))
+  // The schema catches every field, so a submission is always a value; the check is for the types.
+  if (submission.status !== 'success') return formRefused(submission)
+  const result = await saveMoveAddress(citizen, position.draftId, submission.value)
+  if (!result.ok && 'blocked' in result) return json({ blocked: result.blocked }, { status: 409 })
+  if (!result.ok) return formRefused(submission, result.errors.map(toRefusal))
   return redirect(moveWizard.next('address', result.id, position.returnToReview))
 }
 
@@ -114,7 +117,7 @@ function BlockedMove({ move }: { move: BlockingMove }) {
 export default function MoveAddress() {
   const { blocked: blockedOnLoad, draft, current, returnToReview } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const blocked = actionData?.blocked ?? blockedOnLoad
+  const blocked = (actionData && 'blocked' in actionData ? actionData.blocked : null) ?? blockedOnLoad
   if (blocked) return <BlockedMove move={blocked} />
   return <AddressStep draft={draft} current={current} returnToReview={returnToReview} />
 }
@@ -126,17 +129,12 @@ function AddressStep({
 }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, 'draft' | 'current' | 'returnToReview'>) {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('mydata')
-  const errors = actionData?.errors ?? []
-  const values = actionData?.values ?? draft?.addressInput ?? { postcode: '', houseNumber: '', addition: '' }
-  const message = (e: FieldError) => t(`errors.${e.key}`, { options: e.options })
-  const errorFor = (field: FieldError['field']) => {
-    const e = errors.find((x) => x.field === field)
-    return e ? message(e) : undefined
-  }
-  const summary = useSubmissionErrors(
-    errors.map((e) => ({ field: e.field, message: message(e) })),
-    actionData,
-  )
+  const { valueOf, errorOf, summary } = useGovForm<Fields>({
+    id: 'move-address',
+    lastResult: actionData && !('blocked' in actionData) ? actionData : null,
+    defaultValue: draft?.addressInput ?? undefined,
+    message: (field, key, params) => t(`errors.${field}.${key}`, params),
+  })
   return (
     <div className="prose-width">
       <p>
@@ -155,14 +153,14 @@ function AddressStep({
       <p className="mt-2">{t('common.draftKept', { days: DRAFT_LIFETIME_DAYS })}</p>
       <Form method="post" noValidate className="mt-6">
         {moveWizard.hidden({ draftId: draft?.id ?? null, returnToReview })}
-        <FormField id="postcode" label={t('move.postcode')} hint={t('move.postcodeHint')} error={errorFor('postcode')}>
+        <FormField id="postcode" label={t('move.postcode')} hint={t('move.postcodeHint')} error={errorOf('postcode')}>
           {(p) => (
             <input
               {...p}
               type="text"
               autoComplete="postal-code"
               spellCheck={false}
-              defaultValue={values.postcode}
+              defaultValue={valueOf('postcode')}
               className={`${inputClass} max-w-[10rem] uppercase`}
             />
           )}
@@ -171,7 +169,7 @@ function AddressStep({
           id="houseNumber"
           label={t('move.houseNumber')}
           hint={t('move.houseNumberHint')}
-          error={errorFor('houseNumber')}
+          error={errorOf('houseNumber')}
         >
           {(p) => (
             <input
@@ -179,18 +177,18 @@ function AddressStep({
               type="text"
               inputMode="numeric"
               autoComplete="off"
-              defaultValue={values.houseNumber}
+              defaultValue={valueOf('houseNumber')}
               className={`${inputClass} max-w-[8rem]`}
             />
           )}
         </FormField>
-        <FormField id="addition" label={t('move.addition')} hint={t('move.additionHint')} error={errorFor('addition')}>
+        <FormField id="addition" label={t('move.addition')} hint={t('move.additionHint')} error={errorOf('addition')}>
           {(p) => (
             <input
               {...p}
               type="text"
               autoComplete="off"
-              defaultValue={values.addition}
+              defaultValue={valueOf('addition')}
               className={`${inputClass} max-w-[8rem]`}
             />
           )}

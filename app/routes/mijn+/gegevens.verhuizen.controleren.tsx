@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
@@ -11,6 +12,7 @@ import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft } from '~/services/requests/move-draft.server'
 import { submitMove } from '~/services/requests/move-submit.server'
 import { moveWizard } from '~/flows'
+import { parseForm, postedFields } from '~/form.server'
 
 /**
  * Move, step 4 of 4: "Controleer uw gegevens" (check your answers), each with a change link;
@@ -34,9 +36,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
 export const handle = { i18n: ['mydata', 'moves'] }
 
+/**
+ * The send button's form: only the draft's id, in the wizard's hidden field (app/wizard.tsx, which
+ * checks that it is an id); the answers are in the draft already.
+ */
+const SendForm = z.object({ aanvraag: z.string().max(100).optional().catch(undefined) })
+
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const { draftId } = moveWizard.read(await request.formData())
+  const { draftId } = moveWizard.read(postedFields(await parseForm(request, SendForm)))
   if (!draftId) throw redirect(moveWizard.href('address'))
   const result = await submitMove(citizen, draftId)
   if (result.ok) return redirect(moveWizard.doneHref(draftId))

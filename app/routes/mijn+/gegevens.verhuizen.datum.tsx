@@ -7,7 +7,7 @@ import { formatLocalDate } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
 import { inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
-import { formRefused, parseForm } from '~/form.server'
+import { formRefused, parseForm, postedFields } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getMoveDraft, saveMoveDate } from '~/services/requests/move-draft.server'
@@ -45,8 +45,8 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const position = moveWizard.read(await request.clone().formData())
   const submission = await parseForm(request, DateForm)
+  const position = moveWizard.read(postedFields(submission))
   if (submission.status !== 'success') return formRefused(submission)
   const saved = await saveMoveDate(citizen, position.draftId, submission.value)
   if (!saved.ok || !position.draftId) {

@@ -3,8 +3,9 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { useSubmissionErrors } from '~/components/stable-value'
 import { ErrorSummary } from '~/components/error-summary'
+import { useGovForm } from '~/components/use-gov-form'
+import { formRefused, parseForm, postedFields } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { getCoMoverChoices, saveCoMovers } from '~/services/requests/move-draft.server'
@@ -15,14 +16,22 @@ import { moveWizard } from '~/flows'
  * checkboxes; the others are listed with the reason they report their own move. A member is
  * named in the form by position in the household list, never by BSN.
  */
-const Picked = z
-  .array(
-    z
-      .string()
-      .regex(/^[0-9]{1,2}$/)
-      .transform(Number),
-  )
-  .max(50)
+// A value that is not a position in the list (a form made by hand) is "choose only from the list":
+// null here, so that the page answers with that message rather than the schema's.
+const WhoForm = z.object({
+  meeverhuizer: z
+    .array(
+      z
+        .string()
+        .regex(/^[0-9]{1,2}$/)
+        .transform(Number),
+    )
+    .max(50)
+    .nullable()
+    .catch(null),
+})
+/** The field the messages are shown at: the list of checkboxes, whose first box has this id. */
+const FIELD = 'coMovers'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
@@ -39,16 +48,23 @@ export const handle = { i18n: 'mydata' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const data = await request.formData()
-  const { draftId } = moveWizard.read(data)
+  const submission = await parseForm(request, WhoForm)
+  const { draftId } = moveWizard.read(postedFields(submission))
   if (!draftId) throw redirect(moveWizard.href('address'))
-  const parsed = Picked.safeParse(data.getAll('meeverhuizer'))
-  const picked = parsed.success ? parsed.data : []
-  if (!parsed.success) return json({ errors: [{ name: null, reason: 'unknown' as const }], picked }, { status: 400 })
+  // The schema catches every value, so a submission is always a value; the check is for the types.
+  if (submission.status !== 'success') return formRefused(submission)
+  const picked = submission.value.meeverhuizer
+  if (!picked)
+    return formRefused(submission, [{ field: FIELD, code: 'unknown', params: { name: '' } }], 400, {
+      hideFields: ['meeverhuizer'],
+    })
   const saved = await saveCoMovers(citizen, draftId, picked)
   if (!saved.ok) {
     if ('missing' in saved) throw redirect(moveWizard.href('address'))
-    return json({ errors: saved.refused.map((r) => ({ name: r.name, reason: r.reason })), picked }, { status: 400 })
+    return formRefused(
+      submission,
+      saved.refused.map((r) => ({ field: FIELD, code: r.reason, params: { name: r.name ?? '' } })),
+    )
   }
   return redirect(moveWizard.next('who', draftId, true))
 }
@@ -59,14 +75,19 @@ export default function MoveWho() {
   const { t } = useTranslation('mydata')
   const eligible = choices.filter((c) => c.eligible)
   const others = choices.filter((c) => !c.eligible)
-  const picked = new Set(actionData?.picked ?? choices.filter((c) => c.chosen).map((c) => c.index))
-  const messages = (actionData?.errors ?? []).map((e) => t(`errors.coMovers.${e.reason}`, { name: e.name ?? '' }))
+  const { fields, messagesOf, summary } = useGovForm<{ meeverhuizer: string[]; [FIELD]: string }>({
+    id: 'move-who',
+    lastResult: actionData,
+    defaultValue: { meeverhuizer: choices.filter((c) => c.chosen).map((c) => String(c.index)) },
+    message: (field, key, params) => t(`errors.${field}.${key}`, params),
+    everyMessage: true,
+  })
+  // What was ticked (after a refusal, else the draft's choice), as the positions in the list.
+  const ticked = fields.meeverhuizer.initialValue
+  const picked = new Set((Array.isArray(ticked) ? ticked : [ticked]).map(Number))
+  const messages = messagesOf(FIELD)
   const back = moveWizard.back('who', id, returnToReview)
   const errorId = messages.length ? 'coMovers-error' : null
-  const summary = useSubmissionErrors(
-    messages.map((message) => ({ field: 'coMovers', message })),
-    actionData,
-  )
   return (
     <div className="prose-width">
       <p>
