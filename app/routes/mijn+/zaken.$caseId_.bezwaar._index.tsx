@@ -158,8 +158,8 @@ export default function ObjectionFormPage() {
   const { t, i18n } = useTranslation('objections')
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const draft = form.status === 'open' ? form.draft : null
-  const message = (field: string, key: string, file?: string) =>
-    t(`errors.${key}`, { file, max: field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH })
+  const message = (field: string, key: string, params: Record<string, string | number> = {}) =>
+    t(`errors.${key}`, { ...params, max: field === 'lateReason' ? MAX_LATE_REASON_LENGTH : MAX_GROUNDS_LENGTH })
   const { errorOf, valueOf, summary } = useGovForm<Fields>({
     id: 'objection',
     lastResult: actionData?.result,
@@ -167,7 +167,9 @@ export default function ObjectionFormPage() {
     message,
   })
   // Every refused file has a message of its own, at the field and in the summary.
-  const fileErrors = (actionData?.refusedFiles ?? []).map((r) => message('attachments', r.code, r.file))
+  const fileErrors = (actionData?.refusedFiles ?? []).map((r) =>
+    message('attachments', r.code, r.file ? { file: r.file } : {}),
+  )
   const errors = useSubmissionErrors(
     summary.flatMap((item) =>
       item.field === 'attachments' ? fileErrors.map((m) => ({ field: 'attachments', message: m })) : [item],
