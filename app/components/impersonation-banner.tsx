@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { IMPERSONATION_REFUSAL } from '~/domain/impersonation-refusal'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -70,9 +71,9 @@ function useMinutesLeft(banner: ImpersonationBannerData): number {
  */
 export function ImpersonationRefused({ code }: { code: string }) {
   const { t } = useTranslation('impersonation')
-  const level = code === 'impersonation_level'
-  // A download of all the citizen's data (data-export.server.ts): a GET, refused all the same.
-  const download = code === 'impersonation_export'
+  const level = code === IMPERSONATION_REFUSAL.level
+  // A download of all the citizen's data (app/services/requests/data-export.server.ts): a GET, refused all the same.
+  const download = code === IMPERSONATION_REFUSAL.export
   return (
     <div className="prose-width">
       <h1 className="text-3xl md:text-4xl">

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { IMPERSONATION_REFUSAL } from '~/domain/impersonation-refusal'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { EXPORT_REFUSED_CODE } from '~/services/requests/data-export.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
   if (citizen.impersonatedBy) {
     throw json(
-      { code: EXPORT_REFUSED_CODE },
+      { code: IMPERSONATION_REFUSAL.export },
       { status: 403, headers: { 'X-Remix-Catch': 'yes', 'Cache-Control': 'no-store' } },
     )
   }

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { exportFileName } from '~/domain/data-export'
 import type { Translate } from '~/domain/data-export-document'
+import { IMPERSONATION_REFUSAL } from '~/domain/impersonation-refusal'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { EXPORT_REFUSED_CODE, exportPersonalData, renderDataExportPdf } from '~/services/requests/data-export.server'
+import { exportPersonalData, renderDataExportPdf } from '~/services/requests/data-export.server'
 import { PersonNotFound, ReadOnlyImpersonation } from '~/services/requests/kernel.server'
 import { getFixedT } from '~/services/i18n.server'
 import { notFound } from '~/responses'
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch (error) {
     if (error instanceof ReadOnlyImpersonation) {
       throw json(
-        { code: EXPORT_REFUSED_CODE },
+        { code: IMPERSONATION_REFUSAL.export },
         { status: 403, headers: { 'X-Remix-Catch': 'yes', 'Cache-Control': 'no-store' } },
       )
     }

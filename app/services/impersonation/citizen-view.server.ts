@@ -5,12 +5,13 @@ import type { Language } from '~/i18n'
 import { recordAudit } from '../audit.server'
 import { appContext } from '~/context.server'
 import type { CitizenUser, StaffUser } from '../auth/user.server'
+import { IMPERSONATION_REFUSAL } from '~/domain/impersonation-refusal'
 import { READ_ONLY_CODE } from './read-only.server'
 import { endExpiredImpersonation, EXPIRED_LANDING } from './start-stop.server'
 import { impersonationOf, reasonLine } from './state.server'
 
 /** A page above IMPERSONATION_MAX_LEVEL: 403 with a code the error page explains (nl and en). */
-const LEVEL_CODE = 'impersonation_level'
+const LEVEL_CODE = IMPERSONATION_REFUSAL.level
 
 function refusal(code: string): Response {
   // X-Remix-Catch: a client-side navigation shows the error page rather than treating it as data.

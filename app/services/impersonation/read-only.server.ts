@@ -17,12 +17,13 @@
  * not marked read, no copy of all data is made).
  */
 import type { DB } from '../../../db/client'
+import { IMPERSONATION_REFUSAL } from '~/domain/impersonation-refusal'
 import { getDb } from '../../../db/instance'
 import { readCookie } from '../auth/cookies.server'
 import { hashToken } from '../auth/session-store.server'
 
 /** What a refused write answers: 403 with a code the error page explains (nl and en). */
-export const READ_ONLY_CODE = 'impersonation_read_only'
+export const READ_ONLY_CODE = IMPERSONATION_REFUSAL.readOnly
 
 /** Is the session with this id (hash) viewing as a citizen? */
 async function sessionIsImpersonating(sessionIdHash: string, db: DB): Promise<boolean> {

@@ -28,9 +28,6 @@ import {
   type CitizenActor,
 } from '~/services/requests/kernel.server'
 
-/** The 403 code a support employee looking along gets for a download (explained by the error page). */
-export const EXPORT_REFUSED_CODE = 'impersonation_export'
-
 export type ExportFormat = 'json' | 'pdf'
 
 const iso = (value: Date | string | null | undefined): string | null =>
