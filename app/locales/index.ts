@@ -21,6 +21,14 @@ import qualityEn from './en/quality.json'
 import qualityNl from './nl/quality.json'
 import staffEn from './en/staff.json'
 import staffNl from './nl/staff.json'
+import uploadsEn from './en/uploads.json'
+import uploadsNl from './nl/uploads.json'
+import documentsEn from './en/documents.json'
+import documentsNl from './nl/documents.json'
+import informationEn from './en/information.json'
+import informationNl from './nl/information.json'
+import messagesEn from './en/messages.json'
+import messagesNl from './nl/messages.json'
 
 export const resources = {
   nl: {
@@ -35,6 +43,10 @@ export const resources = {
     export: exportNl,
     objections: objectionsNl,
     staff: staffNl,
+    uploads: uploadsNl,
+    documents: documentsNl,
+    information: informationNl,
+    messages: messagesNl,
   },
   en: {
     auth: authEn,
@@ -48,5 +60,9 @@ export const resources = {
     export: exportEn,
     objections: objectionsEn,
     staff: staffEn,
+    uploads: uploadsEn,
+    documents: documentsEn,
+    information: informationEn,
+    messages: messagesEn,
   },
 }

@@ -1,0 +1,115 @@
+/**
+ * Files people send us, read from a multipart request and checked before anything is stored.
+ *
+ * `readUploadForm` streams the request's file parts (the one file field a form has) and keeps
+ * each file's bytes once; a file past MAX_UPLOAD_FILE_BYTES is counted to its end but not kept.
+ * Text fields come back as FormData. `checkUploads` judges every file by its content
+ * (app/domain/uploads.ts) and returns what may be stored — photos without their location
+ * metadata — and per refused file its code, for a message at the field.
+ *
+ * The route keeps the typed text when a file is refused, and stores nothing of the request: the
+ * service writes the accepted files in the transaction of the event that brings them.
+ */
+import {
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+  type UploadHandler,
+} from '@remix-run/node'
+import {
+  MAX_UPLOAD_FILE_BYTES,
+  MAX_UPLOAD_FILES,
+  safeUploadName,
+  sniffMediaType,
+  type UploadMediaType,
+  type UploadRefusal,
+} from '~/domain/uploads'
+
+/** A file as it came in; `bytes` is null when it went past the limit and was not kept. */
+export interface ReceivedFile {
+  /** The name the sender gave it: for messages only, never trusted. */
+  name: string
+  size: number
+  bytes: Buffer | null
+}
+
+/** A file that passed: its real type, a safe name, and the bytes to store. */
+export interface AcceptedFile {
+  name: string
+  mediaType: UploadMediaType
+  bytes: Buffer
+}
+
+export interface RefusedFile {
+  name: string
+  code: UploadRefusal
+}
+
+/** A text field's largest part; the body rule in server/limits.ts bounds the whole. */
+const MAX_TEXT_PART = 64 * 1024
+
+/**
+ * Reads a multipart form whose files are in `fileField`. Throws a Response: 415 when the body
+ * is not multipart, 413 when a text part is too large, 400 when the body is not the multipart
+ * it says it is.
+ */
+export async function readUploadForm(
+  request: Request,
+  { fileField, maxFileBytes = MAX_UPLOAD_FILE_BYTES }: { fileField: string; maxFileBytes?: number },
+): Promise<{ data: FormData; files: ReceivedFile[] }> {
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
+    throw new Response(null, { status: 415 })
+  const files: ReceivedFile[] = []
+  const fileHandler: UploadHandler = async (part) => {
+    if (part.name !== fileField) return undefined
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for await (const chunk of part.data) {
+      size += chunk.byteLength
+      if (size <= maxFileBytes) chunks.push(chunk)
+    }
+    if (!part.filename) return '' // the field sent without a file chosen
+    files.push({ name: part.filename, size, bytes: size <= maxFileBytes ? Buffer.concat(chunks, size) : null })
+    return part.filename
+  }
+  try {
+    const data = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART })),
+    )
+    return { data, files }
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
+    if (error instanceof TypeError) throw new Response(null, { status: 400 })
+    throw error
+  }
+}
+
+/** Judges one file by its content; an accepted one comes back ready to store. */
+export function checkUpload(
+  file: ReceivedFile,
+  { fallbackName = 'document' } = {},
+): { ok: true; file: AcceptedFile } | { ok: false; code: UploadRefusal } {
+  if (file.size === 0) return { ok: false, code: 'file_empty' }
+  if (file.bytes === null || file.size > MAX_UPLOAD_FILE_BYTES) return { ok: false, code: 'file_too_large' }
+  const type = sniffMediaType(file.bytes.subarray(0, 16))
+  if (!type) return { ok: false, code: 'file_wrong_type' }
+  return { ok: true, file: { name: safeUploadName(file.name, type, fallbackName), mediaType: type, bytes: file.bytes } }
+}
+
+/** Judges every file; past `maxFiles` accepted ones, the rest are refused as too many. */
+export function checkUploads(
+  files: readonly ReceivedFile[],
+  { maxFiles = MAX_UPLOAD_FILES, fallbackName }: { maxFiles?: number; fallbackName?: string } = {},
+): { accepted: AcceptedFile[]; refused: RefusedFile[] } {
+  const accepted: AcceptedFile[] = []
+  const refused: RefusedFile[] = []
+  for (const file of files) {
+    const verdict = checkUpload(file, { fallbackName })
+    if (!verdict.ok) refused.push({ name: file.name, code: verdict.code })
+    else if (accepted.length >= maxFiles) refused.push({ name: file.name, code: 'too_many_files' })
+    else accepted.push(verdict.file)
+  }
+  return { accepted, refused }
+}
