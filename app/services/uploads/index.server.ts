@@ -25,6 +25,7 @@ import {
   type UploadMediaType,
   type UploadRefusal,
 } from '~/domain/uploads'
+import { inspectContent } from './content.server'
 
 /** A file as it came in; `bytes` is null when it went past the limit and was not kept. */
 export interface ReceivedFile {
@@ -86,7 +87,11 @@ export async function readUploadForm(
   }
 }
 
-/** Judges one file by its content; an accepted one comes back ready to store. */
+/**
+ * Judges one file by its content (content.server.ts): empty, too large, not a PDF, JPEG or PNG
+ * (by its first bytes and its structure), or carrying a script or program. An accepted one comes
+ * back ready to store: a photo without its location metadata.
+ */
 export function checkUpload(
   file: ReceivedFile,
   { fallbackName = 'document' } = {},
@@ -95,7 +100,12 @@ export function checkUpload(
   if (file.bytes === null || file.size > MAX_UPLOAD_FILE_BYTES) return { ok: false, code: 'file_too_large' }
   const type = sniffMediaType(file.bytes.subarray(0, 16))
   if (!type) return { ok: false, code: 'file_wrong_type' }
-  return { ok: true, file: { name: safeUploadName(file.name, type, fallbackName), mediaType: type, bytes: file.bytes } }
+  const content = inspectContent(type, file.bytes)
+  if (!content.ok) return content
+  return {
+    ok: true,
+    file: { name: safeUploadName(file.name, type, fallbackName), mediaType: type, bytes: content.bytes },
+  }
 }
 
 /** Judges every file; past `maxFiles` accepted ones, the rest are refused as too many. */
