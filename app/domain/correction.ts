@@ -6,6 +6,7 @@
  * investigated ("adres in onderzoek").
  */
 import { compareLocalDate, isLocalDate, type LocalDate } from './local-date'
+import { MAX_UPLOAD_FILE_BYTES, sniffMediaType, type UploadMediaType, type UploadRefusal } from './uploads'
 
 /** The data items a citizen may ask to have corrected, with the person column each maps to. */
 export const CORRECTABLE_FIELDS = [
@@ -112,37 +113,28 @@ export function dateFromDutchInput(value: string): LocalDate | null {
 
 // --- evidence ---------------------------------------------------------------------------------
 
-/** Evidence up to 10 MB: a scan or a photo of a certificate fits easily. */
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+/** Evidence up to 10 MB, as every upload (app/domain/uploads.ts): a scan or a photo of a certificate fits easily. */
+export const MAX_EVIDENCE_BYTES = MAX_UPLOAD_FILE_BYTES
 
-export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png'
+export type EvidenceType = UploadMediaType
 
-/**
- * The file's type by its content, its first bytes ("magic numbers"), never by its name or the
- * type the browser claims: a renamed .exe stays an .exe.
- * - PDF: "%PDF-" (ISO 32000-1 §7.5.2)
- * - JPEG: FF D8 FF (ISO/IEC 10918-1, SOI marker followed by another marker)
- * - PNG: 89 50 4E 47 0D 0A 1A 0A (ISO/IEC 15948 §5.2)
- */
-export function detectEvidenceType(bytes: Uint8Array): EvidenceType | null {
-  const startsWith = (signature: number[]) =>
-    bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)
-  if (startsWith([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'
-  if (startsWith([0xff, 0xd8, 0xff])) return 'image/jpeg'
-  if (startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
-  return null
-}
+/** The file's type by its first bytes, never by its name or the type the browser claims (app/domain/uploads.ts). */
+export const detectEvidenceType = sniffMediaType
 
-export type EvidenceError = 'too_large' | 'wrong_type' | 'empty'
+/** Why evidence is refused: every upload's refusals (app/domain/uploads.ts) under the form's own keys. */
+export type EvidenceError = 'too_large' | 'wrong_type' | 'empty' | 'unsafe'
 
-export function checkEvidence(
-  size: number,
-  head: Uint8Array,
-): { ok: true; type: EvidenceType } | { ok: false; error: EvidenceError } {
-  if (size === 0) return { ok: false, error: 'empty' }
-  if (size > MAX_EVIDENCE_BYTES) return { ok: false, error: 'too_large' }
-  const type = detectEvidenceType(head)
-  return type ? { ok: true, type } : { ok: false, error: 'wrong_type' }
+export function evidenceError(refusal: Exclude<UploadRefusal, 'too_many_files'>): EvidenceError {
+  switch (refusal) {
+    case 'file_empty':
+      return 'empty'
+    case 'file_too_large':
+      return 'too_large'
+    case 'file_wrong_type':
+      return 'wrong_type'
+    case 'file_unsafe':
+      return 'unsafe'
+  }
 }
 
 /** A file name safe to show and to put in a Content-Disposition header. */

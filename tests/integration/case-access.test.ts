@@ -31,6 +31,7 @@ import { getCasesAtRiskForEmployee } from '~/services/quality/cases-at-risk.serv
 import { loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
+import { plainPng } from '../support/upload-files'
 
 /**
  * Least privilege: a caseworker handles the case types of their own department; a manager
@@ -44,7 +45,7 @@ const INGRID = { employeeId: 'E3002' } // manager and caseworker (Burgerzaken)
 
 const now = new Date()
 const today = todayIn(now)
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+const png = plainPng()
 const db = () => getDb()
 
 const ids = {} as {

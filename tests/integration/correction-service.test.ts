@@ -17,13 +17,14 @@ import {
 } from '~/services/requests/corrections.server'
 import { getPersonView } from '~/services/requests/my-data.server'
 import { EVENT_TYPES } from '~/services/outbound.server'
+import { plainPng } from '../support/upload-files'
 
 const kees = personaByKey('kees')
 const mehmet = personaByKey('mehmet')
 const truus = personaByKey('truus')
 const caseworker = { employeeId: 'E1003' }
 const now = new Date()
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+const png = plainPng()
 
 beforeAll(async () => {
   await seedPersonas(getDb())

@@ -16,6 +16,7 @@ import { createCase } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
+import { plainPng } from '../support/upload-files'
 
 /**
  * Objecting online (Awb 6:4 ff.), through the service and over HTTP against the real server:
@@ -43,7 +44,7 @@ afterAll(() => server?.close())
 // --- files ---------------------------------------------------------------------------------
 
 const pdf = (text = 'bezwaar') => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`)
-const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+const png = () => plainPng()
 /** A Windows program renamed to look like a PDF: its first bytes give it away. */
 const exe = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(128, 0)])
 const upload = (name: string, bytes: Buffer): UploadedFile => ({ name, size: bytes.byteLength, bytes })

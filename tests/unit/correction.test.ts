@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  checkEvidence,
   dateFromDutchInput,
   detectEvidenceType,
+  evidenceError,
   MAX_EVIDENCE_BYTES,
   safeFileName,
   validateCorrection,
@@ -155,12 +155,13 @@ describe('evidence: the type by content, not by name', () => {
     expect(detectEvidenceType(bytes())).toBeNull()
   })
 
-  it('allows exactly 10 MB and refuses one byte more', () => {
-    const pdf = new TextEncoder().encode('%PDF-1.4')
-    expect(checkEvidence(MAX_EVIDENCE_BYTES, pdf)).toEqual({ ok: true, type: 'application/pdf' })
-    expect(checkEvidence(MAX_EVIDENCE_BYTES + 1, pdf)).toEqual({ ok: false, error: 'too_large' })
-    expect(checkEvidence(0, pdf)).toEqual({ ok: false, error: 'empty' })
-    expect(checkEvidence(100, new TextEncoder().encode('hello'))).toEqual({ ok: false, error: 'wrong_type' })
+  it('takes every upload’s limit and names every upload refusal under its own key', () => {
+    // The limits and the checks themselves are every upload's: tests/unit/upload-content.test.ts.
+    expect(MAX_EVIDENCE_BYTES).toBe(10 * 1024 * 1024)
+    expect(evidenceError('file_empty')).toBe('empty')
+    expect(evidenceError('file_too_large')).toBe('too_large')
+    expect(evidenceError('file_wrong_type')).toBe('wrong_type')
+    expect(evidenceError('file_unsafe')).toBe('unsafe')
   })
 
   it('makes a file name safe to show, with the extension of the real type', () => {

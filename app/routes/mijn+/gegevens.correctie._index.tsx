@@ -1,12 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from '@remix-run/node'
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -17,8 +10,8 @@ import { useGovForm } from '~/components/use-gov-form'
 import { parseFormData, refusalOf } from '~/form.server'
 import { DRAFT_LIFETIME_DAYS, UPLOAD_QUOTA_MB } from '~/domain/drafts'
 import { requireCitizen } from '~/services/auth/guards.server'
-import { MAX_EVIDENCE_BYTES } from '~/domain/correction'
-import { getCorrectionForm, saveCorrectionDraft, type EvidenceUpload } from '~/services/requests/corrections.server'
+import { getCorrectionForm, saveCorrectionDraft } from '~/services/requests/corrections.server'
+import { readUploadForm } from '~/services/uploads/index.server'
 import { getFixedT } from '~/services/i18n.server'
 import { correctionWizard } from '~/flows'
 
@@ -40,33 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Correctie aanvragen' }]
 export const handle = { i18n: 'mydata' }
 
-/** Text fields are small; 64 kB is far more than the longest explanation (2000 characters). */
-const MAX_TEXT_PART = 64 * 1024
-
-/**
- * The evidence goes through Remix's memory upload handler, limited to 10 MB. Past the limit the
- * bytes are read and dropped rather than refused mid-stream, so the other fields still arrive
- * and the form can come back with everything typed and one message at the file.
- */
-function evidenceHandler(received: { upload: EvidenceUpload | null }): UploadHandler {
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES })
-  return async (part) => {
-    if (part.name !== 'evidence') return undefined
-    let size = 0
-    async function* upToTheLimit() {
-      for await (const chunk of part.data) {
-        size += chunk.byteLength
-        if (size <= MAX_EVIDENCE_BYTES) yield chunk
-      }
-    }
-    const file = await memory({ ...part, data: upToTheLimit() })
-    if (!part.filename) return '' // no file chosen
-    const bytes = size <= MAX_EVIDENCE_BYTES && file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null
-    received.upload = { name: part.filename, size, bytes }
-    return part.filename
-  }
-}
-
 const Fields = z.object({
   field: z.string().max(40).catch(''),
   proposedValue: z.string().max(10_000).catch(''),
@@ -77,27 +43,17 @@ type Fields = z.input<typeof Fields>
 
 export async function action({ request }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  const received: { upload: EvidenceUpload | null } = { upload: null }
-  let data: FormData
-  try {
-    data = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        evidenceHandler(received),
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART }),
-      ),
-    )
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
-    throw error
-  }
+  // The evidence streams in; past 10 MB it is counted, not kept (app/services/uploads), so the
+  // form comes back with everything typed and one message at the file.
+  const { data, files } = await readUploadForm(request, { fileField: 'evidence' })
+  const upload = files[0] ?? null
   const { draftId } = correctionWizard.read(data)
   // The file was taken out by the upload handler above; the field holds its name only.
   const submission = parseFormData(data, Fields)
   // The schema catches every field, so a submission is always a value; the check is for the types.
   if (submission.status !== 'success') throw new Response(null, { status: 400 })
   const { removeEvidence, ...values } = submission.value
-  const result = await saveCorrectionDraft(citizen, draftId, values, received.upload, {
+  const result = await saveCorrectionDraft(citizen, draftId, values, upload, {
     removeEvidence: removeEvidence === 'on',
   })
   if (!result.ok) {
@@ -108,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
         // come back (a file input cannot be filled in), so the page names the one kept.
         result: refusalOf(submission, refusals, { hideFields: ['evidence'] }),
         keptEvidence: result.keptEvidence,
-        fileChosen: received.upload !== null,
+        fileChosen: upload !== null,
         id: draftId,
       },
       { status: result.errors.some((e) => e.field === 'evidence' && e.error === 'too_large') ? 413 : 400 },

@@ -1,12 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from '@remix-run/node'
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod'
 import { useEffect, useRef } from 'react'
@@ -21,7 +14,8 @@ import { useGovForm } from '~/components/use-gov-form'
 import { MAX_GROUNDS_LENGTH, MAX_LATE_REASON_LENGTH, MAX_OBJECTION_UPLOAD_BYTES } from '~/domain/objection'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
-import { getObjectionForm, saveObjectionDraft, type UploadedFile } from '~/services/objections/draft.server'
+import { getObjectionForm, saveObjectionDraft } from '~/services/objections/draft.server'
+import { readUploadForm } from '~/services/uploads/index.server'
 import { notFound } from '~/responses'
 
 /**
@@ -43,31 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Bezwaar maken' }]
 export const handle = { i18n: 'objections' }
-
-/** The text fields are small; 64 kB holds the longest grounds (10,000 characters) several times. */
-const MAX_TEXT_PART = 64 * 1024
-
-/**
- * The files, read as they stream in. Past 10 MB together the bytes are read and dropped rather
- * than refused mid-stream, so the text fields still arrive and the form comes back with them.
- */
-function attachmentsHandler(received: UploadedFile[]): UploadHandler {
-  let total = 0
-  return async (part) => {
-    if (part.name !== 'attachments') return undefined
-    const chunks: Uint8Array[] = []
-    let size = 0
-    for await (const chunk of part.data) {
-      size += chunk.byteLength
-      if (total + size <= MAX_OBJECTION_UPLOAD_BYTES) chunks.push(chunk)
-    }
-    if (!part.filename) return '' // the field sent without a file chosen
-    const kept = total + size <= MAX_OBJECTION_UPLOAD_BYTES
-    if (kept) total += size
-    received.push({ name: part.filename, size, bytes: kept ? Buffer.concat(chunks) : null })
-    return part.filename
-  }
-}
 
 /**
  * The form's shape (README, "Forms"). Every field may be left out: what the answers mean — the
@@ -98,31 +67,18 @@ type Fields = z.input<typeof ObjectionForm>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const citizen = await requireCitizen(request, { level: 'midden' })
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
-    throw new Response(null, { status: 415 })
-  const received: UploadedFile[] = []
-  let data: FormData
-  try {
-    data = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        attachmentsHandler(received),
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART }),
-      ),
-    )
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new Response(null, { status: 413 })
-    // A body that is not the multipart it says it is.
-    if (error instanceof TypeError) throw new Response(null, { status: 400 })
-    throw error
-  }
+  // The files stream in; past 10 MB together they are counted, not kept (app/services/uploads).
+  const { data, files } = await readUploadForm(request, {
+    fileField: 'attachments',
+    maxTotalBytes: MAX_OBJECTION_UPLOAD_BYTES,
+  })
   // The body is read already (the files streamed into `received`): parseForm's half for FormData.
   const submission = parseWithZod(data, { schema: ObjectionForm })
   // The schema refuses nothing (see above); this only narrows the type.
   if (submission.status !== 'success') throw new Response(null, { status: 400 })
   const { grounds, lateReason, removeFile } = submission.value
   const caseId = params.caseId ?? ''
-  const result = await saveObjectionDraft(citizen, caseId, { grounds, lateReason }, received, {
+  const result = await saveObjectionDraft(citizen, caseId, { grounds, lateReason }, files, {
     removeFiles: removeFile,
   })
   switch (result.status) {

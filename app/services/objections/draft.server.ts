@@ -2,7 +2,6 @@
 import type { DB, Executor } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import type { Outcome } from '~/domain/case-terms'
-import { detectEvidenceType, safeFileName } from '~/domain/correction'
 import { todayIn, type LocalDate } from '~/domain/local-date'
 import {
   MAX_GROUNDS_LENGTH,
@@ -17,6 +16,7 @@ import type { Language } from '~/domain/language'
 import type { FieldRefusal } from '~/form.server'
 import { isCaseId } from '~/services/cases/results.server'
 import { sha256Hex } from '~/services/cases/documents.server'
+import { checkUpload, type ReceivedFile } from '~/services/uploads/index.server'
 import { refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { judge, loadDecision, submittedObjection } from '~/services/objections/decision.server'
 import { type Objectable } from '~/services/objections/decision.server'
@@ -144,6 +144,7 @@ export type ObjectionErrorCode =
   | 'late_reason_too_long'
   | 'file_empty'
   | 'file_wrong_type'
+  | 'file_unsafe'
   | 'too_many_files'
   | 'files_too_large'
 
@@ -158,12 +159,8 @@ export interface ObjectionRefusal extends FieldRefusal {
   file?: string
 }
 
-/** A file as it came in; `bytes` null when it went past the upload's limit and was not kept. */
-export interface UploadedFile {
-  name: string
-  size: number
-  bytes: Uint8Array | null
-}
+/** A file as it came in (readUploadForm); `bytes` null when it went past the upload's limit and was not kept. */
+export type UploadedFile = ReceivedFile
 
 export function textErrors(grounds: string, lateReason: string, late: boolean): ObjectionRefusal[] {
   const errors: ObjectionRefusal[] = []
@@ -248,16 +245,15 @@ export async function saveObjectionDraft(
         refuse('files_too_large')
         continue
       }
-      if (upload.size === 0) {
-        refuse('file_empty')
+      // Judged as every upload is (app/services/uploads): by its content, and a photo stored
+      // without its location.
+      const verdict = checkUpload(upload, { fallbackName: 'bijlage' })
+      if (!verdict.ok) {
+        refuse(verdict.code === 'file_too_large' ? 'files_too_large' : verdict.code)
         continue
       }
-      const type = detectEvidenceType(upload.bytes.subarray(0, 16))
-      if (!type) {
-        refuse('file_wrong_type')
-        continue
-      }
-      const hash = sha256Hex(upload.bytes)
+      const file = verdict.file
+      const hash = sha256Hex(file.bytes)
       if (hashes.has(hash)) continue
       if (count >= MAX_OBJECTION_FILES) {
         refuse('too_many_files')
@@ -267,16 +263,16 @@ export async function saveObjectionDraft(
         .insertInto('objection_draft_files')
         .values({
           objection_id: saved.id,
-          name: safeFileName(upload.name, type),
-          media_type: type,
-          size: upload.bytes.byteLength,
+          name: file.name,
+          media_type: file.mediaType,
+          size: file.bytes.byteLength,
           sha256: hash,
-          bytes: Buffer.from(upload.bytes),
+          bytes: file.bytes,
           added_at: now,
         })
         .execute()
       count++
-      total += upload.bytes.byteLength
+      total += file.bytes.byteLength
       hashes.add(hash)
     }
     errors.push(...textErrors(grounds, lateReason, begun.late))

@@ -15,7 +15,7 @@ import { getDb } from '../../../db/instance'
 import type { Database } from '../../../db/schema'
 import {
   CORRECTABLE_FIELDS,
-  checkEvidence,
+  evidenceError,
   safeFileName,
   validateCorrection,
   type CorrectableField,
@@ -28,6 +28,7 @@ import { todayIn } from '~/domain/local-date'
 import { recordAudit } from '~/services/audit.server'
 import { receiveCase } from '~/services/cases/record.server'
 import { OPEN_DRAFT, uploadBytesInUse } from '~/services/requests/drafts.server'
+import { checkUpload } from '~/services/uploads/index.server'
 import { citizenAudit, Refused, refuseWhileImpersonating, type CitizenActor } from '~/services/requests/kernel.server'
 import { UUID_PATTERN } from '~/domain/ids'
 
@@ -208,9 +209,17 @@ export async function saveCorrectionDraft(
 
   let file: { name: string; type: EvidenceType; size: number; bytes: Buffer } | null = null
   if (evidence) {
-    const check = checkEvidence(evidence.size, evidence.bytes?.subarray(0, 16) ?? new Uint8Array())
-    if (!check.ok) errors.push({ field: 'evidence', error: check.error })
-    else if (evidence.bytes) {
+    // Judged as every upload is (app/services/uploads): by its content, and a photo stored
+    // without its location.
+    const { bytes: received } = evidence
+    const asBuffer = received && Buffer.from(received.buffer, received.byteOffset, received.byteLength)
+    const check = checkUpload({ ...evidence, bytes: asBuffer }, { fallbackName: 'bewijsstuk' })
+    if (!check.ok)
+      errors.push({
+        field: 'evidence',
+        error: evidenceError(check.code === 'too_many_files' ? 'file_unsafe' : check.code),
+      })
+    else {
       // The file replaces whatever the draft holds — an expired one's too: its old file does not count.
       const replaced =
         draft?.id ??
@@ -222,15 +231,10 @@ export async function saveCorrectionDraft(
             .where('status', '=', 'draft')
             .executeTakeFirst()
         )?.id
-      if (exceedsUploadQuota(await uploadBytesInUse(actor.bsn, { db, except: replaced }), evidence.size))
+      const { bytes, mediaType } = check.file
+      if (exceedsUploadQuota(await uploadBytesInUse(actor.bsn, { db, except: replaced }), bytes.length))
         errors.push({ field: 'evidence', error: 'quota_exceeded' })
-      else
-        file = {
-          name: safeFileName(evidence.name, check.type),
-          type: check.type,
-          size: evidence.size,
-          bytes: Buffer.from(evidence.bytes),
-        }
+      else file = { name: safeFileName(evidence.name, mediaType), type: mediaType, size: bytes.length, bytes }
     }
   }
   const kept = draft && !options.removeEvidence ? toDraftView(draft).evidence : null

@@ -54,24 +54,40 @@ const MAX_TEXT_PART = 64 * 1024
  * Reads a multipart form whose files are in `fileField`. Throws a Response: 415 when the body
  * is not multipart, 413 when a text part is too large, 400 when the body is not the multipart
  * it says it is.
+ *
+ * A file is read as it streams in and its bytes are kept once: the chunks, joined into one
+ * Buffer at its end (no File or Blob in between). A file past `maxFileBytes`, or past
+ * `maxTotalBytes` with the files before it, is read to its end and counted but not kept (its
+ * `bytes` are null), so the text fields after it still arrive and the form can come back with
+ * them and one message at the file.
  */
 export async function readUploadForm(
   request: Request,
-  { fileField, maxFileBytes = MAX_UPLOAD_FILE_BYTES }: { fileField: string; maxFileBytes?: number },
+  {
+    fileField,
+    maxFileBytes = MAX_UPLOAD_FILE_BYTES,
+    maxTotalBytes = Infinity,
+  }: { fileField: string; maxFileBytes?: number; maxTotalBytes?: number },
 ): Promise<{ data: FormData; files: ReceivedFile[] }> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
     throw new Response(null, { status: 415 })
   const files: ReceivedFile[] = []
+  let total = 0
   const fileHandler: UploadHandler = async (part) => {
     if (part.name !== fileField) return undefined
-    const chunks: Uint8Array[] = []
+    const room = Math.min(maxFileBytes, maxTotalBytes - total)
+    let chunks: Uint8Array[] | null = []
     let size = 0
     for await (const chunk of part.data) {
       size += chunk.byteLength
-      if (size <= maxFileBytes) chunks.push(chunk)
+      if (size > room)
+        chunks = null // past the limit: counted, dropped
+      else chunks?.push(chunk)
     }
     if (!part.filename) return '' // the field sent without a file chosen
-    files.push({ name: part.filename, size, bytes: size <= maxFileBytes ? Buffer.concat(chunks, size) : null })
+    const kept = chunks !== null && size <= room
+    if (kept) total += size
+    files.push({ name: part.filename, size, bytes: kept && chunks ? Buffer.concat(chunks, size) : null })
     return part.filename
   }
   try {
