@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
 import type { Logger } from 'pino'
+import { streamOfBuffer } from './body-stream'
 import { withFaultAnswers } from './database-faults'
 import { guarded } from './request-guard'
 
@@ -63,7 +64,7 @@ function remixRequest(req: Request, res: Response): globalThis.Request {
   })
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = body ? bytes(body) : createReadableStreamFromReadable(req)
+    init.body = body ? streamOfBuffer(body) : createReadableStreamFromReadable(req)
     init.duplex = 'half'
   }
   return new globalThis.Request(href, init)
@@ -77,5 +78,3 @@ async function sendRemixResponse(res: Response, response: globalThis.Response) {
   if (response.body) await writeReadableStreamToWritable(response.body, res)
   else res.end()
 }
-
-const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength)

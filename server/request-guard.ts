@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { Logger } from 'pino'
 import type { RefusedInput } from '../app/domain/refusal'
 import { hasUnsafeCharacters, withoutUnsafeCharacters } from '../app/domain/text-input'
+import { streamOfBuffer } from './body-stream'
 import { bodyRuleFor, MULTIPART, URLENCODED, type BodyRule } from './limits'
 import type { RefuseFn } from './refusals'
 
@@ -188,26 +189,30 @@ async function formFields(
     new globalThis.Request('http://localhost/', {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
-    })
-  // Both parsers a route may use: the platform's FormData, and Remix's streaming one (uploads).
+      body: streamOfBuffer(body),
+      duplex: 'half',
+    } as RequestInit)
+  // Parsed as the routes parse it: Remix's streaming parser (readUploadForm in
+  // app/services/uploads). Not the platform's FormData as well: it would hold every file of the
+  // body in memory again.
+  // Remix's parser takes a body without any part as an empty form; the platform's would refuse
+  // it. A multipart body ends with its closing delimiter (RFC 2046 §5.1.1), or it is not one.
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  if (!boundary || !body.includes(`--${boundary[1] ?? boundary[2]}--`)) return 'malformed'
   const parts: Fields = []
+  const tooMany = new Error('too many parts')
   try {
-    const form = await request().formData()
-    for (const [name, value] of form) {
-      parts.push(typeof value === 'string' ? [name, value] : [name, '', value.name])
-      if (parts.length > (rule.maxParts ?? 0)) return 'too_many_parts'
-    }
     await unstable_parseMultipartFormData(request(), async (part) => {
       let text = ''
       const decoder = new TextDecoder()
       for await (const chunk of part.data)
         if (part.filename === undefined) text += decoder.decode(chunk, { stream: true })
       parts.push(part.filename === undefined ? [part.name, text + decoder.decode()] : [part.name, '', part.filename])
+      if (parts.length > (rule.maxParts ?? 0)) throw tooMany
       return ''
     })
-  } catch {
-    return 'malformed'
+  } catch (error) {
+    return error === tooMany ? 'too_many_parts' : 'malformed'
   }
   return parts
 }

@@ -5,6 +5,7 @@ import { DEMO_SOURCE } from '../../db/seed/source-systems'
 import { personaByKey } from '../../db/seed/personas'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { expectNoAxeViolations, launchBrowser, loggedInContext, screenshot, viewports } from './browser'
+import { plainPng } from '../support/upload-files'
 
 /**
  * Decisions and objections in the browser, JavaScript on: the caseworker records a refusal with
@@ -29,7 +30,7 @@ const REASONS =
 const OPTIONS = 'Zet de auto op uw naam en vraag de vergunning opnieuw aan.'
 const GROUNDS = 'De auto staat sinds vorige week op mijn naam. Het kentekenbewijs stuur ik mee.'
 const pdf = Buffer.from('%PDF-1.4\n% kentekenbewijs\n1 0 obj << >> endobj\n%%EOF\n')
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 7)])
+const png = plainPng()
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)
 const isoDate = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
