@@ -257,6 +257,14 @@ describe('the limits', () => {
     })
   })
 
+  it('takes 10 files of one answer and refuses the eleventh as one too many', () => {
+    const files = Array.from({ length: 11 }, (_, i) => ({ name: `${i + 1}.pdf`, size: 0, bytes: cleanPdf() }))
+    for (const f of files) f.size = f.bytes.length
+    const { accepted: ok, refused } = checkUploads(files)
+    expect(ok).toHaveLength(10)
+    expect(refused).toEqual([{ name: '11.pdf', code: 'too_many_files' }])
+  })
+
   it('reads a file past the limit to its end without keeping it, and the fields after it still arrive', async () => {
     const form = new FormData()
     form.append('note', 'voor')
@@ -342,6 +350,27 @@ describe('properties', () => {
         )
       }),
       runs,
+    )
+  })
+
+  it('megabytes of compressed pictures after a JPEG’s end (as phones append them) are not taken for a payload', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        // xorshift32: random bytes as compressed image data looks, from the seed fast-check gives.
+        let x = seed | 1
+        const data = Buffer.alloc(1024 * 1024)
+        for (let i = 0; i < data.length; i += 4) {
+          x ^= x << 13
+          x ^= x >>> 17
+          x ^= x << 5
+          data.writeInt32LE(x, i)
+        }
+        data[0] = 0xff
+        data[1] = 0xd8
+        const verdict = inspectJpeg(Buffer.concat([plainJpeg(), data]))
+        expect(verdict.ok && verdict.bytes.equals(plainJpeg())).toBe(true)
+      }),
+      { numRuns: 8 },
     )
   })
 

@@ -22,11 +22,15 @@ const PROGRAM_STARTS: readonly number[][] = [
   [0x23, 0x21], // #!
 ]
 
-/** Found anywhere in free data: long enough not to occur by chance. */
-const PROGRAM_ANYWHERE = ['\x7fELF', 'This program cannot be run in DOS mode', '#!/']
+/**
+ * Found anywhere in free data: only what is long enough not to occur by chance in the
+ * compressed pictures a phone appends after a JPEG's end (megabytes of them): a 3-byte pattern
+ * would turn up in one photo in twenty.
+ */
+const PROGRAM_ANYWHERE = ['\x7fELF', 'This program cannot be run in DOS mode']
 
-/** Markup a browser would run, case-insensitive; `<svg` needs the character after it too. */
-const MARKUP = /<(?:script|\?php|\?=|html|iframe|object|embed|svg[\s/>]|!doctype\s+html)/i
+/** Markup a browser would run, case-insensitive, five characters at least (see above). */
+const MARKUP = /<(?:script|\?php|html|iframe|object|embed|svg[\s/>]|!doctype\s+html)/i
 
 function startsWith(data: Uint8Array, signature: readonly number[]): boolean {
   return data.length >= signature.length && signature.every((b, i) => data[i] === b)
