@@ -213,12 +213,8 @@ export async function saveCorrectionDraft(
     // without its location.
     const { bytes: received } = evidence
     const asBuffer = received && Buffer.from(received.buffer, received.byteOffset, received.byteLength)
-    const check = checkUpload({ ...evidence, bytes: asBuffer }, { fallbackName: 'bewijsstuk' })
-    if (!check.ok)
-      errors.push({
-        field: 'evidence',
-        error: evidenceError(check.code === 'too_many_files' ? 'file_unsafe' : check.code),
-      })
+    const check = checkUpload({ ...evidence, bytes: asBuffer })
+    if (!check.ok) errors.push({ field: 'evidence', error: evidenceError(check.code) })
     else {
       // The file replaces whatever the draft holds — an expired one's too: its old file does not count.
       const replaced =

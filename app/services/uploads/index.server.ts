@@ -111,7 +111,7 @@ export async function readUploadForm(
 export function checkUpload(
   file: ReceivedFile,
   { fallbackName = 'document' } = {},
-): { ok: true; file: AcceptedFile } | { ok: false; code: UploadRefusal } {
+): { ok: true; file: AcceptedFile } | { ok: false; code: Exclude<UploadRefusal, 'too_many_files'> } {
   if (file.size === 0) return { ok: false, code: 'file_empty' }
   if (file.bytes === null || file.size > MAX_UPLOAD_FILE_BYTES) return { ok: false, code: 'file_too_large' }
   const type = sniffMediaType(file.bytes.subarray(0, 16))
