@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents,
     move,
     withdrawn,
-    objection,
+    // Its documents are in `documents`, told as the citizen may read who added them.
+    objection: { ...objection, documents: undefined },
     title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }),
   })
 }
