@@ -385,7 +385,8 @@ export interface ImpersonationsTable {
 }
 
 /** The files of a case (0010): bytes in PostgreSQL, size and SHA-256 checked by the database. */
-export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection'
+/** `other` (0019): a document added by a caseworker or a back office that is none of the rest. */
+export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection' | 'other'
 export interface DocumentsTable {
   id: Generated<string>
   /** The order of adding (an identity column): several documents share one transaction's time. */
@@ -399,6 +400,8 @@ export interface DocumentsTable {
   bytes: Buffer
   added_by: string
   added_at: Timestamp
+  /** A back office's own id of the document (0019), unique per sender. */
+  source_document_id: string | null
 }
 
 /** A citizen's objection to one decision (0010): a draft, then a case `bezwaar` of its own. */

@@ -28,11 +28,29 @@ export interface BodyRule {
 export const BODY_RULES: readonly BodyRule[] = [
   // Back-office intake: one CloudEvent of at most 64 KB (the route's documented limit).
   { pattern: '/api/v1/notifications', kind: 'api', maxBytes: 64 * KB, mediaTypes: [] },
+  // A back office's document: one file of at most 10 MB (MAX_UPLOAD_FILE_BYTES) and three short
+  // fields; the route answers everything past the size as problem+json.
+  { pattern: '/api/v1/cases/:reference/documents', kind: 'api', maxBytes: 11 * MB, mediaTypes: [] },
   // Correction request: evidence up to 10 MB (MAX_EVIDENCE_BYTES) and a few text fields. Its
   // route parses multipart only (Remix's upload handlers).
   { pattern: '/mijn/gegevens/correctie', kind: 'form', maxBytes: 11 * MB, maxParts: 12, mediaTypes: [MULTIPART] },
   // Objection: up to 5 files, 10 MB together, and its text fields.
   { pattern: '/mijn/zaken/:caseId/bezwaar', kind: 'form', maxBytes: 11 * MB, maxParts: 24, mediaTypes: [MULTIPART] },
+  // A caseworker's document, and a decision with its document: one file of at most 10 MB.
+  {
+    pattern: '/medewerker/zaken/:caseId/documenten/toevoegen',
+    kind: 'form',
+    maxBytes: 11 * MB,
+    maxParts: 8,
+    mediaTypes: [MULTIPART],
+  },
+  {
+    pattern: '/medewerker/zaken/:caseId/besluiten',
+    kind: 'form',
+    maxBytes: 11 * MB,
+    maxParts: 12,
+    mediaTypes: [MULTIPART, URLENCODED],
+  },
   // The mock identity providers parse their own forms (10 kB) and OIDC requests.
   { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
   // Every other form: a few text fields.

@@ -19,6 +19,7 @@ export const EVENT_TEXT_LIMITS = {
   summary: 2000,
   reasons: 4000,
   citizenOptions: 2000,
+  documentId: 200,
 } as const
 
 /**
@@ -89,6 +90,9 @@ export function eventDataSchemas(m: EventDataMessages) {
         summary: optionalText(EVENT_TEXT_LIMITS.summary),
         reasons: optionalText(EVENT_TEXT_LIMITS.reasons),
         citizenOptions: optionalText(EVENT_TEXT_LIMITS.citizenOptions),
+        // The sender's own id of the decision as a document it added to the case before (the
+        // back-office API's documents endpoint); the stored payload names our document instead.
+        documentId: optionalText(EVENT_TEXT_LIMITS.documentId),
       })
       .superRefine((decision, ctx) => {
         for (const missing of decisionContentErrors(decision)) {
@@ -111,7 +115,11 @@ export type CaseEventInput = {
   [Type in Exclude<keyof DataSchemas, 'received'>]: { type: Type } & z.output<DataSchemas[Type]>
 }[Exclude<keyof DataSchemas, 'received'>]
 
-/** The payload `case_events` stores for an event: trimmed, without empty optional texts. */
+/**
+ * The payload `case_events` stores for an event: trimmed, without empty optional texts. A
+ * decision's document is named by the recording service once it is stored or found
+ * (`documentId`, app/services/documents/decision-document.server.ts), not by the sender's id.
+ */
 export function eventPayload(event: CaseEventInput): Record<string, unknown> {
   switch (event.type) {
     case 'step_reached':
@@ -149,6 +157,7 @@ export const storedPayloadSchemas = {
     summary: z.string().optional(),
     reasons: z.string().optional(),
     citizenOptions: z.string().optional(),
+    documentId: z.string().uuid().optional(),
   }),
   closed: z.object({ note: z.string().optional() }),
 } as const satisfies Record<CaseEvent['type'], z.ZodTypeAny>

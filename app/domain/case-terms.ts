@@ -55,6 +55,8 @@ export interface DecisionContent {
   summary?: string
   reasons?: string
   citizenOptions?: string
+  /** The decision as a document of the case (its id in `documents`), offered with the letter. */
+  documentId?: string
 }
 
 export type DecisionContentError =

@@ -32,6 +32,22 @@ export function outcomeSentence(outcome: Outcome, t: Texts): string {
   }
 }
 
+/**
+ * The decision as a document of the case: where to download it. Only when the decision came
+ * with one (`documentId`); the letter still holds the decision in full.
+ */
+export function decisionDocumentClause(ctx: LetterContext, t: Texts, decision: DecisionContent): LetterBlock[] {
+  if (!decision.documentId) return []
+  return [
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `Het besluit staat ook als document bij uw ${t.noun} in Mijn Stad. U kunt het daar downloaden. Ga naar ${ctx.case.caseUrl}`
+        : `The decision is also attached to your ${t.noun} in Mijn Stad as a document. You can download it there. Go to ${ctx.case.caseUrl}`,
+    },
+  ]
+}
+
 export const WHY_WE_DECIDED: Localised = { nl: 'Waarom hebben wij zo besloten?', en: 'Why did we decide this?' }
 
 /** The decision on an application: the letter is the decision, so everything is in it. */
@@ -67,6 +83,7 @@ export function decisionNotice(ctx: LetterContext, decision: DecisionContent): C
     },
     { kind: 'paragraph', text: outcomeSentence(decision.outcome, t) },
     ...paragraphsOf(decision.summary ?? ''),
+    ...decisionDocumentClause(ctx, t, decision),
     ...reasonsAndOptions(t, decision, WHY_WE_DECIDED),
     ...objectionClause(ctx, t),
     ...followAndContact(ctx, t, { follow: false }),
@@ -126,6 +143,7 @@ export function correctionDecision(ctx: LetterContext, decision: DecisionContent
       break
   }
   blocks.push(...paragraphsOf(decision.summary ?? ''))
+  blocks.push(...decisionDocumentClause(ctx, t, decision))
   const decided = isDecisionOnApplication(decision.outcome)
   if (decided) blocks.push(...reasonsAndOptions(t, decision, WHY_WE_DECIDED))
   if (dataUrl && decided) {

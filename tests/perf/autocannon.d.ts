@@ -43,6 +43,8 @@ declare module 'autocannon' {
       non2xx: number
       latency: Histogram
       requests: Histogram & { total: number }
+      /** bytes per second */
+      throughput: Histogram & { total: number }
       statusCodeStats?: Record<string, { count: number }>
     }
     type Instance = EventEmitter & PromiseLike<Result>

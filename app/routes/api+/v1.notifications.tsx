@@ -21,7 +21,7 @@
  * | `nl.groningen.zaak.opgeschort`    | suspended (information asked, Awb 4:15) | `information`, `respondBy` (YYYY-MM-DD, after the event's date) |
  * | `nl.groningen.zaak.hervat`        | resumed      | `note`?                                                                                |
  * | `nl.groningen.zaak.verdaagd`      | extended (Awb 4:14, once, within the term) | `reason`                                                 |
- * | `nl.groningen.zaak.besloten`      | decided      | `outcome` (granted/partly_granted/refused/withdrawn), `reasons` (required unless withdrawn, Awb 3:46), `citizenOptions` (what the citizen can do now; required for refused and partly_granted), `summary`? |
+ * | `nl.groningen.zaak.besloten`      | decided      | `outcome` (granted/partly_granted/refused/withdrawn), `reasons` (required unless withdrawn, Awb 3:46), `citizenOptions` (what the citizen can do now; required for refused and partly_granted), `summary`?, `documentId`? (the decision as a document added before through POST /api/v1/cases/{reference}/documents, by that request's `documentId`) |
  * | `nl.groningen.zaak.gesloten`      | closed       | `note`?                                                                                |
  *
  * ## Answers
@@ -40,14 +40,8 @@
  *   A refused event writes nothing: each event is one transaction (see app/services/cases/record.server.ts).
  *
  * ## Authentication and limits
- * `Authorization: Bearer <token>`, one token per source system, stored as a SHA-256 hash and
- * compared in constant time. Refused tokens count against the client address: after
- * API_BAD_TOKEN_LIMIT (default 20) within API_BAD_TOKEN_WINDOW_SECONDS (default 900) the address
- * gets 429 with Retry-After, before any token it sends is looked up (bad-tokens.server.ts; in
- * PostgreSQL, so across instances). Rate limit per source system, after its token is known: an
- * in-process token bucket of API_RATE_LIMIT_PER_SECOND (default 50) with bursts of
- * API_RATE_LIMIT_BURST (default 200). In-process means per app instance: with N instances the
- * limit is N times as high.
+ * `Authorization: Bearer <token>`, one token per source system; the bad-token block and the rate
+ * limit per system are shared with the other API routes (app/services/api/source-request.server.ts).
  *
  * Exempt from the Origin check (server/app.ts): machine clients authenticate by token.
  */
@@ -63,10 +57,12 @@ import {
 } from '~/services/cases/results.server'
 import { receiveCase, recordCaseEvent } from '~/services/cases/record.server'
 import { eventDataSchemas, type CaseEventInput } from '~/domain/case-events'
-import { appContext, type AppSettings } from '~/context.server'
-import { countBadToken, secondsBlockedForBadTokens } from '~/services/auth/bad-tokens.server'
-import { authenticateSourceSystem } from '~/services/source-systems.server'
-import { createTokenBucket } from '~/services/auth/token-bucket.server'
+import {
+  authenticateSourceRequest,
+  methodNotAllowed as notAllowed,
+  problem,
+  type ProblemError,
+} from '~/services/api/source-request.server'
 
 const MAX_BODY_BYTES = 64 * 1024
 /** Clock skew we tolerate between a back office and us before calling an event "in the future". */
@@ -82,17 +78,6 @@ const EVENT_TYPES = {
   'nl.groningen.zaak.gesloten': 'closed',
 } as const
 type EventTypeName = keyof typeof EVENT_TYPES
-
-// One bucket per rate setting (API_RATE_LIMIT_*, server/config.ts): per server.
-const buckets = new WeakMap<AppSettings['apiRate'], ReturnType<typeof createTokenBucket>>()
-function bucketFor(rate: AppSettings['apiRate']) {
-  let bucket = buckets.get(rate)
-  if (!bucket) {
-    bucket = createTokenBucket({ ratePerSecond: rate.perSecond, burst: rate.burst })
-    buckets.set(rate, bucket)
-  }
-  return bucket
-}
 
 // --- the envelope and the data, checked at the edge ------------------------------------------
 
@@ -122,29 +107,6 @@ const dataSchemas = eventDataSchemas({
 })
 
 // --- problem+json ----------------------------------------------------------------------------
-
-interface ProblemError {
-  field: string
-  code: string
-  message: string
-}
-
-function problem(
-  status: number,
-  slug: string,
-  title: string,
-  detail: string,
-  errors: ProblemError[] = [],
-  headers: Record<string, string> = {},
-) {
-  return new Response(
-    JSON.stringify({ type: `urn:nl:groningen:mijn-stad:problem:${slug}`, title, status, detail, errors }),
-    {
-      status,
-      headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers },
-    },
-  )
-}
 
 function zodErrors(error: z.ZodError, prefix = ''): ProblemError[] {
   return error.issues.map((issue) => ({
@@ -188,6 +150,8 @@ const MESSAGES: Partial<Record<CaseErrorCode, string>> = {
   term_passed: 'the decision term has already passed',
   already_decided: 'the case was already decided',
   not_decided: 'a case is closed only after its decision',
+  document_not_found:
+    'no document with this documentId was added to this case by this source system (POST /api/v1/cases/{reference}/documents first)',
 }
 
 /** Where each service field lives in the CloudEvent. */
@@ -203,6 +167,7 @@ const FIELD_PATHS: Record<string, string> = {
   reason: 'data.reason',
   reasons: 'data.reasons',
   citizenOptions: 'data.citizenOptions',
+  documentId: 'data.documentId',
 }
 
 function refused(failure: CaseFailure): Response {
@@ -233,45 +198,9 @@ function accepted(result: Extract<RecordResult, { ok: true }>): Response {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return methodNotAllowed()
 
-  const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1]
-  const { clientIp, settings } = appContext()
-  // An address that sent too many bad tokens is refused before its next token is looked up.
-  const blocked = token ? await secondsBlockedForBadTokens(clientIp, settings.apiBadTokens) : 0
-  if (blocked > 0) return tooManyBadTokens(blocked)
-  const system = token ? await authenticateSourceSystem(token) : null
-  if (token && !system) {
-    const wait = await countBadToken(clientIp, settings.apiBadTokens)
-    if (wait > 0) return tooManyBadTokens(wait)
-  }
-  if (system) {
-    const wait = bucketFor(settings.apiRate).take(system.id)
-    if (wait > 0) {
-      return problem(
-        429,
-        'rate-limited',
-        'Too many requests',
-        `Rate limit of this source system reached; retry after ${wait} s.`,
-        [],
-        { 'Retry-After': String(wait) },
-      )
-    }
-  }
-  if (!system) {
-    return problem(
-      401,
-      'unauthorized',
-      'Not authenticated',
-      'Send a valid bearer token of a registered source system.',
-      [
-        {
-          field: 'Authorization',
-          code: token ? 'invalid_token' : 'missing_token',
-          message: token ? 'the token is not valid' : 'a bearer token is required',
-        },
-      ],
-      { 'WWW-Authenticate': 'Bearer realm="mijn-stad", error="invalid_token"' },
-    )
-  }
+  const auth = await authenticateSourceRequest(request)
+  if (!auth.ok) return auth.response
+  const { system } = auth
 
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (mediaType !== 'application/cloudevents+json' && mediaType !== 'application/json') {
@@ -399,19 +328,8 @@ async function readBody(request: Request): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function tooManyBadTokens(wait: number) {
-  return problem(
-    429,
-    'rate-limited',
-    'Too many requests',
-    `Too many invalid tokens from this address; retry after ${wait} s.`,
-    [],
-    { 'Retry-After': String(wait) },
-  )
-}
-
 function methodNotAllowed() {
-  return problem(405, 'method-not-allowed', 'Method not allowed', 'Send case events with POST.', [], { Allow: 'POST' })
+  return notAllowed('Send case events with POST.')
 }
 
 export async function loader() {

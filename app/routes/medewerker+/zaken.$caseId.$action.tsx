@@ -8,12 +8,14 @@ import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { eventDataSchemas, type CaseEventInput } from '~/domain/case-events'
 import { OUTCOMES } from '~/domain/case-terms'
-import { formRefused, parseForm } from '~/form.server'
+import { formRefused, parseForm, parseFormData } from '~/form.server'
 import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getCaseForStaff, recordCaseEventForStaff } from '~/services/cases/access.server'
 import { caseFailureStatus, newFormEventId } from '~/services/cases/results.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
+import { UPLOAD_REFUSALS, type UploadRefusal } from '~/domain/uploads'
+import { checkUploads, readUploadForm, type ReceivedFile } from '~/services/uploads/index.server'
 import { notFound } from '~/responses'
 
 /**
@@ -51,7 +53,7 @@ const FIELDS: Record<CaseAction, readonly string[]> = {
   'informatie-opvragen': ['information', 'respondBy'],
   hervatten: ['note'],
   verdagen: ['reason'],
-  besluiten: ['outcome', 'summary', 'reasons', 'citizenOptions'],
+  besluiten: ['outcome', 'summary', 'reasons', 'citizenOptions', 'decisionFile'],
   sluiten: ['note'],
 }
 
@@ -65,6 +67,7 @@ type Fields = {
   summary: string
   reasons: string
   citizenOptions: string
+  decisionFile: string
 }
 
 function parseAction(value: string | undefined): CaseAction {
@@ -92,24 +95,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'documents', 'uploads'] }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, 'caseworker')
   const action = parseAction(params.action)
   const caseId = params.caseId ?? ''
-  const submission = await parseForm(request, eventData[EVENT_OF[action]])
+  // The decision form may carry the decision as a PDF (multipart); every other form is plain.
+  const upload =
+    action === 'besluiten' && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/')
+      ? await readUploadForm(request, { fileField: 'decisionFile' })
+      : null
+  const schema = eventData[EVENT_OF[action]]
+  const submission = upload ? parseFormData(upload.data, schema) : await parseForm(request, schema)
   // The hidden form id is the event's source id; without a valid one the form was not ours.
   const formId = z.string().uuid().safeParse(submission.payload.formId)
-  if (submission.status !== 'success' || !formId.success)
-    return formRefused(submission, formId.success ? [] : [{ field: FIELDS[action][0], code: 'out_of_order' }])
-  const event = { type: EVENT_OF[action], ...submission.value } as CaseEventInput
+  const decisionFile = decisionFileOf(upload?.files ?? [])
+  if (submission.status !== 'success' || !formId.success || !decisionFile.ok)
+    return formRefused(submission, [
+      ...(formId.success ? [] : [{ field: FIELDS[action][0], code: 'out_of_order' }]),
+      ...(decisionFile.ok ? [] : [decisionFile.refusal]),
+    ])
+  // A document the decision names comes with this form, never by an id typed into it.
+  const event = { type: EVENT_OF[action], ...submission.value, documentId: undefined } as CaseEventInput
   // A case of another department is refused here like one that does not exist (404).
-  const result = await recordCaseEventForStaff(staff, caseId, event, formId.data)
+  const result = await recordCaseEventForStaff(staff, caseId, event, formId.data, {
+    decisionFile: decisionFile.file,
+  })
   if (result.ok) return redirect(`/medewerker/zaken/${result.caseId}?vastgelegd=${action}`)
   if (result.code === 'case_not_found') throw notFound()
   const field = result.field && FIELDS[action].includes(result.field) ? result.field : FIELDS[action][0]
   return formRefused(submission, [{ field, code: result.code }], caseFailureStatus(result.code))
+}
+
+/** The decision's PDF, if one was chosen: one file, a PDF by its content, at most 10 MB. */
+function decisionFileOf(
+  files: ReceivedFile[],
+):
+  | { ok: true; file?: { title: string; mediaType: string; bytes: Buffer } }
+  | { ok: false; refusal: { field: string; code: string; params?: { file: string } } } {
+  if (files.length === 0) return { ok: true }
+  const { accepted, refused } = checkUploads(files, { maxFiles: 1, fallbackName: 'besluit' })
+  if (refused.length > 0)
+    return { ok: false, refusal: { field: 'decisionFile', code: refused[0].code, params: { file: refused[0].name } } }
+  const [file] = accepted
+  if (file.mediaType !== 'application/pdf')
+    return { ok: false, refusal: { field: 'decisionFile', code: 'decision_not_pdf', params: { file: file.name } } }
+  return { ok: true, file: { title: file.name, mediaType: file.mediaType, bytes: file.bytes } }
 }
 
 export default function CaseActionForm() {
@@ -123,7 +155,12 @@ export default function CaseActionForm() {
   } = useGovForm<Fields>({
     id: `case-${data.action}`,
     lastResult: actionData,
-    message: (_field, key) => t(`errors.${key}`),
+    message: (_field, key, params) =>
+      UPLOAD_REFUSALS.includes(key as UploadRefusal)
+        ? t(`uploads:errors.${key}`, params)
+        : key === 'decision_not_pdf'
+          ? t('documents:decisionFile.notPdf', params)
+          : t(`errors.${key}`),
   })
   // The first radio carries the field's id, so the error summary's link lands on it.
   const radios = (name: 'step' | 'outcome', options: Array<{ value: string; label: string }>, legend: string) => (
@@ -167,7 +204,12 @@ export default function CaseActionForm() {
       <p className="mt-2 text-muted">
         {data.reference}: {data.caseType}
       </p>
-      <Form method="post" noValidate className="mt-6">
+      <Form
+        method="post"
+        encType={data.action === 'besluiten' ? 'multipart/form-data' : undefined}
+        noValidate
+        className="mt-6"
+      >
         <ErrorSummary title={t('staff.form.errorTitle')} errors={summary} />
         <input type="hidden" name="formId" value={data.formId} />
         {data.action === 'volgende-stap'
@@ -249,6 +291,14 @@ export default function CaseActionForm() {
               error={errorFor('citizenOptions')}
             >
               {(p) => <textarea {...p} rows={4} defaultValue={valueOf('citizenOptions')} className={inputClass} />}
+            </FormField>
+            <FormField
+              id="decisionFile"
+              label={t('documents:decisionFile.label')}
+              hint={t('documents:decisionFile.hint')}
+              error={errorFor('decisionFile')}
+            >
+              {(p) => <input {...p} type="file" accept=".pdf,application/pdf" className="block" />}
             </FormField>
           </>
         ) : null}

@@ -12,6 +12,7 @@ import { requireStaff } from '~/services/auth/guards.server'
 import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections/views.server'
+import { listCaseDocumentsForStaff } from '~/services/documents/case-documents.server'
 import { notFound } from '~/responses'
 
 /**
@@ -24,24 +25,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
-  const objections = await getObjectionsForStaff(view.id, lang)
-  return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  const [objections, documents] = await Promise.all([
+    getObjectionsForStaff(view.id, lang),
+    listCaseDocumentsForStaff(view.id),
+  ])
+  return json({ view, objections, documents, title: t('cases:staff.caseTitle', { reference: view.reference }) })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'documents'] }
 
 export default function CaseHandling() {
-  const { view, objections } = useLoaderData<typeof loader>()
+  const { view, objections, documents } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
+  const { t: td } = useTranslation('documents')
   const objection = objections?.objection ?? null
   const outcomeLabel = (outcome: string) => t(objection ? `outcomeObjection.${outcome}` : `outcome.${outcome}`)
   // A manager looks; whoever handles an objection reads the decision it is against.
   const acts = useActsOnCases() && view.handled
   const date = (d: string) => formatLocalDate(d, i18n.language)
-  const saved = params.get('vastgelegd')
+  const saved = params.get('vastgelegd') ?? (params.get('document') === 'toegevoegd' ? 'document' : null)
   const actions = [
     view.possible.nextSteps.length > 0 ? 'volgende-stap' : null,
     view.possible.suspend ? 'informatie-opvragen' : null,
@@ -62,7 +67,7 @@ export default function CaseHandling() {
       </p>
       {saved ? (
         <div role="status" className="border-l-8 border-success bg-surface p-4">
-          <p className="m-0 font-bold">{t('staff.saved')}</p>
+          <p className="m-0 font-bold">{saved === 'document' ? td('add.added') : t('staff.saved')}</p>
         </div>
       ) : null}
       <div>
@@ -223,17 +228,19 @@ export default function CaseHandling() {
               </ul>
             </section>
           ) : null}
-          {objections && objections.documents.length > 0 ? (
-            <section aria-labelledby="documents-heading">
-              <h2 id="documents-heading" className="text-2xl">
-                {to('documents.heading')}
-              </h2>
-              <DocumentList
-                documents={objections.documents}
-                href={(id) => `/medewerker/zaken/${view.id}/documenten/${id}`}
-              />
-            </section>
-          ) : null}
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading" className="text-2xl">
+              {td('heading')}
+            </h2>
+            <DocumentList documents={documents} />
+            {acts ? (
+              <p className="mt-4">
+                <Link to={`/medewerker/zaken/${view.id}/documenten/toevoegen`} className="btn-secondary">
+                  {td('add.link')}
+                </Link>
+              </p>
+            ) : null}
+          </section>
           <section aria-labelledby="steps-heading">
             <h2 id="steps-heading" className="mb-4 text-2xl">
               {t('staff.stepsHeading')}

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { CASE_READERS } from '~/domain/staff-areas'
+import { downloadResponse } from '~/download-responses.server'
 import { requireStaff } from '~/services/auth/guards.server'
-import { downloadHeaders, getDocumentForStaff } from '~/services/cases/documents.server'
-import { notFound } from '~/responses'
+import { getDocumentForStaff } from '~/services/cases/documents.server'
 
-/** A document of a case for the caseworker; opening it is audited on the citizen's record. */
+/**
+ * A document of a case the employee may read; opening it is audited on the citizen's record. A
+ * case of another department answers 404, as one that does not exist.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'caseworker')
-  const file = await getDocumentForStaff(staff, params.caseId ?? '', params.documentId ?? '')
-  if (!file) throw notFound()
-  return new Response(new Uint8Array(file.bytes), { headers: downloadHeaders(file) })
+  const staff = await requireStaff(request, CASE_READERS)
+  const caseId = params.caseId ?? ''
+  const opening = await getDocumentForStaff(staff, caseId, params.documentId ?? '')
+  return downloadResponse(request, opening, `/medewerker/zaken/${encodeURIComponent(caseId)}`)
 }

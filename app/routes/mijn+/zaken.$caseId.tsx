@@ -15,6 +15,7 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/requests/move-parties.server'
 import { getObjectionPanel } from '~/services/objections/views.server'
+import { listCaseDocumentsForCitizen } from '~/services/documents/case-documents.server'
 import { notFound } from '~/responses'
 
 /**
@@ -33,23 +34,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const withdrawn = new URL(request.url).searchParams.get('ingetrokken') === '1' && move?.state === 'withdrawn'
   const objection = await getObjectionPanel(citizen.bsn, view.id, lang, municipalToday())
   if (!objection) throw notFound()
+  // Every document of the case and every letter about it, each to download.
+  const documents = await listCaseDocumentsForCitizen(citizen, view.id, view.letters, { lang })
   return json({
     view,
+    documents,
     move,
     withdrawn,
-    objection,
+    // Its documents are in `documents`, told as the citizen may read who added them.
+    objection: { ...objection, documents: undefined },
     title: t('cases:case.title', { caseType: view.caseType, reference: view.reference }),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'documents'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, documents } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
+  const { t: td } = useTranslation('documents')
   const date = (d: string) => formatLocalDate(d, i18n.language)
   const pending = view.status === 'open' || view.status === 'suspended'
   const decision = view.decision
@@ -93,6 +99,13 @@ export default function CasePage() {
             </>
           ) : decision.reasons ? (
             <p className="mt-3 whitespace-pre-line">{decision.reasons}</p>
+          ) : null}
+          {decision.documentId ? (
+            <p className="mt-4">
+              <a href={`/mijn/zaken/${view.id}/documenten/${decision.documentId}`} download className="font-bold">
+                {td('decisionDownload')}
+              </a>
+            </p>
           ) : null}
         </section>
       ) : null}
@@ -302,41 +315,13 @@ export default function CasePage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="letters-heading">
-        <h2 id="letters-heading" className="text-2xl">
-          {t('case.lettersHeading')}
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading" className="text-2xl">
+          {td('heading')}
         </h2>
-        {view.letters.length ? (
-          <ul className="mt-3 space-y-2">
-            {view.letters.map((letter) => (
-              <li key={letter.id} className="flex flex-wrap items-baseline gap-x-3">
-                <Link
-                  to={`/mijn/brieven/${letter.id}`}
-                  lang={letter.language === i18n.language ? undefined : letter.language}
-                  className={letter.read ? '' : 'font-bold'}
-                >
-                  {letter.title}
-                </Link>
-                <span className="text-base text-muted">
-                  <DateText date={letter.letterDate} />
-                </span>
-                {letter.read ? null : <StatusTag tone="info">{t('case.unread')}</StatusTag>}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2">{t('case.noLetters')}</p>
-        )}
+        <p className="mt-2">{td('intro')}</p>
+        <DocumentList documents={documents} />
       </section>
-
-      {objection.documents.length > 0 ? (
-        <section aria-labelledby="documents-heading">
-          <h2 id="documents-heading" className="text-2xl">
-            {to('documents.heading')}
-          </h2>
-          <DocumentList documents={objection.documents} href={(id) => `/mijn/zaken/${view.id}/documenten/${id}`} />
-        </section>
-      ) : null}
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-2xl">

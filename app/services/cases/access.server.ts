@@ -15,7 +15,12 @@ import {
   type WorklistItem,
 } from '~/services/cases/caseworker.server'
 import { listCaseTypes } from '~/services/cases/catalogue.server'
-import { receiveCase, recordCaseEvent, type ReceiveCaseInput } from '~/services/cases/record.server'
+import {
+  receiveCase,
+  recordCaseEvent,
+  type ReceiveCaseInput,
+  type RecordCaseEventInput,
+} from '~/services/cases/record.server'
 import type { CaseEventInput } from '~/domain/case-events'
 import type { Language } from '~/domain/language'
 import type { RecordResult } from '~/services/cases/results.server'
@@ -75,13 +80,23 @@ export async function recordCaseEventForStaff(
   caseId: string,
   event: CaseEventInput,
   formId: string,
-  { now = new Date(), db = getDb() }: { now?: Date; db?: DB } = {},
+  {
+    now = new Date(),
+    db = getDb(),
+    decisionFile,
+  }: {
+    now?: Date
+    db?: DB
+    /** A decision's document (a PDF), stored with the decided event. */
+    decisionFile?: RecordCaseEventInput['decisionFile']
+  } = {},
 ): Promise<RecordResult> {
   if (!(await mayHandleCase(staff.employeeId, caseId, db))) return { ok: false, code: 'case_not_found', field: 'case' }
   return recordCaseEvent(
     {
       case: { caseId },
       event,
+      decisionFile,
       source: 'portal',
       sourceEventId: formId,
       actor: `employee:${staff.employeeId}`,

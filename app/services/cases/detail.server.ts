@@ -42,6 +42,8 @@ export interface DecisionView {
   reasons: string | null
   /** For a refusal or partial grant: what the citizen can do now. */
   citizenOptions: string | null
+  /** The decision as a document of the case, to download. */
+  documentId: string | null
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -164,6 +166,7 @@ function decisionView(event: StoredEvent): DecisionView {
     summary: text(event.payload.summary),
     reasons: text(event.payload.reasons),
     citizenOptions: text(event.payload.citizenOptions),
+    documentId: text(event.payload.documentId),
   }
 }
 

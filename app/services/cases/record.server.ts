@@ -31,6 +31,8 @@ import { holidayCalendar, municipalToday } from '~/services/calendar.server'
 import { loadCaseType, loadEvents, toDomainEvent } from '~/services/cases/catalogue.server'
 import { fail, isCaseId, type RecordResult, type RecordedEvent } from '~/services/cases/results.server'
 import { writeLettersForEvent } from '~/services/letters/write.server'
+import type { NewDocument } from '~/services/cases/documents.server'
+import { resolveDecisionDocument } from '~/services/documents/decision-document.server'
 
 // --- input ----------------------------------------------------------------------------------
 
@@ -73,6 +75,11 @@ export type CaseSelector = { caseId: string } | { reference: string } | { source
 export interface RecordCaseEventInput extends EventOrigin {
   case: CaseSelector
   event: CaseEventInput
+  /**
+   * A decision's document, stored in the event's transaction (a caseworker's file). A decision
+   * may instead name one the sender added before (`event.documentId`, the sender's own id).
+   */
+  decisionFile?: Omit<NewDocument, 'kind'>
 }
 
 function projection(state: CaseState, rules: CaseTypeRules, lastSeq: number) {
@@ -237,9 +244,18 @@ export async function recordCaseEvent(input: RecordCaseEventInput, db: DB = getD
       const history = stored.map(toDomainEvent)
       const seq = (stored.at(-1)?.seq ?? 0) + 1
       const payload = eventPayload(input.event)
-      const next = { seq, type: input.event.type, occurredAt: input.occurredAt, payload } as CaseEvent
+      let next = { seq, type: input.event.type, occurredAt: input.occurredAt, payload } as CaseEvent
       const verdict = validateNextEvent(type.rules, history, next, holidayCalendar())
       if (!verdict.ok) return fail(verdict.code, verdict.field)
+      if (input.event.type === 'decided' && (input.decisionFile || input.event.documentId)) {
+        const document = input.decisionFile
+          ? { file: input.decisionFile }
+          : { sourceDocumentId: input.event.documentId! }
+        const documentId = await resolveDecisionDocument(trx, row.id, document, input)
+        if (!documentId) return fail('document_not_found', 'documentId')
+        payload.documentId = documentId
+        next = { ...next, payload } as CaseEvent
+      }
 
       const events = [...history, next]
       const state = deriveCaseState(type.rules, events, today, holidayCalendar())

@@ -16,6 +16,8 @@ export type CaseErrorCode =
   | 'person_not_found'
   | 'unknown_employee'
   | 'external_id_taken'
+  /** a decision names a document the sender did not add to this case */
+  | 'document_not_found'
 
 export interface CaseFailure {
   ok: false

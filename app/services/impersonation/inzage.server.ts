@@ -18,12 +18,13 @@ import { settings } from '~/context.server'
 
 /** Which citizen page a path is, for "what was seen"; translated by the page. */
 export type SeenPage =
-  'overview' | 'cases' | 'case' | 'letters' | 'letter' | 'mydata' | 'preferences' | 'inzage' | 'other'
+  'overview' | 'cases' | 'case' | 'document' | 'letters' | 'letter' | 'mydata' | 'preferences' | 'inzage' | 'other'
 
 export function seenPageOf(path: string): SeenPage {
   const p = path.replace(/\/+$/, '')
   if (p === '/mijn') return 'overview'
   if (p === '/mijn/zaken') return 'cases'
+  if (/^\/mijn\/zaken\/[^/]+\/documenten\//.test(p)) return 'document'
   if (p.startsWith('/mijn/zaken/')) return 'case'
   if (p === '/mijn/brieven') return 'letters'
   if (p.startsWith('/mijn/brieven/')) return 'letter'
