@@ -3,6 +3,7 @@ import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { DocumentList } from '~/components/document-list'
+import { InformationAnswer } from '~/components/information-answer'
 import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
@@ -12,6 +13,7 @@ import { requireStaff } from '~/services/auth/guards.server'
 import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections/views.server'
+import { getLatestAnswerForStaff } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 
 /**
@@ -24,15 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
-  const objections = await getObjectionsForStaff(view.id, lang)
-  return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  const [objections, answer] = await Promise.all([
+    getObjectionsForStaff(view.id, lang),
+    getLatestAnswerForStaff(view.id),
+  ])
+  return json({ view, objections, answer, title: t('cases:staff.caseTitle', { reference: view.reference }) })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'information'] }
 
 export default function CaseHandling() {
-  const { view, objections } = useLoaderData<typeof loader>()
+  const { view, objections, answer } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -150,6 +155,9 @@ export default function CaseHandling() {
               { key: t('fields.legalBasis'), value: view.legalBasis },
             ]}
           />
+          {answer ? (
+            <InformationAnswer caseId={view.id} answer={answer} pending={view.informationReceivedOn !== null} />
+          ) : null}
           {view.decision ? (
             <section aria-labelledby="decision-heading">
               <h2 id="decision-heading" className="text-2xl">
@@ -303,6 +311,7 @@ export default function CaseHandling() {
                         date: typeof e.payload.respondBy === 'string' ? date(e.payload.respondBy) : '',
                         reason: String(e.payload.reason ?? ''),
                         outcome: e.payload.outcome ? t(`outcome.${String(e.payload.outcome)}`) : '',
+                        channel: e.payload.channel ? t(`channel.${String(e.payload.channel)}`) : '',
                       })}
                     </td>
                     <td className="py-2">{e.actor}</td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { DocumentList } from '~/components/document-list'
+import { InformationRequestPanel } from '~/components/information-request-panel'
 import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'information'] }
 
 export default function CasePage() {
   const { view, move, withdrawn, objection } = useLoaderData<typeof loader>()
@@ -164,17 +165,14 @@ export default function CasePage() {
         </section>
       ) : null}
 
-      {view.informationRequested && view.actionNeeded ? (
-        <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">
-          <h2 id="action-heading" className="text-2xl">
-            {t('case.actionHeading')}
-          </h2>
-          <p className="mt-2">{t('case.actionText', { information: view.informationRequested.information })}</p>
-          <p className="mt-2 font-bold">
-            {t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}
-          </p>
-          <p className="mt-2">{t('case.actionHow', { reference: view.reference })}</p>
-        </section>
+      {view.informationRequested ? (
+        <InformationRequestPanel
+          caseId={view.id}
+          reference={view.reference}
+          information={view.informationRequested.information}
+          respondBy={view.informationRequested.respondBy}
+          respondByPassed={!view.actionNeeded}
+        />
       ) : null}
 
       <section aria-labelledby="facts-heading">
