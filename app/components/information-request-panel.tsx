@@ -41,7 +41,7 @@ export function InformationRequestPanel({
         {respondByPassed ? t('panel.respondByPassed', { date }) : t('panel.respondBy', { date })}
       </p>
       <p className="mt-2">{t('panel.whileWaiting')}</p>
-      <Sub className="mt-4 text-lg">{t('panel.ifNotHeading')}</Sub>
+      <Sub className="mt-4 text-lg font-bold">{t('panel.ifNotHeading')}</Sub>
       <p className="mt-1">{t('panel.ifNot', { date })}</p>
       <p className="mt-4">
         <Link to={`/mijn/zaken/${caseId}/aanvullen`} className="btn-primary">
