@@ -15,6 +15,7 @@ export function InformationRequestPanel({
   respondByPassed,
   caseType,
   headingLevel = 2,
+  canAnswer = true,
 }: {
   caseId: string
   reference: string
@@ -24,6 +25,8 @@ export function InformationRequestPanel({
   /** Named in the heading where several cases are listed (the overview). */
   caseType?: string
   headingLevel?: 2 | 3
+  /** False for someone who may read the case but did not apply (a co-mover): no button for them. */
+  canAnswer?: boolean
 }) {
   const { t, i18n } = useTranslation('information')
   const date = formatLocalDate(respondBy, i18n.language)
@@ -43,12 +46,16 @@ export function InformationRequestPanel({
       <p className="mt-2">{t('panel.whileWaiting')}</p>
       <Sub className="mt-4 text-lg font-bold">{t('panel.ifNotHeading')}</Sub>
       <p className="mt-1">{t('panel.ifNot', { date })}</p>
-      <p className="mt-4">
-        <Link to={`/mijn/zaken/${caseId}/aanvullen`} className="btn-primary">
-          {t('panel.button')}
-        </Link>
-      </p>
-      <p className="mt-3 text-base">{t('panel.otherWays', { reference })}</p>
+      {canAnswer ? (
+        <>
+          <p className="mt-4">
+            <Link to={`/mijn/zaken/${caseId}/aanvullen`} className="btn-primary">
+              {t('panel.button')}
+            </Link>
+          </p>
+          <p className="mt-3 text-base">{t('panel.otherWays', { reference })}</p>
+        </>
+      ) : null}
     </section>
   )
 }

@@ -11,6 +11,7 @@ import { holidayCalendar } from '~/services/calendar.server'
 import { loadCaseType, loadEvents, toDomainEvent } from '~/services/cases/catalogue.server'
 import { answerInformationRequest } from '~/services/cases/information.server'
 import { listCasesForStaff } from '~/services/cases/access.server'
+import { addCaseParties } from '~/services/cases/parties.server'
 import { createCase } from '../support/factories'
 import { cloudEvent, multipart, portalClient, redirectTarget, sendEvent } from '../support/http'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
@@ -175,6 +176,21 @@ describe('answering through the service', () => {
       })
     }
     expect(await written(c.caseId)).toEqual(before)
+  })
+
+  it('leaves the answer to the applicant: a party who may read the case (a co-mover) is not asked', async () => {
+    const c = await waitingCase()
+    await addCaseParties(db, c.caseId, [fatima.bsn], 'co_mover', new Date())
+    expect(
+      await answerInformationRequest(fatima, c.caseId, { answer: 'x', files: [] }, { formId: randomUUID() }),
+    ).toEqual({ ok: false, code: 'case_not_found' })
+    // Fatima reads the case and the request, without the button; it is not on her list of actions.
+    const page = await (await portal.get(`/mijn/zaken/${c.caseId}`, cookies.fatima)).text()
+    expect(page).toContain('Wat wij nog van u nodig hebben')
+    expect(page).not.toContain(`/mijn/zaken/${c.caseId}/aanvullen`)
+    expect(await (await portal.get('/mijn', cookies.fatima)).text()).not.toContain(`/mijn/zaken/${c.caseId}/aanvullen`)
+    expect((await portal.get(`/mijn/zaken/${c.caseId}/aanvullen`, cookies.fatima)).status).toBe(404)
+    expect((await written(c.caseId)).row.status).toBe('suspended')
   })
 
   it('refuses a case that is not waiting for information, and keeps none of the files', async () => {

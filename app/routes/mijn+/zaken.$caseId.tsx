@@ -16,6 +16,7 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/requests/move-parties.server'
 import { getObjectionPanel } from '~/services/objections/views.server'
+import { isApplicant } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 
 /**
@@ -34,8 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const withdrawn = new URL(request.url).searchParams.get('ingetrokken') === '1' && move?.state === 'withdrawn'
   const objection = await getObjectionPanel(citizen.bsn, view.id, lang, municipalToday())
   if (!objection) throw notFound()
+  const answerable = view.informationRequested ? await isApplicant(citizen, view.id) : false
   return json({
     view,
+    answerable,
     move,
     withdrawn,
     objection,
@@ -47,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const handle = { i18n: ['cases', 'moves', 'objections', 'information'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, answerable } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
@@ -172,6 +175,7 @@ export default function CasePage() {
           information={view.informationRequested.information}
           respondBy={view.informationRequested.respondBy}
           respondByPassed={!view.actionNeeded}
+          canAnswer={answerable}
         />
       ) : null}
 

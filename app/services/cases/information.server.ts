@@ -56,6 +56,21 @@ async function ownCase(bsn: string, caseId: string, lang: Language, today: Local
   return row ? buildDetail(db, row, lang, today, { bsn }) : null
 }
 
+/**
+ * Whether this citizen answers the case's requests: its applicant. A party who may read the case
+ * (a co-mover) sees the request but is not the one asked.
+ */
+export async function isApplicant(citizen: { bsn: string }, caseId: string, db: DB = getDb()): Promise<boolean> {
+  if (!isCaseId(caseId)) return false
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('id', '=', caseId)
+    .where('bsn', '=', citizen.bsn)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** The request for information on this citizen's case, if it still waits for an answer. */
 export async function getInformationRequestForCitizen(
   citizen: { bsn: string },
