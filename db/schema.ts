@@ -123,13 +123,24 @@ export interface CasesTable {
   closed_on: LocalDateColumn | null
   /** The day the decision term counts from (0010); null in older rows: the day of receipt. */
   term_from: LocalDateColumn | null
+  /** The day an answer to a request for information came in, until the next event (0020). */
+  information_received_on: LocalDateColumn | null
   last_event_seq: Generated<number>
   // Timestamp already allows leaving it out on insert; Generated<ColumnType> would refuse a Date on update.
   created_at: Timestamp
   updated_at: Timestamp
 }
 
-export type CaseEventType = 'received' | 'step_reached' | 'suspended' | 'resumed' | 'extended' | 'decided' | 'closed'
+export type CaseEventType =
+  | 'received'
+  | 'step_reached'
+  | 'suspended'
+  | 'resumed'
+  | 'extended'
+  | 'decided'
+  | 'closed'
+  // 0020: the answer to a request for information (Awb 4:15)
+  | 'information_received'
 export interface CaseEventsTable {
   id: Generated<string>
   case_id: string

@@ -51,6 +51,15 @@ export const BODY_RULES: readonly BodyRule[] = [
     maxParts: 12,
     mediaTypes: [MULTIPART, URLENCODED],
   },
+  // Answer to a request for information: up to 10 files of 10 MB (MAX_UPLOAD_FILES,
+  // MAX_UPLOAD_FILE_BYTES in app/domain/uploads.ts), the answer's text and the form id.
+  {
+    pattern: '/mijn/zaken/:caseId/aanvullen',
+    kind: 'form',
+    maxBytes: 101 * MB,
+    maxParts: 16,
+    mediaTypes: [MULTIPART],
+  },
   // The mock identity providers parse their own forms (10 kB) and OIDC requests.
   { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
   // Every other form: a few text fields.

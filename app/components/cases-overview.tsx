@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from './case-status-tag'
 import { DateText, formatLocalDate } from './date-text'
+import { InformationRequestPanel } from './information-request-panel'
 
 export interface CasesOverviewData {
   actionNeeded: Array<{
@@ -49,13 +50,18 @@ export function CasesOverview({ overview, maxOpen = 5 }: { overview: CasesOvervi
           {t('overview.actionHeading')}
         </h2>
         {overview.actionNeeded.length ? (
-          <ul className="mt-3 space-y-3">
+          <ul className="mt-3 space-y-6">
             {overview.actionNeeded.map((a) => (
-              <li key={a.id} className="border-l-8 border-warning bg-surface p-4">
-                <Link to={`/mijn/zaken/${a.id}`} className="font-bold">
-                  {t('overview.actionItem', { caseType: a.caseType, reference: a.reference, date: date(a.respondBy) })}
-                </Link>
-                {a.information ? <p className="mt-1 text-base">{a.information}</p> : null}
+              <li key={a.id}>
+                <InformationRequestPanel
+                  caseId={a.id}
+                  reference={a.reference}
+                  caseType={a.caseType}
+                  information={a.information}
+                  respondBy={a.respondBy}
+                  respondByPassed={false}
+                  headingLevel={3}
+                />
               </li>
             ))}
           </ul>

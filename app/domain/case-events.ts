@@ -6,7 +6,14 @@
  * case-terms.ts. Pure: no I/O; this module is also built into the browser for the forms.
  */
 import { z } from 'zod'
-import { CHANNELS, OUTCOMES, decisionContentErrors, type CaseEvent, type DecisionContentError } from './case-terms'
+import {
+  CHANNELS,
+  OUTCOMES,
+  decisionContentErrors,
+  type CaseEvent,
+  type DecisionContentError,
+  type InformationReceivedPayload,
+} from './case-terms'
 import { isLocalDate, type LocalDate } from './local-date'
 
 /** The longest texts an event may carry. */
@@ -20,6 +27,8 @@ export const EVENT_TEXT_LIMITS = {
   reasons: 4000,
   citizenOptions: 2000,
   documentId: 200,
+  /** The citizen's answer to a request for information, typed in Mijn Stad. */
+  answer: 4000,
 } as const
 
 /**
@@ -105,15 +114,24 @@ export function eventDataSchemas(m: EventDataMessages) {
         }
       }),
     closed: z.object({ note: optionalText(EVENT_TEXT_LIMITS.note) }),
+    // The answer to a request for information (Awb 4:15) as a back office or caseworker records
+    // it: by post, at the counter. The citizen's own answer comes through its form, with files.
+    information_received: z.object({
+      channel: z.enum(CHANNELS, choice),
+      note: optionalText(EVENT_TEXT_LIMITS.note),
+    }),
   }
 }
 
 type DataSchemas = ReturnType<typeof eventDataSchemas>
 
 /** An event after `received` as the cases service records it: its type and its checked data. */
-export type CaseEventInput = {
-  [Type in Exclude<keyof DataSchemas, 'received'>]: { type: Type } & z.output<DataSchemas[Type]>
-}[Exclude<keyof DataSchemas, 'received'>]
+export type CaseEventInput =
+  | {
+      [Type in Exclude<keyof DataSchemas, 'received'>]: { type: Type } & z.output<DataSchemas[Type]>
+    }[Exclude<keyof DataSchemas, 'received' | 'information_received'>]
+  // The citizen's answer also carries their words and the documents stored with it.
+  | ({ type: 'information_received' } & InformationReceivedPayload)
 
 /**
  * The payload `case_events` stores for an event: trimmed, without empty optional texts. A
@@ -131,6 +149,16 @@ export function eventPayload(event: CaseEventInput): Record<string, unknown> {
       return event.note ? { note: event.note } : {}
     case 'extended':
       return { reason: event.reason }
+    case 'information_received': {
+      const answer = event.answer?.trim()
+      const note = event.note?.trim()
+      return {
+        channel: event.channel,
+        ...(answer ? { answer } : {}),
+        ...(note ? { note } : {}),
+        ...(event.documentIds?.length ? { documentIds: event.documentIds } : {}),
+      }
+    }
     case 'decided': {
       const { outcome, summary, reasons, citizenOptions } = event
       return {
@@ -160,6 +188,12 @@ export const storedPayloadSchemas = {
     documentId: z.string().uuid().optional(),
   }),
   closed: z.object({ note: z.string().optional() }),
+  information_received: z.object({
+    channel: z.enum(CHANNELS),
+    answer: z.string().optional(),
+    note: z.string().optional(),
+    documentIds: z.array(z.string()).optional(),
+  }),
 } as const satisfies Record<CaseEvent['type'], z.ZodTypeAny>
 
 /** A stored event as the domain reads it, its payload checked against its type's schema. */

@@ -76,6 +76,8 @@ interface History {
   decidedOn: LocalDate | null
   outcome: Outcome | null
   closedOn: LocalDate | null
+  /** Set by `information_received`, cleared by the caseworker's next event. */
+  informationReceivedOn: LocalDate | null
 }
 
 function eventDate(event: CaseEvent): LocalDate {
@@ -156,6 +158,12 @@ function check(history: History, event: CaseEvent): EventValidation {
     }
 
     case 'resumed':
+      // Also "go on with the case" after an answer came in: it ends nothing, it clears the flag.
+      return runningSuspension(history) || history.informationReceivedOn ? OK : refuse('not_suspended')
+
+    case 'information_received':
+      // Awb 4:15(1)(a): only an answer to a running request ends a suspension. One that came in
+      // after the day to answer still counts as received; the term already ran again then.
       return runningSuspension(history) ? OK : refuse('not_suspended')
 
     case 'extended': {
@@ -184,6 +192,8 @@ function endRunningSuspension(history: History, on: LocalDate): void {
 
 function apply(history: History, event: CaseEvent): void {
   const on = eventDate(event)
+  // Any event after the answer is the caseworker acting on it: the case leaves "information received".
+  if (event.type !== 'received') history.informationReceivedOn = null
   switch (event.type) {
     case 'received':
       return
@@ -200,6 +210,13 @@ function apply(history: History, event: CaseEvent): void {
     case 'resumed':
       endRunningSuspension(history, on)
       history.status = 'open'
+      return
+    case 'information_received':
+      // Awb 4:15(1)(a): suspended "tot de dag waarop de aanvraag is aangevuld": the term runs
+      // again from the day the answer came in (suspendedDays counts up to that day).
+      endRunningSuspension(history, on)
+      history.status = 'open'
+      history.informationReceivedOn = on
       return
     case 'extended': {
       const days = periodInDays(history.rules.extension ?? { amount: 0, unit: 'days' })
@@ -257,6 +274,7 @@ function replay(rules: CaseTypeRules, events: readonly CaseEvent[], cal: Holiday
     decidedOn: null,
     outcome: null,
     closedOn: null,
+    informationReceivedOn: null,
   }
   for (const event of rest) {
     if (check(history, event).ok) apply(history, event)
@@ -317,6 +335,7 @@ export function deriveCaseState(
     dateMoves: toDateMoves(history, today),
     suspendedSince: running?.from ?? null,
     respondBy: running?.respondBy ?? null,
+    informationReceivedOn: history.informationReceivedOn,
     decidedOn: history.decidedOn,
     outcome: history.outcome,
     decidedInTime: history.decidedOn ? compareLocalDate(history.decidedOn, decisionDueOn) <= 0 : null,

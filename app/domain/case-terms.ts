@@ -92,8 +92,27 @@ export type CaseEvent =
   | { seq: number; type: 'suspended'; occurredAt: Date; payload: { information: string; respondBy: LocalDate } }
   | { seq: number; type: 'resumed'; occurredAt: Date; payload: Record<string, never> | { note?: string } }
   | { seq: number; type: 'extended'; occurredAt: Date; payload: { reason: string } }
+  | {
+      seq: number
+      type: 'information_received'
+      occurredAt: Date
+      /**
+       * The answer to a request for information (Awb 4:15(1)(a)): how it came in, the citizen's
+       * own words (`answer`, typed in Mijn Stad), a back office's or caseworker's `note` (an answer
+       * by post or at the counter), and the ids of the documents that came with it.
+       */
+      payload: InformationReceivedPayload
+    }
   | { seq: number; type: 'decided'; occurredAt: Date; payload: DecisionContent }
   | { seq: number; type: 'closed'; occurredAt: Date; payload: Record<string, never> | { note?: string } }
+
+/** What an `information_received` event says; at least the channel, the rest as it came. */
+export interface InformationReceivedPayload {
+  channel: Channel
+  answer?: string
+  note?: string
+  documentIds?: string[]
+}
 
 export type CaseEventType = CaseEvent['type']
 
@@ -139,6 +158,11 @@ export interface CaseState {
   dateMoves: DateMove[]
   suspendedSince: LocalDate | null
   respondBy: LocalDate | null
+  /**
+   * The day the answer to a request for information came in, until the caseworker records the
+   * next event: the case is back on their list as "information received". Null otherwise.
+   */
+  informationReceivedOn: LocalDate | null
   decidedOn: LocalDate | null
   outcome: Outcome | null
   decidedInTime: boolean | null

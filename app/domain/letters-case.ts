@@ -136,3 +136,60 @@ export function informationRequest(ctx: LetterContext, information: string, resp
     blocks,
   )
 }
+
+/**
+ * The acknowledgement of an answer to a request for information (Awb 4:15(1)(a)): the day it
+ * came in, that the waiting has ended, and the latest decision date that follows from it.
+ * `receivedOn` is the day of the answer; the state is the case right after it.
+ */
+export function informationReceived(ctx: LetterContext, receivedOn: LocalDate): ComposedLetter {
+  const t = textsFor(ctx)
+  const { state } = ctx
+  const suspension = state.dateMoves.findLast((move) => move.kind === 'suspended')
+  const blocks: LetterBlock[] = [
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `Wij vroegen u om meer informatie over uw ${t.noun}. Wij hebben uw aanvulling ontvangen op ${t.date(receivedOn)}. Dank u wel.`
+        : `We asked you for more information about your ${t.noun}. We received your answer on ${t.date(receivedOn)}. Thank you.`,
+    },
+    {
+      kind: 'facts',
+      items: [
+        { label: t.nl ? 'Aanvulling ontvangen op' : 'Answer received on', value: t.date(receivedOn) },
+        { label: t.nl ? 'Uiterlijke beslisdatum' : 'Latest decision date', value: t.date(state.decisionDueOn) },
+      ],
+    },
+    { kind: 'heading', text: t.nl ? 'Wanneer beslissen wij?' : 'When will we decide?' },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? `De tijd dat wij op u wachtten, telt niet mee. Wij nemen uiterlijk op ${t.date(state.decisionDueOn)} een besluit.`
+        : `The time we waited for you does not count. We will decide on ${t.date(state.decisionDueOn)} at the latest.`,
+    },
+  ]
+  if (suspension && suspension.kind === 'suspended' && suspension.days === 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t.nl
+        ? 'U stuurde de informatie op de dag van onze vraag. De datum van ons besluit verandert daarom niet.'
+        : 'You sent the information on the day we asked for it. So the date of our decision does not change.',
+    })
+  }
+  blocks.push(
+    { kind: 'heading', text: t.nl ? 'Wat gebeurt er nu?' : 'What happens now?' },
+    {
+      kind: 'paragraph',
+      text: t.nl
+        ? 'Wij kijken of wij nu alles hebben. Missen wij nog iets? Dan laten wij het u weten.'
+        : 'We check whether we now have everything. Is something still missing? Then we will let you know.',
+    },
+    ...followAndContact(ctx, t),
+  )
+  return frame(
+    ctx,
+    'information_received',
+    t.nl ? 'Wij hebben uw aanvulling ontvangen' : 'We have received your answer',
+    blocks,
+  )
+}

@@ -1,6 +1,7 @@
 /** Which letter each case event calls for (app/domain/letters.ts says what each must hold). */
 import type { ComposedLetter, LetterContext } from './letters'
-import { acknowledgement, extension, informationRequest } from './letters-case'
+import { acknowledgement, extension, informationReceived, informationRequest } from './letters-case'
+import { localDateOf } from './local-date'
 import { correctionDecision, decisionNotice } from './letters-decision'
 import { objectionAcknowledgement, objectionDecision } from './letters-objection'
 import { OBJECTION_CASE_TYPE } from './objection'
@@ -18,6 +19,8 @@ export function lettersForEvent(ctx: LetterContext): ComposedLetter[] {
       return [extension(ctx, event.payload.reason)]
     case 'suspended':
       return [informationRequest(ctx, event.payload.information, event.payload.respondBy)]
+    case 'information_received':
+      return [informationReceived(ctx, localDateOf(event.occurredAt))]
     case 'decided':
       return [
         isObjection

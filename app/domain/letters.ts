@@ -12,6 +12,8 @@
  * - Extension (verdaging), Awb 4:14: told within the term, with the reason and the new date.
  * - Request for information (opschorting), Awb 4:15(1)(a) with 4:5: what is needed, by when,
  *   that the term stands still meanwhile, and what happens when nothing comes.
+ * - Answer received (aanvulling ontvangen), Awb 4:15(1)(a): the day it came in, and the latest
+ *   decision date now that the suspension has ended on that day.
  * - Decision (besluit): the letter is the decision itself, so it holds all of it: the outcome,
  *   the reasons (Awb 3:46), for a refusal or partial grant what the citizen can do now, and for
  *   every decision on an application the right to object (Awb 3:45, 6:7, 6:8): within six
@@ -43,6 +45,7 @@ export type LetterTemplateCode =
   | 'acknowledgement'
   | 'extension'
   | 'information_request'
+  | 'information_received'
   | 'decision_notice'
   | 'correction_decision'
   // moves (letters-move.ts): to a co-mover, and an address investigation
@@ -57,6 +60,7 @@ export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
   acknowledgement: 1,
   extension: 1,
   information_request: 1,
+  information_received: 1,
   // 2: the decision in full (reasons, what you can do) and the right to object on every decision
   decision_notice: 2,
   correction_decision: 2,

@@ -137,7 +137,7 @@ describe('citizen case pages: accessible in Dutch and English, on phone and desk
           await screenshot(page, `cases-overview-${key}-en-${viewport}`)
           await switchLanguage(page, 'nl')
           await page.goto(caseUrl)
-          expect(await page.getByRole('heading', { name: 'Wij hebben informatie van u nodig' }).isVisible()).toBe(true)
+          expect(await page.getByRole('heading', { name: 'Wat wij nog van u nodig hebben' }).isVisible()).toBe(true)
           expect(await page.locator('main').textContent()).toContain('opgeschort')
         }
         if (key === 'anneke') expect(await page.locator('main').textContent()).toContain('Verdaagd op')

@@ -81,7 +81,7 @@ describe('the citizen’s case pages', () => {
 
   it('show a case with its steps, contact person and what to do; information asked comes first', async () => {
     const html = await (await get(`/mijn/zaken/${demo.get('fatima')!.caseId}`, cookies.fatima)).text()
-    expect(html).toContain('Wij hebben informatie van u nodig')
+    expect(html).toContain('Wat wij nog van u nodig hebben')
     expect(html).toContain('Een verklaring van uw huisarts')
     expect(html).toContain('aria-current="step"')
     expect(html).toContain('Youssef Amrani')

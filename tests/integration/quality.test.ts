@@ -38,6 +38,7 @@ let bsn: string
 type FixtureEvent =
   | { type: 'suspended'; on: LocalDate; respondBy: LocalDate }
   | { type: 'resumed'; on: LocalDate }
+  | { type: 'information_received'; on: LocalDate }
   | { type: 'extended'; on: LocalDate }
   | { type: 'decided'; on: LocalDate }
 
@@ -76,6 +77,8 @@ function domainEvents(f: Fixture): CaseEvent[] {
         payload: { information: 'Een bewijsstuk', respondBy: e.respondBy },
       })
     else if (e.type === 'resumed') events.push({ seq, type: 'resumed', occurredAt, payload: {} })
+    else if (e.type === 'information_received')
+      events.push({ seq, type: 'information_received', occurredAt, payload: { channel: 'post' } })
     else if (e.type === 'extended')
       events.push({ seq, type: 'extended', occurredAt, payload: { reason: 'Advies van de brandweer' } })
     else
@@ -812,7 +815,7 @@ describe('agreement with the domain on random histories', () => {
       for (let step = 0; step < 5; step++) {
         on = addDays(on, 1 + int(20))
         if (compareLocalDate(on, today) > 0) break
-        const kind = (['suspended', 'resumed', 'extended', 'decided'] as const)[int(4)]
+        const kind = (['suspended', 'resumed', 'information_received', 'extended', 'decided'] as const)[int(5)]
         const candidate: FixtureEvent =
           kind === 'suspended' ? { type: 'suspended', on, respondBy: addDays(on, 1 + int(21)) } : { type: kind, on }
         const events = domainEvents({ ...f, events: [...f.events!, candidate] })
@@ -868,6 +871,13 @@ describe('agreement with the domain on random histories', () => {
       select type, count(*)::int as n from case_events where source = 'fixture' and source_event_id like 'G-%' group by type order by type`.execute(
       db,
     )
-    expect(rows.map((r) => r.type)).toEqual(['decided', 'extended', 'received', 'resumed', 'suspended'])
+    expect(rows.map((r) => r.type)).toEqual([
+      'decided',
+      'extended',
+      'information_received',
+      'received',
+      'resumed',
+      'suspended',
+    ])
   })
 })

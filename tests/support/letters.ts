@@ -51,6 +51,12 @@ export const events = {
     occurredAt: noon(on),
     payload: { outcome, ...content },
   }),
+  informationReceived: (on: LocalDate, answer?: string): CaseEvent => ({
+    seq: 0,
+    type: 'information_received',
+    occurredAt: noon(on),
+    payload: answer ? { channel: 'internet', answer } : { channel: 'internet' },
+  }),
   stepReached: (on: LocalDate, step: string): CaseEvent => ({
     seq: 0,
     type: 'step_reached',

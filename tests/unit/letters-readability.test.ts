@@ -70,6 +70,28 @@ const variants: Array<[string, Omit<LetterFixture, 'language'>]> = [
       letterDate: '2026-03-10',
     },
   ],
+  [
+    'information received',
+    {
+      history: [
+        received,
+        events.suspended('2026-03-10', 'Een bouwtekening met de maten van de dakkapel', '2026-03-24'),
+        events.informationReceived('2026-03-16', 'Hierbij de tekening.'),
+      ],
+      letterDate: '2026-03-16',
+    },
+  ],
+  [
+    'information received on the day of the request',
+    {
+      history: [
+        received,
+        events.suspended('2026-03-10', 'Een bouwtekening met de maten van de dakkapel', '2026-03-24'),
+        events.informationReceived('2026-03-10'),
+      ],
+      letterDate: '2026-03-10',
+    },
+  ],
   ...(['granted', 'partly_granted', 'refused', 'withdrawn'] as const).map(
     (outcome): [string, Omit<LetterFixture, 'language'>] => [
       `decision notice, ${outcome}`,
@@ -152,6 +174,7 @@ describe('every template is plain language (B1)', () => {
       'correction_decision',
       'decision_notice',
       'extension',
+      'information_received',
       'information_request',
       'objection_acknowledgement',
       'objection_decision',

@@ -20,6 +20,7 @@
  * | `nl.groningen.zaak.stap-bereikt`  | step reached | `step` (a step code of the case type)                                                  |
  * | `nl.groningen.zaak.opgeschort`    | suspended (information asked, Awb 4:15) | `information`, `respondBy` (YYYY-MM-DD, after the event's date) |
  * | `nl.groningen.zaak.hervat`        | resumed      | `note`?                                                                                |
+ * | `nl.groningen.zaak.informatie-ontvangen` | information received (the answer to a request for information, by post or at the counter; ends the suspension that day, Awb 4:15) | `channel` (post/counter/email/phone/internet), `note`? |
  * | `nl.groningen.zaak.verdaagd`      | extended (Awb 4:14, once, within the term) | `reason`                                                 |
  * | `nl.groningen.zaak.besloten`      | decided      | `outcome` (granted/partly_granted/refused/withdrawn), `reasons` (required unless withdrawn, Awb 3:46), `citizenOptions` (what the citizen can do now; required for refused and partly_granted), `summary`?, `documentId`? (the decision as a document added before through POST /api/v1/cases/{reference}/documents, by that request's `documentId`) |
  * | `nl.groningen.zaak.gesloten`      | closed       | `note`?                                                                                |
@@ -73,6 +74,7 @@ const EVENT_TYPES = {
   'nl.groningen.zaak.stap-bereikt': 'step_reached',
   'nl.groningen.zaak.opgeschort': 'suspended',
   'nl.groningen.zaak.hervat': 'resumed',
+  'nl.groningen.zaak.informatie-ontvangen': 'information_received',
   'nl.groningen.zaak.verdaagd': 'extended',
   'nl.groningen.zaak.besloten': 'decided',
   'nl.groningen.zaak.gesloten': 'closed',
@@ -141,7 +143,7 @@ const MESSAGES: Partial<Record<CaseErrorCode, string>> = {
   suspension_not_allowed: 'this case type cannot be suspended',
   already_suspended: 'the case is already waiting for information',
   invalid_respond_by: 'must lie after the date of the event',
-  not_suspended: 'the case is not waiting for information',
+  not_suspended: 'the case is not waiting for information (or, for resumed, for the caseworker after an answer)',
   extension_not_allowed: 'this case type cannot be extended',
   already_extended: 'the decision term was already extended once (Awb 4:14)',
   reason_required: 'a reason is required',

@@ -3,6 +3,7 @@ import { json, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { DocumentList } from '~/components/document-list'
+import { InformationAnswer } from '~/components/information-answer'
 import { ReadOnlyNote, useActsOnCases } from '~/components/staff-role'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
@@ -13,6 +14,7 @@ import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections/views.server'
 import { listCaseDocumentsForStaff } from '~/services/documents/case-documents.server'
+import { getLatestAnswerForStaff } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 
 /**
@@ -25,18 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
-  const [objections, documents] = await Promise.all([
+  const [objections, documents, answer] = await Promise.all([
     getObjectionsForStaff(view.id, lang),
     listCaseDocumentsForStaff(view.id),
+    getLatestAnswerForStaff(view.id),
   ])
-  return json({ view, objections, documents, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  return json({ view, objections, documents, answer, title: t('cases:staff.caseTitle', { reference: view.reference }) })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: ['cases', 'documents'] }
+export const handle = { i18n: ['cases', 'documents', 'information'] }
 
 export default function CaseHandling() {
-  const { view, objections, documents } = useLoaderData<typeof loader>()
+  const { view, objections, documents, answer } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -155,6 +158,13 @@ export default function CaseHandling() {
               { key: t('fields.legalBasis'), value: view.legalBasis },
             ]}
           />
+          {answer ? (
+            <InformationAnswer
+              answer={answer}
+              documents={documents.filter((d) => answer.documentIds.includes(d.id))}
+              pending={view.informationReceivedOn !== null}
+            />
+          ) : null}
           {view.decision ? (
             <section aria-labelledby="decision-heading">
               <h2 id="decision-heading" className="text-2xl">
@@ -310,6 +320,7 @@ export default function CaseHandling() {
                         date: typeof e.payload.respondBy === 'string' ? date(e.payload.respondBy) : '',
                         reason: String(e.payload.reason ?? ''),
                         outcome: e.payload.outcome ? t(`outcome.${String(e.payload.outcome)}`) : '',
+                        channel: e.payload.channel ? t(`channel.${String(e.payload.channel)}`) : '',
                       })}
                     </td>
                     <td className="py-2">{e.actor}</td>

@@ -19,12 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   // A manager looks at all cases: none are theirs to handle.
   const all = new URL(request.url).searchParams.get('alle') === '1' || !actsOnCases(staff.roles)
-  const cases = await listCasesForStaff(staff, { mine: !all }, { lang })
-  return json({ cases, all, title: t('cases:staff.listTitle') })
+  const listed = await listCasesForStaff(staff, { mine: !all }, { lang })
+  // "Informatie ontvangen": the cases whose answer came in and waits for the caseworker, oldest first.
+  const receivedOnly = new URL(request.url).searchParams.get('ontvangen') === '1'
+  const received = listed.filter((c) => c.informationReceivedOn !== null)
+  const cases = receivedOnly
+    ? [...received].sort((a, b) => a.informationReceivedOn!.localeCompare(b.informationReceivedOn!))
+    : listed
+  return json({ cases, all, receivedOnly, receivedCount: received.length, title: t('cases:staff.listTitle') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaken' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'information'] }
 
 const RISK: Record<CaseRisk, { tone: StatusTone; key: string }> = {
   overdue: { tone: 'danger', key: 'status.overdue' },
@@ -36,8 +42,10 @@ const RISK: Record<CaseRisk, { tone: StatusTone; key: string }> = {
 }
 
 export default function Worklist() {
-  const { cases, all } = useLoaderData<typeof loader>()
+  const { cases, all, receivedOnly, receivedCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('cases')
+  const { t: ti } = useTranslation('information')
+  const base = all ? '/medewerker/zaken?alle=1' : '/medewerker/zaken'
   const acts = useActsOnCases()
   return (
     <div className="space-y-6">
@@ -54,19 +62,26 @@ export default function Worklist() {
       </div>
       {acts ? null : <ReadOnlyNote />}
       <nav aria-label={t('staff.filterLabel')} hidden={!acts}>
-        <ul className="flex gap-4">
+        <ul className="flex flex-wrap gap-4">
           <li>
-            {all ? (
+            {all || receivedOnly ? (
               <Link to="/medewerker/zaken">{t('staff.mine')}</Link>
             ) : (
               <strong aria-current="page">{t('staff.mine')}</strong>
             )}
           </li>
           <li>
-            {all ? (
+            {all && !receivedOnly ? (
               <strong aria-current="page">{t('staff.all')}</strong>
             ) : (
               <Link to="/medewerker/zaken?alle=1">{t('staff.all')}</Link>
+            )}
+          </li>
+          <li>
+            {receivedOnly ? (
+              <strong aria-current="page">{ti('staff.filter', { count: receivedCount })}</strong>
+            ) : (
+              <Link to={`${base}${all ? '&' : '?'}ontvangen=1`}>{ti('staff.filter', { count: receivedCount })}</Link>
             )}
           </li>
         </ul>
@@ -76,7 +91,9 @@ export default function Worklist() {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-base">
-            <caption className="sr-only">{all ? t('staff.all') : t('staff.mine')}</caption>
+            <caption className="sr-only">
+              {receivedOnly ? ti('staff.tag') : all ? t('staff.all') : t('staff.mine')}
+            </caption>
             <thead>
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pr-4">
@@ -112,6 +129,11 @@ export default function Worklist() {
                   </th>
                   <td className="py-2 pr-4">
                     <StatusTag tone={RISK[c.risk].tone}>{t(RISK[c.risk].key)}</StatusTag>
+                    {c.informationReceivedOn ? (
+                      <span className="mt-1 block">
+                        <StatusTag tone="info">{ti('staff.tag')}</StatusTag>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">
                     <DateText date={c.decisionDueOn} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CaseStatusTag } from '~/components/case-status-tag'
 import { DateText, formatLocalDate } from '~/components/date-text'
 import { DocumentList } from '~/components/document-list'
+import { InformationRequestPanel } from '~/components/information-request-panel'
 import { OBJECTION_CASE_TYPE } from '~/domain/objection'
 import { StatusTag } from '~/components/status-tag'
 import { StepIndicator } from '~/components/step-indicator'
@@ -16,6 +17,7 @@ import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/requests/move-parties.server'
 import { getObjectionPanel } from '~/services/objections/views.server'
 import { listCaseDocumentsForCitizen } from '~/services/documents/case-documents.server'
+import { isApplicant } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 
 /**
@@ -36,9 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!objection) throw notFound()
   // Every document of the case and every letter about it, each to download.
   const documents = await listCaseDocumentsForCitizen(citizen, view.id, view.letters, { lang })
+  const answerable = view.informationRequested ? await isApplicant(citizen, view.id) : false
   return json({
     view,
     documents,
+    answerable,
     move,
     withdrawn,
     // Its documents are in `documents`, told as the citizen may read who added them.
@@ -48,10 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections', 'documents'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'documents', 'information'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection, documents } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, documents, answerable } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
@@ -177,17 +181,15 @@ export default function CasePage() {
         </section>
       ) : null}
 
-      {view.informationRequested && view.actionNeeded ? (
-        <section aria-labelledby="action-heading" className="border-l-8 border-warning bg-surface p-5">
-          <h2 id="action-heading" className="text-2xl">
-            {t('case.actionHeading')}
-          </h2>
-          <p className="mt-2">{t('case.actionText', { information: view.informationRequested.information })}</p>
-          <p className="mt-2 font-bold">
-            {t('case.actionRespondBy', { date: date(view.informationRequested.respondBy) })}
-          </p>
-          <p className="mt-2">{t('case.actionHow', { reference: view.reference })}</p>
-        </section>
+      {view.informationRequested ? (
+        <InformationRequestPanel
+          caseId={view.id}
+          reference={view.reference}
+          information={view.informationRequested.information}
+          respondBy={view.informationRequested.respondBy}
+          respondByPassed={!view.actionNeeded}
+          canAnswer={answerable}
+        />
       ) : null}
 
       <section aria-labelledby="facts-heading">

@@ -107,11 +107,14 @@ export async function getOverviewForCitizen(
   ])
   const open = (await summarise(db, rows, lang, today)).sort(byUrgency)
   const waiting = open.filter((c) => c.actionNeeded && c.respondBy)
+  // Asked of the applicant: a co-mover who may read a move's case is not the one to answer.
   const requests = await latestInformationRequests(
     db,
+    bsn,
     waiting.map((c) => c.id),
   )
   const actionNeeded = waiting
+    .filter((c) => requests.has(c.id))
     .map((c) => ({
       id: c.id,
       reference: c.reference,
@@ -148,16 +151,18 @@ export async function getOverviewForCitizen(
   }
 }
 
-async function latestInformationRequests(db: Executor, caseIds: string[]): Promise<Map<string, string>> {
+async function latestInformationRequests(db: Executor, bsn: string, caseIds: string[]): Promise<Map<string, string>> {
   if (caseIds.length === 0) return new Map()
   const rows = await db
-    .selectFrom('case_events')
-    .select(['case_id', 'payload'])
-    .distinctOn('case_id')
-    .where('case_id', 'in', caseIds)
-    .where('type', '=', 'suspended')
-    .orderBy('case_id')
-    .orderBy('seq', 'desc')
+    .selectFrom('case_events as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .select(['e.case_id', 'e.payload'])
+    .distinctOn('e.case_id')
+    .where('e.case_id', 'in', caseIds)
+    .where('c.bsn', '=', bsn)
+    .where('e.type', '=', 'suspended')
+    .orderBy('e.case_id')
+    .orderBy('e.seq', 'desc')
     .execute()
   return new Map(rows.map((r) => [r.case_id, String(r.payload.information ?? '')]))
 }

@@ -123,6 +123,7 @@ export async function buildDetail(
     decidedOn: state.decidedOn,
     closedOn: state.closedOn,
     outcome: state.outcome,
+    informationReceivedOn: state.informationReceivedOn,
     channel: state.channel,
     acknowledgementDueOn: state.acknowledgementDueOn,
     originalDecisionDueOn: state.originalDecisionDueOn,

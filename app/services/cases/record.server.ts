@@ -93,6 +93,7 @@ function projection(state: CaseState, rules: CaseTypeRules, lastSeq: number) {
     decided_on: state.decidedOn,
     closed_on: state.closedOn,
     term_from: state.termFrom,
+    information_received_on: state.informationReceivedOn,
     last_event_seq: lastSeq,
     updated_at: new Date(),
   }

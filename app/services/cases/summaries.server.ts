@@ -33,6 +33,8 @@ export interface CaseSummary {
   decidedOn: LocalDate | null
   closedOn: LocalDate | null
   outcome: Outcome | null
+  /** The day an answer to a request for information came in, until the caseworker's next event. */
+  informationReceivedOn: LocalDate | null
 }
 
 export interface CaseRowForView {
@@ -48,6 +50,7 @@ export interface CaseRowForView {
   outcome: string | null
   decided_on: LocalDate | null
   closed_on: LocalDate | null
+  information_received_on: LocalDate | null
 }
 
 export const summaryColumns = [
@@ -63,6 +66,7 @@ export const summaryColumns = [
   'c.outcome',
   'c.decided_on',
   'c.closed_on',
+  'c.information_received_on',
 ] as const
 
 /**
@@ -102,6 +106,7 @@ export async function summarise(
       decidedOn: row.decided_on,
       closedOn: row.closed_on,
       outcome: row.outcome as Outcome | null,
+      informationReceivedOn: row.information_received_on,
     }
     const history = events.get(row.id)
     if (!type || !history?.length) return base

@@ -22,7 +22,13 @@ import { MUNICIPALITY, contentOf } from '~/services/letters/stored.server'
 import { enqueueLetterNotice } from '~/services/letters/notices.server'
 
 /** The events that can write a letter; the others return before any query beyond the first. */
-const INFORMING_EVENTS = new Set<CaseEvent['type']>(['received', 'extended', 'suspended', 'decided'])
+const INFORMING_EVENTS = new Set<CaseEvent['type']>([
+  'received',
+  'extended',
+  'suspended',
+  'information_received',
+  'decided',
+])
 
 /**
  * An event as the cases service just recorded it, with the case's state on the day of its

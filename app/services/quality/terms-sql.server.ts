@@ -89,7 +89,8 @@ export function termCtes(today: LocalDate, eventsFrom: RawBuilder<unknown> = sql
       where type in ('extended', 'decided')
       group by case_id
     ),
-    -- Awb 4:15: a suspension runs from its request until the information came (resumed) or the
+    -- Awb 4:15: a suspension runs from its request until the information came (information_received,
+    -- or resumed when a caseworker recorded it so) or the
     -- decision was taken, at most up to the day given to answer; a running one up to today.
     -- Suspensions do not overlap (the cases service refuses a second one while one runs), and
     -- dates follow sequence numbers, so the earliest later resumption or decision ended it.
@@ -101,7 +102,7 @@ export function termCtes(today: LocalDate, eventsFrom: RawBuilder<unknown> = sql
       left join lateral (
         -- an index probe (case_events_terms) per suspension, not a scan of term_events
         select (x.occurred_at at time zone 'Europe/Amsterdam')::date as on_date from case_events x
-        where x.case_id = s.case_id and x.seq > s.seq and x.type in ('resumed', 'decided')
+        where x.case_id = s.case_id and x.seq > s.seq and x.type in ('resumed', 'information_received', 'decided')
         order by x.seq
         limit 1
       ) ended on true
