@@ -31,7 +31,7 @@ import { hasUnsafeCharacters } from '~/domain/text-input'
 import type { UploadRefusal } from '~/domain/uploads'
 import { authenticateSourceRequest, methodNotAllowed, problem } from '~/services/api/source-request.server'
 import { addDocumentFromSource } from '~/services/documents/add.server'
-import { checkUpload, readUploadForm, type ReceivedFile } from '~/services/uploads/index.server'
+import { checkUploads, readUploadForm, type ReceivedFile } from '~/services/uploads/index.server'
 
 const Fields = z.object({
   title: z.string({ required_error: 'is required' }).trim().min(1, 'is required').max(DOCUMENT_TITLE_MAX),
@@ -109,14 +109,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!fields.success || errors.length > 0)
     return problem(400, 'invalid-document', 'Invalid document', 'Fields are missing or invalid.', errors)
   if (files.length > 1) return fileRefused('too_many_files')
-  const verdict = checkUpload(files[0])
-  if (!verdict.ok) return fileRefused(verdict.code)
+  const { accepted, refused } = checkUploads(files, { maxFiles: 1 })
+  if (refused.length > 0) return fileRefused(refused[0].code)
 
   const result = await addDocumentFromSource(auth.system, params.reference ?? '', {
     title: fields.data.title,
     kind: fields.data.kind,
     sourceDocumentId: fields.data.documentId,
-    file: verdict.file,
+    file: accepted[0],
   })
   if (!result.ok) {
     return result.code === 'case_not_found'
