@@ -10,6 +10,7 @@ import * as m0010 from './0010_decisions_objections'
 import * as m0011 from './0011_move_effect'
 import * as m0014 from './0014_bounded_storage'
 import * as m0018 from './0018_case_type_departments'
+import * as m0021 from './0021_case_messages'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0011_move_effect': m0011,
   '0014_bounded_storage': m0014,
   '0018_case_type_departments': m0018,
+  '0021_case_messages': m0021,
 }

@@ -13,6 +13,8 @@ import { readCaseForStaff } from '~/services/cases/access.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionsForStaff } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
+import { StaffCaseMessages } from '~/components/staff-case-messages'
+import { conversationCountsForStaff } from '~/services/messages/staff.server'
 
 /**
  * Case handling: "what is the next step?" — the case, its history and the actions the rules
@@ -25,14 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
   const objections = await getObjectionsForStaff(view.id, lang)
-  return json({ view, objections, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  // The conversation with the citizen is for those who handle the case (not the objection's reader).
+  const messages = view.handled ? await conversationCountsForStaff(view.id) : null
+  return json({ view, objections, messages, title: t('cases:staff.caseTitle', { reference: view.reference }) })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: 'cases' }
+export const handle = { i18n: ['cases', 'messages'] }
 
 export default function CaseHandling() {
-  const { view, objections } = useLoaderData<typeof loader>()
+  const { view, objections, messages } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -272,6 +276,7 @@ export default function CaseHandling() {
               <p className="mt-2">{t('staff.noActions')}</p>
             )}
           </section>
+          {messages ? <StaffCaseMessages caseId={view.id} counts={messages} /> : null}
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="text-2xl">
               {t('staff.historyHeading')}

@@ -16,6 +16,8 @@ import { MoveCasePanel } from '~/components/move-case-panel'
 import { getMoveForCitizenCase } from '~/services/requests/move-parties.server'
 import { getObjectionPanel } from '~/services/objections/views.server'
 import { notFound } from '~/responses'
+import { CaseMessagesPanel } from '~/components/case-messages-panel'
+import { messageSummaryForCitizen } from '~/services/messages/conversation.server'
 
 /**
  * A case: where is it, when will they decide, whom do I call? Once decided: the decision in
@@ -33,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const withdrawn = new URL(request.url).searchParams.get('ingetrokken') === '1' && move?.state === 'withdrawn'
   const objection = await getObjectionPanel(citizen.bsn, view.id, lang, municipalToday())
   if (!objection) throw notFound()
+  // Messages with the caseworker: on one's own case only (not a co-mover's view of a move).
+  const messages = await messageSummaryForCitizen(citizen, view.id)
   return json({
+    messages,
     view,
     move,
     withdrawn,
@@ -43,10 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'messages'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, messages } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
@@ -337,6 +342,8 @@ export default function CasePage() {
           <DocumentList documents={objection.documents} href={(id) => `/mijn/zaken/${view.id}/documenten/${id}`} />
         </section>
       ) : null}
+
+      {messages ? <CaseMessagesPanel caseId={view.id} summary={messages} /> : null}
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-2xl">
