@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { formatLocalDate } from '~/components/date-text'
@@ -65,6 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StaffCaseMessagesPage() {
   const { conversation, formId, sent } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  // A sent message empties the form: the page after the redirect is a new location.
+  const location = useLocation()
   const { t, i18n } = useTranslation('messages')
   const acts = useActsOnCases()
   const { errorOf, valueOf, summary } = useGovForm<Fields>({
@@ -136,7 +138,7 @@ export default function StaffCaseMessagesPage() {
           {t('staff.answerHeading')}
         </h2>
         {acts ? (
-          <Form method="post" noValidate className="mt-4">
+          <Form key={location.key} method="post" noValidate className="mt-4">
             <input type="hidden" name="formId" value={valueOf('formId') || formId} />
             <FormField id="body" label={t('staff.bodyLabel')} hint={t('staff.bodyHint')} error={errorOf('body')}>
               {(p) => <textarea {...p} rows={8} defaultValue={valueOf('body')} className={inputClass} />}

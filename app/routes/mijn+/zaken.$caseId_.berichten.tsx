@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary } from '~/components/error-summary'
@@ -62,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CaseMessages() {
   const { conversation, formId, sent, readOnly } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  // A sent message empties the form: the page after the redirect is a new location.
+  const location = useLocation()
   const { t } = useTranslation('messages')
   const { errorOf, valueOf, summary } = useGovForm<Fields>({
     id: 'message',
@@ -135,7 +137,7 @@ export default function CaseMessages() {
             </p>
             <p className="mt-2">{t('citizen.noFiles')}</p>
             {readOnly ? <p className="mt-3 border-l-4 border-info pl-3">{t('citizen.readOnly')}</p> : null}
-            <Form method="post" noValidate className="mt-6">
+            <Form key={location.key} method="post" noValidate className="mt-6">
               <input type="hidden" name="formId" value={valueOf('formId') || formId} />
               <FormField
                 id="body"
