@@ -50,6 +50,7 @@ beforeAll(async () => {
   cookies.mirjam = await loginAsStaff(server.url, 'E1001')
   cookies.henk = await loginAsStaff(server.url, 'E1002')
   cookies.support = await loginAsStaff(server.url, 'E2001')
+  cookies.ahmed = await loginAsStaff(server.url, 'E3001')
 })
 afterAll(() => server?.close())
 
@@ -460,5 +461,11 @@ describe('the pages over HTTP', () => {
     expect((await messagesOf(played.caseId)).map((m) => m.body)).toEqual(['Wanneer beslist u?', 'Binnen twee weken.'])
     const list = await (await portal.get('/medewerker/berichten', cookies.mirjam)).text()
     expect(list).not.toContain(played.reference)
+    // A manager reads the conversation, without an answer form, and may not answer.
+    const managerPage = await portal.get(path, cookies.ahmed)
+    expect(managerPage.status).toBe(200)
+    expect(await managerPage.text()).not.toContain('name="body"')
+    expect((await portal.post(path, cookies.ahmed, form('Antwoord van de manager'))).status).toBe(403)
+    expect(await messagesOf(played.caseId)).toHaveLength(2)
   })
 })
