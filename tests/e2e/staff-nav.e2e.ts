@@ -182,7 +182,7 @@ describe('the staff navigation on every staff page', () => {
           }
           await context.close()
         }
-      })
+      }, 120_000) // nine pages (with Berichten), each in two languages and checked by axe
     }
   }
 

@@ -404,6 +404,30 @@ describe('the pages over HTTP', () => {
     expect(await messagesOf(played.caseId)).toHaveLength(1)
   })
 
+  it('lists a message long unanswered as late, at the top of the list', async () => {
+    const played = await janCase()
+    await db
+      .insertInto('case_messages')
+      .values({
+        case_id: played.caseId,
+        author_kind: 'citizen',
+        body: 'Ik wacht al lang',
+        sent_at: new Date('2020-01-06T11:00:00Z'),
+        form_id: randomUUID(),
+      })
+      .execute()
+    const html = await (await portal.get('/medewerker/berichten', cookies.mirjam)).text()
+    const row = new RegExp(`${played.reference}[\\s\\S]*?</tr>`).exec(html)?.[0] ?? ''
+    expect(row).toContain('Ontvangst bevestigen')
+    expect(row).toContain('Te laat')
+    expect(html).toMatch(/Daarvan (is|zijn) \d+ te laat\./)
+    // January 2020 is older than anything else the tests write: it is due first.
+    const first = /<tbody>[\s\S]*?href="\/medewerker\/zaken\/([0-9a-f-]{36})\/berichten"/.exec(html)?.[1]
+    expect(first).toBe(played.caseId)
+    // Another department does not see it.
+    expect(await (await portal.get('/medewerker/berichten', cookies.henk)).text()).not.toContain(played.reference)
+  })
+
   it('keeps what was typed when the message is refused', async () => {
     const played = await janCase()
     const path = `/mijn/zaken/${played.caseId}/berichten`

@@ -36,7 +36,10 @@ export default function WaitingMessages() {
         <p className="mt-6">{t('list.none')}</p>
       ) : (
         <>
-          <p className="mt-4 font-bold">{t('list.summary', { count: waiting.length, late })}</p>
+          <p className="mt-4 font-bold">
+            {t('list.summary', { count: waiting.length })}
+            {late > 0 ? ` ${t('list.lateCount', { count: late })}` : null}
+          </p>
           <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="waiting-caption" tabIndex={0}>
             <table className="w-full border-collapse text-left text-base">
               <caption id="waiting-caption" className="sr-only">
