@@ -452,6 +452,23 @@ export interface RateLimitsTable {
   expire: ColumnType<string | null, number | null, number | null>
 }
 
+/** Messages with the caseworker on a case (0021): a conversation, text only. */
+export interface CaseMessagesTable {
+  id: Generated<string>
+  /** The order of sending (an identity column, a string from pg). */
+  seq: Generated<string>
+  case_id: string
+  author_kind: 'citizen' | 'employee'
+  employee_id: string | null
+  body: string
+  sent_at: Timestamp
+  read_at: Timestamp | null
+  notified_at: Timestamp | null
+  answers_id: string | null
+  holding: Generated<boolean>
+  form_id: string
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -484,6 +501,7 @@ export interface Database {
   objections: ObjectionsTable
   objection_draft_files: ObjectionDraftFilesTable
   rate_limits: RateLimitsTable
+  case_messages: CaseMessagesTable
 }
 
 export type Person = Selectable<PersonsTable>

@@ -25,6 +25,7 @@ export interface StaffArea {
 
 const CASEWORK_AREAS = [
   { key: 'cases', to: '/medewerker/zaken' },
+  { key: 'messages', to: '/medewerker/berichten' },
   { key: 'register', to: '/medewerker/zaken/nieuw', caseworkerOnly: true },
   { key: 'moves', to: '/medewerker/verhuizingen' },
   { key: 'corrections', to: '/medewerker/correcties' },

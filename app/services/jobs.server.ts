@@ -34,6 +34,7 @@ import { DELIVER_TASK, outboundDeliverTask } from '~/services/outbound.server'
 import { moveEffectCronItems, moveEffectTasks } from '~/services/requests/move-effect.server'
 import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
 import { purgeExpiredDrafts } from '~/services/requests/drafts.server'
+import { MESSAGE_NOTICE_TASK, messageNoticeTask } from '~/services/messages/notice.server'
 
 /**
  * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
@@ -114,6 +115,8 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
     [DELIVER_TASK]: (payload, helpers) => outboundDeliverTask(payload, helpers),
     /** The link that confirms a changed e-mail address. */
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
+    /** The neutral e-mail that a caseworker wrote a message on a case. */
+    [MESSAGE_NOTICE_TASK]: messageNoticeTask({ mailer, baseUrl, db }),
     /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
     ...moveEffectTasks({ db, now }),
     /** Expired drafts and rate-limit counters (CRON_ITEMS). */

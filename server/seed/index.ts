@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { DB } from '../../db/client'
 import { seedPersonas, seedRegisters, seedSubscriptions } from '../../db/seed'
 import { seedDemoCases } from './cases'
+import { seedDemoMessages } from './messages'
 
 /**
  * Seeds the demo data once: a database that already has persons is left alone, so a restart
@@ -19,6 +20,7 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       await seedRegisters(conn)
       await seedPersonas(conn)
       await seedDemoCases(conn, now)
+      await seedDemoMessages(conn, now)
       await seedSubscriptions(conn)
       return true
     } finally {

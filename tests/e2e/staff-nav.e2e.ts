@@ -54,6 +54,7 @@ const labels = {
     areas: {
       start: 'Start: mijn werk vandaag',
       cases: 'Zaken',
+      messages: 'Berichten',
       register: 'Zaak registreren',
       moves: 'Verhuizingen',
       corrections: 'Correcties',
@@ -71,6 +72,7 @@ const labels = {
     areas: {
       start: 'Start: my work today',
       cases: 'Cases',
+      messages: 'Messages',
       register: 'Register a case',
       moves: 'Moves',
       corrections: 'Corrections',
@@ -88,11 +90,12 @@ type AreaKey = keyof (typeof labels)['nl']['areas']
 /** Each role's areas in the navigation, and the pages visited with the area that holds them. */
 const journeys: Record<Role, { areas: AreaKey[]; pages: Array<[string, AreaKey | null]> }> = {
   caseworker: {
-    areas: ['start', 'cases', 'register', 'moves', 'corrections', 'post'],
+    areas: ['start', 'cases', 'messages', 'register', 'moves', 'corrections', 'post'],
     pages: [
       ['/medewerker', 'start'],
       ['/medewerker/zaken', 'cases'],
       ['CASE', 'cases'],
+      ['/medewerker/berichten', 'messages'],
       ['/medewerker/zaken/nieuw', 'register'],
       ['/medewerker/verhuizingen', 'moves'],
       ['/medewerker/correcties', 'corrections'],
@@ -109,11 +112,12 @@ const journeys: Record<Role, { areas: AreaKey[]; pages: Array<[string, AreaKey |
     ],
   },
   manager: {
-    areas: ['start', 'cases', 'moves', 'corrections', 'post', 'quality', 'review'],
+    areas: ['start', 'cases', 'messages', 'moves', 'corrections', 'post', 'quality', 'review'],
     pages: [
       ['/medewerker', 'start'],
       ['/medewerker/zaken', 'cases'],
       ['CASE', 'cases'],
+      ['/medewerker/berichten', 'messages'],
       ['/medewerker/verhuizingen', 'moves'],
       ['/medewerker/correcties', 'corrections'],
       ['/medewerker/post', 'post'],
@@ -178,7 +182,7 @@ describe('the staff navigation on every staff page', () => {
           }
           await context.close()
         }
-      })
+      }, 120_000) // nine pages (with Berichten), each in two languages and checked by axe
     }
   }
 

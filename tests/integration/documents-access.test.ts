@@ -9,6 +9,7 @@ import { createCase, createPerson } from '../support/factories'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { multipart, portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
+import { plainPng } from '../support/upload-files'
 
 /**
  * The documents of a case for the citizen and the caseworker: the list (documents and letters,
@@ -39,7 +40,8 @@ beforeAll(async () => {
 afterAll(() => server?.close())
 
 const pdf = (text = 'document') => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`)
-const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+// A real PNG: a fake one (signature and filler) is refused before the form's own PDF-only rule.
+const png = () => plainPng()
 const exe = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(128, 0)])
 const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 

@@ -6,7 +6,10 @@ const keys = (roles: string[]) =>
 
 describe('the staff navigation', () => {
   it('shows a caseworker the case areas, registering included, and nothing of support or managers', () => {
-    expect(keys(['caseworker'])).toEqual(['work: start', 'caseworker: cases, register, moves, corrections, post'])
+    expect(keys(['caseworker'])).toEqual([
+      'work: start',
+      'caseworker: cases, messages, register, moves, corrections, post',
+    ])
   })
 
   it('shows support staff finding a citizen to look along', () => {
@@ -16,7 +19,7 @@ describe('the staff navigation', () => {
   it('shows a manager quality and the review, and the case areas to look at — not registering', () => {
     expect(keys(['manager'])).toEqual([
       'work: start',
-      'caseworker: cases, moves, corrections, post',
+      'caseworker: cases, messages, moves, corrections, post',
       'manager: quality, review',
     ])
     expect(actsOnCases(['manager'])).toBe(false)
@@ -26,7 +29,7 @@ describe('the staff navigation', () => {
   it('shows each area once to someone with several roles, and only the start page without a role', () => {
     expect(keys(['manager', 'caseworker', 'support'])).toEqual([
       'work: start',
-      'caseworker: cases, register, moves, corrections, post',
+      'caseworker: cases, messages, register, moves, corrections, post',
       'support: findCitizen',
       'manager: quality, review',
     ])

@@ -10,6 +10,8 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { periodChoices, periodFromQuery } from '~/services/quality/period.server'
 import { getQualityReport, type Judged, type QualityLine } from '~/services/quality/report.server'
 import { municipalToday } from '~/services/calendar.server'
+import { MessageQuality } from '~/components/message-quality'
+import { measureMessageQuality } from '~/services/messages/quality.server'
 
 /** "Do we keep our norms?": per channel and case type, against the charter's targets (README, Decisions). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,11 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!period) throw new Response('Bad Request', { status: 400 })
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const report = await getQualityReport(period, { lang, today })
-  return json({ report, choices: periodChoices(period, { today }), title: t('quality:dashboard.title') })
+  // Messages on cases, by the charter's e-mail norms, over the same periods as the trend.
+  const messages = await measureMessageQuality(
+    report.trend.map((p) => p.period),
+    { today },
+  )
+  return json({ report, messages, choices: periodChoices(period, { today }), title: t('quality:dashboard.title') })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: 'quality' }
+export const handle = { i18n: ['quality', 'messages'] }
 
 type Line = QualityLine
 type Measure = 'acknowledgement' | 'decision'
@@ -145,7 +152,7 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function QualityDashboard() {
-  const { report, choices } = useLoaderData<typeof loader>()
+  const { report, choices, messages } = useLoaderData<typeof loader>()
   const { t: tq, i18n } = useTranslation('quality')
   const t = tq as Translate
   const language = i18n.language
@@ -295,6 +302,8 @@ export default function QualityDashboard() {
           />
         </div>
       </section>
+
+      <MessageQuality norms={messages.norms} periods={messages.periods} />
 
       <section aria-labelledby="how-heading" className="prose-width space-y-3">
         <h2 id="how-heading" className="text-2xl">

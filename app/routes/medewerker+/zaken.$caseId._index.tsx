@@ -16,6 +16,8 @@ import { getObjectionsForStaff } from '~/services/objections/views.server'
 import { listCaseDocumentsForStaff } from '~/services/documents/case-documents.server'
 import { getLatestAnswerForStaff } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
+import { StaffCaseMessages } from '~/components/staff-case-messages'
+import { conversationCountsForStaff } from '~/services/messages/staff.server'
 
 /**
  * Case handling: "what is the next step?" — the case, its history and the actions the rules
@@ -27,19 +29,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
-  const [objections, documents, answer] = await Promise.all([
+  const [objections, documents, answer, messages] = await Promise.all([
     getObjectionsForStaff(view.id, lang),
     listCaseDocumentsForStaff(view.id),
     getLatestAnswerForStaff(view.id),
+    // The conversation with the citizen is for those who handle the case (not the objection's reader).
+    view.handled ? conversationCountsForStaff(view.id) : null,
   ])
-  return json({ view, objections, documents, answer, title: t('cases:staff.caseTitle', { reference: view.reference }) })
+  return json({
+    view,
+    objections,
+    documents,
+    answer,
+    messages,
+    title: t('cases:staff.caseTitle', { reference: view.reference }),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: ['cases', 'documents', 'information'] }
+export const handle = { i18n: ['cases', 'documents', 'information', 'messages'] }
 
 export default function CaseHandling() {
-  const { view, objections, documents, answer } = useLoaderData<typeof loader>()
+  const { view, objections, documents, answer, messages } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -289,6 +300,7 @@ export default function CaseHandling() {
               <p className="mt-2">{t('staff.noActions')}</p>
             )}
           </section>
+          {messages ? <StaffCaseMessages caseId={view.id} counts={messages} /> : null}
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="text-2xl">
               {t('staff.historyHeading')}

@@ -19,6 +19,8 @@ import { getObjectionPanel } from '~/services/objections/views.server'
 import { listCaseDocumentsForCitizen } from '~/services/documents/case-documents.server'
 import { isApplicant } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
+import { CaseMessagesPanel } from '~/components/case-messages-panel'
+import { messageSummaryForCitizen } from '~/services/messages/conversation.server'
 
 /**
  * A case: where is it, when will they decide, whom do I call? Once decided: the decision in
@@ -39,7 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Every document of the case and every letter about it, each to download.
   const documents = await listCaseDocumentsForCitizen(citizen, view.id, view.letters, { lang })
   const answerable = view.informationRequested ? await isApplicant(citizen, view.id) : false
+  // Messages with the caseworker: on one's own case only (not a co-mover's view of a move).
+  const messages = await messageSummaryForCitizen(citizen, view.id)
   return json({
+    messages,
     view,
     documents,
     answerable,
@@ -52,10 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections', 'documents', 'information'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'documents', 'information', 'messages'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection, documents, answerable } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, documents, answerable, messages } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
@@ -324,6 +329,8 @@ export default function CasePage() {
         <p className="mt-2">{td('intro')}</p>
         <DocumentList documents={documents} />
       </section>
+
+      {messages ? <CaseMessagesPanel caseId={view.id} summary={messages} /> : null}
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-2xl">
