@@ -33,7 +33,10 @@ export function MessageThread({ messages, label }: { messages: ThreadMessage[]; 
             <span className="font-bold">{m.author}</span>
             <span className="text-base text-muted">
               <time dateTime={m.sentOn}>
-                {t('thread.sentAt', { date: formatLocalDate(m.sentOn, i18n.language), time: m.sentTime })}
+                {t('thread.sentAt', {
+                  date: formatLocalDate(m.sentOn, i18n.language),
+                  time: clockTime(m.sentTime, i18n.language),
+                })}
               </time>
             </span>
             {m.tags}
@@ -43,4 +46,9 @@ export function MessageThread({ messages, label }: { messages: ThreadMessage[]; 
       ))}
     </ol>
   )
+}
+
+/** "10.00" in Dutch, as times are written everywhere in the portal (17.00 uur); "10:00" in English. */
+function clockTime(time: string, language: string): string {
+  return language === 'en' ? time : time.replace(':', '.')
 }
