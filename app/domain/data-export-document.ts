@@ -41,6 +41,13 @@ export function formatInstant(instant: Instant, language: LetterLanguage): strin
   return format.format(new Date(instant))
 }
 
+/** A file's size as people read it: "240 kB", "1,4 MB". */
+function sizeText(bytes: number, language: LetterLanguage): string {
+  const n = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })
+  const kb = bytes / 1024
+  return kb < 1024 ? `${n.format(Math.max(kb, 0.1))} kB` : `${n.format(kb / 1024)} MB`
+}
+
 /**
  * The copy as a document to read: the same data as the JSON, every section in the same order,
  * in the reader's language. An empty section says so rather than disappearing, so the reader
@@ -66,6 +73,59 @@ export function composeExportDocument(data: DataExport, t: Translate): ExportDoc
     if (key === 'outcome') return code('outcome', value)
     if (key === 'step') return all.stepName ? '' : value
     return value
+  }
+  /** A case's messages, answers and documents, each under its own heading; only what there is. */
+  const caseConversation = (c: DataExport['cases'][number]): LetterBlock[] => {
+    const oneLine = (v: string) => v.replace(/\s*\n\s*/g, ' ').trim()
+    const by = (from: 'you' | 'municipality', author: string | null, department: string | null) =>
+      from === 'you'
+        ? t('who.you')
+        : [author ? t('pdf.fromMunicipality', { name: author }) : t('pdf.municipality'), department]
+            .filter(Boolean)
+            .join(', ')
+    const blocks: LetterBlock[] = []
+    const { messages, informationAnswers: answers, documents } = c
+    if (messages.length)
+      blocks.push(
+        { kind: 'heading', text: t('pdf.messages') },
+        {
+          kind: 'list',
+          items: messages.map(
+            (m) =>
+              `${moment(m.sentAt)}, ${by(m.from, m.author, m.department)}${m.acknowledgement ? ` (${t('pdf.acknowledgement')})` : ''}: ${oneLine(m.text)} (${m.readAt ? t('pdf.readOn', { when: moment(m.readAt) }) : t('pdf.notRead')})`,
+          ),
+        },
+      )
+    if (answers.length)
+      blocks.push(
+        { kind: 'heading', text: t('pdf.informationAnswers') },
+        {
+          kind: 'list',
+          items: answers.map((a) =>
+            [
+              `${date(a.receivedOn)}, ${code('channel', a.channel)}: ${a.text ? oneLine(a.text) : t('pdf.onlyFiles')}`,
+              a.files.length ? ` (${t('pdf.files', { files: a.files.join(', ') })})` : '',
+            ].join(''),
+          ),
+        },
+      )
+    if (documents.length)
+      blocks.push(
+        { kind: 'heading', text: t('pdf.documents') },
+        {
+          kind: 'list',
+          items: documents.map((d) =>
+            [
+              d.title,
+              code('documentKind', d.kind),
+              moment(d.addedAt),
+              sizeText(d.bytes, lang),
+              t('pdf.addedBy', { who: d.addedBy === 'you' ? t('pdf.byYou') : by(d.addedBy, null, d.department) }),
+            ].join(' · '),
+          ),
+        },
+      )
+    return blocks
   }
   const p = data.person
   const name = [p.givenNames, p.namePrefix, p.surname].filter(Boolean).join(' ')
@@ -223,6 +283,7 @@ export function composeExportDocument(data: DataExport, t: Translate): ExportDoc
                 return `${moment(e.occurredAt)}: ${code('event', e.type)}${details ? ` (${details})` : ''}`
               }),
             },
+            ...caseConversation(c),
           ],
         })),
         'pdf.noCases',

@@ -114,9 +114,48 @@ export interface DataExport {
       /**
        * what the event says, by kind: received — receivedOn, channel; step_reached — step,
        * stepName; suspended — information, respondBy; resumed — note; extended — reason;
-       * decided — outcome, summary; closed — note
+       * decided — outcome, summary; closed — note; information_received — channel
        */
       details: Record<string, string>
+    }>
+    /**
+     * the messages between you and the municipality on this case, oldest first. Who wrote it as
+     * the case page shows it: you, or the municipality with the employee's name and department.
+     */
+    messages: Array<{
+      from: 'you' | 'municipality'
+      /** the employee's name as the conversation shows it; null for your own messages */
+      author: string | null
+      /** the employee's department; null for your own messages */
+      department: string | null
+      sentAt: Instant
+      text: string
+      /** a first answer that says your message arrived ("ontvangstbevestiging") */
+      acknowledgement: boolean
+      /** when the other side read it; null while unread */
+      readAt: Instant | null
+    }>
+    /** your answers to our requests for information (Awb 4:15), oldest first */
+    informationAnswers: Array<{
+      receivedOn: LocalDate
+      /** how it reached us: internet, email, post, counter, phone */
+      channel: string
+      /** the words you typed; null when you sent only files */
+      text: string | null
+      /** the titles of the files that came with it (listed under `documents`) */
+      files: string[]
+    }>
+    /** the documents of this case (without their contents: download them from the case page) */
+    documents: Array<{
+      title: string
+      /** application, attachment, decision, answer, objection, other */
+      kind: string
+      addedAt: Instant
+      mediaType: string
+      bytes: number
+      /** who added it, as the case page shows it: you, or the municipality (with its department) */
+      addedBy: 'you' | 'municipality'
+      department: string | null
     }>
   }>
   /** the letters we wrote you, newest first, with their full text */

@@ -1,7 +1,8 @@
 /**
  * "What is mine today?" (the staff start page, app/routes/medewerker+/_index.tsx) for each role the employee holds:
- * - caseworker: their own cases at risk and overdue first, then what waits in the shared lists
- *   (moves to check, corrections to decide, paper letters to print);
+ * - caseworker: their own cases at risk and overdue first, their cases whose requested
+ *   information came in, the citizens' messages waiting for an answer (and how many are late),
+ *   then what waits in the shared lists (moves to check, corrections to decide, letters to print);
  * - support: whether they are looking along now, and how often they did today;
  * - manager: the municipality's overdue and nearly overdue cases, and the looking-along of the
  *   last seven days to review.
@@ -11,7 +12,9 @@ import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import type { Language } from '~/i18n'
 import type { StaffUser } from './auth/user.server'
-import { AT_RISK_WORKING_DAYS } from '~/services/cases/caseworker.server'
+import { listCasesForStaff } from '~/services/cases/access.server'
+import { AT_RISK_WORKING_DAYS, withInformationReceived } from '~/services/cases/caseworker.server'
+import { listWaitingConversations } from '~/services/messages/worklist.server'
 import { municipalToday } from './calendar.server'
 import { casesAtRisk, getCasesAtRiskForEmployee } from './quality/cases-at-risk.server'
 
@@ -21,6 +24,11 @@ export interface StaffToday {
     movesToCheck: number
     correctionsToDecide: number
     lettersToPrint: number
+    /** their own cases whose answer to a request for information came in (the work list's filter) */
+    informationReceived: number
+    /** the citizens' messages on the cases they handle still without an answer, and how many are late */
+    messagesWaiting: number
+    messagesLate: number
   } | null
   support: { viewingsToday: number } | null
   manager: { overdue: number; atRisk: number; viewingsThisWeek: number } | null
@@ -44,8 +52,11 @@ export async function getStaffToday(
 }
 
 async function caseworkerToday(db: DB, staff: StaffUser, lang: Language, now: Date) {
-  const [atRisk, moves, corrections, letters] = await Promise.all([
+  const today = municipalToday(now)
+  const [atRisk, mine, conversations, moves, corrections, letters] = await Promise.all([
     getCasesAtRiskForEmployee(staff.employeeId, { lang, now, db }),
+    listCasesForStaff(staff, { mine: true }, { lang, today, db }),
+    listWaitingConversations(staff, { lang, today, db }),
     db
       .selectFrom('move_requests')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -63,7 +74,15 @@ async function caseworkerToday(db: DB, staff: StaffUser, lang: Language, now: Da
       .where('printed_at', 'is', null)
       .executeTakeFirst(),
   ])
-  return { atRisk, movesToCheck: count(moves), correctionsToDecide: count(corrections), lettersToPrint: count(letters) }
+  return {
+    atRisk,
+    movesToCheck: count(moves),
+    correctionsToDecide: count(corrections),
+    lettersToPrint: count(letters),
+    informationReceived: withInformationReceived(mine).length,
+    messagesWaiting: conversations.reduce((sum, c) => sum + c.waiting, 0),
+    messagesLate: conversations.reduce((sum, c) => sum + c.late, 0),
+  }
 }
 
 /** Midnight of today in Europe/Amsterdam, the municipality's "today". */

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,9 +9,12 @@ import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
+import { seedDemoMessages } from '../../server/seed/messages'
 import { personaByKey } from '../../db/seed/personas'
 import { DATA_EXPORT_SCHEMA, type DataExport } from '~/domain/data-export'
 import { recordAudit } from '~/services/audit.server'
+import { answerInformationRequest } from '~/services/cases/information.server'
+import { addDocuments } from '~/services/cases/documents.server'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
@@ -28,6 +32,9 @@ const pieter = personaByKey('pieter')
 const fatima = personaByKey('fatima')
 const noor = personaByKey('noor')
 const daan = personaByKey('daan')
+const jan = personaByKey('jan')
+/** Words only Fatima typed, in her answer to the request for information. */
+const FATIMAS_ANSWER = 'Mijn huisarts stuurt de verklaring ANTWOORD-FATIMA'
 const cookies: Record<string, string> = {}
 const tmp = mkdtempSync(path.join(tmpdir(), 'mijnstad-export-'))
 
@@ -103,6 +110,7 @@ async function giveRows(bsn: string, mark: string, coMovers: string[]) {
 }
 
 const { get } = portalClient(() => server.url)
+const pdfFile = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`)
 
 async function exportJson(cookie: string): Promise<DataExport> {
   const res = await get('/mijn/gegevens/downloaden/json', cookie)
@@ -145,9 +153,44 @@ beforeAll(async () => {
   await seedDemoCases(db, new Date())
   await giveRows(pieter.bsn, 'PIETER', [fatima.bsn, noor.bsn])
   await giveRows(fatima.bsn, 'FATIMA', [daan.bsn])
+  // Jan's permit (ZS-1001) has a conversation with his caseworker; his caseworker adds a document.
+  await seedDemoMessages(db, new Date())
+  const permit = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('external_id', '=', 'ZS-1001')
+    .executeTakeFirstOrThrow()
+  await db
+    .transaction()
+    .execute((trx) =>
+      addDocuments(
+        trx,
+        permit.id,
+        [{ kind: 'attachment', title: 'Advies welstand', mediaType: 'application/pdf', bytes: pdfFile('welstand') }],
+        { addedBy: 'employee:E1001', addedAt: new Date() },
+      ),
+    )
+  // Fatima answers the request for information on her Wmo case, with a file.
+  const wmo = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('bsn', '=', fatima.bsn)
+    .where('status', '=', 'suspended')
+    .executeTakeFirstOrThrow()
+  const answered = await answerInformationRequest(
+    { bsn: fatima.bsn },
+    wmo.id,
+    {
+      answer: FATIMAS_ANSWER,
+      files: [{ name: 'verklaring.pdf', mediaType: 'application/pdf', bytes: pdfFile('huisarts') }],
+    },
+    { formId: randomUUID() },
+  )
+  expect(answered).toMatchObject({ ok: true })
   server = await startTestServer()
   cookies.pieter = await loginAsCitizen(server.url, pieter.bsn, 'midden')
   cookies.fatima = await loginAsCitizen(server.url, fatima.bsn, 'midden')
+  cookies.jan = await loginAsCitizen(server.url, jan.bsn, 'midden')
   cookies.pieterBasis = await loginAsCitizen(server.url, pieter.bsn, 'basis')
   cookies.support = await loginAsStaff(server.url, 'E2001')
   const en = await fetch(`${server.url}/taal`, {
@@ -227,6 +270,92 @@ describe('the JSON copy', () => {
     expect(en.language).toBe('en')
     expect(nl.cases[0].caseType).not.toBe(en.cases[0].caseType)
     expect(en.cases.map((c) => c.reference)).toEqual(nl.cases.map((c) => c.reference))
+  })
+})
+
+describe('messages, answers and documents of a case (AVG art. 15)', () => {
+  it('gives Jan the conversation on his permit: who wrote, when, the text, read or not — never an employee id', async () => {
+    const data = await exportJson(cookies.jan)
+    const permit = data.cases.find((c) => c.subject.startsWith('Dakkapel'))
+    expect(permit).toBeDefined()
+    const stored = await db
+      .selectFrom('case_messages as m')
+      .innerJoin('cases as c', 'c.id', 'm.case_id')
+      .select(['m.body', 'm.sent_at', 'm.read_at'])
+      .where('c.external_id', '=', 'ZS-1001')
+      .orderBy('m.seq')
+      .execute()
+    expect(stored).toHaveLength(3)
+    expect(permit!.messages).toEqual(
+      stored.map((m, i) => ({
+        from: i === 1 ? 'municipality' : 'you',
+        author: i === 1 ? 'Mirjam Kuipers' : null,
+        department: i === 1 ? 'Vergunningen' : null,
+        sentAt: m.sent_at.toISOString(),
+        text: m.body,
+        acknowledgement: false,
+        readAt: m.read_at?.toISOString() ?? null,
+      })),
+    )
+    // The last question is not read yet by the municipality.
+    expect(permit!.messages[2].readAt).toBeNull()
+    // The document the caseworker added: by the department, without its bytes.
+    expect(permit!.documents).toEqual([
+      expect.objectContaining({
+        title: 'Advies welstand',
+        kind: 'attachment',
+        mediaType: 'application/pdf',
+        bytes: pdfFile('welstand').byteLength,
+        addedBy: 'municipality',
+        department: 'Vergunningen',
+      }),
+    ])
+    const caseText = JSON.stringify(permit)
+    for (const hidden of ['E1001', 'employee:', 'sha256', '%PDF']) expect(caseText).not.toContain(hidden)
+    // His other cases have none of it.
+    for (const other of data.cases.filter((c) => c !== permit)) {
+      expect(other.messages).toEqual([])
+      expect(other.documents).toEqual([])
+    }
+  })
+
+  it('gives Fatima her answer to the request for information, and its file among the case’s documents', async () => {
+    const data = await exportJson(cookies.fatima)
+    const wmo = data.cases.find((c) => c.informationAnswers.length > 0)
+    expect(wmo?.informationAnswers).toEqual([
+      {
+        receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        channel: 'internet',
+        text: FATIMAS_ANSWER,
+        files: ['verklaring.pdf'],
+      },
+    ])
+    expect(wmo!.documents).toEqual([
+      expect.objectContaining({ title: 'verklaring.pdf', kind: 'answer', addedBy: 'you', department: null }),
+    ])
+    expect(wmo!.events.at(-1)).toMatchObject({ type: 'information_received', details: { channel: 'internet' } })
+    // No one else's conversation: Jan's messages are not in Fatima's copy, nor in Pieter's.
+    const janWrote = 'Weet u al wanneer de beoordeling klaar is?'
+    expect(JSON.stringify(data)).not.toContain(janWrote)
+    expect(data.cases.flatMap((c) => c.messages)).toEqual([])
+    const pieters = await exportJson(cookies.pieter)
+    expect(JSON.stringify(pieters)).not.toContain(janWrote)
+    expect(JSON.stringify(pieters)).not.toContain('ANTWOORD-FATIMA')
+    expect(pieters.cases.flatMap((c) => [...c.messages, ...c.informationAnswers, ...c.documents])).toEqual([])
+    expect(JSON.stringify(await exportJson(cookies.jan))).not.toContain('ANTWOORD-FATIMA')
+  })
+
+  it('says the same in the PDF, in words', async () => {
+    const jans = await pdfText(cookies.jan)
+    expect(jans).toContain('Berichten')
+    expect(jans).toContain('Mirjam Kuipers, gemeente, Vergunningen: Beste heer Jansen,')
+    expect(jans).toContain('U: Dank u wel. Weet u al wanneer de beoordeling klaar is? (nog niet gelezen)')
+    expect(jans).toContain('Advies welstand · Bijlage')
+    expect(jans).not.toContain('E1001')
+    const fatimas = await pdfText(cookies.fatima)
+    expect(fatimas).toContain('Uw antwoorden op onze vragen')
+    expect(fatimas).toContain(`Internet: ${FATIMAS_ANSWER} (bestanden: verklaring.pdf)`)
+    expect(fatimas).not.toContain('Weet u al wanneer')
   })
 })
 

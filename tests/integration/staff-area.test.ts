@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { seedDemoCases } from '../../server/seed/cases'
 import { personaByKey, personas } from '../../db/seed/personas'
+import { addDays, todayIn } from '~/domain/local-date'
+import { answerInformationRequest } from '~/services/cases/information.server'
+import { createCase } from '../support/factories'
 import { loginAsStaff } from '../support/login'
 import { portalClient } from '../support/http'
 import { startTestServer, type TestServer } from '../support/server'
@@ -321,6 +325,76 @@ describe('the start page: what is mine today', () => {
     expect(body).toContain('Mijn zaken die bijna te laat zijn')
     expect(body).toMatch(/\d+ (brief|brieven) om te printen/)
     expect(body).toMatch(/\d+ verhuizing(en)? om te controleren|verhuizing om te controleren/)
+  })
+
+  /** The two counts of "Reacties van inwoners" on the start page, with their links. */
+  const citizensReplies = (html: string) => {
+    const number = (n: string) => (n === 'Geen' ? 0 : Number(n))
+    const received =
+      /href="\/medewerker\/zaken\?ontvangen=1"[^>]*>(Geen|\d+) (?:zaak|zaken) met Informatie ontvangen</.exec(html)
+    const messages =
+      /href="\/medewerker\/berichten"[^>]*>(Geen|\d+) bericht(?:en)? (?:wacht|wachten|die wachten) op antwoord(?:, daarvan (?:is|zijn) (\d+) te laat)?</.exec(
+        html,
+      )
+    expect(received, 'the link to the cases with Informatie ontvangen').not.toBeNull()
+    expect(messages, 'the link to the messages waiting for an answer').not.toBeNull()
+    return { received: number(received![1]), waiting: number(messages![1]), late: Number(messages![2] ?? 0) }
+  }
+
+  it('counts a caseworker’s cases with Informatie ontvangen and the citizens’ messages waiting, and how many are late', async () => {
+    const before = citizensReplies((await get('/medewerker', cookies.caseworker)).body)
+    const otherBefore = citizensReplies((await get('/medewerker', cookies.caseworker2)).body)
+    // Jan answers a request for information on a permit of Mirjam's (E1001).
+    const today = todayIn(new Date())
+    const asked = await createCase(db, {
+      bsn: jan.bsn,
+      subject: 'Schuur in de tuin',
+      receivedDaysAgo: 10,
+      externalId: `ZS-TODAY-${randomUUID().slice(0, 8)}`,
+      events: [
+        { daysAgo: 3, type: 'suspended', information: 'Een tekening van de schuur.', respondBy: addDays(today, 11) },
+      ],
+    })
+    const answered = await answerInformationRequest(
+      { bsn: jan.bsn },
+      asked.caseId,
+      { answer: 'De tekening zit erbij.', files: [] },
+      { formId: randomUUID() },
+    )
+    expect(answered).toMatchObject({ ok: true })
+    // Two questions of Jan on that case: one 30 days old (its acknowledgement is late), one of today.
+    await db
+      .insertInto('case_messages')
+      .values([
+        {
+          case_id: asked.caseId,
+          author_kind: 'citizen',
+          body: 'Oude vraag',
+          sent_at: new Date(Date.now() - 30 * 86_400_000),
+          form_id: randomUUID(),
+        },
+        {
+          case_id: asked.caseId,
+          author_kind: 'citizen',
+          body: 'Nieuwe vraag',
+          sent_at: new Date(),
+          form_id: randomUUID(),
+        },
+      ])
+      .execute()
+
+    const { body } = await get('/medewerker', cookies.caseworker)
+    expect(body).toContain('Reacties van inwoners')
+    expect(citizensReplies(body)).toEqual({
+      received: before.received + 1,
+      waiting: before.waiting + 2,
+      late: before.late + 1,
+    })
+    // A caseworker of another department does not handle the permit: nothing changes for them.
+    expect(citizensReplies((await get('/medewerker', cookies.caseworker2)).body)).toEqual(otherBefore)
+    // The link leads to that very case on the work list's filter.
+    const filtered = await get('/medewerker/zaken?ontvangen=1', cookies.caseworker)
+    expect(filtered.body).toContain(asked.reference)
   })
 
   it('shows support staff how to find a citizen and how often they looked along today', async () => {

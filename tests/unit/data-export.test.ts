@@ -4,6 +4,7 @@ import { CHANNELS, OUTCOMES } from '~/domain/case-terms'
 import { CORRECTABLE_FIELDS } from '~/domain/correction'
 import { DATA_EXPORT_SCHEMA, exportFileName, letterText, type DataExport } from '~/domain/data-export'
 import { composeExportDocument, type Translate } from '~/domain/data-export-document'
+import { DOCUMENT_KINDS } from '~/domain/documents'
 import { i18nConfig } from '~/i18n'
 
 const translators: Record<'nl' | 'en', Translate> = {} as Record<'nl' | 'en', Translate>
@@ -160,6 +161,9 @@ describe('the readable copy', () => {
             details: { information: 'Een offerte', respondBy: '2026-03-18' },
           },
         ],
+        messages: [],
+        informationAnswers: [],
+        documents: [],
       },
     ]
     const text = allText(composeExportDocument(copy, translators.nl))
@@ -170,6 +174,115 @@ describe('the readable copy', () => {
     expect(text).toContain('Wacht op u')
   })
 
+  it('gives a case’s messages, answers and documents, naming the municipality’s side by name and department, never by id', () => {
+    const copy = emptyCopy()
+    copy.cases = [
+      {
+        reference: 'Z-2026-000002',
+        caseType: 'Omgevingsvergunning',
+        subject: 'Dakkapel',
+        channel: 'internet',
+        status: 'open',
+        currentStep: 'Beoordeling',
+        receivedOn: '2026-03-02',
+        acknowledgementDueOn: '2026-03-09',
+        decisionDueOn: '2026-04-27',
+        extended: false,
+        outcome: null,
+        decidedOn: null,
+        closedOn: null,
+        contactPerson: null,
+        events: [],
+        messages: [
+          {
+            from: 'you',
+            author: null,
+            department: null,
+            sentAt: '2026-03-03T08:05:00.000Z',
+            text: 'Moet ik\ntekeningen sturen?',
+            acknowledgement: false,
+            readAt: '2026-03-04T09:00:00.000Z',
+          },
+          {
+            from: 'municipality',
+            author: 'Mirjam Kuipers',
+            department: 'Vergunningen',
+            sentAt: '2026-03-05T10:00:00.000Z',
+            text: 'Dat is niet nodig.',
+            acknowledgement: false,
+            readAt: null,
+          },
+        ],
+        informationAnswers: [
+          { receivedOn: '2026-03-10', channel: 'internet', text: 'Hier is de offerte.', files: ['offerte.pdf'] },
+          { receivedOn: '2026-03-12', channel: 'post', text: null, files: [] },
+        ],
+        documents: [
+          {
+            title: 'offerte.pdf',
+            kind: 'answer',
+            addedAt: '2026-03-10T11:00:00.000Z',
+            mediaType: 'application/pdf',
+            bytes: 245_760,
+            addedBy: 'you',
+            department: null,
+          },
+          {
+            title: 'Advies welstand',
+            kind: 'attachment',
+            addedAt: '2026-03-11T11:00:00.000Z',
+            mediaType: 'application/pdf',
+            bytes: 1_468_006,
+            addedBy: 'municipality',
+            department: 'Vergunningen',
+          },
+        ],
+      },
+    ]
+    const text = allText(composeExportDocument(copy, translators.nl))
+    expect(text).toContain('3 maart 2026 om 09:05, U: Moet ik tekeningen sturen? (gelezen op 4 maart 2026 om 10:00)')
+    expect(text).toContain('Mirjam Kuipers, gemeente, Vergunningen: Dat is niet nodig. (nog niet gelezen)')
+    expect(text).toContain('Uw antwoorden op onze vragen')
+    expect(text).toContain('10 maart 2026, Internet: Hier is de offerte. (bestanden: offerte.pdf)')
+    expect(text).toContain('12 maart 2026, Post: alleen bestanden')
+    expect(text).toContain('offerte.pdf · Antwoord · 10 maart 2026 om 12:00 · 240 kB · van u')
+    expect(text).toContain(
+      'Advies welstand · Bijlage · 11 maart 2026 om 12:00 · 1,4 MB · van De gemeente, Vergunningen',
+    )
+    const en = allText(composeExportDocument({ ...copy, language: 'en' }, translators.en))
+    expect(en).toContain('Mirjam Kuipers, municipality, Vergunningen: Dat is niet nodig. (not read yet)')
+    expect(en).toContain('Your answers to our questions')
+  })
+
+  it('leaves out a case’s messages, answers and documents when it has none', () => {
+    const copy = emptyCopy()
+    copy.cases = [
+      {
+        reference: 'Z-2026-000003',
+        caseType: 'Parkeervergunning',
+        subject: 'Bewonersvergunning',
+        channel: 'internet',
+        status: 'open',
+        currentStep: 'Controle',
+        receivedOn: '2026-03-02',
+        acknowledgementDueOn: '2026-03-09',
+        decisionDueOn: '2026-04-27',
+        extended: false,
+        outcome: null,
+        decidedOn: null,
+        closedOn: null,
+        contactPerson: null,
+        events: [],
+        messages: [],
+        informationAnswers: [],
+        documents: [],
+      },
+    ]
+    const text = allText(composeExportDocument(copy, translators.nl))
+    for (const heading of ['Berichten', 'Uw antwoorden op onze vragen', 'Documenten'])
+      expect(text).not.toContain(heading)
+  })
+
   it('has words for every code the copy can hold, in both languages', () => {
     for (const lng of ['nl', 'en'] as const) {
       const t = translators[lng]
@@ -178,7 +291,17 @@ describe('the readable copy', () => {
         outcome: OUTCOMES,
         item: CORRECTABLE_FIELDS,
         status: ['open', 'suspended', 'decided', 'closed'],
-        event: ['received', 'step_reached', 'suspended', 'resumed', 'extended', 'decided', 'closed'],
+        event: [
+          'received',
+          'step_reached',
+          'suspended',
+          'resumed',
+          'extended',
+          'decided',
+          'closed',
+          'information_received',
+        ],
+        documentKind: DOCUMENT_KINDS,
         request: ['draft', 'submitted', 'accepted', 'approved', 'refused'],
         gender: ['M', 'V', 'O'],
         relation: ['partner', 'child', 'parent'],

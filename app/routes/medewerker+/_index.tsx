@@ -62,12 +62,37 @@ function LinkList({ items }: { items: Array<{ to: string; label: string }> }) {
   )
 }
 
-/** A caseworker's own cases at risk and overdue first; then the shared lists. */
+/**
+ * A caseworker's own cases at risk and overdue first; then what citizens sent (answers to a
+ * request for information, messages waiting for an answer); then the shared lists.
+ */
 function CaseworkerToday({ today }: { today: NonNullable<Today['caseworker']> }) {
   const { t } = useTranslation('staff')
   return (
     <>
       <CasesAtRisk cases={today.atRisk.cases} withinWorkingDays={today.atRisk.withinWorkingDays} />
+      <section aria-labelledby="caseworker-citizens">
+        <h2 id="caseworker-citizens" className="text-2xl">
+          {t('start.caseworker.citizens')}
+        </h2>
+        <LinkList
+          items={[
+            {
+              to: '/medewerker/zaken?ontvangen=1',
+              label: t('start.caseworker.received', { count: today.informationReceived }),
+            },
+            {
+              to: '/medewerker/berichten',
+              label: [
+                t('start.caseworker.messagesWaiting', { count: today.messagesWaiting }),
+                today.messagesLate > 0 ? t('start.caseworker.messagesLate', { count: today.messagesLate }) : null,
+              ]
+                .filter(Boolean)
+                .join(', '),
+            },
+          ]}
+        />
+      </section>
       <section aria-labelledby="caseworker-waiting">
         <h2 id="caseworker-waiting" className="text-2xl">
           {t('start.caseworker.waiting')}

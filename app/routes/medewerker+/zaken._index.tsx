@@ -7,6 +7,7 @@ import { StatusTag, type StatusTone } from '~/components/status-tag'
 import { actsOnCases, CASE_READERS } from '~/domain/staff-areas'
 import { requireStaff } from '~/services/auth/guards.server'
 import { listCasesForStaff } from '~/services/cases/access.server'
+import { withInformationReceived } from '~/services/cases/caseworker.server'
 import type { CaseRisk } from '~/services/cases/summaries.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 
@@ -22,10 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const listed = await listCasesForStaff(staff, { mine: !all }, { lang })
   // "Informatie ontvangen": the cases whose answer came in and waits for the caseworker, oldest first.
   const receivedOnly = new URL(request.url).searchParams.get('ontvangen') === '1'
-  const received = listed.filter((c) => c.informationReceivedOn !== null)
-  const cases = receivedOnly
-    ? [...received].sort((a, b) => a.informationReceivedOn!.localeCompare(b.informationReceivedOn!))
-    : listed
+  const received = withInformationReceived(listed)
+  const cases = receivedOnly ? received : listed
   return json({ cases, all, receivedOnly, receivedCount: received.length, title: t('cases:staff.listTitle') })
 }
 

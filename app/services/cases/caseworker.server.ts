@@ -88,6 +88,18 @@ export async function listCasesForCaseworker(
     )
 }
 
+/**
+ * "Informatie ontvangen": the cases of a work list whose answer to a request for information
+ * came in and waits for the caseworker, the oldest answer first.
+ */
+export function withInformationReceived<T extends Pick<CaseSummary, 'informationReceivedOn'>>(
+  cases: readonly T[],
+): T[] {
+  return cases
+    .filter((c) => c.informationReceivedOn !== null)
+    .sort((a, b) => compareLocalDate(a.informationReceivedOn!, b.informationReceivedOn!))
+}
+
 export interface CaseworkerCaseDetail extends CaseDetail {
   citizen: { name: string; maskedBsn: string }
   risk: CaseRisk

@@ -81,7 +81,15 @@ function item(d: DocumentSummary, href: string, addedBy: AddedBy): CaseDocumentI
   }
 }
 
-function citizenSees(addedBy: string, departments: Map<string, string | null>, caseDepartment: string | null): AddedBy {
+/**
+ * Who added a document as the citizen reads it: "you", the adding employee's department (else
+ * the case's), or the municipality. Also the citizen's copy of their data (requests/data-export).
+ */
+export function citizenSees(
+  addedBy: string,
+  departments: Map<string, string | null>,
+  caseDepartment: string | null,
+): AddedBy {
   const actor = actorOf(addedBy)
   if (actor.kind === 'citizen') return { by: 'you' }
   const department = actor.kind === 'employee' ? (departments.get(actor.id) ?? caseDepartment) : caseDepartment

@@ -20,6 +20,8 @@ export interface WaitingConversation {
   caseType: string
   /** the citizen's messages still without an answer */
   waiting: number
+  /** of those, the ones whose acknowledgement or answer is late */
+  late: number
   /** the oldest of them: when it came */
   firstSentOn: LocalDate
   /** what is owed first, by when, and whether that day has passed */
@@ -78,12 +80,14 @@ export async function listWaitingConversations(
         reference: r.reference,
         caseType: r.caseType,
         waiting: 1,
+        late: due.late ? 1 : 0,
         firstSentOn: sentOn,
         due,
       })
       continue
     }
     seen.waiting++
+    if (due.late) seen.late++
     if (compareLocalDate(due.dueOn, seen.due.dueOn) < 0) seen.due = due
   }
   return [...byCase.values()].sort(

@@ -17,6 +17,7 @@ import { getDb } from '../../../db/instance'
 import { DATA_EXPORT_SCHEMA, DATA_EXPORT_VERSION, letterText, type DataExport } from '~/domain/data-export'
 import { composeExportDocument, type Translate } from '~/domain/data-export-document'
 import { recordAudit } from '~/services/audit.server'
+import { readCaseConversationParts } from '~/services/requests/data-export-cases.server'
 import { EXPORTED, readExportRows } from '~/services/requests/data-export-read.server'
 import { renderDocumentPdf } from '~/services/letters/pdf.server'
 import { MUNICIPALITY, toStoredLetter } from '~/services/letters/stored.server'
@@ -45,6 +46,7 @@ const EVENT_DETAILS: Record<string, readonly string[]> = {
   extended: ['reason'],
   decided: ['outcome', 'summary'],
   closed: ['note'],
+  information_received: ['channel'],
 }
 
 /**
@@ -86,6 +88,7 @@ export async function exportPersonalData(
       views,
       steps,
     } = await readExportRows(bsn, { trx, now, addressId: person.address_id })
+    const conversationOf = await readCaseConversationParts(bsn, { trx })
 
     // Co-movers by name: their BSNs are theirs. Names of anyone no longer related come from persons.
     const coMoverBsns = [...new Set(moves.flatMap((m) => m.co_mover_bsns))]
@@ -207,6 +210,7 @@ export async function exportPersonalData(
             if (step) details.stepName = en ? step.name_en : step.name_nl
             return { seq: e.seq, type: e.type, occurredAt: iso(e.occurred_at)!, details }
           }),
+        ...conversationOf(c.id),
       })),
       letters: letters.map((row) => {
         const letter = toStoredLetter(row)
