@@ -17,6 +17,7 @@ import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { getObjectionForm, saveObjectionDraft } from '~/services/objections/draft.server'
 import { readUploadForm } from '~/services/uploads/index.server'
 import { notFound } from '~/responses'
+import { UPLOAD_ACCEPT } from '~/domain/uploads'
 
 /**
  * "Bezwaar maken" (Awb 6:4): why the citizen disagrees, why late if the term has passed
@@ -220,7 +221,7 @@ export default function ObjectionFormPage() {
               ref={fileInput}
               type="file"
               multiple
-              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+              accept={UPLOAD_ACCEPT}
               className="block w-full max-w-xl text-lg"
             />
           )}

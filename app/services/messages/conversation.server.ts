@@ -15,6 +15,7 @@ import { isUuid } from '~/domain/ids'
 import type { Language } from '~/domain/language'
 import { MESSAGE_MAX_LENGTH, type MessageNorms } from '~/domain/messages'
 import type { CitizenUser } from '~/services/auth/user.server'
+import { insertMessageOnce } from './insert-once.server'
 import { messageNorms, sentMoment } from './norms.server'
 
 export interface ConversationMessage {
@@ -182,23 +183,12 @@ export async function sendCitizenMessage(
       .executeTakeFirst()
     if (!found) return { ok: false, code: 'case_not_found' } as const
     if (found.status === 'closed') return { ok: false, field: 'body', code: 'case_closed' } as const
-    const inserted = await trx
-      .insertInto('case_messages')
-      .values({ case_id: found.id, author_kind: 'citizen', body, sent_at: now, form_id: input.formId })
-      .onConflict((oc) => oc.column('form_id').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (inserted) return { ok: true, messageId: inserted.id, duplicate: false } as const
-    const earlier = await trx
-      .selectFrom('case_messages')
-      .select('id')
-      .where('form_id', '=', input.formId)
-      .where('case_id', '=', found.id)
-      .where('author_kind', '=', 'citizen')
-      .executeTakeFirst()
-    // A form id used on another case or by the other side is not this form: not found.
-    return earlier
-      ? ({ ok: true, messageId: earlier.id, duplicate: true } as const)
-      : ({ ok: false, code: 'case_not_found' } as const)
+    return insertMessageOnce(trx, {
+      case_id: found.id,
+      author_kind: 'citizen',
+      body,
+      sent_at: now,
+      form_id: input.formId,
+    })
   })
 }

@@ -14,6 +14,7 @@ import { MESSAGE_MAX_LENGTH, messageDue, type MessageDue, type MessageTerms } fr
 import { recordAudit } from '~/services/audit.server'
 import { municipalToday } from '~/services/calendar.server'
 import { mayHandleCase } from '~/services/cases/scope.server'
+import { insertMessageOnce } from './insert-once.server'
 import { enqueueMessageNotice } from './notice.server'
 import { dayOf, messageNorms, sentMoment, termsOf } from './norms.server'
 
@@ -169,33 +170,18 @@ export async function answerMessage(
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst()
-    const inserted = await trx
-      .insertInto('case_messages')
-      .values({
-        case_id: found.id,
-        author_kind: 'employee',
-        employee_id: staff.employeeId,
-        body,
-        sent_at: now,
-        answers_id: question?.id ?? null,
-        holding: input.holding,
-        form_id: input.formId,
-      })
-      .onConflict((oc) => oc.column('form_id').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!inserted) {
-      const earlier = await trx
-        .selectFrom('case_messages')
-        .select('id')
-        .where('form_id', '=', input.formId)
-        .where('case_id', '=', found.id)
-        .where('author_kind', '=', 'employee')
-        .executeTakeFirst()
-      return earlier
-        ? ({ ok: true, messageId: earlier.id, duplicate: true } as const)
-        : ({ ok: false, code: 'case_not_found' } as const)
-    }
+    const stored = await insertMessageOnce(trx, {
+      case_id: found.id,
+      author_kind: 'employee',
+      employee_id: staff.employeeId,
+      body,
+      sent_at: now,
+      answers_id: question?.id ?? null,
+      holding: input.holding,
+      form_id: input.formId,
+    })
+    // The same form again: stored, audited and noticed the first time.
+    if (!stored.ok || stored.duplicate) return stored
     await recordAudit(trx, {
       actorKind: 'staff',
       actorId: staff.employeeId,
@@ -203,8 +189,8 @@ export async function answerMessage(
       subjectBsn: found.bsn,
       resource: `case:${found.reference}`,
     })
-    await enqueueMessageNotice(trx, inserted.id)
-    return { ok: true, messageId: inserted.id, duplicate: false } as const
+    await enqueueMessageNotice(trx, stored.messageId)
+    return stored
   })
 }
 
