@@ -126,6 +126,17 @@ describe('the documents of a case (JavaScript on)', () => {
     await expectNoAxeViolations(work)
     await staff.close()
 
+    // On a phone the forms with a file field fit the screen, errors and all: no sideways scrolling.
+    const phone = await loggedInContext(browser, baseUrl, await loginAsStaff(baseUrl, 'E1001'), 'phone')
+    const small = await phone.newPage()
+    for (const path of ['documenten/toevoegen', 'besluiten']) {
+      await small.goto(`${baseUrl}/medewerker/zaken/${caseId}/${path}`)
+      await small.locator('main form[enctype] button[type="submit"]').click()
+      await expect.poll(() => small.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    }
+    await phone.close()
+
     for (const viewport of ['desktop', 'phone'] as const) {
       const citizen = await loggedInContext(browser, baseUrl, await loginAsCitizen(baseUrl, thomas.bsn), viewport)
       const page = await citizen.newPage()

@@ -298,7 +298,7 @@ export default function CaseActionForm() {
               hint={t('documents:decisionFile.hint')}
               error={errorFor('decisionFile')}
             >
-              {(p) => <input {...p} type="file" accept=".pdf,application/pdf" className="block" />}
+              {(p) => <input {...p} type="file" accept=".pdf,application/pdf" className="block w-full text-lg" />}
             </FormField>
           </>
         ) : null}

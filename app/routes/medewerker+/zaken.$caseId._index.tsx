@@ -335,7 +335,7 @@ export default function CaseHandling() {
                         channel: e.payload.channel ? t(`channel.${String(e.payload.channel)}`) : '',
                       })}
                     </td>
-                    <td className="py-2">{e.actor}</td>
+                    <td className="py-2">{e.actor === 'citizen' ? t('staff.actorCitizen') : e.actor}</td>
                   </tr>
                 ))}
               </tbody>

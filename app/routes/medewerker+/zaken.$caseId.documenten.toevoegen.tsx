@@ -138,7 +138,7 @@ export default function AddDocumentPage() {
           </div>
         </fieldset>
         <FormField id="file" label={t('add.fileLabel')} hint={t('add.fileHint')} error={errorOf('file')}>
-          {(p) => <input {...p} type="file" accept={UPLOAD_ACCEPT} className="block" />}
+          {(p) => <input {...p} type="file" accept={UPLOAD_ACCEPT} className="block w-full text-lg" />}
         </FormField>
         <div className="flex flex-wrap items-center gap-6">
           <button type="submit" className="btn-primary">
