@@ -62,7 +62,8 @@ export interface ContactDetailsTable {
   updated_at: Timestamp
 }
 
-export type StaffRole = 'support' | 'caseworker' | 'manager'
+/** kcc: the customer contact centre (questions, calls, counter visits); editor: the knowledge base. */
+export type StaffRole = 'support' | 'caseworker' | 'manager' | 'kcc' | 'editor'
 export interface EmployeesTable {
   id: string
   name: string
@@ -156,8 +157,10 @@ export interface CaseEventsTable {
 
 export interface LettersTable {
   id: Generated<string>
-  case_id: string
-  event_id: string
+  /** A letter belongs to a case event, or (0022) to a question: exactly one of the two. */
+  case_id: string | null
+  event_id: string | null
+  question_id: Generated<string | null>
   bsn: string
   template_code: string
   template_version: number
@@ -176,11 +179,16 @@ export interface LettersTable {
 export interface ContactMomentsTable {
   id: Generated<string>
   bsn: string
-  channel: string
+  channel: 'phone' | 'counter' | 'internet' | 'email' | 'post' | 'chat'
   subject: string
   summary: string
   occurred_at: Generated<Timestamp>
   employee_id: string | null
+  /** 0022: the topic (app/domain/topics.ts), what it was about, and when it was recorded. */
+  topic: string | null
+  case_id: string | null
+  question_id: string | null
+  recorded_at: Generated<Timestamp>
 }
 
 export interface SourceSystemsTable {
@@ -469,6 +477,66 @@ export interface CaseMessagesTable {
   form_id: string
 }
 
+export type QuestionChannel = 'internet' | 'email' | 'post'
+export type AnswerChannel = 'portal' | 'email' | 'letter' | 'phone'
+export type QuestionEntryKind = 'question' | 'acknowledgement' | 'answer' | 'follow_up' | 'handover' | 'note'
+
+/** Questions to the municipality (0022): who asked, how it came in, its terms and its holder. */
+export interface QuestionsTable {
+  id: Generated<string>
+  seq: Generated<string>
+  /** V-2026-000123, from `question_reference_seq`. */
+  reference: string
+  /** The citizen, when asked logged in or registered for a known citizen; null on the public form. */
+  bsn: string | null
+  contact_name: string | null
+  email: string | null
+  phone: string | null
+  topic: string
+  channel: QuestionChannel
+  answer_channel: AnswerChannel
+  language: 'nl' | 'en'
+  received_at: Timestamp
+  registered_at: Generated<Timestamp>
+  registered_by: string | null
+  acknowledge_by: LocalDateColumn
+  answer_by: LocalDateColumn
+  /** The department holding it after a hand-over; null: the contact centre. */
+  department: string | null
+  case_id: string | null
+  answered_at: Timestamp | null
+  form_id: string
+}
+
+/** The thread of a question and its events (0022); hand-overs and notes stay internal. */
+export interface QuestionEntriesTable {
+  id: Generated<string>
+  seq: Generated<string>
+  question_id: string
+  kind: QuestionEntryKind
+  author_kind: 'citizen' | 'employee' | 'system'
+  employee_id: string | null
+  body: string
+  department: string | null
+  article_slugs: ColumnType<string[], string[] | undefined, string[]>
+  sent_via: AnswerChannel | null
+  at: Generated<Timestamp>
+  read_at: Timestamp | null
+  form_id: string | null
+}
+
+export interface QuestionAttachmentsTable {
+  id: Generated<string>
+  question_id: string
+  entry_id: string
+  file_name: string
+  media_type: string
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  added_at: Generated<Timestamp>
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -502,6 +570,9 @@ export interface Database {
   objection_draft_files: ObjectionDraftFilesTable
   rate_limits: RateLimitsTable
   case_messages: CaseMessagesTable
+  questions: QuestionsTable
+  question_entries: QuestionEntriesTable
+  question_attachments: QuestionAttachmentsTable
 }
 
 export type Person = Selectable<PersonsTable>

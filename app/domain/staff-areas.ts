@@ -5,7 +5,7 @@
  * look at the caseworkers' areas without acting in them.
  * Used by the navigation (in the browser) and the routes (on the server): no I/O here.
  */
-export type StaffRoleName = 'support' | 'caseworker' | 'manager'
+export type StaffRoleName = 'support' | 'caseworker' | 'manager' | 'kcc' | 'editor'
 
 /** Who may look at the caseworkers' lists and cases; acting on them stays with caseworkers. */
 export const CASE_READERS = ['caseworker', 'manager'] as const satisfies readonly StaffRoleName[]

@@ -29,6 +29,16 @@ import informationEn from './en/information.json'
 import informationNl from './nl/information.json'
 import messagesEn from './en/messages.json'
 import messagesNl from './nl/messages.json'
+import topicsEn from './en/topics.json'
+import topicsNl from './nl/topics.json'
+import knowledgeEn from './en/knowledge.json'
+import knowledgeNl from './nl/knowledge.json'
+import questionsEn from './en/questions.json'
+import questionsNl from './nl/questions.json'
+import kccEn from './en/kcc.json'
+import kccNl from './nl/kcc.json'
+import contactEn from './en/contact.json'
+import contactNl from './nl/contact.json'
 
 export const resources = {
   nl: {
@@ -47,6 +57,11 @@ export const resources = {
     documents: documentsNl,
     information: informationNl,
     messages: messagesNl,
+    topics: topicsNl,
+    knowledge: knowledgeNl,
+    questions: questionsNl,
+    kcc: kccNl,
+    contact: contactNl,
   },
   en: {
     auth: authEn,
@@ -64,5 +79,10 @@ export const resources = {
     documents: documentsEn,
     information: informationEn,
     messages: messagesEn,
+    topics: topicsEn,
+    knowledge: knowledgeEn,
+    questions: questionsEn,
+    kcc: kccEn,
+    contact: contactEn,
   },
 }

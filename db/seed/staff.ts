@@ -60,6 +60,22 @@ export const employees: DemoEmployee[] = [
     roles: ['support'],
   },
   {
+    id: 'E2002',
+    name: 'Lotte de Vries',
+    email: 'lotte.devries@groningen.example',
+    phone: '050 367 2002',
+    department: 'Klantcontactcentrum',
+    roles: ['kcc'],
+  },
+  {
+    id: 'E4001',
+    name: 'Pieter Smit',
+    email: 'pieter.smit@groningen.example',
+    phone: '050 367 4001',
+    department: 'Communicatie',
+    roles: ['editor'],
+  },
+  {
     id: 'E3001',
     name: 'Ahmed Benali',
     email: 'ahmed.benali@groningen.example',

@@ -26,7 +26,7 @@ export interface SessionToStart {
   language?: Language
 }
 
-const STAFF_ROLES: readonly StaffRole[] = ['support', 'caseworker', 'manager']
+const STAFF_ROLES: readonly StaffRole[] = ['support', 'caseworker', 'manager', 'kcc', 'editor']
 
 /**
  * A salted fingerprint of a subject for log lines, in groups of four ("3f9a-0c12-…"): the log's

@@ -38,6 +38,7 @@ export async function listLettersForCitizen(
       'l.read_at',
       'l.delivery',
     ])
+    .$narrowType<{ case_id: string }>() // the inner join on cases: a case's letter
     .where('l.bsn', '=', bsn)
     .orderBy('l.letter_date', 'desc')
     .orderBy('l.created_at', 'desc')
@@ -78,6 +79,7 @@ export async function getLetterForCitizen(
     .selectFrom('letters as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
     .select(letterColumns)
+    .$narrowType<{ case_id: string }>()
     .where('l.id', '=', letterId)
     .where('l.bsn', '=', bsn)
     .executeTakeFirst()

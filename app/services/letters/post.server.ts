@@ -68,6 +68,7 @@ export async function getLetterForPrinting(
     .selectFrom('letters as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
     .select([...letterColumns, 'l.bsn'])
+    .$narrowType<{ case_id: string }>()
     .where('l.id', '=', letterId)
     .where('l.delivery', '=', 'paper')
     .where(handledBy(employeeId, 'c.case_type_code'))

@@ -126,6 +126,7 @@ export async function readExportRows(
         'l.read_at',
         'l.printed_at',
       ])
+      .$narrowType<{ case_id: string }>()
       .where('l.bsn', '=', bsn)
       .orderBy('l.letter_date', 'desc')
       .orderBy('l.created_at', 'desc')
