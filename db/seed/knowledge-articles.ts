@@ -10,6 +10,9 @@
  */
 import { civilArticles } from './knowledge-articles/civil'
 import { identityArticles } from './knowledge-articles/identity'
+import { movingArticles } from './knowledge-articles/moving'
+import { parkingArticles } from './knowledge-articles/parking'
+import { wasteArticles } from './knowledge-articles/waste'
 import type { SeedArticle } from './knowledge-articles/types'
 
 export type { ArticleText, SeedArticle } from './knowledge-articles/types'
@@ -53,4 +56,7 @@ export const seedArticles: SeedArticle[] = [
   },
   ...identityArticles,
   ...civilArticles,
+  ...movingArticles,
+  ...parkingArticles,
+  ...wasteArticles,
 ]
