@@ -8,10 +8,13 @@
  * municipality holds itself to), what to bring, and a way onward. Costs are Groningen's 2026
  * tariffs where the municipality sets them, the national ones where the law does.
  */
+import { careArticles } from './knowledge-articles/care'
 import { civilArticles } from './knowledge-articles/civil'
 import { identityArticles } from './knowledge-articles/identity'
+import { incomeArticles } from './knowledge-articles/income'
 import { movingArticles } from './knowledge-articles/moving'
 import { parkingArticles } from './knowledge-articles/parking'
+import { taxesArticles } from './knowledge-articles/taxes'
 import { wasteArticles } from './knowledge-articles/waste'
 import type { SeedArticle } from './knowledge-articles/types'
 
@@ -59,4 +62,7 @@ export const seedArticles: SeedArticle[] = [
   ...movingArticles,
   ...parkingArticles,
   ...wasteArticles,
+  ...careArticles,
+  ...incomeArticles,
+  ...taxesArticles,
 ]
