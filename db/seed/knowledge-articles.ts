@@ -8,12 +8,16 @@
  * municipality holds itself to), what to bring, and a way onward. Costs are Groningen's 2026
  * tariffs where the municipality sets them, the national ones where the law does.
  */
+import { buildingArticles } from './knowledge-articles/building'
+import { businessArticles } from './knowledge-articles/business'
 import { careArticles } from './knowledge-articles/care'
 import { civilArticles } from './knowledge-articles/civil'
+import { grantsArticles } from './knowledge-articles/grants'
 import { identityArticles } from './knowledge-articles/identity'
 import { incomeArticles } from './knowledge-articles/income'
 import { movingArticles } from './knowledge-articles/moving'
 import { parkingArticles } from './knowledge-articles/parking'
+import { publicSpaceArticles } from './knowledge-articles/public-space'
 import { taxesArticles } from './knowledge-articles/taxes'
 import { wasteArticles } from './knowledge-articles/waste'
 import type { SeedArticle } from './knowledge-articles/types'
@@ -65,4 +69,8 @@ export const seedArticles: SeedArticle[] = [
   ...careArticles,
   ...incomeArticles,
   ...taxesArticles,
+  ...buildingArticles,
+  ...grantsArticles,
+  ...publicSpaceArticles,
+  ...businessArticles,
 ]
