@@ -6,7 +6,11 @@
  *
  * Each text says what it is, who it is for, what it costs, how long it takes (the norm the
  * municipality holds itself to), what to bring, and a way onward. Costs are Groningen's 2026
- * tariffs where the municipality sets them, the national ones where the law does.
+ * tariffs where the municipality sets them, the national ones where the law does; where a local
+ * tariff is not certain, the text sends people to gemeente.groningen.nl rather than invent one.
+ *
+ * The articles live one file per topic in ./knowledge-articles/; the first one, the example of
+ * the format, stays here. tests/unit/knowledge-articles.test.ts checks the content.
  */
 import { buildingArticles } from './knowledge-articles/building'
 import { businessArticles } from './knowledge-articles/business'
@@ -16,6 +20,7 @@ import { grantsArticles } from './knowledge-articles/grants'
 import { identityArticles } from './knowledge-articles/identity'
 import { incomeArticles } from './knowledge-articles/income'
 import { movingArticles } from './knowledge-articles/moving'
+import { otherArticles } from './knowledge-articles/other'
 import { parkingArticles } from './knowledge-articles/parking'
 import { publicSpaceArticles } from './knowledge-articles/public-space'
 import { taxesArticles } from './knowledge-articles/taxes'
@@ -73,4 +78,5 @@ export const seedArticles: SeedArticle[] = [
   ...grantsArticles,
   ...publicSpaceArticles,
   ...businessArticles,
+  ...otherArticles,
 ]

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readabilityOf, sentencesOf, wordsOf } from '~/domain/letters-readability'
-import { isTopic } from '~/domain/topics'
+import { TOPICS, isTopic } from '~/domain/topics'
 import { seedArticles, type ArticleText } from '../../db/seed/knowledge-articles'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -14,11 +14,21 @@ const prose = (text: ArticleText) =>
   [text.summary, text.what, text.forWhom, text.cost, text.duration].flatMap((part) => sentencesOf(part))
 
 /** Every word an article can be found by in one place: titles and synonyms, lower case. */
+const findableBy = (article: (typeof seedArticles)[number]) =>
+  [article.nl.title, article.en.title, ...article.synonyms].join(' | ').toLowerCase()
+
 describe('the knowledge base seed', () => {
-  it('gives each article a unique slug in the address pattern', () => {
+  it('has at least 44 articles, each with a unique slug in the address pattern', () => {
+    expect(seedArticles.length).toBeGreaterThanOrEqual(44)
     const slugs = seedArticles.map((a) => a.slug)
     expect(new Set(slugs).size).toBe(slugs.length)
     for (const slug of slugs) expect(slug, slug).toMatch(SLUG)
+  })
+
+  it('files every article under a known topic and covers every topic', () => {
+    for (const a of seedArticles) expect(isTopic(a.topic), `${a.slug}: ${a.topic}`).toBe(true)
+    const used = new Set(seedArticles.map((a) => a.topic))
+    for (const topic of TOPICS) expect(used.has(topic), topic).toBe(true)
   })
 
   it('fills every text in Dutch and English, with a short title and summary', () => {
@@ -36,10 +46,6 @@ describe('the knowledge base seed', () => {
       expect(a.en.what, a.slug).not.toBe(a.nl.what)
       expect(a.synonyms.length, `${a.slug} synonyms`).toBeGreaterThan(0)
     }
-  })
-
-  it('files every article under a known topic', () => {
-    for (const a of seedArticles) expect(isTopic(a.topic), `${a.slug}: ${a.topic}`).toBe(true)
   })
 
   it('holds no placeholder text', () => {
@@ -64,6 +70,44 @@ describe('the knowledge base seed', () => {
       expect(bySlug.get(slug)?.onward.appointment, slug).toBe(true)
     }
     expect(bySlug.get('verhuizing-doorgeven')?.onward.appointment).toBe(false)
+  })
+
+  it('is found by the words people type, abbreviations and misspellings included', () => {
+    const queries = [
+      'paspoort',
+      'pasport',
+      'id card',
+      'identiteitskaart',
+      'rijbewijs verlopen',
+      'driving licence',
+      'wmo',
+      'huishoudelijke hulp',
+      'bijstand',
+      'uitkering',
+      'welfare',
+      'vog',
+      'grofvuil',
+      'bulky waste',
+      'woz',
+      'kwijtschelding',
+      'bouwvergunning',
+      'dakkapel',
+      'woo',
+      'kvk',
+      'klacht',
+      'bezwaar',
+      'emigreren',
+      'parkeervergunning',
+      'stoeptegel',
+      'lantaarnpaal',
+      'openingstijden',
+    ]
+    const index = seedArticles.map(findableBy)
+    for (const query of queries)
+      expect(
+        index.some((words) => words.includes(query)),
+        query,
+      ).toBe(true)
   })
 
   it('is written plainly in Dutch: short sentences on average and none far too long', () => {
