@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { BRING_MAX_ITEMS, SECTION_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, SYNONYMS_MAX } from '~/domain/knowledge'
 import { readabilityOf, sentencesOf, wordsOf } from '~/domain/letters-readability'
 import { TOPICS, isTopic } from '~/domain/topics'
 import { seedArticles, type ArticleText } from '../../db/seed/knowledge-articles'
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const TEXT_FIELDS = ['title', 'summary', 'what', 'forWhom', 'cost', 'duration'] as const
 const routes = fileURLToPath(new URL('../../app/routes/mijn+/', import.meta.url))
 
@@ -22,7 +22,10 @@ describe('the knowledge base seed', () => {
     expect(seedArticles.length).toBeGreaterThanOrEqual(44)
     const slugs = seedArticles.map((a) => a.slug)
     expect(new Set(slugs).size).toBe(slugs.length)
-    for (const slug of slugs) expect(slug, slug).toMatch(SLUG)
+    for (const slug of slugs) {
+      expect(slug, slug).toMatch(SLUG_PATTERN)
+      expect(slug.length, slug).toBeLessThanOrEqual(SLUG_MAX_LENGTH)
+    }
   })
 
   it('files every article under a known topic and covers every topic', () => {
@@ -39,12 +42,17 @@ describe('the knowledge base seed', () => {
         for (const item of text.bring) expect(item.trim(), `${a.slug} ${language}.bring`).not.toBe('')
         expect(text.title.length, `${a.slug} ${language}.title`).toBeLessThanOrEqual(80)
         expect(text.summary.length, `${a.slug} ${language}.summary`).toBeLessThanOrEqual(250)
+        // within what the editor accepts, so an editor can save the article unchanged
+        for (const field of TEXT_FIELDS) expect(text[field].length).toBeLessThanOrEqual(SECTION_MAX_LENGTH)
+        expect(text.bring.length, `${a.slug} ${language}.bring`).toBeLessThanOrEqual(BRING_MAX_ITEMS)
       }
       // the list of what to bring says the same in both languages
       expect(a.en.bring.length, `${a.slug} bring`).toBe(a.nl.bring.length)
       // the English is its own text, not the Dutch copied
       expect(a.en.what, a.slug).not.toBe(a.nl.what)
       expect(a.synonyms.length, `${a.slug} synonyms`).toBeGreaterThan(0)
+      expect(a.synonyms.length, `${a.slug} synonyms`).toBeLessThanOrEqual(SYNONYMS_MAX)
+      expect(new Set(a.synonyms).size, `${a.slug} synonyms repeat`).toBe(a.synonyms.length)
     }
   })
 

@@ -161,9 +161,9 @@ export const civilArticles: SeedArticle[] = [
       ],
     },
     en: {
-      title: 'Getting married or entering a registered partnership',
+      title: 'Marriage and registered partnership',
       summary:
-        'Planning to marry or register a partnership? First give notice to the municipality, at least 2 weeks and at most 1 year before the date.',
+        'Planning a marriage or registered partnership? First give notice to the municipality, at least 2 weeks and at most 1 year before the date.',
       what: 'You first give notice of your intended marriage or partnership. We then check that nothing stands in the way.\n\nAfter that you choose a date, a venue and a registrar. You need 2 to 4 witnesses.',
       forWhom:
         'Anyone who wants to marry or register a partnership in the municipality of Groningen; you do not need to live here. Both of you must be 18 or over.',

@@ -19,7 +19,7 @@ export const incomeArticles: SeedArticle[] = [
     ],
     onward: { ask: true, appointment: false },
     nl: {
-      title: 'Bijstandsuitkering aanvragen',
+      title: 'Bijstand aanvragen (bijstandsuitkering)',
       summary:
         'Heeft u geen of te weinig inkomen om van te leven? Dan kunt u misschien een bijstandsuitkering krijgen. U vraagt die aan bij de gemeente.',
       what: 'De bijstand is een uitkering voor mensen die niet genoeg geld hebben om van te leven. De regels staan in de Participatiewet. Wij helpen u ook bij het vinden van werk.\n\nU vraagt de uitkering aan met DigiD. Daarna heeft u een gesprek met een consulent. Wij kijken naar uw inkomen, uw spaargeld en uw woonsituatie.',
@@ -181,7 +181,6 @@ export const incomeArticles: SeedArticle[] = [
     topic: 'income',
     synonyms: [
       'bijzondere bijstand',
-      'bijstand',
       'onverwachte kosten',
       'vergoeding kosten',
       'tegemoetkoming',
