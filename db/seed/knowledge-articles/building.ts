@@ -127,7 +127,7 @@ export const buildingArticles: SeedArticle[] = [
       forWhom: 'Eigenaren en huurders van een monument in de gemeente Groningen.',
       cost: 'Advies is gratis. Voor een vergunning betaalt u leges. Kijk voor de actuele tarieven op gemeente.groningen.nl.',
       duration:
-        'Wij beslissen binnen 8 weken na uw aanvraag, met één keer 6 weken verlenging (Omgevingswet). Soms vraagt de commissie voor erfgoed om advies. Daar houden wij rekening mee in de termijn.',
+        'Wij beslissen binnen 8 weken na uw aanvraag, met één keer 6 weken verlenging (Omgevingswet). Soms vragen wij eerst advies aan de commissie voor erfgoed. Dat past binnen de termijn.',
       bring: [
         'Uw DigiD of eHerkenning',
         'Tekeningen en foto’s van de huidige situatie',

@@ -29,7 +29,7 @@ export const careArticles: SeedArticle[] = [
         'Lukt het thuis niet meer goed door ouderdom, ziekte of een beperking? Meld u bij het WIJ-team. Samen kijken wij welke hulp u nodig heeft.',
       what: 'Met de Wet maatschappelijke ondersteuning (Wmo) helpt de gemeente mensen om thuis te blijven wonen en mee te doen. Denk aan een scootmobiel, een traplift, begeleiding of vervoer.\n\nEerst meldt u zich. Daarna heeft u een gesprek met iemand van het WIJ-team, vaak bij u thuis. Dit heet het keukentafelgesprek. Samen zoeken wij een oplossing. Soms kan uw familie of een buurthuis helpen. Is dat niet genoeg? Dan vraagt u een voorziening aan.',
       forWhom:
-        'Inwoners van de gemeente Groningen die thuis of in de wijk niet goed meer redden. Ook mantelzorgers kunnen zich melden.',
+        'Inwoners van de gemeente Groningen die zich thuis of in de wijk niet goed meer kunnen redden. Ook mantelzorgers kunnen zich melden.',
       cost: 'Het gesprek is gratis. Voor de meeste voorzieningen betaalt u een eigen bijdrage van hoogstens een vast bedrag per 4 weken. Het CAK rekent die bijdrage uit. Kijk op hetcak.nl.',
       duration:
         'Na uw melding voeren wij binnen 6 weken het gesprek (Wmo 2015, art. 2.3.2). Daarna vraagt u de voorziening aan. Wij beslissen binnen 2 weken na die aanvraag (Wmo 2015, art. 2.3.5).',

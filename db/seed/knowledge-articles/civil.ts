@@ -98,7 +98,7 @@ export const civilArticles: SeedArticle[] = [
       title: 'Geboorteaangifte doen',
       summary:
         'Is uw kind geboren? Doe binnen 3 dagen aangifte bij de gemeente waar uw kind is geboren. Maak hiervoor een afspraak.',
-      what: 'Met de geboorteaangifte wordt uw kind officieel ingeschreven. Wij maken een geboorteakte. Uw kind krijgt een burgerservicenummer (BSN) en staat daarna in de BRP.\n\nBent u niet getrouwd of geen geregistreerde partners? Dan moet de vader of meemoeder het kind eerst erkennen. Dat kan al vóór de geboorte.',
+      what: 'Met de geboorteaangifte wordt uw kind officieel ingeschreven. Wij maken een geboorteakte. Uw kind krijgt een burgerservicenummer (BSN) en staat daarna in de BRP.\n\nBent u niet getrouwd en heeft u geen geregistreerd partnerschap? Dan moet de vader of meemoeder het kind eerst erkennen. Dat kan al vóór de geboorte.',
       forWhom:
         'Ouders van een kind dat in de gemeente Groningen is geboren. De vader, de moeder of de meemoeder doet de aangifte. Kan dat niet? Dan mag iemand anders die bij de geboorte was het doen.',
       cost: 'Gratis.',
@@ -202,7 +202,7 @@ export const civilArticles: SeedArticle[] = [
         'Nabestaanden van iemand die in de gemeente Groningen is overleden. Is er geen uitvaartondernemer? Neem dan contact met ons op.',
       cost: 'De aangifte is gratis. Een afschrift van de akte van overlijden kost geld. Kijk op gemeente.groningen.nl.',
       duration:
-        'De aangifte moet gebeuren vóór de begrafenis of crematie. Die is meestal binnen 6 werkdagen na het overlijden (Wet op de lijkbezorging).',
+        'De aangifte moet gebeuren vóór de begrafenis of crematie. Die is uiterlijk op de 6e werkdag na het overlijden (Wet op de lijkbezorging).',
       bring: [
         'De verklaring van overlijden van de arts',
         'Het paspoort of de ID-kaart van de overledene, als dat er is',
@@ -217,7 +217,7 @@ export const civilArticles: SeedArticle[] = [
         'The family of someone who died in the municipality of Groningen. If there is no funeral director, please contact us.',
       cost: 'Registration is free. A copy of the death certificate costs a fee; see gemeente.groningen.nl.',
       duration:
-        'The death is registered before the burial or cremation, which normally takes place within 6 working days (Burial and Cremation Act).',
+        'The death is registered before the burial or cremation, which takes place on the 6th working day after the death at the latest (Burial and Cremation Act).',
       bring: ["The doctor's certificate of death", "The deceased's passport or ID card, if available"],
     },
   },

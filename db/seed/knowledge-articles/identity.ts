@@ -22,7 +22,7 @@ export const identityArticles: SeedArticle[] = [
       title: 'Paspoort aanvragen',
       summary:
         'U vraagt een paspoort aan bij de balie van de gemeente. Maak eerst een afspraak. Na ongeveer 5 werkdagen kunt u het ophalen.',
-      what: 'Een paspoort is een reisdocument. U kunt er mee reizen naar alle landen. U laat er ook mee zien wie u bent.\n\nU vraagt het paspoort aan bij de balie. Daar maken wij een vingerafdruk. U moet het paspoort ook zelf ophalen.',
+      what: 'Een paspoort is een reisdocument. U kunt ermee reizen naar alle landen. U laat er ook mee zien wie u bent.\n\nU vraagt het paspoort aan bij de balie. Daar maken wij een vingerafdruk. U moet het paspoort ook zelf ophalen.',
       forWhom:
         'Iedereen met de Nederlandse nationaliteit die in de gemeente Groningen woont. Ook kinderen hebben een eigen paspoort nodig. Voor een kind onder 18 jaar tekenen beide ouders met gezag.',
       cost: 'Een paspoort voor iemand van 18 jaar of ouder kost ongeveer € 84,00 in 2026. Het is 10 jaar geldig. Voor een kind onder 18 jaar is het goedkoper en 5 jaar geldig. Kijk voor het actuele tarief op gemeente.groningen.nl.',

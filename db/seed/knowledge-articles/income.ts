@@ -75,7 +75,7 @@ export const incomeArticles: SeedArticle[] = [
       title: 'Hulp bij schulden',
       summary:
         'Heeft u schulden of moeite met rondkomen? Vraag hulp bij de gemeente. Hoe eerder, hoe beter. De hulp is gratis.',
-      what: 'Schulden geven veel stress. De gemeente helpt u om overzicht te krijgen. Samen maken wij een plan. Soms regelen wij een betalingsregeling met de mensen en bedrijven waar u geld aan moet betalen. Soms beheren wij tijdelijk uw geld.\n\nU hoeft zich niet te schamen. Veel mensen hebben geldzorgen.',
+      what: 'Schulden geven veel stress. De gemeente helpt u om overzicht te krijgen. Samen maken wij een plan. Soms regelen wij een betalingsregeling met de mensen en bedrijven aan wie u geld schuldig bent. Soms beheren wij tijdelijk uw geld.\n\nU hoeft zich niet te schamen. Veel mensen hebben geldzorgen.',
       forWhom: 'Inwoners van de gemeente Groningen met schulden of geldzorgen. Ook ondernemers kunnen hulp krijgen.',
       cost: 'Gratis.',
       duration:
@@ -121,9 +121,9 @@ export const incomeArticles: SeedArticle[] = [
       title: 'Individuele inkomenstoeslag',
       summary:
         'Heeft u al lang een laag inkomen? Dan kunt u eens per jaar een extra bedrag krijgen: de individuele inkomenstoeslag.',
-      what: 'De individuele inkomenstoeslag is een bedrag dat u één keer per jaar krijgt. U mag het zelf besteden. Bijvoorbeeld aan een nieuwe wasmachine of kleding.\n\nWij kijken of u geen zicht heeft op een hoger inkomen. Bijvoorbeeld door uw gezondheid of leeftijd.',
+      what: 'De individuele inkomenstoeslag is een bedrag dat u één keer per jaar krijgt. U mag het zelf besteden. Bijvoorbeeld aan een nieuwe wasmachine of kleding.\n\nWij kijken ook of u kans heeft op een hoger inkomen. Dat hangt bijvoorbeeld af van uw gezondheid of leeftijd.',
       forWhom:
-        'Inwoners van de gemeente Groningen van 21 jaar tot de AOW-leeftijd, die al lange tijd een laag inkomen hebben. Meestal is dat 3 jaar of langer.',
+        'Inwoners van de gemeente Groningen tot de AOW-leeftijd die al jaren een laag inkomen hebben. Kijk op gemeente.groningen.nl welke leeftijd en hoeveel jaar precies gelden.',
       cost: 'Aanvragen is gratis. Kijk voor het actuele bedrag op gemeente.groningen.nl.',
       duration: 'Wij beslissen binnen 8 weken (Awb 4:13).',
       bring: ['Uw DigiD', 'Bankafschriften van de laatste maand', 'Bewijs van uw inkomen'],
@@ -134,7 +134,7 @@ export const incomeArticles: SeedArticle[] = [
         'Have you had a low income for a long time? You may receive an extra amount once a year: the individual income supplement.',
       what: 'The individual income supplement is a sum you receive once a year and may spend as you wish, for instance on a new washing machine or clothes.\n\nWe check whether you have any prospect of a higher income, for example given your health or age.',
       forWhom:
-        'Residents of the municipality of Groningen aged 21 up to state pension age who have had a low income for a long time, usually 3 years or more.',
+        'Residents of the municipality of Groningen below state pension age who have had a low income for years. See gemeente.groningen.nl for the exact age and number of years.',
       cost: 'Applying is free. See gemeente.groningen.nl for the current amount.',
       duration: 'We decide within 8 weeks (Awb 4:13).',
       bring: ['Your DigiD', "Last month's bank statements", 'Proof of your income'],
@@ -156,22 +156,22 @@ export const incomeArticles: SeedArticle[] = [
     nl: {
       title: 'Stadjerspas: korting bij een laag inkomen',
       summary:
-        'Met de Stadjerspas krijgt u korting op sport, cultuur en activiteiten in Groningen. De pas is gratis voor inwoners met een laag inkomen.',
+        'Met de Stadjerspas krijgt u korting op sport, cultuur en activiteiten in Groningen. De pas is voor inwoners met een laag inkomen.',
       what: 'Met de Stadjerspas doet u mee, ook als u weinig geld heeft. U krijgt korting bij het zwembad, de bibliotheek, het museum, de bioscoop en nog veel meer. Kinderen krijgen soms extra, bijvoorbeeld voor schoolspullen of sport.\n\nOp de website van de Stadjerspas ziet u alle aanbiedingen.',
       forWhom:
         'Inwoners van de gemeente Groningen met een laag inkomen. Kijk op gemeente.groningen.nl of uw inkomen laag genoeg is.',
-      cost: 'Gratis.',
+      cost: 'Kijk op gemeente.groningen.nl of de pas voor u iets kost.',
       duration: 'U krijgt de pas meestal binnen een paar weken thuisgestuurd. Wij beslissen binnen 8 weken (Awb 4:13).',
       bring: ['Uw DigiD', 'Bewijs van uw inkomen', 'Een pasfoto, voor een nieuwe pas'],
     },
     en: {
       title: 'Stadjerspas: discounts on a low income',
       summary:
-        'The Stadjerspas gives you discounts on sport, culture and activities in Groningen. It is free for residents with a low income.',
+        'The Stadjerspas gives you discounts on sport, culture and activities in Groningen. It is for residents with a low income.',
       what: 'The Stadjerspas helps you join in, even on a tight budget: discounts at the swimming pool, the library, museums, the cinema and much more. Children sometimes get extra, for school supplies or sport.\n\nThe Stadjerspas website lists all offers.',
       forWhom:
         'Residents of the municipality of Groningen with a low income. See gemeente.groningen.nl to check whether your income qualifies.',
-      cost: 'Free.',
+      cost: 'See gemeente.groningen.nl for whether the pass costs you anything.',
       duration: 'The pass usually reaches you within a few weeks; we decide within 8 weeks (Awb 4:13).',
       bring: ['Your DigiD', 'Proof of your income', 'A passport photo, for a new pass'],
     },

@@ -23,10 +23,10 @@ export const movingArticles: SeedArticle[] = [
         'Gaat u minstens 8 maanden in het buitenland wonen? Geef uw vertrek dan door aan de gemeente. Dat doet u in de 5 dagen vóór uw vertrek.',
       what: 'Als u emigreert, schrijven wij u uit in de Basisregistratie Personen (BRP). U krijgt een bewijs van uitschrijving. Dat heeft u soms nodig in uw nieuwe land.\n\nAndere overheden krijgen uw vertrek vanzelf door. Regel zelf wel uw zorgverzekering, uw AOW en uw belastingen.',
       forWhom:
-        'Iedereen die in de gemeente Groningen woont en binnen een jaar minstens 8 maanden in het buitenland gaat wonen. Gaan uw kinderen of partner mee? Dan geeft u hun vertrek ook door.',
+        'Iedereen die in de gemeente Groningen woont en binnen een jaar minstens 8 maanden in het buitenland gaat wonen. Bent u 16 jaar of ouder? Dan geeft u uw vertrek zelf door. Voor kinderen onder 16 doet de ouder dat.',
       cost: 'Gratis.',
       duration:
-        'Geef uw vertrek door in de 5 dagen vóór uw vertrek (Wet BRP). Eerder kan niet. Wij verwerken het op de dag dat u vertrekt.',
+        'Geef uw vertrek door in de 5 dagen vóór uw vertrek (Wet BRP, art. 2.43). Het doorgeven zelf duurt maar een paar minuten.',
       bring: [
         'Uw paspoort of ID-kaart',
         'Uw nieuwe adres in het buitenland, als u dat al weet',
@@ -38,10 +38,10 @@ export const movingArticles: SeedArticle[] = [
       summary: 'Going to live abroad for at least 8 months? Tell the municipality, in the 5 days before you leave.',
       what: 'When you emigrate, we deregister you from the Personal Records Database (BRP) and give you proof of deregistration, which your new country may ask for.\n\nOther government bodies are told automatically. You do need to arrange your health insurance, state pension (AOW) and taxes yourself.',
       forWhom:
-        'Residents of the municipality of Groningen who will live abroad for at least 8 months within a year. If your partner or children go with you, report their departure as well.',
+        'Residents of the municipality of Groningen who will live abroad for at least 8 months within a year. From 16 you report your own departure; parents report it for children under 16.',
       cost: 'Free.',
       duration:
-        'Report your departure in the 5 days before you leave (Wet BRP), not earlier. We process it on the day you leave.',
+        'Report your departure in the 5 days before you leave (Wet BRP, art. 2.43). Reporting it takes only a few minutes.',
       bring: [
         'Your passport or ID card',
         'Your new address abroad, if you already know it',

@@ -22,7 +22,7 @@ export const otherArticles: SeedArticle[] = [
       title: 'Bezwaar maken tegen een besluit',
       summary:
         'Bent u het niet eens met een besluit van de gemeente? Maak dan binnen 6 weken bezwaar. Dat is gratis. Wij kijken dan opnieuw naar het besluit.',
-      what: 'In een bezwaar schrijft u waarom u het niet eens bent met een besluit. Wij kijken dan opnieuw naar het besluit. Vaak nodigen wij u uit om uw bezwaar uit te leggen. Soms doet een onafhankelijke commissie dat.\n\nGaat het om een zaak in Mijn Stad? Dan maakt u het bezwaar online bij die zaak. U kunt ook een brief sturen. Zet daarin uw naam, adres, de datum, het besluit en waarom u het er niet mee eens bent. En onderteken de brief.',
+      what: 'In een bezwaar schrijft u waarom u het niet eens bent met een besluit. Wij kijken dan opnieuw naar het besluit. Vaak nodigen wij u uit om uw bezwaar uit te leggen. Soms hoort een onafhankelijke commissie u.\n\nGaat het om een zaak in Mijn Stad? Dan maakt u het bezwaar online bij die zaak. U kunt ook een brief sturen. Zet daarin uw naam, adres, de datum, het besluit en waarom u het er niet mee eens bent. En onderteken de brief.',
       forWhom:
         'Iedereen die rechtstreeks te maken heeft met een besluit van de gemeente Groningen. Bijvoorbeeld omdat het over u gaat, of over het huis naast u.',
       cost: 'Gratis.',
@@ -110,7 +110,7 @@ export const otherArticles: SeedArticle[] = [
       title: 'Informatie opvragen bij de gemeente (Woo-verzoek)',
       summary:
         'Wilt u documenten van de gemeente inzien, bijvoorbeeld over een besluit? Doe dan een Woo-verzoek. Wij beslissen binnen 4 weken.',
-      what: 'Met de Wet open overheid (Woo) kan iedereen informatie van de overheid opvragen. Bijvoorbeeld e-mails, rapporten of notulen. Vroeger heette dit de Wob. Wij maken de documenten openbaar, behalve wat geheim moet blijven. Zoals persoonlijke gegevens.\n\nBeschrijf zo precies mogelijk welke informatie u zoekt. Wij nemen contact met u op als uw verzoek te breed is. Zoekt u informatie over uzelf? Gebruik dan uw recht op inzage (AVG).',
+      what: 'Met de Wet open overheid (Woo) kan iedereen informatie van de overheid opvragen. Bijvoorbeeld e-mails, rapporten of notulen. Vroeger heette dit de Wob. Wij maken de documenten openbaar. Wat geheim moet blijven, zoals persoonlijke gegevens, maken wij onleesbaar.\n\nBeschrijf zo precies mogelijk welke informatie u zoekt. Wij nemen contact met u op als uw verzoek te breed is. Zoekt u informatie over uzelf? Gebruik dan uw recht op inzage (AVG).',
       forWhom: 'Iedereen. U hoeft niet te zeggen waarom u de informatie wilt hebben.',
       cost: 'Gratis.',
       duration:
@@ -285,7 +285,7 @@ export const otherArticles: SeedArticle[] = [
       title: 'Iets verloren of gevonden',
       summary:
         'Bent u iets kwijt in Groningen? Of heeft u iets gevonden? Kijk op verlorenofgevonden.nl of meld het bij de gemeente.',
-      what: 'Gevonden spullen worden bij de gemeente bewaard. De meeste staan op verlorenofgevonden.nl. Daar kunt u zoeken of iets van u is gevonden. U kunt er ook een verloren voorwerp melden.\n\nHeeft u iets gevonden? Meld het dan. Bent u een identiteitsbewijs kwijt? Meld dat aan de balie. Dan maken wij het ongeldig.',
+      what: 'De gemeente bewaart gevonden spullen. De meeste staan op verlorenofgevonden.nl. Daar kunt u zoeken of iets van u is gevonden. U kunt er ook een verloren voorwerp melden.\n\nHeeft u iets gevonden? Meld het dan. Bent u een identiteitsbewijs kwijt? Meld dat aan de balie. Dan maken wij het ongeldig.',
       forWhom: 'Iedereen die in de gemeente Groningen iets heeft verloren of gevonden.',
       cost: 'Melden is gratis. Kijk op gemeente.groningen.nl of ophalen iets kost.',
       duration:

@@ -101,7 +101,7 @@ export const parkingArticles: SeedArticle[] = [
         'Kunt u door een ziekte of handicap niet ver lopen? Vraag dan een gehandicaptenparkeerkaart aan. Daarmee mag u op speciale plekken parkeren.',
       what: 'Met een gehandicaptenparkeerkaart (GPK) mag u parkeren op een algemene gehandicaptenparkeerplaats. De kaart geldt in heel Nederland en in veel andere Europese landen. Er is een kaart voor bestuurders en een voor passagiers.\n\nEen onafhankelijke arts kijkt of u de kaart nodig heeft. Heeft u ook een eigen parkeerplaats bij huis nodig? Vraag dat dan tegelijk aan.',
       forWhom:
-        'Inwoners van de gemeente Groningen die minstens 6 maanden niet meer dan 100 meter kunnen lopen, met hulpmiddelen. Of die altijd hulp nodig hebben van de bestuurder.',
+        'Inwoners van de gemeente Groningen die langer dan 6 maanden niet meer dan 100 meter kunnen lopen, ook niet met een hulpmiddel. Of die als passagier altijd hulp nodig hebben van de bestuurder.',
       cost: 'Kijk voor de actuele kosten van de kaart en het medisch onderzoek op gemeente.groningen.nl.',
       duration:
         'Wij beslissen binnen 8 weken (Awb 4:13). Het medisch onderzoek hoort daarbij. De kaart is hoogstens 5 jaar geldig.',
@@ -113,7 +113,7 @@ export const parkingArticles: SeedArticle[] = [
         'Can you not walk far because of an illness or disability? Apply for a disabled parking card to use the special parking spaces.',
       what: 'A disabled parking card (GPK) lets you park in public disabled parking spaces. It is valid throughout the Netherlands and in many other European countries. There is a card for drivers and one for passengers.\n\nAn independent doctor assesses whether you need the card. If you also need a reserved space near your home, apply for both at once.',
       forWhom:
-        'Residents of the municipality of Groningen who, for at least 6 months, cannot walk more than 100 metres even with aids, or who always need the driver’s help.',
+        'Residents of the municipality of Groningen who for more than 6 months cannot walk more than 100 metres even with an aid, or who as a passenger always need the driver’s help.',
       cost: 'See gemeente.groningen.nl for the current cost of the card and the medical assessment.',
       duration:
         'We decide within 8 weeks (Awb 4:13), including the medical assessment. The card is valid for at most 5 years.',

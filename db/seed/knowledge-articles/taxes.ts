@@ -20,12 +20,12 @@ export const taxesArticles: SeedArticle[] = [
       title: 'Kwijtschelding van gemeentelijke belastingen',
       summary:
         'Heeft u een laag inkomen en weinig spaargeld? Dan hoeft u sommige gemeentelijke belastingen misschien niet te betalen. Vraag kwijtschelding aan.',
-      what: 'Kwijtschelding betekent dat u een belasting niet hoeft te betalen. Dat kan voor de afvalstoffenheffing en de rioolheffing. Niet voor de onroerendezaakbelasting (OZB).\n\nHeeft u vorig jaar kwijtschelding gekregen? Dan kijken wij soms zelf of u het weer krijgt. U krijgt daar bericht over.',
+      what: 'Kwijtschelding betekent dat u een belasting niet hoeft te betalen. Meestal gaat het om de afvalstoffenheffing en de rioolheffing. Kijk op gemeente.groningen.nl voor welke belastingen het kan.\n\nHeeft u vorig jaar kwijtschelding gekregen? Dan kijken wij soms zelf of u het weer krijgt. U krijgt daar bericht over.',
       forWhom:
         'Inwoners van de gemeente Groningen met een inkomen rond het bijstandsniveau en weinig spaargeld of bezit. Ondernemers kunnen geen kwijtschelding krijgen voor hun bedrijf.',
       cost: 'Aanvragen is gratis.',
       duration:
-        'Vraag kwijtschelding aan binnen 3 maanden na de datum op uw aanslag. Wij beslissen zo snel mogelijk. Zolang wij beslissen, hoeft u niet te betalen.',
+        'Vraag kwijtschelding zo snel mogelijk aan nadat u de aanslag heeft gekregen. Op de aanslag staat tot wanneer dat kan. Zolang wij beslissen, hoeft u dat deel nog niet te betalen.',
       bring: [
         'Uw DigiD',
         'Het aanslagbiljet',
@@ -38,12 +38,12 @@ export const taxesArticles: SeedArticle[] = [
       title: 'Remission of municipal taxes',
       summary:
         'On a low income with little savings? You may not have to pay some municipal taxes. Apply for remission.',
-      what: 'Remission (kwijtschelding) means you are let off paying a tax. It is possible for the waste charge and the sewerage charge, but not for property tax (OZB).\n\nIf you were granted remission last year, we sometimes check ourselves whether you qualify again, and let you know.',
+      what: 'Remission (kwijtschelding) means you are let off paying a tax. It usually concerns the waste charge and the sewerage charge; gemeente.groningen.nl lists which taxes qualify.\n\nIf you were granted remission last year, we sometimes check ourselves whether you qualify again, and let you know.',
       forWhom:
         'Residents of the municipality of Groningen with an income around the social assistance level and few savings or assets. Businesses cannot get remission.',
       cost: 'Applying is free.',
       duration:
-        'Apply within 3 months of the date on your tax assessment. We decide as soon as we can; you do not have to pay while we decide.',
+        'Apply as soon as you can after receiving the assessment; it says by when. While we decide, you need not pay that part yet.',
       bring: [
         'Your DigiD',
         'The tax assessment',
