@@ -6,47 +6,28 @@
  *
  * Each text says what it is, who it is for, what it costs, how long it takes (the norm the
  * municipality holds itself to), what to bring, and a way onward. Costs are Groningen's 2026
- * tariffs where the municipality sets them, the national ones where the law does.
+ * tariffs where the municipality sets them, the national ones where the law does; where a local
+ * tariff is not certain, the text sends people to gemeente.groningen.nl rather than invent one.
+ *
+ * The articles live one file per topic in ./knowledge-articles/; the first one, the example of
+ * the format, stays here. tests/unit/knowledge-articles.test.ts checks the content.
  */
-export interface ArticleText {
-  /** The heading, as people search for it: "Paspoort aanvragen". */
-  title: string
-  /** One or two sentences: the answer in short, shown in search results. */
-  summary: string
-  /** What it is. Paragraphs separated by a blank line. */
-  what: string
-  /** Who it is for (and who not). */
-  forWhom: string
-  /** What it costs; "Gratis" / "Free" when nothing. */
-  cost: string
-  /** How long it takes: the norm the municipality holds itself to, or the legal term. */
-  duration: string
-  /** What to bring or have ready, one item per entry. */
-  bring: string[]
-}
+import { buildingArticles } from './knowledge-articles/building'
+import { businessArticles } from './knowledge-articles/business'
+import { careArticles } from './knowledge-articles/care'
+import { civilArticles } from './knowledge-articles/civil'
+import { grantsArticles } from './knowledge-articles/grants'
+import { identityArticles } from './knowledge-articles/identity'
+import { incomeArticles } from './knowledge-articles/income'
+import { movingArticles } from './knowledge-articles/moving'
+import { otherArticles } from './knowledge-articles/other'
+import { parkingArticles } from './knowledge-articles/parking'
+import { publicSpaceArticles } from './knowledge-articles/public-space'
+import { taxesArticles } from './knowledge-articles/taxes'
+import { wasteArticles } from './knowledge-articles/waste'
+import type { SeedArticle } from './knowledge-articles/types'
 
-export interface SeedArticle {
-  /** The address: /onderwerpen/<slug>, Dutch, lower case, hyphens. */
-  slug: string
-  /** One of the topics of app/domain/topics.ts (db/ imports nothing from app/; a test checks). */
-  topic: string
-  /**
-   * Words people use that the texts may not: other names, abbreviations, common misspellings,
-   * in both languages ("reisdocument", "travel document", "pasport").
-   */
-  synonyms: string[]
-  /** The ways onward the article offers. */
-  onward: {
-    /** A path in the portal where it can be done online, e.g. '/mijn/gegevens/verhuizen'. */
-    apply?: string
-    /** "Stel een vraag": always sensible, so true unless there is nothing to ask. */
-    ask: boolean
-    /** "Maak een afspraak": when it is done at the counter. */
-    appointment: boolean
-  }
-  nl: ArticleText
-  en: ArticleText
-}
+export type { ArticleText, SeedArticle } from './knowledge-articles/types'
 
 export const seedArticles: SeedArticle[] = [
   {
@@ -85,4 +66,17 @@ export const seedArticles: SeedArticle[] = [
       ],
     },
   },
+  ...identityArticles,
+  ...civilArticles,
+  ...movingArticles,
+  ...parkingArticles,
+  ...wasteArticles,
+  ...careArticles,
+  ...incomeArticles,
+  ...taxesArticles,
+  ...buildingArticles,
+  ...grantsArticles,
+  ...publicSpaceArticles,
+  ...businessArticles,
+  ...otherArticles,
 ]
