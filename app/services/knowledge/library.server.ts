@@ -98,7 +98,18 @@ export async function getArticleVersions(
   const versions = await db
     .selectFrom('knowledge_article_versions as v')
     .leftJoin('employees as e', 'e.id', 'v.employee_id')
-    .select(['v.version', 'v.status', 'v.topic', 'v.nl', 'v.en', 'v.synonyms', 'v.onward', 'v.note', 'v.created_at', 'e.name'])
+    .select([
+      'v.version',
+      'v.status',
+      'v.topic',
+      'v.nl',
+      'v.en',
+      'v.synonyms',
+      'v.onward',
+      'v.note',
+      'v.created_at',
+      'e.name',
+    ])
     .where('v.article_id', '=', article.id)
     .orderBy('v.version', 'desc')
     .execute()
