@@ -74,6 +74,8 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
+/** Waits for the page with this h1: after a click, with or without JavaScript. */
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 
 describe('Onderwerpen for visitors', () => {
   for (const viewport of Object.keys(viewports) as Array<keyof typeof viewports>)
@@ -85,26 +87,24 @@ describe('Onderwerpen for visitors', () => {
         const page = await context.newPage()
         await page.goto(baseUrl)
         await page.getByRole('contentinfo').getByRole('link', { name: 'Onderwerpen' }).click()
-        await page.waitForURL(`${baseUrl}/onderwerpen`)
-        expect(await h1(page)).toBe('Onderwerpen')
-        await expectNoAxeViolations(page)
+        await heading(page, 'Onderwerpen')
+        if (javaScriptEnabled) await expectNoAxeViolations(page) // axe runs in the page
         await page.getByLabel('Zoek een onderwerp').fill('fietsenstaling')
         await page.getByRole('button', { name: 'Zoeken' }).click()
-        await page.waitForURL(/\/onderwerpen\?q=fietsenstaling/)
+        await page.getByText('gevonden voor “fietsenstaling”').waitFor()
         const result = page.getByRole('link', { name: 'Fietsenstalling huren' })
         await result.waitFor()
-        await expectNoAxeViolations(page)
+        if (javaScriptEnabled) await expectNoAxeViolations(page) // axe runs in the page
         await screenshot(page, `onderwerpen-zoeken-nl-${viewport}-js-${javaScriptEnabled}`)
         await result.click()
-        await page.waitForURL(`${baseUrl}/onderwerpen/${slug}`)
-        expect(await h1(page)).toBe('Fietsenstalling huren')
+        await heading(page, 'Fietsenstalling huren')
         for (const heading of ['Wat is het?', 'Voor wie?', 'Wat kost het?', 'Hoe lang duurt het?', 'Wat neemt u mee?'])
           expect(await page.getByRole('heading', { level: 2, name: heading }).isVisible()).toBe(true)
         expect(await page.getByRole('link', { name: 'Stel een vraag' }).getAttribute('href')).toBe(
           '/contactformulier?onderwerp=parking',
         )
         expect(await page.getByText(/^Laatst bijgewerkt op \d+ \w+ \d{4}$/).isVisible()).toBe(true)
-        await expectNoAxeViolations(page)
+        if (javaScriptEnabled) await expectNoAxeViolations(page) // axe runs in the page
         await screenshot(page, `onderwerpen-artikel-nl-${viewport}-js-${javaScriptEnabled}`)
         await context.close()
       })
@@ -113,13 +113,12 @@ describe('Onderwerpen for visitors', () => {
     it(`shows the English text, and "Did you mean …?" (en, ${viewport})`, async () => {
       const context = await visitor(viewport, 'en')
       const page = await context.newPage()
-      await page.goto(`${baseUrl}/onderwerpen?q=fietskeldr`)
+      await page.goto(`${baseUrl}/onderwerpen?q=fiedskelter`)
       expect(await h1(page)).toBe('Topics')
-      await page.getByText('No results for “fietskeldr”.').waitFor()
+      await page.getByText('No results for “fiedskelter”.').waitFor()
       await page.getByRole('link', { name: 'fietskelder' }).click()
       await page.getByRole('link', { name: 'Rent a bicycle shed' }).click()
-      await page.waitForURL(`${baseUrl}/onderwerpen/${slug}`)
-      expect(await h1(page)).toBe('Rent a bicycle shed')
+      await heading(page, 'Rent a bicycle shed')
       expect(await page.getByRole('heading', { level: 2, name: 'What does it cost?' }).isVisible()).toBe(true)
       expect(await page.getByRole('link', { name: 'Apply online' }).getAttribute('href')).toBe('/mijn/zaken')
       await expectNoAxeViolations(page)
