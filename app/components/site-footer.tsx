@@ -28,6 +28,9 @@ export function SiteFooter() {
           </h2>
           <ul className="mt-2 space-y-1 text-base">
             <li>
+              <Link to="/onderwerpen">{t('knowledge:title')}</Link>
+            </li>
+            <li>
               <Link to="/kwaliteitshandvest">{t('footer.charter')}</Link>
             </li>
           </ul>

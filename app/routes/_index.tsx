@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TopicSearchForm } from '~/components/topic-search-form'
 import { getFixedT } from '~/services/i18n.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -56,6 +57,14 @@ export default function Home() {
           <p className="mt-1 text-base">{t('home.noDigidText')}</p>
         </aside>
       </div>
+
+      <section aria-labelledby="topics-heading" className="prose-width">
+        <h2 id="topics-heading" className="text-2xl">
+          {t('knowledge:home.heading')}
+        </h2>
+        <p className="mt-2">{t('knowledge:home.text')}</p>
+        <TopicSearchForm id="home-q" />
+      </section>
 
       <section aria-labelledby="charter-heading" className="prose-width">
         <h2 id="charter-heading" className="text-2xl">

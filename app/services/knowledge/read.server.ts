@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next'
+import { sql } from 'kysely'
 import { getDb } from '../../../db/instance'
 import type { Executor } from '../../../db/client'
 import { articlePath, type ArticleOnward, type ArticleText } from '~/domain/knowledge'
@@ -71,4 +72,34 @@ export function articleAnswerText(
     '',
     `${label('more')} ${link}`,
   ].join('\n')
+}
+
+export interface ArticleSummary {
+  slug: string
+  topic: string
+  title: string
+  summary: string
+}
+
+/** Every published article, in `language`, by title: the topics page without a search. */
+export async function listPublishedArticles({
+  db = getDb(),
+  language,
+}: {
+  db?: Executor
+  language: Language
+}): Promise<ArticleSummary[]> {
+  return db
+    .selectFrom('knowledge_articles as a')
+    .innerJoin('knowledge_article_versions as v', (j) =>
+      j.onRef('v.article_id', '=', 'a.id').onRef('v.version', '=', 'a.published_version'),
+    )
+    .select([
+      'a.slug',
+      'v.topic',
+      sql<string>`v.${sql.raw(language === 'en' ? 'en' : 'nl')}->>'title'`.as('title'),
+      sql<string>`v.${sql.raw(language === 'en' ? 'en' : 'nl')}->>'summary'`.as('summary'),
+    ])
+    .orderBy('title')
+    .execute()
 }

@@ -91,9 +91,10 @@ async function textSearch(
   const en = sql`to_tsquery('english', ${text})`
   // ts_rank_cd's weights are {D, C, B, A}: the body, —, summary and synonyms, title.
   const weights = sql`'{0.1, 0.3, 0.5, 1.0}'::float4[]`
+  // Ranked only in the language(s) that match: ranking reads the whole document.
   const rank = sql<number>`greatest(
-    ts_rank_cd(${weights}, v.search_nl, ${nl}) * ${language === 'nl' ? 1 : OTHER_LANGUAGE},
-    ts_rank_cd(${weights}, v.search_en, ${en}) * ${language === 'en' ? 1 : OTHER_LANGUAGE})`
+    case when v.search_nl @@ ${nl} then ts_rank_cd(${weights}, v.search_nl, ${nl}) * ${language === 'nl' ? 1 : OTHER_LANGUAGE} else 0 end,
+    case when v.search_en @@ ${en} then ts_rank_cd(${weights}, v.search_en, ${en}) * ${language === 'en' ? 1 : OTHER_LANGUAGE} else 0 end)`
   const rows = await published(db)
     .select(['a.slug', 'v.topic', titleOf(language).as('title'), summaryOf(language).as('summary'), rank.as('rank')])
     .where(sql<boolean>`(v.search_nl @@ ${nl} or v.search_en @@ ${en})`)
