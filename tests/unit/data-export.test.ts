@@ -46,6 +46,7 @@ function emptyCopy(language: 'nl' | 'en' = 'nl'): DataExport {
     correctionRequests: [],
     moves: [],
     contactMoments: [],
+    questions: [],
     viewedBy: [],
   }
 }
