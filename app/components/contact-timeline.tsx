@@ -141,11 +141,17 @@ export function ContactTimeline({ entries, side }: { entries: TimelineEntry[]; s
                   <dd className="m-0">{e.reference}</dd>
                 </>
               ) : null}
-              {e.employeeName || e.department ? (
+              {e.kind === 'handover' ? (
                 <>
-                  <dt className="font-bold">{e.kind === 'handover' ? t('timeline.handedTo') : t('timeline.who')}</dt>
+                  <dt className="font-bold">{t('timeline.handedTo')}</dt>
+                  <dd className="m-0">{e.department}</dd>
+                </>
+              ) : null}
+              {e.employeeName ? (
+                <>
+                  <dt className="font-bold">{t('timeline.who')}</dt>
                   <dd className="m-0">
-                    {e.kind === 'handover' ? e.department : [e.employeeName, e.department].filter(Boolean).join(', ')}
+                    {e.kind === 'handover' ? e.employeeName : [e.employeeName, e.department].filter(Boolean).join(', ')}
                     {side === 'staff' && e.employeeId ? ` (${e.employeeId})` : null}
                   </dd>
                 </>

@@ -116,7 +116,8 @@ class QuestionWriter {
         answer_channel: q.answerChannel,
         language: 'nl',
         received_at: q.receivedAt,
-        registered_at: at(q.registeredAt ?? q.receivedAt),
+        // Registered when it was opened, never before it came in.
+        registered_at: at(new Date(Math.max((q.registeredAt ?? q.receivedAt).getTime(), q.receivedAt.getTime()))),
         registered_by: q.registeredBy ?? null,
         acknowledge_by: terms.acknowledgeBy,
         answer_by: terms.answerBy,

@@ -156,7 +156,9 @@ export async function readContactHistory(
       left join employees emp on emp.id = m.employee_id
       where c.bsn = ${bsn}
       union all
-      select 'l:' || l.id, l.created_at, 'letters', 'letter',
+      -- A letter counts from its date (noon in Groningen), or from when it was made if that is earlier.
+      select 'l:' || l.id, least(l.created_at, (l.letter_date + time '12:00') at time zone 'Europe/Amsterdam'),
+             'letters', 'letter',
              case l.delivery when 'paper' then 'letter' else 'portal' end,
              q.topic, l.title, null, coalesce(c.reference, q.reference), l.question_id, l.case_id, l.id, null, null,
              null, null
@@ -217,7 +219,8 @@ export function encodeCursor(cursor: ContactCursor): string {
   return Buffer.from(`${cursor.at}|${cursor.key}`, 'utf8').toString('base64url')
 }
 
-const KEY_PATTERN = /^[emcl]:[0-9a-f-]{36}$/
+/** Entries, messages and letters have UUIDs; contact moments a serial number (0001). */
+const KEY_PATTERN = /^(?:[eml]:[0-9a-f-]{36}|c:\d{1,19})$/
 const CURSOR_AT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 
 /** The cursor in a query string, or null for anything that is not one we made. */
