@@ -73,14 +73,25 @@ export async function measureQuestionQuality(
     with ${calendarCtes(sql`${from}::date`, sql`${calendarTo}::date`, extraNonWorkingDays)},
     norms(channel, ack_days, answer_weeks) as (values ${normRows}),
     periods(p_from, p_to) as (values ${periodRows}),
-    cohort as (
-      select q.channel, (q.received_at at time zone 'Europe/Amsterdam')::date as received_on,
-             (select min(e.at) from question_entries e
-               where e.question_id = q.id and e.kind in ('acknowledgement', 'answer')) as ack_at,
-             (select min(e.at) from question_entries e
-               where e.question_id = q.id and e.kind = 'answer') as answer_at
+    received as materialized (
+      select q.id, q.channel, (q.received_at at time zone 'Europe/Amsterdam')::date as received_on
       from questions q
       where q.received_at >= ${startOfDayIn(from)} and q.received_at < ${startOfDayIn(addDays(to, 1))}
+    ),
+    -- One pass over the entries of those questions (a hash join), not a probe per question.
+    replies as (
+      select e.question_id,
+             min(e.at) filter (where e.kind in ('acknowledgement', 'answer')) as ack_at,
+             min(e.at) filter (where e.kind = 'answer') as answer_at
+      from question_entries e
+      join received r on r.id = e.question_id
+      where e.kind in ('acknowledgement', 'answer')
+      group by e.question_id
+    ),
+    cohort as (
+      select r.channel, r.received_on, p.ack_at, p.answer_at
+      from received r
+      left join replies p on p.question_id = r.id
     ),
     measured as (
       select c.channel, c.received_on,
