@@ -72,16 +72,16 @@ describe('Mijn contact', () => {
 })
 
 describe('the klantbeeld for the contact centre', () => {
-  it('opens from the citizen search, shows the internal entries, and keeps the BSN out of the address', async () => {
+  it('opens from the citizen search and keeps the BSN out of the address', async () => {
     const context = await loggedInContext(browser, baseUrl, await loginAsStaff(baseUrl, 'E2002'), 'desktop')
     const page = await context.newPage()
     await page.goto(`${baseUrl}/medewerker/burgers`)
     await page.locator('#bsn').fill(jan.bsn)
-    await page.getByRole('button', { name: 'Zoeken' }).first().click()
+    await page.locator('form:has(#bsn) button[type="submit"]').click()
     await page.getByRole('button', { name: 'Klantbeeld van Jan Willem Jansen bekijken' }).click()
     await page.waitForURL(/\/medewerker\/klantbeeld\?burger=/)
     expect(page.url()).not.toContain(jan.bsn)
-    expect(await h1(page)).toBe('Klantbeeld van Jan Willem Jansen')
+    await expect.poll(() => h1(page)).toBe('Klantbeeld van Jan Willem Jansen')
     expect(await main(page)).toContain('Telefoongesprek')
     await expectNoAxeViolations(page)
     await screenshot(page, 'klantbeeld-nl-desktop')
