@@ -7,6 +7,7 @@ import { seedDemoCases } from '../../server/seed/cases'
 import { seedDemoMessages } from '../../server/seed/messages'
 import { seedDemoQuestions } from '../../server/seed/questions'
 import { readContactHistory, type ContactQuery } from '~/services/contacts/history.server'
+import { exportPersonalData } from '~/services/requests/data-export.server'
 import { createPerson } from '../support/factories'
 import { portalClient } from '../support/http'
 import { loginAsCitizen, loginAsStaff } from '../support/login'
@@ -166,6 +167,20 @@ describe('Mijn contact', () => {
     expect(second[0] <= times(first.body)[24]).toBe(true)
     expect(older.body).toContain('Terugbelverzoek 0')
     expect(first.body).not.toContain('Terugbelverzoek 0<')
+  })
+})
+
+describe('the copy of all their data', () => {
+  it('holds the questions with the thread the citizen sees, and the contact moments with what they were about', async () => {
+    const data = await exportPersonalData({ bsn: fatima.bsn }, { format: 'json', language: 'nl', db })
+    const handedOver = await questionOf(fatima.bsn, 'Vergunningen')
+    const question = data.questions.find((q) => q.reference === handedOver.reference)!
+    expect(question.entries.map((e) => e.kind)).toEqual(['question', 'acknowledgement'])
+    expect(JSON.stringify(data.questions)).not.toContain('Bestemmingsplan opgevraagd')
+    const janData = await exportPersonalData({ bsn: jan.bsn }, { format: 'json', language: 'nl', db })
+    const call = janData.contactMoments.find((m) => m.subject === 'Verhuizing doorgeven')!
+    expect(call).toMatchObject({ channel: 'phone', topic: 'moving' })
+    expect(call.questionReference).toMatch(/^V-\d{4}-\d{6}$/)
   })
 })
 
