@@ -373,6 +373,23 @@ export function composeExportDocument(data: DataExport, t: Translate): ExportDoc
       ),
     },
     {
+      heading: t('pdf.questions'),
+      parts: orNone(
+        data.questions.map((q) => ({
+          heading: `${q.reference}, ${moment(q.receivedAt)}`,
+          blocks: [
+            {
+              kind: 'list' as const,
+              items: q.entries.map(
+                (e) => `${moment(e.at)}, ${t(`questionEntries.${e.kind}`, { defaultValue: e.kind })}: ${e.text}`,
+              ),
+            },
+          ],
+        })),
+        'pdf.noQuestions',
+      ),
+    },
+    {
       heading: t('pdf.viewedBy'),
       parts: orNone(
         data.viewedBy.length

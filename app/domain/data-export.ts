@@ -201,7 +201,25 @@ export interface DataExport {
     decisionReason: string | null
   }>
   /** your contacts with the municipality as recorded (calls, counter visits, reports), newest first */
-  contactMoments: Array<{ occurredAt: Instant; channel: string; subject: string; summary: string }>
+  contactMoments: Array<{
+    occurredAt: Instant
+    channel: string
+    subject: string
+    summary: string
+    /** the topic code (topics), and the case or question it was about */
+    topic: string | null
+    caseReference: string | null
+    questionReference: string | null
+  }>
+  /** your questions to the municipality and their thread as you see it (no internal notes), newest first */
+  questions: Array<{
+    reference: string
+    topic: string
+    channel: string
+    answerChannel: string
+    receivedAt: Instant
+    entries: Array<{ kind: string; at: Instant; text: string; sentVia: string | null }>
+  }>
   /** "Wie heeft mijn gegevens bekeken": staff who viewed your data or looked along with you, and your own downloads */
   viewedBy: Array<{
     at: Instant

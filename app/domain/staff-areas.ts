@@ -40,7 +40,7 @@ export const STAFF_AREAS: readonly StaffArea[] = [
     group: 'caseworker',
     roles: 'caseworkerOnly' in a ? ['caseworker'] : CASE_READERS,
   })),
-  { key: 'findCitizen', to: '/medewerker/burgers', group: 'support', roles: ['support'] },
+  { key: 'findCitizen', to: '/medewerker/burgers', group: 'support', roles: ['support', 'kcc'] },
   { key: 'knowledge', to: '/medewerker/kennisbank', group: 'support', roles: ['editor', 'kcc'] },
   { key: 'quality', to: '/medewerker/kwaliteit', group: 'manager', roles: ['manager'] },
   { key: 'review', to: '/medewerker/meekijken', group: 'manager', roles: ['manager'] },

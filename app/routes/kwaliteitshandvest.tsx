@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: 'quality' }
+export const handle = { i18n: ['quality', 'contact'] }
 
 function NormList({ norms }: { norms: ServiceNorm[] }) {
   const { t, i18n } = useTranslation('quality')
@@ -133,6 +133,33 @@ export default function Charter() {
                 </div>
                 <div>
                   <dt className="font-bold">{t('quality:charter.decidedColumn')}</dt>
+                  <dd className="m-0">
+                    <Figure judged={l.decision} received={l.received} />
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+        <h3 className="text-xl">{t('contact:charter.heading')}</h3>
+        <p className="prose-width">{t('contact:charter.lead')}</p>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {charter.questions.map((l) => (
+            <li key={l.key} className="border-l-4 border-brand bg-brand-light p-4">
+              <h4 className="text-lg">{t('contact:charter.channel', { channel: t(`quality:channels.${l.key}`) })}</h4>
+              <dl className="mt-2 space-y-2">
+                <div>
+                  <dt className="font-bold">{t('contact:charter.received')}</dt>
+                  <dd className="m-0">{formatNumber(l.received, language)}</dd>
+                </div>
+                <div>
+                  <dt className="font-bold">{t('quality:charter.ackColumn')}</dt>
+                  <dd className="m-0">
+                    <Figure judged={l.acknowledgement} received={l.received} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="font-bold">{t('contact:charter.answer')}</dt>
                   <dd className="m-0">
                     <Figure judged={l.decision} received={l.received} />
                   </dd>

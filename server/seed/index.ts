@@ -3,6 +3,7 @@ import type { DB } from '../../db/client'
 import { seedPersonas, seedRegisters, seedSubscriptions } from '../../db/seed'
 import { seedDemoCases } from './cases'
 import { seedDemoMessages } from './messages'
+import { seedDemoQuestions } from './questions'
 
 /**
  * Seeds the demo data once: a database that already has persons is left alone, so a restart
@@ -21,6 +22,7 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       await seedPersonas(conn)
       await seedDemoCases(conn, now)
       await seedDemoMessages(conn, now)
+      await seedDemoQuestions(conn, now)
       await seedSubscriptions(conn)
       return true
     } finally {

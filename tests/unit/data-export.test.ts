@@ -46,6 +46,7 @@ function emptyCopy(language: 'nl' | 'en' = 'nl'): DataExport {
     correctionRequests: [],
     moves: [],
     contactMoments: [],
+    questions: [],
     viewedBy: [],
   }
 }
@@ -100,6 +101,7 @@ describe('the readable copy', () => {
       'Correctieverzoeken',
       'Verhuizingen',
       'Contact met de gemeente',
+      'Uw vragen aan de gemeente',
       'Wie heeft uw gegevens bekeken',
     ])
     const text = allText(doc)
@@ -107,6 +109,7 @@ describe('the readable copy', () => {
       'U heeft geen zaken.',
       'Wij hebben u geen brieven gestuurd.',
       'U heeft geen contactgegevens ingevuld.',
+      'U heeft geen vragen gesteld.',
     ]) {
       expect(text).toContain(empty)
     }

@@ -14,6 +14,7 @@ import { parsePostcode } from '~/domain/postcode'
 import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
 import {
+  SEARCH_ROLES,
   chosenCitizen,
   searchCitizens,
   type CitizenSearchResult,
@@ -33,17 +34,19 @@ const REASONS = ['phone', 'counter', 'mail', 'other'] as const
  * search → results; choose → the start form for that person; start → viewing begins at /mijn.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'support')
+  const staff = await requireStaff(request, SEARCH_ROLES)
   const t = await getFixedT(request)
   const notice = new URL(request.url).searchParams.get('melding')
   return json({
     title: t('impersonation:search.title'),
     notice: notice === 'verlopen' ? 'expired' : notice === 'gestopt' ? 'stopped' : null,
+    // The contact centre finds a citizen for the klantbeeld; looking along is support's.
+    mayLookAlong: staff.roles.includes('support'),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Burger zoeken' }]
-export const handle = { i18n: 'impersonation' }
+export const handle = { i18n: ['impersonation', 'contact'] }
 
 /** A typed BSN with spaces or dots as people write it, checked by the eleven test. */
 const bsnField = z
@@ -119,7 +122,7 @@ const MESSAGE_KEYS = new Set([
 const messageKey = (field: string, key: string) => `errors.${MESSAGE_KEYS.has(key) ? key : field}`
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, 'support')
+  const staff = await requireStaff(request, SEARCH_ROLES)
   // Which form this is decides the schema; the form itself is parsed once that is known.
   const form = await request.clone().formData()
   const intent = form.get('intent')
@@ -163,7 +166,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FindCitizen() {
-  const { notice } = useLoaderData<typeof loader>()
+  const { notice, mayLookAlong } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t } = useTranslation('impersonation')
   const found = data && 'results' in data ? data : null
@@ -263,13 +266,14 @@ export default function FindCitizen() {
         </Form>
       </section>
 
-      {found ? <Results results={found.results} /> : null}
+      {found ? <Results results={found.results} mayLookAlong={mayLookAlong} /> : null}
     </div>
   )
 }
 
-function Results({ results }: { results: CitizenSearchResult[] }) {
+function Results({ results, mayLookAlong }: { results: CitizenSearchResult[]; mayLookAlong: boolean }) {
   const { t } = useTranslation('impersonation')
+  const { t: tc } = useTranslation('contact')
   return (
     <section aria-labelledby="results" className="mt-12">
       <h2 id="results" className="text-2xl" tabIndex={-1}>
@@ -291,13 +295,28 @@ function Results({ results }: { results: CitizenSearchResult[] }) {
                 <dt className="font-bold">{t('search.address')}</dt>
                 <dd className="m-0">{r.address ?? t('search.noAddress')}</dd>
               </dl>
-              <Form method="post" className="mt-3">
-                <input type="hidden" name="intent" value="choose" />
-                <input type="hidden" name="choice" value={r.choice} />
-                <button type="submit" className="btn-secondary" aria-label={t('search.chooseLabel', { name: r.name })}>
-                  {t('search.choose')}
-                </button>
-              </Form>
+              <div className="mt-3 flex flex-wrap gap-4">
+                {mayLookAlong ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="choose" />
+                    <input type="hidden" name="choice" value={r.choice} />
+                    <button
+                      type="submit"
+                      className="btn-secondary"
+                      aria-label={t('search.chooseLabel', { name: r.name })}
+                    >
+                      {t('search.choose')}
+                    </button>
+                  </Form>
+                ) : null}
+                {/* The klantbeeld takes the same sealed choice: the BSN stays out of its address. */}
+                <Form method="post" action="/medewerker/klantbeeld">
+                  <input type="hidden" name="choice" value={r.choice} />
+                  <button type="submit" className="btn-secondary" aria-label={tc('staff.openLabel', { name: r.name })}>
+                    {tc('staff.open')}
+                  </button>
+                </Form>
+              </div>
             </li>
           ))}
         </ul>

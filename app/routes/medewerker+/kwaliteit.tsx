@@ -12,6 +12,8 @@ import { getQualityReport, type Judged, type QualityLine } from '~/services/qual
 import { municipalToday } from '~/services/calendar.server'
 import { MessageQuality } from '~/components/message-quality'
 import { measureMessageQuality } from '~/services/messages/quality.server'
+import { QuestionQuality } from '~/components/question-quality'
+import { measureQuestionQuality } from '~/services/quality/questions.server'
 
 /** "Do we keep our norms?": per channel and case type, against the charter's targets (README, Decisions). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,11 +28,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report.trend.map((p) => p.period),
     { today },
   )
-  return json({ report, messages, choices: periodChoices(period, { today }), title: t('quality:dashboard.title') })
+  // Questions by internet, e-mail and post, by the charter's norms per channel, in this period.
+  const questions = await measureQuestionQuality([period], { today })
+  return json({
+    report,
+    messages,
+    questions: questions.periods[0].byChannel,
+    choices: periodChoices(period, { today }),
+    title: t('quality:dashboard.title'),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['quality', 'messages'] }
+export const handle = { i18n: ['quality', 'messages', 'contact'] }
 
 type Line = QualityLine
 type Measure = 'acknowledgement' | 'decision'
@@ -152,7 +162,7 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function QualityDashboard() {
-  const { report, choices, messages } = useLoaderData<typeof loader>()
+  const { report, choices, messages, questions } = useLoaderData<typeof loader>()
   const { t: tq, i18n } = useTranslation('quality')
   const t = tq as Translate
   const language = i18n.language
@@ -304,6 +314,8 @@ export default function QualityDashboard() {
       </section>
 
       <MessageQuality norms={messages.norms} periods={messages.periods} />
+
+      <QuestionQuality lines={questions} />
 
       <section aria-labelledby="how-heading" className="prose-width space-y-3">
         <h2 id="how-heading" className="text-2xl">

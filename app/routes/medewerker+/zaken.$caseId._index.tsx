@@ -42,15 +42,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents,
     answer,
     messages,
+    // The citizen's contacts with the municipality, for the one who handles the case.
+    klantbeeld: view.handled && staff.roles.includes('caseworker'),
     title: t('cases:staff.caseTitle', { reference: view.reference }),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: ['cases', 'documents', 'information', 'messages'] }
+export const handle = { i18n: ['cases', 'documents', 'information', 'messages', 'contact'] }
 
 export default function CaseHandling() {
-  const { view, objections, documents, answer, messages } = useLoaderData<typeof loader>()
+  const { view, objections, documents, answer, messages, klantbeeld } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -89,6 +91,11 @@ export default function CaseHandling() {
           {view.reference}: {view.caseType}
         </h1>
         <p className="mt-2 text-xl">{view.subject}</p>
+        {klantbeeld ? (
+          <p className="mt-2">
+            <Link to={`/medewerker/klantbeeld/zaak/${view.id}`}>{t('contact:staff.fromCase')}</Link>
+          </p>
+        ) : null}
         <div className="mt-3">
           {view.risk === 'overdue' ? (
             <StatusTag tone="danger">{t('status.overdue')}</StatusTag>

@@ -37,6 +37,8 @@ export type SearchOutcome =
   { ok: true; results: CitizenSearchResult[] } | { ok: false; code: 'forbidden' | 'rateLimited' }
 
 const MAX_RESULTS = 20
+/** Who may search: support staff (to look along) and the contact centre (for the klantbeeld). */
+export const SEARCH_ROLES = ['support', 'kcc'] as const
 /** How long a chosen result stays usable: a phone call, not a working day. */
 export const CHOICE_MINUTES = 10
 
@@ -84,7 +86,7 @@ export async function searchCitizens(
   criteria: SearchCriteria,
   { db = getDb() }: { db?: DB } = {},
 ): Promise<SearchOutcome> {
-  if (!staff.roles.includes('support')) return { ok: false, code: 'forbidden' }
+  if (!SEARCH_ROLES.some((r) => staff.roles.includes(r))) return { ok: false, code: 'forbidden' }
   if (!takeSearchToken(staff.employeeId)) return { ok: false, code: 'rateLimited' }
   let query = db
     .selectFrom('persons as p')
@@ -140,7 +142,7 @@ export async function chosenCitizen(
   choice: string,
   { audit, db = getDb() }: { audit: boolean; db?: DB },
 ): Promise<{ bsn: string; result: CitizenSearchResult } | null> {
-  if (!staff.roles.includes('support')) return null
+  if (!SEARCH_ROLES.some((r) => staff.roles.includes(r))) return null
   const bsn = openChoice(staff.sessionId, choice)
   if (!bsn) return null
   const r = await db

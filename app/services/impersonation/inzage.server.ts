@@ -18,7 +18,17 @@ import { settings } from '~/context.server'
 
 /** Which citizen page a path is, for "what was seen"; translated by the page. */
 export type SeenPage =
-  'overview' | 'cases' | 'case' | 'document' | 'letters' | 'letter' | 'mydata' | 'preferences' | 'inzage' | 'other'
+  | 'overview'
+  | 'cases'
+  | 'case'
+  | 'document'
+  | 'letters'
+  | 'letter'
+  | 'mydata'
+  | 'preferences'
+  | 'inzage'
+  | 'contact'
+  | 'other'
 
 export function seenPageOf(path: string): SeenPage {
   const p = path.replace(/\/+$/, '')
@@ -31,6 +41,7 @@ export function seenPageOf(path: string): SeenPage {
   if (p.startsWith('/mijn/gegevens')) return 'mydata'
   if (p.startsWith('/mijn/voorkeuren')) return 'preferences'
   if (p.startsWith('/mijn/inzage')) return 'inzage'
+  if (p.startsWith('/mijn/contact')) return 'contact'
   return 'other'
 }
 

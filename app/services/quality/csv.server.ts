@@ -5,10 +5,14 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
 
 /**
  * The report as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read the accents):
- * a header row, then the total, each channel, each case type and each channel × case type.
+ * a header row, then the total, each channel, each case type and each channel × case type,
+ * and the questions per channel (app/services/quality/questions.server.ts).
  * Only counts and shares: no BSN, no names, no case references.
  */
-export function qualityReportCsv(report: QualityReport, { t }: { t: Translate }): string {
+export function qualityReportCsv(
+  report: QualityReport,
+  { t, questions = [] }: { t: Translate; questions?: readonly QualityLine[] },
+): string {
   const header = [
     'period',
     'channel',
@@ -57,6 +61,8 @@ export function qualityReportCsv(report: QualityReport, { t }: { t: Translate })
       ...report.byChannel.map((l) => row(t(`quality:channels.${l.key}`), allTypes, l)),
       ...report.byCaseType.map((l) => row(allChannels, l.label, l)),
       ...report.byChannelAndCaseType.map((l) => row(t(`quality:channels.${l.channel}`), l.label, l)),
+      // Questions per channel: their answer within its term is in the decision columns.
+      ...questions.map((l) => row(t(`quality:channels.${l.key}`), t('contact:quality.csvKind'), l)),
     ])
   )
 }

@@ -8,6 +8,7 @@ import { municipalToday } from '~/services/calendar.server'
 import { measureQuality, type MeasureOptions, type MeasureRow } from './measures.server'
 import type { ServiceNorm } from './norms.server'
 import { getQualityReport, type QualityLine } from './report.server'
+import { measureQuestionQuality, type QuestionLine } from './questions.server'
 import { decreeDays } from './terms-sql.server'
 
 export interface PublicCharter {
@@ -16,6 +17,8 @@ export interface PublicCharter {
   /** Last quarter per channel (only the channels the portal can measure) and in total. */
   byChannel: QualityLine[]
   total: QualityLine
+  /** Last quarter's questions by internet, e-mail and post, against their own targets. */
+  questions: QuestionLine[]
 }
 
 /** The charter in the reader's language; `fresh` measures anew instead of taking the shared figures. */
@@ -31,7 +34,14 @@ export async function getPublicCharter(
     measure: fresh ? measureQuality : cachedMeasures,
     db,
   })
-  return { period, norms: report.norms, byChannel: report.byChannel, total: report.total }
+  const questions = fresh ? measureQuestionQuality([period], { today, db }) : cachedQuestions(period, today, db)
+  return {
+    period,
+    norms: report.norms,
+    byChannel: report.byChannel,
+    total: report.total,
+    questions: (await questions).periods[0].byChannel,
+  }
 }
 
 /**
@@ -64,4 +74,21 @@ function cachedMeasures(options: MeasureOptions, deps: { db: DB }): Promise<Meas
   })
   for (const [k, v] of measured) if (v.expires <= now) measured.delete(k)
   return rows
+}
+
+const measuredQuestions = new Map<string, { expires: number; figures: ReturnType<typeof measureQuestionQuality> }>()
+
+/** The questions' figures, shared like the cases' (PUBLIC_FIGURES_TTL_MS). */
+function cachedQuestions(period: ReportingPeriod, today: LocalDate, db: DB): ReturnType<typeof measureQuestionQuality> {
+  const key = JSON.stringify([period.from, period.to, today, decreeDays()])
+  const now = Date.now()
+  const hit = measuredQuestions.get(key)
+  if (hit && hit.expires > now) return hit.figures
+  const figures = measureQuestionQuality([period], { today, db })
+  measuredQuestions.set(key, { expires: now + PUBLIC_FIGURES_TTL_MS, figures })
+  figures.catch(() => {
+    if (measuredQuestions.get(key)?.figures === figures) measuredQuestions.delete(key)
+  })
+  for (const [k, v] of measuredQuestions) if (v.expires <= now) measuredQuestions.delete(k)
+  return figures
 }

@@ -62,7 +62,7 @@ export function workingDaysAfter(date: RawBuilder<unknown>, k: RawBuilder<unknow
 }
 
 /** SQL: `date` if it is a working day, else the next one (Atw art. 1), by the `cal` CTE. */
-function workingDayOnOrAfter(date: RawBuilder<unknown>) {
+export function workingDayOnOrAfter(date: RawBuilder<unknown>) {
   return sql`cal.day_of_n[cal.n_of[${date} - cal.start + 1] + case when cal.working_of[${date} - cal.start + 1] then 0 else 1 end]`
 }
 

@@ -2,6 +2,7 @@
  * The rows a citizen's data export is made of (data-export.server.ts), read inside its
  * transaction: only rows with the citizen's own BSN, and what staff did with their data.
  */
+import { CITIZEN_VISIBLE_ENTRIES } from '~/domain/questions'
 import type { Executor } from '../../../db/client'
 import { loadHousehold } from '~/services/requests/kernel.server'
 
@@ -26,6 +27,7 @@ export async function readExportRows(
     corrections,
     moves,
     moments,
+    questionEntries,
     views,
     steps,
   ] = await Promise.all([
@@ -185,11 +187,26 @@ export async function readExportRows(
       .orderBy('m.created_at', 'desc')
       .execute(),
     trx
-      .selectFrom('contact_moments')
-      .select(['occurred_at', 'channel', 'subject', 'summary'])
-      .where('bsn', '=', bsn)
-      .orderBy('occurred_at', 'desc')
-      .orderBy('id', 'desc')
+      .selectFrom('contact_moments as m')
+      .leftJoin('cases as c', (j) => j.onRef('c.id', '=', 'm.case_id').onRef('c.bsn', '=', 'm.bsn'))
+      .leftJoin('questions as q', (j) => j.onRef('q.id', '=', 'm.question_id').onRef('q.bsn', '=', 'm.bsn'))
+      .select(['m.occurred_at', 'm.channel', 'm.subject', 'm.summary', 'm.topic'])
+      .select(['c.reference as case_reference', 'q.reference as question_reference'])
+      .where('m.bsn', '=', bsn)
+      .orderBy('m.occurred_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .execute(),
+    // The citizen's questions and the entries they see (never the internal hand-overs and notes).
+    trx
+      .selectFrom('question_entries as e')
+      .innerJoin('questions as q', 'q.id', 'e.question_id')
+      .select(['q.id', 'q.reference', 'q.topic', 'q.channel', 'q.answer_channel', 'q.received_at'])
+      .select(['e.kind', 'e.at', 'e.body', 'e.sent_via'])
+      .where('q.bsn', '=', bsn)
+      .where('e.kind', 'in', CITIZEN_VISIBLE_ENTRIES)
+      .orderBy('q.received_at', 'desc')
+      .orderBy('q.id')
+      .orderBy('e.seq')
       .execute(),
     // "Wie heeft mijn gegevens bekeken": what staff did with this citizen's data, and their own downloads.
     trx
@@ -219,6 +236,7 @@ export async function readExportRows(
     corrections,
     moves,
     moments,
+    questionEntries,
     views,
     steps,
   }

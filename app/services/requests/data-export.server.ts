@@ -85,6 +85,7 @@ export async function exportPersonalData(
       corrections,
       moves,
       moments,
+      questionEntries,
       views,
       steps,
     } = await readExportRows(bsn, { trx, now, addressId: person.address_id })
@@ -258,7 +259,11 @@ export async function exportPersonalData(
         channel: c.channel,
         subject: c.subject,
         summary: c.summary,
+        topic: c.topic,
+        caseReference: c.case_reference,
+        questionReference: c.question_reference,
       })),
+      questions: groupQuestions(questionEntries),
       viewedBy: views.map((v) => {
         const staff = v.actor_kind === 'staff' || v.actor_kind === 'staff_as_citizen'
         return {
@@ -296,4 +301,39 @@ export async function renderDataExportPdf(data: DataExport, t: Translate): Promi
     author: data.controller.name,
     subject: t('pdf.subject'),
   })
+}
+
+/** The question rows (one per visible entry, in order) as one item per question with its thread. */
+function groupQuestions(
+  rows: ReadonlyArray<{
+    id: string
+    reference: string
+    topic: string
+    channel: string
+    answer_channel: string
+    received_at: Date
+    kind: string
+    /** Generated<Timestamp> selects as the column type; pg gives a Date */
+    at: unknown
+    body: string
+    sent_via: string | null
+  }>,
+): DataExport['questions'] {
+  const byId = new Map<string, DataExport['questions'][number]>()
+  for (const r of rows) {
+    let q = byId.get(r.id)
+    if (!q) {
+      q = {
+        reference: r.reference,
+        topic: r.topic,
+        channel: r.channel,
+        answerChannel: r.answer_channel,
+        receivedAt: new Date(r.received_at).toISOString(),
+        entries: [],
+      }
+      byId.set(r.id, q)
+    }
+    q.entries.push({ kind: r.kind, at: new Date(r.at as Date).toISOString(), text: r.body, sentVia: r.sent_via })
+  }
+  return [...byId.values()]
 }
