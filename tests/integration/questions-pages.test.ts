@@ -43,7 +43,7 @@ afterAll(() => server?.close())
 
 const ask = (cookie: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) => {
   const form = multipart({ formId: randomUUID(), topic: 'parking', answerChannel: 'portal', ...fields })
-  if (file) form.append('attachment', new Blob([file.bytes], { type: file.type }), file.name)
+  if (file) form.append('attachment', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
   return portal.post('/mijn/vragen/nieuw', cookie, form)
 }
 const idFrom = (res: Response) =>
@@ -106,7 +106,7 @@ describe('asking a question in Mijn Stad', () => {
   it('keeps the typed text on a refusal, names the field, and asks for the file again', async () => {
     const long = 'a'.repeat(QUESTION_MAX_LENGTH + 1)
     const form = multipart({ formId: randomUUID(), topic: 'parking', answerChannel: 'phone', phone: '', body: long })
-    form.append('attachment', new Blob([plainPng()], { type: 'image/png' }), 'foto.png')
+    form.append('attachment', new Blob([new Uint8Array(plainPng())], { type: 'image/png' }), 'foto.png')
     const res = await portal.post('/mijn/vragen/nieuw', cookies.jan, form)
     expect(res.status).toBe(400)
     const html = await res.text()
