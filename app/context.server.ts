@@ -61,6 +61,8 @@ export interface AppSettings {
   loginRate: { burst: number; perSecond: number }
   /** refused bearer tokens at the back-office API per client address, within a window */
   apiBadTokens: { limit: number; windowSeconds: number }
+  /** the public contact form: sends per client address within the window */
+  contactForm: { limit: number; windowSeconds: number }
   /** events per back-office system at the API: a burst, then so many per second */
   apiRate: { burst: number; perSecond: number }
   /** salt for the BSN fingerprints in log lines */
@@ -112,6 +114,7 @@ export function appSettingsOf(config: Config, secrets: { appSecret: string; logS
     maxHours: config.SESSION_MAX_HOURS,
     loginRate: { burst: config.LOGIN_RATE_BURST, perSecond: config.LOGIN_RATE_PER_SECOND },
     apiBadTokens: { limit: config.API_BAD_TOKEN_LIMIT, windowSeconds: config.API_BAD_TOKEN_WINDOW_SECONDS },
+    contactForm: { limit: config.CONTACT_FORM_LIMIT, windowSeconds: config.CONTACT_FORM_WINDOW_SECONDS },
     apiRate: { burst: config.API_RATE_LIMIT_BURST, perSecond: config.API_RATE_LIMIT_PER_SECOND },
     logSalt: secrets.logSalt,
     appSecret: secrets.appSecret,

@@ -77,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Bad bearer tokens at the back-office API per client address, across instances (PostgreSQL).
     API_BAD_TOKEN_LIMIT: z.coerce.number().int().positive().default(20),
     API_BAD_TOKEN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+    // The public contact form (no DigiD): sends per client address within the window, across instances.
+    CONTACT_FORM_LIMIT: z.coerce.number().int().positive().default(10),
+    CONTACT_FORM_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
     // Events per back-office system at the API: a burst, then a rate (answered 429 beyond).
     API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
     API_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),

@@ -60,6 +60,8 @@ export const BODY_RULES: readonly BodyRule[] = [
     maxParts: 16,
     mediaTypes: [MULTIPART],
   },
+  // A question in the portal: its text, the answer channel and phone, and one file of at most 10 MB.
+  { pattern: '/mijn/vragen/nieuw', kind: 'form', maxBytes: 11 * MB, maxParts: 10, mediaTypes: [MULTIPART] },
   // The mock identity providers parse their own forms (10 kB) and OIDC requests.
   { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
   // Every other form: a few text fields.

@@ -5,6 +5,7 @@ const items = [
   { to: '/mijn', key: 'overview', end: true },
   { to: '/mijn/zaken', key: 'cases', end: false },
   { to: '/mijn/brieven', key: 'letters', end: false },
+  { to: '/mijn/vragen', key: 'questions', end: false },
   { to: '/mijn/contact', key: 'contact', end: false },
   { to: '/mijn/gegevens', key: 'details', end: false },
   { to: '/mijn/inzage', key: 'viewedBy', end: false },

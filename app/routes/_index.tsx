@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+export const handle = { i18n: ['common', 'questions'] }
 
 const offers = ['cases', 'letters', 'data', 'move'] as const
 
@@ -55,6 +56,9 @@ export default function Home() {
           </p>
           <h3 className="mt-6 text-lg">{t('home.noDigidHeading')}</h3>
           <p className="mt-1 text-base">{t('home.noDigidText')}</p>
+          <p className="mt-2 text-base">
+            <Link to="/contactformulier">{t('questions:public.homeLink')}</Link>
+          </p>
         </aside>
       </div>
 

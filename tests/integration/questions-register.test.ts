@@ -10,6 +10,7 @@ import { QUESTION_REFERENCE_PATTERN } from '~/domain/questions'
 import { getLetterForCitizen, listLettersForCitizen } from '~/services/letters/citizen.server'
 import { LETTER_NOTICE_TASK } from '~/services/letters/notices.server'
 import { listPostQueue } from '~/services/letters/post.server'
+import { readExportRows } from '~/services/requests/data-export-read.server'
 import { deliverToCitizen } from '~/services/questions/deliver.server'
 import { questionTerms } from '~/services/questions/norms.server'
 import { QUESTION_MAIL_TASK, questionMailFor } from '~/services/questions/question-mail.server'
@@ -275,6 +276,11 @@ describe('the acknowledgement and answer by channel', () => {
     const queued = (await listPostQueue('E1001', { db })).find((item) => item.id === letters[0].id)
     expect(queued).toMatchObject({ reference: q.reference, recipientName: expect.stringContaining('Dijk') })
     expect(await jobsFor(LETTER_NOTICE_TASK, 'letterId', letters[0].id)).toHaveLength(0)
+    // The citizen's copy of their data holds it too.
+    const exported = await db
+      .transaction()
+      .execute((trx) => readExportRows(truus.bsn, { trx, now: new Date(), addressId: null }))
+    expect(exported.letters.find((l) => l.id === letters[0].id)?.reference).toBe(q.reference)
   })
 
   it('writes a digital letter with its notice for a citizen who reads letters online, one per answer', async () => {

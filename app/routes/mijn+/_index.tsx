@@ -6,6 +6,8 @@ import { getSessionInfo } from '~/services/auth/current-user.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { getOverviewForCitizen } from '~/services/cases/citizen.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
+import { QuestionNotices } from '~/components/question-notices'
+import { unreadAnswers } from '~/services/questions/citizen.server'
 
 /** "Mijn overzicht": whom you are logged in as, and what needs doing in your cases. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,8 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, 'auth')
   // Cases: action needed, unread letters, the next date that matters.
   const cases = await getOverviewForCitizen(citizen.bsn, await getLanguage(request))
+  const answeredQuestions = await unreadAnswers(citizen.bsn)
   return json({
     cases,
+    answeredQuestions,
     title: t('overview.title'),
     name: session?.actingName ?? citizen.name,
     onBehalfOf: citizen.actingBsn ? citizen.name : null,
@@ -24,9 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+export const handle = { i18n: ['auth', 'questions'] }
 
 export default function MyOverview() {
-  const { name, onBehalfOf, level, cases } = useLoaderData<typeof loader>()
+  const { name, onBehalfOf, level, cases, answeredQuestions } = useLoaderData<typeof loader>()
   const { t } = useTranslation('auth')
   return (
     <div className="prose-width">
@@ -34,6 +39,7 @@ export default function MyOverview() {
       <p className="mt-4 text-xl">{t('overview.welcome', { name })}</p>
       {onBehalfOf ? <p className="mt-2">{t('overview.onBehalf', { name: onBehalfOf })}</p> : null}
       <p className="mt-2 text-muted">{t('overview.level', { level: t(`levels.${level}`) })}</p>
+      <QuestionNotices questions={answeredQuestions} />
       <div className="mt-10">
         <CasesOverview overview={cases} />
       </div>

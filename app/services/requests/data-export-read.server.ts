@@ -5,6 +5,7 @@
 import { CITIZEN_VISIBLE_ENTRIES } from '~/domain/questions'
 import type { Executor } from '../../../db/client'
 import { loadHousehold } from '~/services/requests/kernel.server'
+import { fromLetters, letterReference } from '~/services/letters/stored.server'
 
 export const STAFF_KINDS = ['staff', 'staff_as_citizen'] as const
 export const EXPORTED = 'personal_data.exported'
@@ -111,13 +112,12 @@ export async function readExportRows(
       .orderBy('ev.case_id')
       .orderBy('ev.seq')
       .execute(),
-    trx
-      .selectFrom('letters as l')
-      .innerJoin('cases as c', 'c.id', 'l.case_id')
+    // A case's letters and a question's (letters_belongs_to): the reference is the case's or the question's.
+    fromLetters(trx)
       .select([
         'l.id',
         'l.case_id',
-        'c.reference',
+        letterReference.as('reference'),
         'l.template_code',
         'l.template_version',
         'l.language',
@@ -128,7 +128,6 @@ export async function readExportRows(
         'l.read_at',
         'l.printed_at',
       ])
-      .$narrowType<{ case_id: string }>()
       .where('l.bsn', '=', bsn)
       .orderBy('l.letter_date', 'desc')
       .orderBy('l.created_at', 'desc')
