@@ -184,13 +184,13 @@ export interface ContactMomentsTable {
   channel: 'phone' | 'counter' | 'internet' | 'email' | 'post' | 'chat'
   subject: string
   summary: string
-  occurred_at: Generated<Timestamp>
+  occurred_at: Timestamp // has a default; Timestamp already allows leaving it out
   employee_id: string | null
   /** 0022: the topic (app/domain/topics.ts), what it was about, and when it was recorded. */
   topic: string | null
   case_id: string | null
   question_id: string | null
-  recorded_at: Generated<Timestamp>
+  recorded_at: Timestamp // has a default
 }
 
 export interface SourceSystemsTable {
