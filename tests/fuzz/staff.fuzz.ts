@@ -19,6 +19,7 @@ const EMPLOYEES = [
   ['caseworker (permits)', 'E1001'],
   ['support', 'E2001'],
   ['manager', 'E3001'],
+  ['kcc', 'E2002'],
 ] as const
 
 /**
@@ -35,6 +36,7 @@ const STAFF_AREAS = [
   '/medewerker/burgers',
   '/medewerker/kwaliteit',
   '/medewerker/meekijken',
+  '/medewerker/vragen',
 ]
 
 let server: TestServer

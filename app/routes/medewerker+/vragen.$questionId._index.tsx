@@ -1,0 +1,455 @@
+import { randomUUID } from 'node:crypto'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { DateText } from '~/components/date-text'
+import { ErrorSummary } from '~/components/error-summary'
+import { FormField, inputClass } from '~/components/form-field'
+import { StatusTag } from '~/components/status-tag'
+import { useGovForm } from '~/components/use-gov-form'
+import { NOTE_MAX_LENGTH, riskTone } from '~/domain/question-inbox'
+import { ANSWER_MAX_LENGTH } from '~/domain/questions'
+import { parseFormData, refusalOf } from '~/form.server'
+import { notFound } from '~/responses'
+import { requireStaff } from '~/services/auth/guards.server'
+import { getFixedT } from '~/services/i18n.server'
+import { listDepartments, QUESTION_ROLES } from '~/services/questions/staff/access.server'
+import { addQuestionNote, handOverQuestion, linkQuestionToCase } from '~/services/questions/staff/actions.server'
+import { answerQuestion } from '~/services/questions/staff/answer.server'
+import { readQuestionForStaff } from '~/services/questions/staff/detail.server'
+
+/**
+ * One question for the contact centre (or the department holding it): the whole thread with the
+ * internal hand-overs and notes, who asked and how to reach them, the terms, and what to do —
+ * answer (with knowledge-base articles), hand over, note, link a case, record a call. Opening it
+ * is audited as a view of the citizen's data. A question out of reach answers 404.
+ */
+const missing = (message: string) => ({ required_error: message, invalid_type_error: message })
+const formId = z.string(missing('out_of_order')).uuid('out_of_order')
+
+const AnswerForm = z.object({
+  body: z.string(missing('required')).trim().min(1, 'required').max(ANSWER_MAX_LENGTH, 'too_long'),
+  articleSlugs: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ? v.split(' ').filter(Boolean) : [])),
+  formId,
+})
+const HandoverForm = z.object({
+  department: z.string(missing('required')).max(200, 'unknown'),
+  handoverNote: z.string(missing('required')).trim().min(1, 'required').max(NOTE_MAX_LENGTH, 'too_long'),
+  formId,
+})
+const NoteForm = z.object({
+  note: z.string(missing('required')).trim().min(1, 'required').max(NOTE_MAX_LENGTH, 'too_long'),
+  formId,
+})
+const LinkForm = z.object({
+  caseReference: z.string(missing('required')).trim().min(1, 'required').max(40, 'unknown'),
+})
+const INTENTS = ['answer', 'handover', 'note', 'link'] as const
+type Intent = (typeof INTENTS)[number]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, QUESTION_ROLES)
+  const t = await getFixedT(request)
+  const question = await readQuestionForStaff(staff, params.questionId ?? '')
+  if (!question) throw notFound()
+  const done = new URL(request.url).searchParams.get('gedaan')
+  return json({
+    question,
+    departments: question.mayAct ? await listDepartments() : [],
+    formId: randomUUID(),
+    done: (INTENTS as readonly string[]).includes(done ?? '') ? (done as Intent) : null,
+    title: t('kcc:question.title', { reference: question.reference }),
+  })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Vraag' }]
+export const handle = { i18n: ['kcc', 'topics'] }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, QUESTION_ROLES)
+  const questionId = params.questionId ?? ''
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const refused = (submission: Parameters<typeof refusalOf>[0], refusals: Parameters<typeof refusalOf>[1] = []) =>
+    json({ intent: intent as Intent, result: refusalOf(submission, refusals) }, { status: 400 })
+  const done = (what: Intent) => redirect(`/medewerker/vragen/${questionId}?gedaan=${what}`)
+  const outcome = async (
+    submission: Parameters<typeof refusalOf>[0],
+    result: Awaited<ReturnType<typeof answerQuestion>>,
+    what: Intent,
+    fieldOf: (field: string) => string = (f) => f,
+  ) => {
+    if (result.ok) return done(what)
+    if (!('field' in result)) throw notFound()
+    return refused(submission, [{ field: fieldOf(result.field), code: result.code }])
+  }
+  switch (intent) {
+    case 'answer': {
+      const submission = parseFormData(formData, AnswerForm)
+      if (submission.status !== 'success') return refused(submission)
+      return outcome(submission, await answerQuestion(staff, questionId, submission.value), 'answer')
+    }
+    case 'handover': {
+      const submission = parseFormData(formData, HandoverForm)
+      if (submission.status !== 'success') return refused(submission)
+      const { department, handoverNote, formId } = submission.value
+      const result = await handOverQuestion(staff, questionId, { department, note: handoverNote, formId })
+      return outcome(submission, result, 'handover', (f) => (f === 'note' ? 'handoverNote' : f))
+    }
+    case 'note': {
+      const submission = parseFormData(formData, NoteForm)
+      if (submission.status !== 'success') return refused(submission)
+      return outcome(submission, await addQuestionNote(staff, questionId, submission.value), 'note')
+    }
+    case 'link': {
+      const submission = parseFormData(formData, LinkForm)
+      if (submission.status !== 'success') return refused(submission)
+      return outcome(submission, await linkQuestionToCase(staff, questionId, submission.value), 'link')
+    }
+    default:
+      throw notFound()
+  }
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
+export default function StaffQuestionPage() {
+  const { question, done } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('kcc')
+  return (
+    <div className="prose-width space-y-8">
+      <p>
+        <Link to="/medewerker/vragen">
+          <span aria-hidden="true">← </span>
+          {t('question.back')}
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-3xl md:text-4xl">{t('question.heading', { reference: question.reference })}</h1>
+        <p className="mt-2 text-xl">{t(`topics:${question.topic}.label`, { defaultValue: question.topic })}</p>
+      </div>
+      {done ? (
+        <div role="status" className="border-l-4 border-success bg-white p-4">
+          <p className="m-0 font-bold">{t(`question.done.${done}`)}</p>
+        </div>
+      ) : null}
+      <Facts question={question} />
+      <Thread question={question} />
+      {question.mayAct ? (
+        <>
+          {question.answered ? null : <AnswerSection />}
+          <HandoverSection />
+          <NoteSection />
+          <LinkSection />
+        </>
+      ) : (
+        <p className="border-l-4 border-info pl-3">{t('question.readOnly')}</p>
+      )}
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading" className="text-2xl">
+          {t('question.contactsHeading')}
+        </h2>
+        {question.contacts.length ? (
+          <ul className="mt-2 list-none space-y-2 p-0">
+            {question.contacts.map((c) => (
+              <li key={c.id} className="border-l-4 border-line pl-3">
+                <p className="m-0 font-bold">
+                  {t(`contact.channels.${c.channel}`, { defaultValue: c.channel })} ·{' '}
+                  <DateText date={c.occurredAt.slice(0, 10)} />
+                  {c.employeeName ? ` · ${c.employeeName}` : ''}
+                </p>
+                <p className="m-0 whitespace-pre-line">{c.summary}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2">{t('question.noContacts')}</p>
+        )}
+        {question.mayAct ? (
+          <p className="mt-3">
+            <Link to={`/medewerker/contacten/nieuw?vraag=${question.id}`}>{t('question.recordContact')}</Link>
+          </p>
+        ) : null}
+      </section>
+    </div>
+  )
+}
+
+function Facts({ question }: { question: Loaded['question'] }) {
+  const { t } = useTranslation('kcc')
+  const row = (label: string, value: ReactNode) => (
+    <>
+      <dt className="font-bold">{label}</dt>
+      <dd className="m-0">{value}</dd>
+    </>
+  )
+  return (
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading" className="text-2xl">
+        {t('question.factsHeading')}
+      </h2>
+      <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
+        {row(t('question.asker'), question.asker ?? t('question.noName'))}
+        {row(t('question.known'), question.known ? t('question.knownYes') : t('question.knownNo'))}
+        {question.email ? row(t('question.email'), question.email) : null}
+        {question.phone ? row(t('question.phone'), question.phone) : null}
+        {row(t('question.channel'), t(`channels.${question.channel}`))}
+        {row(t('question.answerChannel'), t(`answerChannels.${question.answerChannel}`))}
+        {row(t('question.received'), <DateText date={question.receivedOn} />)}
+        {row(t('question.acknowledgeBy'), <DateText date={question.acknowledgeBy} />)}
+        {row(t('question.answerBy'), <DateText date={question.answerBy} />)}
+        {row(t('question.holder'), question.department ?? t('inbox.kcc'))}
+        {row(
+          t('question.state'),
+          question.answered ? (
+            <StatusTag tone="success">{t('question.answered')}</StatusTag>
+          ) : question.risk ? (
+            <StatusTag tone={riskTone(question.risk)}>{t(`risk.${question.risk}`)}</StatusTag>
+          ) : (
+            <StatusTag tone="info">{t('risk.inTime')}</StatusTag>
+          ),
+        )}
+        {row(
+          t('question.case'),
+          question.caseLink ? (
+            <Link to={`/medewerker/zaken/${question.caseLink.id}`}>{question.caseLink.reference}</Link>
+          ) : (
+            t('question.noCase')
+          ),
+        )}
+      </dl>
+    </section>
+  )
+}
+
+function Thread({ question }: { question: Loaded['question'] }) {
+  const { t, i18n } = useTranslation('kcc')
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(iso))
+  return (
+    <section aria-labelledby="thread-heading">
+      <h2 id="thread-heading" className="text-2xl">
+        {t('question.threadHeading')}
+      </h2>
+      <ol className="mt-3 list-none space-y-4 p-0">
+        {question.entries.map((e) => (
+          <li
+            key={e.id}
+            className={`border-l-4 p-3 ${e.kind === 'handover' || e.kind === 'note' ? 'border-warning bg-white' : 'border-line'}`}
+          >
+            <p className="m-0 font-bold">
+              {t(`entries.${e.kind}`)}
+              {e.kind === 'handover' && e.department ? `: ${e.department}` : ''}
+              {e.kind === 'handover' || e.kind === 'note' ? ` (${t('question.internal')})` : ''}
+            </p>
+            <p className="m-0 text-sm text-muted">
+              {when(e.at)}
+              {e.employeeName ? ` · ${e.employeeName}` : e.author === 'citizen' ? ` · ${question.asker ?? ''}` : ''}
+              {e.sentVia ? ` · ${t(`sentVia.${e.sentVia}`)}` : ''}
+            </p>
+            <p className="mt-2 whitespace-pre-line">{e.body}</p>
+            {e.articleSlugs.length ? (
+              <p className="m-0 text-sm">
+                {t('question.articles')}{' '}
+                {e.articleSlugs.map((s, i) => (
+                  <span key={s}>
+                    {i ? ', ' : ''}
+                    <Link to={`/onderwerpen/${s}`}>{s}</Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {e.attachments.length ? (
+              <ul className="mt-2 list-disc pl-6">
+                {e.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/medewerker/vragen/${question.id}/bijlagen/${a.id}`}>{a.fileName}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+/** The action's answer for one form of the page, or null when it was for another. */
+function useActionOf(intent: Intent) {
+  const data = useActionData<typeof action>()
+  return data && data.intent === intent ? data.result : null
+}
+
+function AnswerSection() {
+  const { question, formId } = useLoaderData<typeof loader>()
+  const lastResult = useActionOf('answer')
+  const location = useLocation()
+  const { t } = useTranslation('kcc')
+  const { errorOf, valueOf, summary } = useGovForm<z.input<typeof AnswerForm>>({
+    id: 'answer',
+    lastResult,
+    message: (field, key) => t(`errors.${field}.${key}`, { max: ANSWER_MAX_LENGTH }),
+  })
+  const phone = question.answerChannel === 'phone'
+  return (
+    <section aria-labelledby="answer-heading">
+      <h2 id="answer-heading" className="text-2xl">
+        {t('answer.heading')}
+      </h2>
+      <ErrorSummary title={t('errors.title')} errors={summary} />
+      {phone ? (
+        <p className="mt-2 border-l-4 border-info pl-3 font-bold">
+          {t('answer.callBack', { phone: question.phone ?? '' })}
+        </p>
+      ) : (
+        <p className="mt-2">{t(`answer.via.${question.answerChannel}`)}</p>
+      )}
+      <Form key={location.key} method="post" noValidate className="mt-4">
+        <input type="hidden" name="intent" value="answer" />
+        <input type="hidden" name="formId" value={valueOf('formId') || formId} />
+        <input type="hidden" name="articleSlugs" value={valueOf('articleSlugs')} />
+        <FormField
+          id="body"
+          label={phone ? t('answer.saidLabel') : t('answer.bodyLabel')}
+          hint={t('answer.bodyHint', { max: ANSWER_MAX_LENGTH })}
+          error={errorOf('body')}
+        >
+          {(p) => <textarea {...p} rows={12} defaultValue={valueOf('body')} className={inputClass} />}
+        </FormField>
+        <button type="submit" className="btn-primary">
+          {phone ? t('answer.submitPhone') : t('answer.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function HandoverSection() {
+  const { formId, departments, question } = useLoaderData<typeof loader>()
+  const lastResult = useActionOf('handover')
+  const location = useLocation()
+  const { t } = useTranslation('kcc')
+  const { errorOf, valueOf, summary } = useGovForm<z.input<typeof HandoverForm>>({
+    id: 'handover',
+    lastResult,
+    message: (field, key) => t(`errors.${field}.${key}`, { max: NOTE_MAX_LENGTH }),
+  })
+  return (
+    <section aria-labelledby="handover-heading">
+      <h2 id="handover-heading" className="text-2xl">
+        {t('handover.heading')}
+      </h2>
+      <ErrorSummary title={t('errors.title')} errors={summary} />
+      <p className="mt-2">{t('handover.lead')}</p>
+      <Form key={location.key} method="post" noValidate className="mt-4">
+        <input type="hidden" name="intent" value="handover" />
+        <input type="hidden" name="formId" value={valueOf('formId') || formId} />
+        <FormField id="department" label={t('handover.department')} error={errorOf('department')}>
+          {(p) => (
+            <select {...p} defaultValue={valueOf('department')} className={`${inputClass} w-auto`}>
+              <option value="">{t('handover.choose')}</option>
+              {departments
+                .filter((d) => d !== question.department)
+                .map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id="handoverNote"
+          label={t('handover.note')}
+          hint={t('handover.noteHint')}
+          error={errorOf('handoverNote')}
+        >
+          {(p) => <textarea {...p} rows={4} defaultValue={valueOf('handoverNote')} className={inputClass} />}
+        </FormField>
+        <button type="submit" className="btn-secondary">
+          {t('handover.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function NoteSection() {
+  const { formId } = useLoaderData<typeof loader>()
+  const lastResult = useActionOf('note')
+  const location = useLocation()
+  const { t } = useTranslation('kcc')
+  const { errorOf, valueOf, summary } = useGovForm<z.input<typeof NoteForm>>({
+    id: 'note',
+    lastResult,
+    message: (field, key) => t(`errors.${field}.${key}`, { max: NOTE_MAX_LENGTH }),
+  })
+  return (
+    <section aria-labelledby="note-heading">
+      <h2 id="note-heading" className="text-2xl">
+        {t('note.heading')}
+      </h2>
+      <ErrorSummary title={t('errors.title')} errors={summary} />
+      <Form key={location.key} method="post" noValidate className="mt-4">
+        <input type="hidden" name="intent" value="note" />
+        <input type="hidden" name="formId" value={valueOf('formId') || formId} />
+        <FormField id="note" label={t('note.label')} hint={t('note.hint')} error={errorOf('note')}>
+          {(p) => <textarea {...p} rows={3} defaultValue={valueOf('note')} className={inputClass} />}
+        </FormField>
+        <button type="submit" className="btn-secondary">
+          {t('note.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function LinkSection() {
+  const { question } = useLoaderData<typeof loader>()
+  const lastResult = useActionOf('link')
+  const location = useLocation()
+  const { t } = useTranslation('kcc')
+  const { errorOf, valueOf, summary } = useGovForm<z.input<typeof LinkForm>>({
+    id: 'link',
+    lastResult,
+    message: (field, key) => t(`errors.${field}.${key}`),
+  })
+  if (!question.known) return null
+  return (
+    <section aria-labelledby="link-heading">
+      <h2 id="link-heading" className="text-2xl">
+        {t('link.heading')}
+      </h2>
+      <ErrorSummary title={t('errors.title')} errors={summary} />
+      <Form key={location.key} method="post" noValidate className="mt-4">
+        <input type="hidden" name="intent" value="link" />
+        <FormField id="caseReference" label={t('link.label')} hint={t('link.hint')} error={errorOf('caseReference')}>
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              spellCheck={false}
+              defaultValue={valueOf('caseReference') || question.caseLink?.reference || ''}
+              className={`${inputClass} max-w-xs`}
+            />
+          )}
+        </FormField>
+        <button type="submit" className="btn-secondary">
+          {t('link.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}
