@@ -537,6 +537,60 @@ export interface QuestionAttachmentsTable {
   added_at: Generated<Timestamp>
 }
 
+/** A knowledge base article (0023): its address, topic and the version the public sees. */
+export interface KnowledgeArticlesTable {
+  id: Generated<string>
+  slug: string
+  topic: string
+  /** null while the article has only drafts */
+  published_version: number | null
+  /** the newest version of any status; a save made from an older one is refused */
+  latest_version: Generated<number>
+  created_at: Timestamp
+  /** when the published version was published */
+  updated_at: Timestamp
+}
+
+/** The texts of an article in one language, as db/seed/knowledge-articles.ts ArticleText. */
+export interface KnowledgeTextColumn {
+  title: string
+  summary: string
+  what: string
+  forWhom: string
+  cost: string
+  duration: string
+  bring: string[]
+}
+
+export interface KnowledgeOnwardColumn {
+  apply?: string
+  ask: boolean
+  appointment: boolean
+}
+
+/** Every version of an article (0023), never changed; the search columns are set by a trigger. */
+export interface KnowledgeArticleVersionsTable {
+  article_id: string
+  version: number
+  status: 'draft' | 'published'
+  topic: string
+  nl: Json<KnowledgeTextColumn>
+  en: Json<KnowledgeTextColumn>
+  synonyms: ColumnType<string[], string[] | undefined, string[]>
+  onward: Json<KnowledgeOnwardColumn>
+  /** who saved it; null for the seed */
+  employee_id: string | null
+  note: string | null
+  created_at: Timestamp
+  search_nl: Generated<string>
+  search_en: Generated<string>
+  terms: Generated<string>
+}
+
+export interface KnowledgeTermsTable {
+  term: string
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -573,6 +627,9 @@ export interface Database {
   questions: QuestionsTable
   question_entries: QuestionEntriesTable
   question_attachments: QuestionAttachmentsTable
+  knowledge_articles: KnowledgeArticlesTable
+  knowledge_article_versions: KnowledgeArticleVersionsTable
+  knowledge_terms: KnowledgeTermsTable
 }
 
 export type Person = Selectable<PersonsTable>

@@ -14,6 +14,7 @@ import * as m0019 from './0019_case_documents'
 import * as m0020 from './0020_information_received'
 import * as m0021 from './0021_case_messages'
 import * as m0022 from './0022_questions'
+import * as m0023 from './0023_knowledge_base'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0020_information_received': m0020,
   '0021_case_messages': m0021,
   '0022_questions': m0022,
+  '0023_knowledge_base': m0023,
 }

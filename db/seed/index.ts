@@ -8,15 +8,17 @@ import type { DB } from '../client'
 import { demoAddress, demoAddresses } from './addresses'
 import { caseTypes } from './case-types'
 import { personas, relations } from './personas'
+import { seedKnowledgeBase } from './knowledge'
 import { employees } from './staff'
 import { DEMO_SOURCE } from './source-systems'
 
 export { DEMO_SOURCE }
 export { seedSubscriptions } from './subscriptions'
+export { seedKnowledgeBase }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
-/** The registers and the catalogue: what every database needs, the test databases included. */
+/** The registers, the catalogue and the knowledge base: what every database needs, the test databases included. */
 export async function seedRegisters(db: DB): Promise<void> {
   const addresses = demoAddresses()
   await db.transaction().execute(async (trx) => {
@@ -50,6 +52,7 @@ export async function seedRegisters(db: DB): Promise<void> {
       .onConflict((oc) => oc.doNothing())
       .execute()
   })
+  await seedKnowledgeBase(db)
 }
 
 /** The demo personas with their addresses, history, families and contact details. */
