@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DateText } from '~/components/date-text'
@@ -19,6 +19,7 @@ import { getFixedT } from '~/services/i18n.server'
 import { listDepartments, QUESTION_ROLES } from '~/services/questions/staff/access.server'
 import { addQuestionNote, handOverQuestion, linkQuestionToCase } from '~/services/questions/staff/actions.server'
 import { answerQuestion } from '~/services/questions/staff/answer.server'
+import { articleTextForAnswer, findArticlesForAnswer } from '~/services/questions/staff/articles.server'
 import { readQuestionForStaff } from '~/services/questions/staff/detail.server'
 
 /**
@@ -51,6 +52,16 @@ const NoteForm = z.object({
 const LinkForm = z.object({
   caseReference: z.string(missing('required')).trim().min(1, 'required').max(40, 'unknown'),
 })
+/** The answer form's article search and insert, without JavaScript: what was typed comes back. */
+const ArticleForm = z.object({
+  body: z
+    .string()
+    .max(ANSWER_MAX_LENGTH * 2)
+    .optional(),
+  articleSlugs: z.string().max(2000).optional(),
+  articleQuery: z.string().max(200).optional(),
+  insertSlug: z.string().max(100).optional(),
+})
 const INTENTS = ['answer', 'handover', 'note', 'link'] as const
 type Intent = (typeof INTENTS)[number]
 
@@ -76,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, QUESTION_ROLES)
   const questionId = params.questionId ?? ''
   const formData = await request.formData()
-  const intent = formData.get('intent')
+  // An article's insert button sends its slug only: that is the intent (the answer form without JavaScript).
+  const intent = formData.get('insertSlug') ? 'insertArticle' : formData.get('intent')
   const refused = (submission: Parameters<typeof refusalOf>[0], refusals: Parameters<typeof refusalOf>[1] = []) =>
     json({ intent: intent as Intent, result: refusalOf(submission, refusals) }, { status: 400 })
   const done = (what: Intent) => redirect(`/medewerker/vragen/${questionId}?gedaan=${what}`)
@@ -91,6 +103,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refused(submission, [{ field: fieldOf(result.field), code: result.code }])
   }
   switch (intent) {
+    case 'searchArticles':
+    case 'insertArticle': {
+      const parsed = ArticleForm.safeParse(Object.fromEntries(formData))
+      if (!parsed.success) throw notFound()
+      const question = await readQuestionForStaff(staff, questionId)
+      if (!question?.mayAct) throw notFound()
+      const form = parsed.data
+      let body = form.body ?? ''
+      let slugs = (form.articleSlugs ?? '').split(' ').filter(Boolean)
+      const article =
+        intent === 'insertArticle' && form.insertSlug
+          ? await articleTextForAnswer(form.insertSlug, { language: question.language })
+          : null
+      if (article) {
+        body = body.trim() ? `${body.trimEnd()}\n\n${article.text}` : article.text
+        slugs = [...new Set([...slugs, article.slug])]
+      }
+      const hits = form.articleQuery
+        ? await findArticlesForAnswer(form.articleQuery, { language: question.language })
+        : []
+      return json({
+        intent: 'article' as const,
+        article: { body, slugs: slugs.join(' '), query: form.articleQuery ?? '', hits, inserted: Boolean(article) },
+      })
+    }
     case 'answer': {
       const submission = parseFormData(formData, AnswerForm)
       if (submission.status !== 'success') return refused(submission)
@@ -289,12 +326,19 @@ function Thread({ question }: { question: Loaded['question'] }) {
 /** The action's answer for one form of the page, or null when it was for another. */
 function useActionOf(intent: Intent) {
   const data = useActionData<typeof action>()
-  return data && data.intent === intent ? data.result : null
+  return data && data.intent === intent && 'result' in data ? data.result : null
+}
+
+/** The answer form after an article search or insert without JavaScript: the text, the articles, the hits. */
+function useArticleRoundTrip() {
+  const data = useActionData<typeof action>()
+  return data && data.intent === 'article' && 'article' in data ? data.article : null
 }
 
 function AnswerSection() {
   const { question, formId } = useLoaderData<typeof loader>()
   const lastResult = useActionOf('answer')
+  const roundTrip = useArticleRoundTrip()
   const location = useLocation()
   const { t } = useTranslation('kcc')
   const { errorOf, valueOf, summary } = useGovForm<z.input<typeof AnswerForm>>({
@@ -303,6 +347,32 @@ function AnswerSection() {
     message: (field, key) => t(`errors.${field}.${key}`, { max: ANSWER_MAX_LENGTH }),
   })
   const phone = question.answerChannel === 'phone'
+  const body = roundTrip ? roundTrip.body : valueOf('body')
+  const serverSlugs = roundTrip ? roundTrip.slugs : valueOf('articleSlugs')
+  // The articles inserted with JavaScript since the page came; the server's are in the form already.
+  const [added, setAdded] = useState<string[]>([])
+  const slugs = [...new Set([...serverSlugs.split(' ').filter(Boolean), ...added])].join(' ')
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  // With JavaScript the search and the insert go to the articles route and the text goes in at the cursor.
+  const search = useFetcher<{ hits: Array<{ slug: string; title: string; summary: string }>; article: null }>()
+  const insert = useFetcher<{ article: { slug: string; text: string } | null }>()
+  const [query, setQuery] = useState(roundTrip?.query ?? '')
+  const [announce, setAnnounce] = useState('')
+  useEffect(() => {
+    const article = insert.data?.article
+    const area = textarea.current
+    if (insert.state !== 'idle' || !article || !area) return
+    const at = area.selectionStart ?? area.value.length
+    const before = area.value.slice(0, at)
+    const piece = `${before && !before.endsWith('\n\n') ? (before.endsWith('\n') ? '\n' : '\n\n') : ''}${article.text}\n`
+    area.setRangeText(piece, at, area.selectionEnd ?? at, 'end')
+    area.focus()
+    setAdded((s) => (s.includes(article.slug) ? s : [...s, article.slug]))
+    setAnnounce(t('answer.articleInserted'))
+  }, [insert.state, insert.data, t])
+  const hits = search.data?.hits ?? roundTrip?.hits ?? []
+  const searched = Boolean(search.data) || Boolean(roundTrip?.query)
+  const articles = `/medewerker/vragen/artikelen?taal=${question.language}`
   return (
     <section aria-labelledby="answer-heading">
       <h2 id="answer-heading" className="text-2xl">
@@ -316,19 +386,79 @@ function AnswerSection() {
       ) : (
         <p className="mt-2">{t(`answer.via.${question.answerChannel}`)}</p>
       )}
-      <Form key={location.key} method="post" noValidate className="mt-4">
-        <input type="hidden" name="intent" value="answer" />
+      <Form key={`${location.key}-${roundTrip ? body.length : ''}`} method="post" noValidate className="mt-4">
         <input type="hidden" name="formId" value={valueOf('formId') || formId} />
-        <input type="hidden" name="articleSlugs" value={valueOf('articleSlugs')} />
+        <input type="hidden" name="articleSlugs" value={slugs} />
+        <fieldset className="mb-6 border-2 border-line p-4">
+          <legend className="px-1 font-bold">{t('answer.articleHeading')}</legend>
+          <label htmlFor="articleQuery" className="block">
+            {t('answer.articleSearch')}
+          </label>
+          <p id="articleQuery-hint" className="m-0 text-base text-muted">
+            {t('answer.articleSearchHint')}
+          </p>
+          <div className="mt-1 flex flex-wrap gap-2">
+            <input
+              id="articleQuery"
+              name="articleQuery"
+              type="search"
+              aria-describedby="articleQuery-hint"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              className={`${inputClass} max-w-sm`}
+            />
+            {/* First submit button of the form: Enter in the search field searches, it never sends the answer. */}
+            <button
+              type="submit"
+              name="intent"
+              value="searchArticles"
+              className="btn-secondary"
+              onClick={(e) => {
+                e.preventDefault()
+                search.load(`${articles}&q=${encodeURIComponent(query)}`)
+              }}
+            >
+              {t('answer.articleSearchSubmit')}
+            </button>
+          </div>
+          {searched ? (
+            hits.length ? (
+              <ul className="mt-3 list-none space-y-2 p-0">
+                {hits.map((h) => (
+                  <li key={h.slug}>
+                    <button
+                      type="submit"
+                      name="insertSlug"
+                      value={h.slug}
+                      className="btn-secondary text-left"
+                      onClick={(e) => {
+                        e.preventDefault()
+                        insert.load(`${articles}&artikel=${encodeURIComponent(h.slug)}`)
+                      }}
+                    >
+                      {t('answer.articleInsert', { title: h.title })}
+                    </button>
+                    <span className="block text-sm text-muted">{h.summary}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3">{t('answer.articleNone')}</p>
+            )
+          ) : null}
+        </fieldset>
+        <p role="status" className="sr-only">
+          {announce || (roundTrip?.inserted ? t('answer.articleInserted') : '')}
+        </p>
         <FormField
           id="body"
           label={phone ? t('answer.saidLabel') : t('answer.bodyLabel')}
           hint={t('answer.bodyHint', { max: ANSWER_MAX_LENGTH })}
           error={errorOf('body')}
         >
-          {(p) => <textarea {...p} rows={12} defaultValue={valueOf('body')} className={inputClass} />}
+          {(p) => <textarea {...p} ref={textarea} rows={14} defaultValue={body} className={inputClass} />}
         </FormField>
-        <button type="submit" className="btn-primary">
+        <button type="submit" name="intent" value="answer" className="btn-primary">
           {phone ? t('answer.submitPhone') : t('answer.submit')}
         </button>
       </Form>
