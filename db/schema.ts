@@ -161,6 +161,8 @@ export interface LettersTable {
   case_id: string | null
   event_id: string | null
   question_id: Generated<string | null>
+  /** 0024: the acknowledgement or answer entry a question's letter sends; one letter per entry. */
+  question_entry_id: Generated<string | null>
   bsn: string
   template_code: string
   template_version: number
@@ -497,7 +499,7 @@ export interface QuestionsTable {
   answer_channel: AnswerChannel
   language: 'nl' | 'en'
   received_at: Timestamp
-  registered_at: Generated<Timestamp>
+  registered_at: Timestamp // has a default; Timestamp already allows leaving it out
   registered_by: string | null
   acknowledge_by: LocalDateColumn
   answer_by: LocalDateColumn
@@ -520,7 +522,7 @@ export interface QuestionEntriesTable {
   department: string | null
   article_slugs: ColumnType<string[], string[] | undefined, string[]>
   sent_via: AnswerChannel | null
-  at: Generated<Timestamp>
+  at: Timestamp // has a default; Timestamp already allows leaving it out
   read_at: Timestamp | null
   form_id: string | null
 }
@@ -534,7 +536,7 @@ export interface QuestionAttachmentsTable {
   size_bytes: number
   sha256: string
   content: Buffer
-  added_at: Generated<Timestamp>
+  added_at: Timestamp // has a default
 }
 
 /** A knowledge base article (0023): its address, topic and the version the public sees. */

@@ -54,6 +54,9 @@ export type LetterTemplateCode =
   | 'move_address_investigation'
   | 'objection_acknowledgement'
   | 'objection_decision'
+  // a question's acknowledgement and answer (letters-question.ts)
+  | 'question.acknowledgement'
+  | 'question.answer'
 
 /** The version of each template's words; raise it with every change of text. */
 export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
@@ -69,6 +72,8 @@ export const TEMPLATE_VERSIONS: Record<LetterTemplateCode, number> = {
   move_address_investigation: 1,
   objection_acknowledgement: 1,
   objection_decision: 1,
+  'question.acknowledgement': 1,
+  'question.answer': 1,
 }
 
 /** The letters that acknowledge receipt: the quality charter measures the first of them. */

@@ -35,6 +35,7 @@ import { moveEffectCronItems, moveEffectTasks } from '~/services/requests/move-e
 import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
 import { purgeExpiredDrafts } from '~/services/requests/drafts.server'
 import { MESSAGE_NOTICE_TASK, messageNoticeTask } from '~/services/messages/notice.server'
+import { QUESTION_MAIL_TASK, questionMailTask } from '~/services/questions/question-mail.server'
 
 /**
  * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
@@ -117,6 +118,8 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
     [EMAIL_CONFIRMATION_TASK]: emailConfirmationTask({ mailer, baseUrl, db }),
     /** The neutral e-mail that a caseworker wrote a message on a case. */
     [MESSAGE_NOTICE_TASK]: messageNoticeTask({ mailer, baseUrl, db }),
+    /** A question's acknowledgement or answer by e-mail, or the neutral notice of the portal channel. */
+    [QUESTION_MAIL_TASK]: questionMailTask({ mailer, baseUrl, db }),
     /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
     ...moveEffectTasks({ db, now }),
     /** Expired drafts and rate-limit counters (CRON_ITEMS). */

@@ -15,6 +15,7 @@ import * as m0020 from './0020_information_received'
 import * as m0021 from './0021_case_messages'
 import * as m0022 from './0022_questions'
 import * as m0023 from './0023_knowledge_base'
+import * as m0024 from './0024_question_letters'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0021_case_messages': m0021,
   '0022_questions': m0022,
   '0023_knowledge_base': m0023,
+  '0024_question_letters': m0024,
 }

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn brieven' }]
-export const handle = { i18n: 'letters' }
+export const handle = { i18n: ['letters', 'questions'] }
 
 export default function LetterPage() {
   const { letter } = useLoaderData<typeof loader>()
@@ -43,7 +43,13 @@ export default function LetterPage() {
           </svg>
           {t('letter.download')}
         </a>
-        <Link to={`/mijn/zaken/${letter.caseId}`}>{t('letter.caseLink', { reference: letter.reference })}</Link>
+        {letter.caseId ? (
+          <Link to={`/mijn/zaken/${letter.caseId}`}>{t('letter.caseLink', { reference: letter.reference })}</Link>
+        ) : letter.questionId ? (
+          <Link to={`/mijn/vragen/${letter.questionId}`}>
+            {t('questions:letters.link', { reference: letter.reference })}
+          </Link>
+        ) : null}
       </div>
       <p id="pdf-hint" className="text-base text-muted">
         {t('letter.downloadHint')}

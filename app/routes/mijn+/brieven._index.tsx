@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn brieven' }]
-export const handle = { i18n: 'letters' }
+export const handle = { i18n: ['letters', 'questions'] }
 
 /** "New", as a word with an icon (a closed envelope): never colour alone (WCAG 1.4.1). */
 function NewTag() {
@@ -66,8 +66,17 @@ export default function MyLetters() {
                 <dd className="m-0">
                   <DateText date={letter.letterDate} />
                 </dd>
-                <dt className="font-bold">{t('list.case')}</dt>
-                <dd className="m-0">{letter.caseType}</dd>
+                {letter.caseType !== null ? (
+                  <>
+                    <dt className="font-bold">{t('list.case')}</dt>
+                    <dd className="m-0">{letter.caseType}</dd>
+                  </>
+                ) : (
+                  <>
+                    <dt className="font-bold">{t('questions:letters.about')}</dt>
+                    <dd className="m-0">{t('questions:letters.question')}</dd>
+                  </>
+                )}
                 <dt className="font-bold">{t('list.reference')}</dt>
                 <dd className="m-0">{letter.reference}</dd>
               </dl>

@@ -3,15 +3,24 @@ import type { DB } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import type { LetterLanguage } from '~/domain/letters-format'
 import type { LocalDate } from '~/domain/local-date'
-import { isLetterId, letterColumns, toStoredLetter, type StoredLetter } from '~/services/letters/stored.server'
+import {
+  fromLetters,
+  isLetterId,
+  letterColumns,
+  letterReference,
+  toStoredLetter,
+  type StoredLetter,
+} from '~/services/letters/stored.server'
 
 export interface LetterListItem {
   id: string
   title: string
+  /** The case's reference, or the question's (V-2026-000123). */
   reference: string
-  /** The case type, in the reader's language: which of my cases is this about? */
-  caseType: string
-  caseId: string
+  /** The case type, in the reader's language: which of my cases is this about? Null for a question's letter. */
+  caseType: string | null
+  caseId: string | null
+  questionId: string | null
   letterDate: LocalDate
   read: boolean
   delivery: 'digital' | 'paper'
@@ -23,22 +32,21 @@ export async function listLettersForCitizen(
   language: LetterLanguage = 'nl',
   db: DB = getDb(),
 ): Promise<LetterListItem[]> {
-  const rows = await db
-    .selectFrom('letters as l')
-    .innerJoin('cases as c', 'c.id', 'l.case_id')
-    .innerJoin('case_types as t', 't.code', 'c.case_type_code')
+  // A case's letter or a question's (letters_belongs_to): the case type only for the first.
+  const rows = await fromLetters(db)
+    .leftJoin('case_types as t', 't.code', 'c.case_type_code')
     .select([
       'l.id',
       'l.title',
-      'c.reference',
+      letterReference.as('reference'),
       't.name_nl',
       't.name_en',
       'l.case_id',
+      'l.question_id',
       'l.letter_date',
       'l.read_at',
       'l.delivery',
     ])
-    .$narrowType<{ case_id: string }>() // the inner join on cases: a case's letter
     .where('l.bsn', '=', bsn)
     .orderBy('l.letter_date', 'desc')
     .orderBy('l.created_at', 'desc')
@@ -48,8 +56,9 @@ export async function listLettersForCitizen(
     id: r.id,
     title: r.title,
     reference: r.reference,
-    caseType: language === 'en' ? r.name_en : r.name_nl,
+    caseType: (language === 'en' ? r.name_en : r.name_nl) ?? null,
     caseId: r.case_id,
+    questionId: r.question_id,
     letterDate: r.letter_date,
     read: r.read_at !== null,
     delivery: r.delivery,
@@ -75,11 +84,8 @@ export async function getLetterForCitizen(
   { markRead, db = getDb() }: { markRead: boolean; db?: DB },
 ): Promise<CitizenLetter | null> {
   if (!isLetterId(letterId)) return null
-  const row = await db
-    .selectFrom('letters as l')
-    .innerJoin('cases as c', 'c.id', 'l.case_id')
+  const row = await fromLetters(db)
     .select(letterColumns)
-    .$narrowType<{ case_id: string }>()
     .where('l.id', '=', letterId)
     .where('l.bsn', '=', bsn)
     .executeTakeFirst()

@@ -1,4 +1,5 @@
 /** The post queue: paper letters to print, for the staff who handle their case types. */
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { DB } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import type { LocalDate } from '~/domain/local-date'
@@ -6,11 +7,33 @@ import { recordAudit } from '~/services/audit.server'
 import { caseHandledBy, handledBy } from '~/services/cases/scope.server'
 import {
   contentSchema,
+  fromLetters,
   isLetterId,
   letterColumns,
+  letterReference,
   toStoredLetter,
   type StoredLetter,
 } from '~/services/letters/stored.server'
+
+/**
+ * SQL condition on `q` (questions): this employee prints the question's paper letters. A
+ * question the contact centre holds goes to the shared post (every caseworker and manager); one
+ * handed over to a department, to that department (and managers).
+ */
+function questionPostFor(employeeId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from employees pe where pe.id = ${employeeId}
+    and ('manager' = any(pe.roles) or q.department is null or q.department = pe.department)
+  )`
+}
+
+/** SQL condition on `fromLetters`: a case's letter of a case type this employee handles, or a question's letter they print. */
+function letterHandledBy(employeeId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(
+    (l.case_id is not null and ${handledBy(employeeId, 'c.case_type_code')})
+    or (l.question_id is not null and ${questionPostFor(employeeId)})
+  )`
+}
 
 export interface PostQueueItem {
   id: string
@@ -28,13 +51,11 @@ export interface PostQueueItem {
  * and marking it printed below.
  */
 export async function listPostQueue(employeeId: string, { db = getDb() }: { db?: DB } = {}): Promise<PostQueueItem[]> {
-  const rows = await db
-    .selectFrom('letters as l')
-    .innerJoin('cases as c', 'c.id', 'l.case_id')
-    .select(['l.id', 'l.title', 'c.reference', 'l.content', 'l.letter_date', 'l.created_at'])
+  const rows = await fromLetters(db)
+    .select(['l.id', 'l.title', letterReference.as('reference'), 'l.content', 'l.letter_date', 'l.created_at'])
     .where('l.delivery', '=', 'paper')
     .where('l.printed_at', 'is', null)
-    .where(handledBy(employeeId, 'c.case_type_code'))
+    .where(letterHandledBy(employeeId))
     .orderBy('l.created_at')
     .orderBy('l.id')
     .limit(500)
@@ -64,14 +85,11 @@ export async function getLetterForPrinting(
   { db = getDb() }: { db?: DB } = {},
 ): Promise<StoredLetter | null> {
   if (!isLetterId(letterId)) return null
-  const row = await db
-    .selectFrom('letters as l')
-    .innerJoin('cases as c', 'c.id', 'l.case_id')
+  const row = await fromLetters(db)
     .select([...letterColumns, 'l.bsn'])
-    .$narrowType<{ case_id: string }>()
     .where('l.id', '=', letterId)
     .where('l.delivery', '=', 'paper')
-    .where(handledBy(employeeId, 'c.case_type_code'))
+    .where(letterHandledBy(employeeId))
     .executeTakeFirst()
   if (!row) return null
   await recordAudit(db, {
@@ -100,7 +118,12 @@ export async function markLettersPrinted(
       .where('id', 'in', ids)
       .where('delivery', '=', 'paper')
       .where('printed_at', 'is', null)
-      .where(caseHandledBy(employeeId, 'case_id'))
+      .where((eb) =>
+        eb.or([
+          caseHandledBy(employeeId, 'case_id'),
+          eb('question_id', 'in', eb.selectFrom('questions as q').select('q.id').where(questionPostFor(employeeId))),
+        ]),
+      )
       .returning(['id', 'bsn'])
       .execute()
     for (const row of rows) {

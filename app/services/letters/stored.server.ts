@@ -3,7 +3,9 @@
  * afterwards (trigger `letters_immutable`, migration 0001); the HTML page and the PDF are both
  * rendered from it.
  */
+import { sql } from 'kysely'
 import { z } from 'zod'
+import type { Executor } from '../../../db/client'
 import type { ComposedLetter, LetterTemplateCode, MunicipalityDetails } from '~/domain/letters'
 import type { LetterLanguage } from '~/domain/letters-format'
 import { UUID_PATTERN } from '~/domain/ids'
@@ -57,7 +59,11 @@ export function contentOf(letter: ComposedLetter): StoredContent {
 /** A stored letter, read back from its snapshot: the one thing both renderers take. */
 export interface StoredLetter extends ComposedLetter {
   id: string
-  caseId: string
+  /** The case the letter is about, or (a question's letter) null. */
+  caseId: string | null
+  /** The question the letter answers or acknowledges; null or left out for a case's letter. */
+  questionId?: string | null
+  /** The case's reference, or the question's (V-2026-000123). */
   reference: string
   letterDate: LocalDate
 }
@@ -65,7 +71,8 @@ export interface StoredLetter extends ComposedLetter {
 /** A letter row read back as the renderers (and the citizen's data export) take it. */
 export function toStoredLetter(row: {
   id: string
-  case_id: string
+  case_id: string | null
+  question_id?: string | null
   reference: string
   template_code: string
   template_version: number
@@ -77,6 +84,7 @@ export function toStoredLetter(row: {
   return {
     id: row.id,
     caseId: row.case_id,
+    questionId: row.question_id ?? null,
     reference: row.reference,
     letterDate: row.letter_date,
     templateCode: row.template_code as LetterTemplateCode,
@@ -91,11 +99,26 @@ export function isLetterId(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value)
 }
 
+/**
+ * Letters with what they belong to: a case (`c`) or a question (`q`). Select `letterColumns`
+ * from it; the reference is the case's or the question's.
+ */
+export function fromLetters(db: Executor) {
+  return db
+    .selectFrom('letters as l')
+    .leftJoin('cases as c', 'c.id', 'l.case_id')
+    .leftJoin('questions as q', 'q.id', 'l.question_id')
+}
+
+/** The case's reference or, for a question's letter, the question's. */
+export const letterReference = sql<string>`coalesce(c.reference, q.reference)`
+
 /** The columns `toStoredLetter` reads, and whether the citizen read it. */
 export const letterColumns = [
   'l.id',
   'l.case_id',
-  'c.reference',
+  'l.question_id',
+  letterReference.as('reference'),
   'l.template_code',
   'l.template_version',
   'l.language',
