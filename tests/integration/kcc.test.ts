@@ -5,13 +5,14 @@ import type { DB } from '../../db/client'
 import { getDb } from '../../db/instance'
 import { seedPersonas } from '../../db/seed'
 import { personaByKey } from '../../db/seed/personas'
-import { startOfDayIn, type LocalDate } from '~/domain/local-date'
+import { localDateOf, startOfDayIn, type LocalDate } from '~/domain/local-date'
 import { isCitizenVisible, questionReference, type AnswerChannel, type QuestionChannel } from '~/domain/questions'
 import { recordContactMoment } from '~/services/contacts/record.server'
 import { addQuestionNote, handOverQuestion, linkQuestionToCase } from '~/services/questions/staff/actions.server'
 import { answerQuestion } from '~/services/questions/staff/answer.server'
 import { readQuestionForStaff } from '~/services/questions/staff/detail.server'
 import { listInbox } from '~/services/questions/staff/inbox.server'
+import { registerQuestionForCitizen } from '~/services/questions/staff/register.server'
 import { questionTerms } from '~/services/questions/norms.server'
 import { createCase } from '../support/factories'
 import { portalClient } from '../support/http'
@@ -345,6 +346,19 @@ describe('working on a question', () => {
     expect((await readQuestionForStaff(lotte, q.id))?.state).toBe('received')
   })
 
+  it('sends the answer by the channel the citizen chose: a letter tied to the question', async () => {
+    const q = await askQuestion({ answerChannel: 'letter', topic: 'civil' })
+    expect(
+      await answerQuestion(lotte, q.id, { body: 'Hierbij ons antwoord.', articleSlugs: [], formId: randomUUID() }),
+    ).toMatchObject({ ok: true })
+    const letters = await db
+      .selectFrom('letters')
+      .select(['question_id', 'case_id'])
+      .where('question_id', '=', q.id)
+      .execute()
+    expect(letters).toEqual([{ question_id: q.id, case_id: null }])
+  })
+
   it('says to call back on the number for a call-back question, and records what was said', async () => {
     const q = await askQuestion({ bsn: null, email: 'anna@example.org', phone: '0612345678', answerChannel: 'phone' })
     const page = await (await portal.get(`/medewerker/vragen/${q.id}`, cookies.lotte)).text()
@@ -416,6 +430,94 @@ describe('working on a question', () => {
       ok: true,
     })
     expect((await readQuestionForStaff(lotte, q.id))?.caseLink).toEqual({ id: mine.caseId, reference: mine.reference })
+  })
+})
+
+describe('registering a question that came by post or e-mail', () => {
+  it('counts the terms from the day the letter came in, and sends the acknowledgement', async () => {
+    // Wednesday 2 December 2026; the letter came on Friday 27 November: Mon 30, Tue 1, Wed 2 have
+    // passed, Thu 3 and Fri 4 December are left for the acknowledgement.
+    const now = new Date('2026-12-02T09:00:00Z')
+    const result = await registerQuestionForCitizen(
+      lotte,
+      {
+        formId: randomUUID(),
+        channel: 'post',
+        receivedOn: '2026-11-27',
+        bsn: fatima.bsn,
+        email: null,
+        contactName: null,
+        phone: null,
+        topic: 'income',
+        body: 'Ik wil weten of ik bijzondere bijstand kan krijgen.',
+        answerChannel: 'letter',
+        language: 'nl',
+      },
+      { now },
+    )
+    expect(result).toMatchObject({ ok: true, acknowledgeBy: '2026-12-04', answerBy: '2027-01-08' })
+    if (!result.ok) return
+    const q = await questionRow(result.questionId)
+    expect(q).toMatchObject({ channel: 'post', registered_by: 'E2002', bsn: fatima.bsn })
+    expect((await entriesOf(q.id)).map((e) => e.kind)).toEqual(['question', 'acknowledgement'])
+    expect(await listInbox(lotte, { topic: 'income' }, { today: '2026-12-02' })).toContainEqual(
+      expect.objectContaining({ id: q.id, receivedOn: '2026-11-27' }),
+    )
+  })
+
+  it('refuses a day in the future, a bad or unknown BSN, and neither BSN nor e-mail, at the field', async () => {
+    const before = await db
+      .selectFrom('questions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    const post = (fields: Record<string, string>) =>
+      portal.post('/medewerker/vragen/registreren', cookies.lotte, {
+        formId: randomUUID(),
+        channel: 'post',
+        receivedOn: '2026-11-27',
+        topic: 'income',
+        text: 'Mijn vraag',
+        answerChannel: 'letter',
+        language: 'nl',
+        ...fields,
+      })
+    const future = await post({ bsn: fatima.bsn, receivedOn: '2099-01-01' })
+    expect(future.status).toBe(400)
+    expect(await future.text()).toContain('De datum van ontvangst mag niet in de toekomst liggen.')
+    expect(await (await post({ bsn: fatima.bsn, receivedOn: '2020-01-01' })).text()).toContain(
+      'De datum mag niet langer dan een jaar geleden zijn.',
+    )
+    const bad = await (await post({ bsn: '123456789' })).text()
+    expect(bad).toContain('Dit is geen geldig BSN.')
+    expect(bad).toContain('Mijn vraag')
+    expect(bad).not.toContain('123456789')
+    expect(await (await post({ bsn: '999999011' })).text()).toContain('Er is geen inwoner met dit BSN.')
+    expect(await (await post({ answerChannel: 'email' })).text()).toContain(
+      'Vul het BSN of het e-mailadres van de inwoner in.',
+    )
+    const after = await db
+      .selectFrom('questions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
+    // Only the contact centre registers.
+    expect((await portal.get('/medewerker/vragen/registreren', cookies.mirjam)).status).toBe(403)
+  })
+
+  it('registers over HTTP and opens the new question', async () => {
+    const res = await portal.post('/medewerker/vragen/registreren', cookies.lotte, {
+      formId: randomUUID(),
+      channel: 'email',
+      receivedOn: localDateOf(new Date()),
+      email: 'anoniem@example.org',
+      contactName: 'A. Noniem',
+      topic: 'waste',
+      text: 'Wanneer komt de kerstbomeninzameling?',
+      answerChannel: 'email',
+      language: 'nl',
+    })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toMatch(/^\/medewerker\/vragen\/[0-9a-f-]{36}$/)
   })
 })
 

@@ -9,6 +9,7 @@ import type { DB } from '../../../../db/client'
 import { getDb } from '../../../../db/instance'
 import { ANSWER_MAX_LENGTH } from '~/domain/questions'
 import { recordAudit } from '~/services/audit.server'
+import { deliverToCitizen } from '~/services/questions/deliver.server'
 import { questionAccess, type QuestionStaff } from './access.server'
 import { entryTime, insertEntryOnce, lockQuestion, type QuestionActionResult } from './actions.server'
 
@@ -50,6 +51,7 @@ export async function answerQuestion(
       resource: `question:${q.reference}`,
       details: { via: q.answer_channel, articles: slugs },
     })
+    await deliverToCitizen(trx, q.id, stored.entryId, { now })
     return { ok: true, ...stored }
   })
 }
