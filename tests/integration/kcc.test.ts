@@ -259,6 +259,7 @@ describe('working on a question', () => {
     expect((await portal.get(`/medewerker/vragen/${q.id}`, cookies.lotte)).status).toBe(200)
     const [row] = await auditOf('question.viewed', q.reference)
     expect(row).toMatchObject({ actor_id: 'E2002', subject_bsn: jan.bsn })
+    expect(await (await portal.get('/mijn/inzage', cookies.jan)).text()).toContain('bekeek uw vraag')
   })
 
   it('hands over to a department with a note, keeping the terms and the clock', async () => {
@@ -430,6 +431,10 @@ describe('working on a question', () => {
       ok: true,
     })
     expect((await readQuestionForStaff(lotte, q.id))?.caseLink).toEqual({ id: mine.caseId, reference: mine.reference })
+    // And on the case's page, for the department that handles it.
+    const casePage = await (await portal.get(`/medewerker/zaken/${mine.caseId}`, cookies.mirjam)).text()
+    expect(casePage).toContain(q.reference)
+    expect(casePage).toContain(`/medewerker/contacten/nieuw?zaak=${mine.caseId}`)
   })
 })
 

@@ -123,7 +123,9 @@ export default function QuestionInbox() {
                 {questions.map((q) => (
                   <tr key={q.id} className="border-b border-line align-top">
                     <td className="py-3 pr-4">
-                      <Link to={`/medewerker/vragen/${q.id}`}>{q.reference}</Link>
+                      <Link to={`/medewerker/vragen/${q.id}`} className="whitespace-nowrap">
+                        {q.reference}
+                      </Link>
                       {q.asker ? <span className="block text-sm text-muted">{q.asker}</span> : null}
                     </td>
                     <td className="py-3 pr-4">{t(`topics:${q.topic}.label`, { defaultValue: q.topic })}</td>
@@ -136,7 +138,7 @@ export default function QuestionInbox() {
                     </td>
                     <td className="py-3 pr-4">{q.department ?? t('inbox.kcc')}</td>
                     <td className="py-3">
-                      <span className="flex flex-col items-start gap-1">
+                      <span className="flex flex-col items-start gap-1 whitespace-nowrap">
                         {q.risk ? (
                           <StatusTag tone={riskTone(q.risk)}>{t(`risk.${q.risk}`)}</StatusTag>
                         ) : (

@@ -129,3 +129,20 @@ export async function inboxCounts(
     atRisk: open.filter((q) => q.risk === 'dueSoon').length,
   }
 }
+
+/**
+ * The questions linked to a case, for the case's page (which has checked the employee's access
+ * to the case): reference, topic, whether answered. No text, nothing to audit.
+ */
+export async function questionsOfCase(
+  caseId: string,
+  { db = getDb() }: { db?: Executor } = {},
+): Promise<Array<{ id: string; reference: string; topic: string; answered: boolean }>> {
+  const rows = await db
+    .selectFrom('questions')
+    .select(['id', 'reference', 'topic', 'answered_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('received_at')
+    .execute()
+  return rows.map((r) => ({ id: r.id, reference: r.reference, topic: r.topic, answered: r.answered_at !== null }))
+}
