@@ -590,6 +590,9 @@ describe('the contact register', () => {
     const unknownCase = await post({ bsn: fatima.bsn, caseReference: 'Z-2026-999999' })
     expect(unknownCase.status).toBe(400)
     expect(await unknownCase.text()).toContain('Er is geen zaak met dit nummer bij deze inwoner.')
+    expect(await (await post({ bsn: fatima.bsn, occurredOn: '2026-02-30' })).text()).toContain(
+      'Vul een geldige datum in.',
+    )
     const tooLong = await post({ bsn: fatima.bsn, summary: 'x'.repeat(1001) })
     expect(await tooLong.text()).toContain('De samenvatting is te lang.')
     const after = await db

@@ -7,7 +7,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { normaliseBsn } from '~/domain/bsn'
-import { localDateOf } from '~/domain/local-date'
+import { isLocalDate, localDateOf } from '~/domain/local-date'
 import {
   CONTACT_CHANNELS,
   CONTACT_SUMMARY_MAX_LENGTH,
@@ -35,7 +35,7 @@ const optionalText = (max: number) =>
     .transform((v) => v || null)
 const ContactForm = z.object({
   channel: z.enum(CONTACT_CHANNELS, { errorMap: () => ({ message: 'required' }) }),
-  occurredOn: z.string(missing('required')).regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid'),
+  occurredOn: z.string(missing('required')).refine(isLocalDate, 'invalid'),
   occurredTime: z.string(missing('required')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid'),
   bsn: z
     .string()

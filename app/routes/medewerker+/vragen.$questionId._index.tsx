@@ -16,7 +16,7 @@ import { parseFormData, refusalOf } from '~/form.server'
 import { notFound } from '~/responses'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { listDepartments, QUESTION_ROLES } from '~/services/questions/staff/access.server'
+import { listDepartments, QUESTION_ROLES, questionAccess } from '~/services/questions/staff/access.server'
 import { addQuestionNote, handOverQuestion, linkQuestionToCase } from '~/services/questions/staff/actions.server'
 import { answerQuestion } from '~/services/questions/staff/answer.server'
 import { articleTextForAnswer, findArticlesForAnswer } from '~/services/questions/staff/articles.server'
@@ -107,7 +107,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'insertArticle': {
       const parsed = ArticleForm.safeParse(Object.fromEntries(formData))
       if (!parsed.success) throw notFound()
-      const question = await readQuestionForStaff(staff, questionId)
+      // Searching the knowledge base reads nothing of the citizen's: no view to audit.
+      const question = await questionAccess(staff, questionId)
       if (!question?.mayAct) throw notFound()
       const form = parsed.data
       let body = form.body ?? ''

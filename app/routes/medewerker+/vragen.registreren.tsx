@@ -9,7 +9,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { normaliseBsn } from '~/domain/bsn'
-import { localDateOf } from '~/domain/local-date'
+import { isLocalDate, localDateOf } from '~/domain/local-date'
 import { ANSWER_CHANNELS, QUESTION_MAX_LENGTH } from '~/domain/questions'
 import { TOPICS } from '~/domain/topics'
 import { formRefused, parseForm } from '~/form.server'
@@ -33,7 +33,7 @@ const optional = (max: number, code = 'invalid') =>
 const RegisterForm = z.object({
   formId: z.string(missing('out_of_order')).uuid('out_of_order'),
   channel: z.enum(['email', 'post'], { errorMap: () => ({ message: 'required' }) }),
-  receivedOn: z.string(missing('required')).regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid'),
+  receivedOn: z.string(missing('required')).refine(isLocalDate, 'invalid'),
   bsn: z
     .string()
     .max(20, 'invalid')

@@ -27,7 +27,7 @@ export function questionVisibleTo(staff: QuestionStaff, departmentColumn = 'q.de
   return sql<SqlBool>`${sql.ref(departmentColumn)} = (select e.department from employees e where e.id = ${staff.employeeId})`
 }
 
-export type QuestionAccess = { id: string; department: string | null; mayAct: boolean }
+export type QuestionAccess = { id: string; department: string | null; language: 'nl' | 'en'; mayAct: boolean }
 
 /**
  * The question if this employee may read it, and whether they may act on it (answer, hand over,
@@ -36,12 +36,12 @@ export type QuestionAccess = { id: string; department: string | null; mayAct: bo
 export async function questionAccess(
   staff: QuestionStaff,
   questionId: string,
-  db: Executor,
+  db: Executor = getDb(),
 ): Promise<QuestionAccess | null> {
   if (!isUuid(questionId)) return null
   const row = await db
     .selectFrom('questions as q')
-    .select(['q.id', 'q.department'])
+    .select(['q.id', 'q.department', 'q.language'])
     .select(sql<string | null>`(select e.department from employees e where e.id = ${staff.employeeId})`.as('mine'))
     .where('q.id', '=', questionId)
     .where(questionVisibleTo(staff))
@@ -50,7 +50,7 @@ export async function questionAccess(
   const mayAct =
     staff.roles.includes('kcc') ||
     (staff.roles.includes('caseworker') && row.department !== null && row.department === row.mine)
-  return { id: row.id, department: row.department, mayAct }
+  return { id: row.id, department: row.department, language: row.language, mayAct }
 }
 
 /**
