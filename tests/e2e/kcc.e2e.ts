@@ -43,6 +43,7 @@ async function registerLetter(page: Page, text: string): Promise<string> {
   await page.getByRole('radio', { name: 'In Mijn Stad' }).check()
   await page.getByRole('button', { name: 'Vraag registreren' }).click()
   await page.waitForURL(/\/medewerker\/vragen\/[0-9a-f-]{36}$/)
+  await expect.poll(() => h1(page)).toMatch(/^Vraag V-\d{4}-\d{6}$/)
   return page.url()
 }
 

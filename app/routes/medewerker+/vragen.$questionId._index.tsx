@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DateText } from '~/components/date-text'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
-import { StatusTag } from '~/components/status-tag'
+import { QuestionFacts, QuestionThread } from '~/components/staff-question'
 import { useGovForm } from '~/components/use-gov-form'
-import { NOTE_MAX_LENGTH, riskTone } from '~/domain/question-inbox'
+import { NOTE_MAX_LENGTH } from '~/domain/question-inbox'
 import { ANSWER_MAX_LENGTH } from '~/domain/questions'
 import { parseFormData, refusalOf } from '~/form.server'
 import { notFound } from '~/responses'
@@ -156,8 +156,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
-
 export default function StaffQuestionPage() {
   const { question, done } = useLoaderData<typeof loader>()
   const { t } = useTranslation('kcc')
@@ -178,8 +176,8 @@ export default function StaffQuestionPage() {
           <p className="m-0 font-bold">{t(`question.done.${done}`)}</p>
         </div>
       ) : null}
-      <Facts question={question} />
-      <Thread question={question} />
+      <QuestionFacts question={question} />
+      <QuestionThread question={question} />
       {question.mayAct ? (
         <>
           {question.answered ? null : <AnswerSection />}
@@ -217,110 +215,6 @@ export default function StaffQuestionPage() {
         ) : null}
       </section>
     </div>
-  )
-}
-
-function Facts({ question }: { question: Loaded['question'] }) {
-  const { t } = useTranslation('kcc')
-  const row = (label: string, value: ReactNode) => (
-    <>
-      <dt className="font-bold">{label}</dt>
-      <dd className="m-0">{value}</dd>
-    </>
-  )
-  return (
-    <section aria-labelledby="facts-heading">
-      <h2 id="facts-heading" className="text-2xl">
-        {t('question.factsHeading')}
-      </h2>
-      <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
-        {row(t('question.asker'), question.asker ?? t('question.noName'))}
-        {row(t('question.known'), question.known ? t('question.knownYes') : t('question.knownNo'))}
-        {question.email ? row(t('question.email'), question.email) : null}
-        {question.phone ? row(t('question.phone'), question.phone) : null}
-        {row(t('question.channel'), t(`channels.${question.channel}`))}
-        {row(t('question.answerChannel'), t(`answerChannels.${question.answerChannel}`))}
-        {row(t('question.received'), <DateText date={question.receivedOn} />)}
-        {row(t('question.acknowledgeBy'), <DateText date={question.acknowledgeBy} />)}
-        {row(t('question.answerBy'), <DateText date={question.answerBy} />)}
-        {row(t('question.holder'), question.department ?? t('inbox.kcc'))}
-        {row(
-          t('question.state'),
-          question.answered ? (
-            <StatusTag tone="success">{t('question.answered')}</StatusTag>
-          ) : question.risk ? (
-            <StatusTag tone={riskTone(question.risk)}>{t(`risk.${question.risk}`)}</StatusTag>
-          ) : (
-            <StatusTag tone="info">{t('risk.inTime')}</StatusTag>
-          ),
-        )}
-        {row(
-          t('question.case'),
-          question.caseLink ? (
-            <Link to={`/medewerker/zaken/${question.caseLink.id}`}>{question.caseLink.reference}</Link>
-          ) : (
-            t('question.noCase')
-          ),
-        )}
-      </dl>
-    </section>
-  )
-}
-
-function Thread({ question }: { question: Loaded['question'] }) {
-  const { t, i18n } = useTranslation('kcc')
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-      timeZone: 'Europe/Amsterdam',
-      dateStyle: 'long',
-      timeStyle: 'short',
-    }).format(new Date(iso))
-  return (
-    <section aria-labelledby="thread-heading">
-      <h2 id="thread-heading" className="text-2xl">
-        {t('question.threadHeading')}
-      </h2>
-      <ol className="mt-3 list-none space-y-4 p-0">
-        {question.entries.map((e) => (
-          <li
-            key={e.id}
-            className={`border-l-4 p-3 ${e.kind === 'handover' || e.kind === 'note' ? 'border-warning bg-white' : 'border-line'}`}
-          >
-            <p className="m-0 font-bold">
-              {t(`entries.${e.kind}`)}
-              {e.kind === 'handover' && e.department ? `: ${e.department}` : ''}
-              {e.kind === 'handover' || e.kind === 'note' ? ` (${t('question.internal')})` : ''}
-            </p>
-            <p className="m-0 text-sm text-muted">
-              {when(e.at)}
-              {e.employeeName ? ` · ${e.employeeName}` : e.author === 'citizen' ? ` · ${question.asker ?? ''}` : ''}
-              {e.sentVia ? ` · ${t(`sentVia.${e.sentVia}`)}` : ''}
-            </p>
-            <p className="mt-2 whitespace-pre-line">{e.body}</p>
-            {e.articleSlugs.length ? (
-              <p className="m-0 text-sm">
-                {t('question.articles')}{' '}
-                {e.articleSlugs.map((s, i) => (
-                  <span key={s}>
-                    {i ? ', ' : ''}
-                    <Link to={`/onderwerpen/${s}`}>{s}</Link>
-                  </span>
-                ))}
-              </p>
-            ) : null}
-            {e.attachments.length ? (
-              <ul className="mt-2 list-disc pl-6">
-                {e.attachments.map((a) => (
-                  <li key={a.id}>
-                    <a href={`/medewerker/vragen/${question.id}/bijlagen/${a.id}`}>{a.fileName}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </section>
   )
 }
 
