@@ -34,6 +34,8 @@ const CASEWORK_AREAS = [
 
 export const STAFF_AREAS: readonly StaffArea[] = [
   { key: 'start', to: '/medewerker', group: 'work', exact: true },
+  // the contact centre's questions; a caseworker sees those handed to their department, a manager reads
+  { key: 'questions', to: '/medewerker/vragen', group: 'work', roles: ['kcc', 'caseworker', 'manager'] },
   ...CASEWORK_AREAS.map((a): StaffArea => ({
     key: a.key,
     to: a.to,

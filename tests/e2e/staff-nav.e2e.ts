@@ -53,6 +53,7 @@ const labels = {
     menu: 'Menu',
     areas: {
       start: 'Start: mijn werk vandaag',
+      questions: 'Vragen',
       cases: 'Zaken',
       messages: 'Berichten',
       register: 'Zaak registreren',
@@ -71,6 +72,7 @@ const labels = {
     menu: 'Menu',
     areas: {
       start: 'Start: my work today',
+      questions: 'Questions',
       cases: 'Cases',
       messages: 'Messages',
       register: 'Register a case',
@@ -90,9 +92,10 @@ type AreaKey = keyof (typeof labels)['nl']['areas']
 /** Each role's areas in the navigation, and the pages visited with the area that holds them. */
 const journeys: Record<Role, { areas: AreaKey[]; pages: Array<[string, AreaKey | null]> }> = {
   caseworker: {
-    areas: ['start', 'cases', 'messages', 'register', 'moves', 'corrections', 'post'],
+    areas: ['start', 'questions', 'cases', 'messages', 'register', 'moves', 'corrections', 'post'],
     pages: [
       ['/medewerker', 'start'],
+      ['/medewerker/vragen', 'questions'],
       ['/medewerker/zaken', 'cases'],
       ['CASE', 'cases'],
       ['/medewerker/berichten', 'messages'],
@@ -112,9 +115,10 @@ const journeys: Record<Role, { areas: AreaKey[]; pages: Array<[string, AreaKey |
     ],
   },
   manager: {
-    areas: ['start', 'cases', 'messages', 'moves', 'corrections', 'post', 'quality', 'review'],
+    areas: ['start', 'questions', 'cases', 'messages', 'moves', 'corrections', 'post', 'quality', 'review'],
     pages: [
       ['/medewerker', 'start'],
+      ['/medewerker/vragen', 'questions'],
       ['/medewerker/zaken', 'cases'],
       ['CASE', 'cases'],
       ['/medewerker/berichten', 'messages'],
@@ -182,7 +186,7 @@ describe('the staff navigation on every staff page', () => {
           }
           await context.close()
         }
-      }, 120_000) // nine pages (with Berichten), each in two languages and checked by axe
+      }, 150_000) // ten pages (with Berichten and Vragen), each in two languages and checked by axe
     }
   }
 

@@ -20,6 +20,7 @@ const EMPLOYEES = [
   ['support', 'E2001'],
   ['manager', 'E3001'],
   ['editor', 'E4001'],
+  ['kcc', 'E2002'],
 ] as const
 
 /**
@@ -37,6 +38,7 @@ const STAFF_AREAS = [
   '/medewerker/kwaliteit',
   '/medewerker/meekijken',
   '/medewerker/kennisbank',
+  '/medewerker/vragen',
 ]
 
 let server: TestServer

@@ -35,6 +35,7 @@ beforeAll(async () => {
     ['support', 'E2001'],
     ['manager', 'E3001'],
     ['managerCaseworker', 'E3002'],
+    ['kcc', 'E2002'],
   ])
     cookies[who] = await loginAsStaff(server.url, id)
   janCase = await db
@@ -70,6 +71,7 @@ function navOf(html: string): Array<{ href: string; current: string | null }> {
 const AREAS = {
   caseworker: [
     '/medewerker',
+    '/medewerker/vragen',
     '/medewerker/zaken',
     '/medewerker/berichten',
     '/medewerker/zaken/nieuw',
@@ -78,8 +80,10 @@ const AREAS = {
     '/medewerker/post',
   ],
   support: ['/medewerker', '/medewerker/burgers'],
+  kcc: ['/medewerker', '/medewerker/vragen'],
   manager: [
     '/medewerker',
+    '/medewerker/vragen',
     '/medewerker/zaken',
     '/medewerker/berichten',
     '/medewerker/verhuizingen',
@@ -96,6 +100,7 @@ describe('the staff navigation', () => {
       'caseworker',
       [
         '/medewerker',
+        '/medewerker/vragen',
         '/medewerker/zaken',
         '/medewerker/berichten',
         '/medewerker/zaken/nieuw',
@@ -109,9 +114,15 @@ describe('the staff navigation', () => {
     ],
     ['support', ['/medewerker', '/medewerker/burgers', '/medewerker/zoeken'], {}],
     [
+      'kcc',
+      ['/medewerker', '/medewerker/vragen', '/medewerker/vragen/registreren'],
+      { '/medewerker/vragen/registreren': '/medewerker/vragen' },
+    ],
+    [
       'manager',
       [
         '/medewerker',
+        '/medewerker/vragen',
         '/medewerker/zaken',
         '/medewerker/berichten',
         '/medewerker/verhuizingen',

@@ -7,9 +7,13 @@ const keys = (roles: string[]) =>
 describe('the staff navigation', () => {
   it('shows a caseworker the case areas, registering included, and nothing of support or managers', () => {
     expect(keys(['caseworker'])).toEqual([
-      'work: start',
+      'work: start, questions',
       'caseworker: cases, messages, register, moves, corrections, post',
     ])
+  })
+
+  it("shows the contact centre its questions, and the caseworkers' areas not", () => {
+    expect(keys(['kcc'])).toEqual(['work: start, questions'])
   })
 
   it('shows support staff finding a citizen to look along', () => {
@@ -18,7 +22,7 @@ describe('the staff navigation', () => {
 
   it('shows a manager quality and the review, and the case areas to look at — not registering', () => {
     expect(keys(['manager'])).toEqual([
-      'work: start',
+      'work: start, questions',
       'caseworker: cases, messages, moves, corrections, post',
       'manager: quality, review',
     ])
@@ -28,7 +32,7 @@ describe('the staff navigation', () => {
 
   it('shows each area once to someone with several roles, and only the start page without a role', () => {
     expect(keys(['manager', 'caseworker', 'support'])).toEqual([
-      'work: start',
+      'work: start, questions',
       'caseworker: cases, messages, register, moves, corrections, post',
       'support: findCitizen',
       'manager: quality, review',

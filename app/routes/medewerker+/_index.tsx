@@ -2,8 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CasesAtRisk } from '~/components/cases-at-risk'
+import { QuestionsToday } from '~/components/questions-today'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
+import { inboxCounts } from '~/services/questions/staff/inbox.server'
 import { getStaffToday } from '~/services/staff-today.server'
 
 /** The staff start page: "what is mine today?" for each role the employee holds. */
@@ -11,13 +13,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request)
   const t = await i18next.getFixedT(request, 'auth')
   const today = await getStaffToday(staff, await getLanguage(request))
-  return json({ title: t('staffStart.title'), name: staff.name, roles: staff.roles, today })
+  const questions = staff.roles.includes('kcc') ? await inboxCounts(staff) : null
+  return json({ title: t('staffStart.title'), name: staff.name, roles: staff.roles, today, questions })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
+export const handle = { i18n: ['kcc'] }
 
 export default function StaffStart() {
-  const { name, roles, today } = useLoaderData<typeof loader>()
+  const { name, roles, today, questions } = useLoaderData<typeof loader>()
   const { t } = useTranslation('auth')
   return (
     <div className="prose-width space-y-10">
@@ -25,6 +29,7 @@ export default function StaffStart() {
         <h1 className="text-3xl md:text-4xl">{t('staffStart.heading')}</h1>
         <p className="mt-4 text-xl">{t('staffStart.welcome', { name })}</p>
       </div>
+      {questions ? <QuestionsToday counts={questions} /> : null}
       {today.caseworker ? <CaseworkerToday today={today.caseworker} /> : null}
       {today.support ? <SupportToday today={today.support} /> : null}
       {today.manager ? <ManagerToday today={today.manager} /> : null}

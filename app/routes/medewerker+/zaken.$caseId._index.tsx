@@ -17,6 +17,8 @@ import { listCaseDocumentsForStaff } from '~/services/documents/case-documents.s
 import { getLatestAnswerForStaff } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 import { StaffCaseMessages } from '~/components/staff-case-messages'
+import { CaseQuestions } from '~/components/case-questions'
+import { questionsOfCase } from '~/services/questions/staff/inbox.server'
 import { conversationCountsForStaff } from '~/services/messages/staff.server'
 
 /**
@@ -29,12 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [lang, t] = await Promise.all([getLanguage(request), getFixedT(request)])
   const view = await readCaseForStaff(staff, params.caseId ?? '', { lang, audit: true })
   if (!view) throw notFound()
-  const [objections, documents, answer, messages] = await Promise.all([
+  const [objections, documents, answer, messages, questions] = await Promise.all([
     getObjectionsForStaff(view.id, lang),
     listCaseDocumentsForStaff(view.id),
     getLatestAnswerForStaff(view.id),
     // The conversation with the citizen is for those who handle the case (not the objection's reader).
     view.handled ? conversationCountsForStaff(view.id) : null,
+    questionsOfCase(view.id),
   ])
   return json({
     view,
@@ -44,15 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages,
     // The citizen's contacts with the municipality, for the one who handles the case.
     klantbeeld: view.handled && staff.roles.includes('caseworker'),
+    questions,
     title: t('cases:staff.caseTitle', { reference: view.reference }),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: ['cases', 'documents', 'information', 'messages', 'contact'] }
+export const handle = { i18n: ['cases', 'documents', 'information', 'messages', 'contact', 'kcc', 'topics'] }
 
 export default function CaseHandling() {
-  const { view, objections, documents, answer, messages, klantbeeld } = useLoaderData<typeof loader>()
+  const { view, objections, documents, answer, messages, klantbeeld, questions } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -308,6 +312,7 @@ export default function CaseHandling() {
             )}
           </section>
           {messages ? <StaffCaseMessages caseId={view.id} counts={messages} /> : null}
+          <CaseQuestions caseId={view.id} questions={questions} />
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="text-2xl">
               {t('staff.historyHeading')}
