@@ -9,6 +9,7 @@ import { localDateOf, startOfDayIn, type LocalDate } from '~/domain/local-date'
 import { isCitizenVisible, questionReference, type AnswerChannel, type QuestionChannel } from '~/domain/questions'
 import { recordContactMoment } from '~/services/contacts/record.server'
 import { addQuestionNote, handOverQuestion, linkQuestionToCase } from '~/services/questions/staff/actions.server'
+import { sendFollowUp } from '~/services/questions/citizen.server'
 import { answerQuestion } from '~/services/questions/staff/answer.server'
 import { readQuestionForStaff } from '~/services/questions/staff/detail.server'
 import { listInbox } from '~/services/questions/staff/inbox.server'
@@ -335,13 +336,11 @@ describe('working on a question', () => {
   it('takes a follow-up after the answer back into the inbox, marked as such', async () => {
     const q = await askQuestion({ topic: 'parking' })
     await answerQuestion(lotte, q.id, { body: 'Zo werkt het.', articleSlugs: [], formId: randomUUID() })
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('question_entries')
-        .values({ question_id: q.id, kind: 'follow_up', author_kind: 'citizen', body: 'En hoe lang duurt het?' })
-        .execute()
-      await trx.updateTable('questions').set({ answered_at: null }).where('id', '=', q.id).execute()
-    })
+    expect(await listInbox(lotte, { topic: 'parking' }).then((l) => l.map((x) => x.id))).not.toContain(q.id)
+    // The citizen reacts in Mijn vragen ("Reageren"), as the portal's own service does it.
+    expect(
+      await sendFollowUp({ bsn: jan.bsn }, q.id, { body: 'En hoe lang duurt het?', formId: randomUUID() }),
+    ).toMatchObject({ ok: true })
     const [again] = (await listInbox(lotte, { topic: 'parking' })).filter((x) => x.id === q.id)
     expect(again).toMatchObject({ reopened: true })
     expect((await readQuestionForStaff(lotte, q.id))?.state).toBe('received')

@@ -36,6 +36,7 @@ beforeAll(async () => {
     ['manager', 'E3001'],
     ['managerCaseworker', 'E3002'],
     ['kcc', 'E2002'],
+    ['editor', 'E4001'],
   ])
     cookies[who] = await loginAsStaff(server.url, id)
   janCase = await db
@@ -80,7 +81,8 @@ const AREAS = {
     '/medewerker/post',
   ],
   support: ['/medewerker', '/medewerker/burgers'],
-  kcc: ['/medewerker', '/medewerker/vragen'],
+  kcc: ['/medewerker', '/medewerker/vragen', '/medewerker/burgers', '/medewerker/kennisbank'],
+  editor: ['/medewerker', '/medewerker/kennisbank'],
   manager: [
     '/medewerker',
     '/medewerker/vragen',
@@ -115,8 +117,21 @@ describe('the staff navigation', () => {
     ['support', ['/medewerker', '/medewerker/burgers', '/medewerker/zoeken'], {}],
     [
       'kcc',
-      ['/medewerker', '/medewerker/vragen', '/medewerker/vragen/registreren'],
+      [
+        '/medewerker',
+        '/medewerker/vragen',
+        '/medewerker/vragen/registreren',
+        '/medewerker/burgers',
+        '/medewerker/kennisbank',
+      ],
       { '/medewerker/vragen/registreren': '/medewerker/vragen' },
+    ],
+    [
+      'editor',
+      ['/medewerker', '/medewerker/kennisbank', '/medewerker/kennisbank/nieuw'],
+      {
+        '/medewerker/kennisbank/nieuw': '/medewerker/kennisbank',
+      },
     ],
     [
       'manager',

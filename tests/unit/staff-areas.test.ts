@@ -12,8 +12,12 @@ describe('the staff navigation', () => {
     ])
   })
 
-  it("shows the contact centre its questions, and the caseworkers' areas not", () => {
-    expect(keys(['kcc'])).toEqual(['work: start, questions'])
+  it("shows the contact centre its questions, the citizen search and the knowledge base, and the caseworkers' areas not", () => {
+    expect(keys(['kcc'])).toEqual(['work: start, questions', 'support: findCitizen, knowledge'])
+  })
+
+  it('shows an editor the knowledge base only', () => {
+    expect(keys(['editor'])).toEqual(['work: start', 'support: knowledge'])
   })
 
   it('shows support staff finding a citizen to look along', () => {
