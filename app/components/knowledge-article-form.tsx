@@ -1,11 +1,11 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TopicOptions } from '~/components/topic-options'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
 import { fieldName, LANGUAGE_FIELDS, type ArticleFormInput } from '~/domain/knowledge-form'
-import { TOPICS } from '~/domain/topics'
 
 type Answer = (SubmissionResult<string[]> & { conflict: number | null }) | undefined
 
@@ -69,12 +69,7 @@ export function KnowledgeArticleForm({
       <FormField id="topic" label={t('editor.edit.topic')} error={errorOf('topic')}>
         {(props) => (
           <select {...props} defaultValue={valueOf('topic')} className={inputClass} disabled={readOnly}>
-            <option value="">—</option>
-            {TOPICS.map((topic) => (
-              <option key={topic} value={topic}>
-                {t(`topics:${topic}.label`)}
-              </option>
-            ))}
+            <TopicOptions empty={'—'} />
           </select>
         )}
       </FormField>

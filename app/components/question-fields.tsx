@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { TopicOptions } from '~/components/topic-options'
 import { FormField, inputClass } from '~/components/form-field'
 import { QUESTION_MAX_LENGTH } from '~/domain/questions'
-import { TOPICS } from '~/domain/topics'
 
 /** The topic select, preselected from `?onderwerp=` or what was sent. */
 export function TopicField({ value, error }: { value: string; error?: string }) {
@@ -11,12 +11,7 @@ export function TopicField({ value, error }: { value: string; error?: string }) 
     <FormField id="topic" label={t('form.topic')} error={error}>
       {(p) => (
         <select {...p} defaultValue={value} className={`${inputClass} max-w-xl`}>
-          <option value="">{t('form.topicChoose')}</option>
-          {TOPICS.map((topic) => (
-            <option key={topic} value={topic}>
-              {t(`topics:${topic}.label`)}
-            </option>
-          ))}
+          <TopicOptions empty={t('form.topicChoose')} />
         </select>
       )}
     </FormField>

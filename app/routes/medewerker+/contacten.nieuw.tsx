@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { TopicOptions } from '~/components/topic-options'
 import { ErrorSummary } from '~/components/error-summary'
 import { FormField, inputClass } from '~/components/form-field'
 import { useGovForm } from '~/components/use-gov-form'
@@ -176,12 +177,7 @@ export default function RecordContact() {
         <FormField id="topic" label={t('contact.topic')} error={errorOf('topic')}>
           {(p) => (
             <select {...p} defaultValue={valueOf('topic')} className={`${inputClass} w-auto`}>
-              <option value="">{t('contact.chooseTopic')}</option>
-              {TOPICS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`topics:${k}.label`)}
-                </option>
-              ))}
+              <TopicOptions empty={t('contact.chooseTopic')} />
             </select>
           )}
         </FormField>

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, json, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TopicOptions } from '~/components/topic-options'
 import { formatLocalDate } from '~/components/date-text'
 import { inputClass } from '~/components/form-field'
 import { StatusTag } from '~/components/status-tag'
 import { localDateOf } from '~/domain/local-date'
-import { isTopic, TOPICS } from '~/domain/topics'
+import { isTopic } from '~/domain/topics'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT, getLanguage } from '~/services/i18n.server'
 import { listLibrary } from '~/services/knowledge/library.server'
@@ -58,12 +59,7 @@ export default function KnowledgeLibrary() {
             {t('editor.filter.topic')}
           </label>
           <select id="onderwerp" name="onderwerp" defaultValue={topic} className={inputClass}>
-            <option value="">{t('editor.filter.allTopics')}</option>
-            {TOPICS.map((k) => (
-              <option key={k} value={k}>
-                {t(`topics:${k}.label`)}
-              </option>
-            ))}
+            <TopicOptions empty={t('editor.filter.allTopics')} />
           </select>
         </div>
         <button type="submit" className="btn-secondary">

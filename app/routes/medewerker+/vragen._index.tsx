@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TopicOptions } from '~/components/topic-options'
 import { DateText } from '~/components/date-text'
 import { inputClass } from '~/components/form-field'
 import { StatusTag } from '~/components/status-tag'
 import { HOLDER_FILTERS, riskTone, type HolderFilter } from '~/domain/question-inbox'
-import { isTopic, TOPICS } from '~/domain/topics'
+import { isTopic } from '~/domain/topics'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
 import { QUESTION_ROLES } from '~/services/questions/staff/access.server'
@@ -82,12 +83,7 @@ export default function QuestionInbox() {
             {t('inbox.topic')}
           </label>
           <select id="onderwerp" name="onderwerp" defaultValue={topic ?? ''} className={`${inputClass} w-auto`}>
-            <option value="">{t('inbox.topicAll')}</option>
-            {TOPICS.map((k) => (
-              <option key={k} value={k}>
-                {t(`topics:${k}.label`)}
-              </option>
-            ))}
+            <TopicOptions empty={t('inbox.topicAll')} />
           </select>
         </div>
         <button type="submit" className="btn-secondary">
