@@ -1,4 +1,4 @@
-import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto'
+import { createPrivateKey, createPublicKey, createSign, generateKeyPairSync, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -35,9 +35,16 @@ const b64 = (value: object | Buffer) =>
   (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url')
 
 export async function startFakeOidcProvider(): Promise<FakeOidcProvider> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  // As PEM, read back into key objects of their own: a JWK exported straight from the generated
+  // key object can deadlock Node 20 (see newRsaPrivateJwk in app/services/auth/oidc-keys.server.ts).
+  const pair = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  })
+  const privateKey = createPrivateKey(pair.privateKey)
   const kid = 'fake-1'
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }
+  const jwk = { ...createPublicKey(pair.publicKey).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }
   const codes = new Map<string, { nonce: string; clientId: string; maxAge: boolean; used: boolean }>()
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))

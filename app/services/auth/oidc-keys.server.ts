@@ -14,8 +14,7 @@ export type PrivateJwk = JsonWebKey & { kid: string; alg: string; use?: string }
 export function ensurePrivateJwk(file: string, { alg = 'PS256' }: { alg?: 'PS256' | 'RS256' } = {}): PrivateJwk {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg, use: 'sig' }
+    const jwk = { ...newRsaPrivateJwk(), kid: randomBytes(8).toString('hex'), alg, use: 'sig' }
     // Write aside and link into place: two instances starting at once end up with one key.
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     writeFileSync(tmp, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600 })
@@ -28,6 +27,22 @@ export function ensurePrivateJwk(file: string, { alg = 'PS256' }: { alg?: 'PS256
     }
   }
   return readPrivateJwk(file)
+}
+
+/**
+ * A new 2048-bit RSA private key as a JWK. The key comes out of the generator as PEM and is read
+ * back into a key object of its own before its JWK is exported: exporting a JWK straight from the
+ * generated key object can deadlock the process in Node 20 when a garbage collection runs during
+ * the export (the finished key-generation job, collected then, waits for the lock the export
+ * holds on the same key). Seen as a test run that hung with the process idle.
+ */
+export function newRsaPrivateJwk(): JsonWebKey {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  })
+  return createPrivateKey(privateKey).export({ format: 'jwk' })
 }
 
 /** A private key file as a JWK: JSON (a JWK) or PEM (PKCS#8 or PKCS#1). */
