@@ -65,7 +65,10 @@ export function workerLogger(logger: JobLogger): Logger {
     }
     switch (level) {
       case 'error':
-        return logger.error(fields, message)
+        // A connection the database itself ended (57P01: it is shutting down, ours at the end of
+        // a drain included, or an administrator ended it) is a warning: the pool replaces the
+        // connection and the supervisor (server/job-supervisor.ts) the runner if need be.
+        return terminatedByServer(meta) ? logger.warn(fields, message) : logger.error(fields, message)
       case 'warning':
         return logger.warn(fields, message)
       case 'info':
@@ -74,6 +77,12 @@ export function workerLogger(logger: JobLogger): Logger {
         return logger.debug(fields, message)
     }
   })
+}
+
+/** graphile-worker's meta of a client error: `{ error }` with PostgreSQL's SQLSTATE as `code`. */
+function terminatedByServer(meta: unknown): boolean {
+  const error = meta && typeof meta === 'object' ? (meta as { error?: { code?: unknown } }).error : undefined
+  return error?.code === '57P01'
 }
 
 const letterNoticePayload = z.object({ letterId: z.string().uuid() })
