@@ -74,7 +74,8 @@ describe('Mijn contact', () => {
     expect(body).toMatch(/href="\/mijn\/brieven\/[0-9a-f-]{36}"/)
     // The employee is named as on the case pages, never by number.
     expect(body).toContain('Lotte de Vries, Klantcontactcentrum')
-    expect(body).not.toMatch(/E\d{4}/)
+    // (a whole word: a build chunk's hashed name may hold "E" and four digits)
+    expect(body).not.toMatch(/\bE\d{4}\b/)
   })
 
   it('never shows the citizen the internal hand-over or note', async () => {
