@@ -10,6 +10,19 @@ export type StaffRoleName = 'support' | 'caseworker' | 'manager' | 'kcc' | 'edit
 /** Who may look at the caseworkers' lists and cases; acting on them stays with caseworkers. */
 export const CASE_READERS = ['caseworker', 'manager'] as const satisfies readonly StaffRoleName[]
 
+/**
+ * Who may work in the areas of the contact register: one list for the navigation and the
+ * routes' guards, so the two cannot disagree. A caseworker sees only the questions handed to
+ * their department; a manager reads them (app/services/questions/staff/access.server.ts).
+ */
+export const QUESTION_ROLES = ['kcc', 'caseworker', 'manager'] as const satisfies readonly StaffRoleName[]
+/** Who may search for a citizen ("Burger zoeken"); only support starts looking along. */
+export const SEARCH_ROLES = ['support', 'kcc'] as const satisfies readonly StaffRoleName[]
+/** Who may open a citizen's contact history from the search. */
+export const KLANTBEELD_ROLES = ['kcc', 'support'] as const satisfies readonly StaffRoleName[]
+/** Who may record a call or counter visit in the contact register. */
+export const CONTACT_RECORDERS = ['kcc', 'caseworker'] as const satisfies readonly StaffRoleName[]
+
 export type StaffGroup = 'work' | 'caseworker' | 'support' | 'manager'
 
 export interface StaffArea {
@@ -35,14 +48,14 @@ const CASEWORK_AREAS = [
 export const STAFF_AREAS: readonly StaffArea[] = [
   { key: 'start', to: '/medewerker', group: 'work', exact: true },
   // the contact centre's questions; a caseworker sees those handed to their department, a manager reads
-  { key: 'questions', to: '/medewerker/vragen', group: 'work', roles: ['kcc', 'caseworker', 'manager'] },
+  { key: 'questions', to: '/medewerker/vragen', group: 'work', roles: QUESTION_ROLES },
   ...CASEWORK_AREAS.map((a): StaffArea => ({
     key: a.key,
     to: a.to,
     group: 'caseworker',
     roles: 'caseworkerOnly' in a ? ['caseworker'] : CASE_READERS,
   })),
-  { key: 'findCitizen', to: '/medewerker/burgers', group: 'support', roles: ['support', 'kcc'] },
+  { key: 'findCitizen', to: '/medewerker/burgers', group: 'support', roles: SEARCH_ROLES },
   { key: 'knowledge', to: '/medewerker/kennisbank', group: 'support', roles: ['editor', 'kcc'] },
   { key: 'quality', to: '/medewerker/kwaliteit', group: 'manager', roles: ['manager'] },
   { key: 'review', to: '/medewerker/meekijken', group: 'manager', roles: ['manager'] },

@@ -11,10 +11,10 @@ import { useGovForm } from '~/components/use-gov-form'
 import { isValidBsn } from '~/domain/bsn'
 import { isLocalDate } from '~/domain/local-date'
 import { parsePostcode } from '~/domain/postcode'
+import { SEARCH_ROLES } from '~/domain/staff-areas'
 import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
 import {
-  SEARCH_ROLES,
   chosenCitizen,
   searchCitizens,
   type CitizenSearchResult,

@@ -18,7 +18,8 @@ import {
 import { TOPICS } from '~/domain/topics'
 import { formRefused, parseForm } from '~/form.server'
 import { requireStaff } from '~/services/auth/guards.server'
-import { CONTACT_RECORDERS, contactStartFrom, recordContactMoment } from '~/services/contacts/record.server'
+import { CONTACT_RECORDERS } from '~/domain/staff-areas'
+import { contactStartFrom, recordContactMoment } from '~/services/contacts/record.server'
 import { getFixedT } from '~/services/i18n.server'
 
 /**

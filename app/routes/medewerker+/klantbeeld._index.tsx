@@ -4,7 +4,8 @@ import { useLoaderData } from '@remix-run/react'
 import { KlantbeeldPage } from '~/components/klantbeeld-page'
 import { requireStaff } from '~/services/auth/guards.server'
 import { loadKlantbeeld } from '~/services/contacts/klantbeeld-route.server'
-import { KLANTBEELD_ROLES, klantbeeldTokenFor } from '~/services/contacts/klantbeeld.server'
+import { KLANTBEELD_ROLES } from '~/domain/staff-areas'
+import { klantbeeldTokenFor } from '~/services/contacts/klantbeeld.server'
 import { notFound } from '~/responses'
 
 /**

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadResponse } from '~/download-responses.server'
 import { requireStaff } from '~/services/auth/guards.server'
-import { QUESTION_ROLES } from '~/services/questions/staff/access.server'
+import { QUESTION_ROLES } from '~/domain/staff-areas'
 import { openQuestionAttachment } from '~/services/questions/staff/detail.server'
 
 /**

@@ -10,7 +10,7 @@ import { HOLDER_FILTERS, riskTone, type HolderFilter } from '~/domain/question-i
 import { isTopic } from '~/domain/topics'
 import { requireStaff } from '~/services/auth/guards.server'
 import { getFixedT } from '~/services/i18n.server'
-import { QUESTION_ROLES } from '~/services/questions/staff/access.server'
+import { QUESTION_ROLES } from '~/domain/staff-areas'
 import { listInbox } from '~/services/questions/staff/inbox.server'
 
 /**

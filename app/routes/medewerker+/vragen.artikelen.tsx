@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { requireStaff } from '~/services/auth/guards.server'
-import { QUESTION_ROLES } from '~/services/questions/staff/access.server'
+import { QUESTION_ROLES } from '~/domain/staff-areas'
 import { articleTextForAnswer, findArticlesForAnswer } from '~/services/questions/staff/articles.server'
 
 /**

@@ -9,6 +9,7 @@
  * (`contact_history.viewed`, with the citizen as subject), so it shows in their "Wie heeft mijn
  * gegevens bekeken". A foreign, unknown or malformed id answers `notFound`, like a missing one.
  */
+import { KLANTBEELD_ROLES } from '~/domain/staff-areas'
 import type { DB } from '../../../db/client'
 import { getDb } from '../../../db/instance'
 import { isUuid } from '~/domain/ids'
@@ -22,7 +23,6 @@ import { openChoice } from '../impersonation/citizen-search.server'
 import { readContactHistory, type ContactPage, type ContactQuery } from './history.server'
 
 /** Who may see any citizen's klantbeeld. */
-export const KLANTBEELD_ROLES = ['kcc', 'support'] as const
 /** How long a klantbeeld link from the search stays usable: a conversation, not a day. */
 const KLANTBEELD_MINUTES = 60
 

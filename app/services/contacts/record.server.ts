@@ -16,7 +16,6 @@ import { recordAudit } from '~/services/audit.server'
 import { questionAccess, type QuestionStaff } from '~/services/questions/staff/access.server'
 
 /** Who may record a contact moment: the contact centre, and the caseworkers who take calls too. */
-export const CONTACT_RECORDERS = ['kcc', 'caseworker'] as const
 
 export interface ContactMomentInput {
   channel: ContactChannel

@@ -10,6 +10,7 @@
  * the session that got it, and any app instance can open it (no server memory). Choosing a
  * result shows name, birth date and address: that is audited as a view of the person's data.
  */
+import { SEARCH_ROLES } from '~/domain/staff-areas'
 import { sql } from 'kysely'
 import type { DB } from '../../../db/client'
 import { getDb } from '../../../db/instance'
@@ -38,7 +39,6 @@ export type SearchOutcome =
 
 const MAX_RESULTS = 20
 /** Who may search: support staff (to look along) and the contact centre (for the klantbeeld). */
-export const SEARCH_ROLES = ['support', 'kcc'] as const
 /** How long a chosen result stays usable: a phone call, not a working day. */
 export const CHOICE_MINUTES = 10
 

@@ -18,7 +18,6 @@ export interface QuestionStaff {
 const readsAll = (staff: QuestionStaff) => staff.roles.includes('kcc') || staff.roles.includes('manager')
 
 /** Whether these roles may open the questions at all (the area's guard). */
-export const QUESTION_ROLES = ['kcc', 'caseworker', 'manager'] as const
 
 /** SQL condition on the question id in `column`'s table (aliased `q`): this employee may read it. */
 export function questionVisibleTo(staff: QuestionStaff, departmentColumn = 'q.department'): RawBuilder<SqlBool> {
