@@ -39,7 +39,7 @@ describe('logging in with DigiD', () => {
       await page.goto(baseUrl)
       await page.getByRole('link', { name: 'Inloggen met DigiD' }).click()
       await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
-      expect(await h1(page)).toBe('Inloggen bij DigiD')
+      await expect.poll(() => h1(page)).toBe('Inloggen bij DigiD')
       expect(await page.getByText('Testomgeving', { exact: true }).isVisible()).toBe(true)
       expect(await page.getByRole('heading', { name: 'Hoe wilt u inloggen?' }).isVisible()).toBe(true)
       await expectNoAxeViolations(page)
@@ -47,7 +47,7 @@ describe('logging in with DigiD', () => {
 
       await digidLogin(page, { persona: 'Fatima el Amrani' })
       await page.waitForURL(`${baseUrl}/mijn`)
-      expect(await h1(page)).toBe('Mijn overzicht')
+      await expect.poll(() => h1(page)).toBe('Mijn overzicht')
       expect(await page.getByText('Welkom, Fatima el Amrani').isVisible()).toBe(true)
       const account = page.getByRole('group', { name: 'Uw account' })
       expect(await account.textContent()).toContain('Ingelogd als')
@@ -57,7 +57,7 @@ describe('logging in with DigiD', () => {
 
       await account.getByRole('button', { name: 'Uitloggen' }).click()
       await page.waitForURL(`${baseUrl}/uitgelogd`)
-      expect(await h1(page)).toBe('U bent uitgelogd')
+      await expect.poll(() => h1(page)).toBe('U bent uitgelogd')
       expect(await page.getByRole('group', { name: 'Uw account' }).count()).toBe(0)
       await expectNoAxeViolations(page)
       await screenshot(page, `uitgelogd-nl-${viewport}`)
@@ -77,18 +77,18 @@ describe('logging in with DigiD', () => {
     await page.getByRole('link', { name: 'Log in with DigiD' }).click()
     await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
     expect(await page.getAttribute('html', 'lang')).toBe('en')
-    expect(await h1(page)).toBe('Log in with DigiD')
+    await expect.poll(() => h1(page)).toBe('Log in with DigiD')
     await expectNoAxeViolations(page)
     await screenshot(page, 'digid-login-en-phone')
     await digidLogin(page, { persona: "Liam O'Connor", login: 'Log in' })
     await page.waitForURL(`${baseUrl}/mijn`)
-    expect(await h1(page)).toBe('My overview')
+    await expect.poll(() => h1(page)).toBe('My overview')
     expect(await page.getByText("Welcome, Liam O'Connor").isVisible()).toBe(true)
     await expectNoAxeViolations(page)
     await screenshot(page, 'mijn-overzicht-en-phone')
     await page.getByRole('button', { name: 'Log out' }).click()
     await page.waitForURL(`${baseUrl}/uitgelogd`)
-    expect(await h1(page)).toBe('You are logged out')
+    await expect.poll(() => h1(page)).toBe('You are logged out')
     await expectNoAxeViolations(page)
     await screenshot(page, 'uitgelogd-en-phone')
     await context.close()
@@ -125,7 +125,7 @@ describe('logging in with DigiD', () => {
       await page.goto(`${baseUrl}/inloggen`)
       await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
       await page.waitForURL(/\/inloggen\/callback/)
-      expect(await h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
+      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
       expect(
         await page.getByRole('link', { name: lang === 'en' ? 'Log in again' : 'Opnieuw inloggen' }).isVisible(),
       ).toBe(true)
@@ -142,7 +142,7 @@ describe('the mock providers when something is off', () => {
     const page = await context.newPage()
     const res = await page.goto(`${baseUrl}/mock-idp/digid/interaction/verlopen`)
     expect(res?.status()).toBe(400)
-    expect(await h1(page)).toBe('Inloggen lukt nu niet')
+    await expect.poll(() => h1(page)).toBe('Inloggen lukt nu niet')
     await expectNoAxeViolations(page)
     await screenshot(page, 'digid-expired-nl-desktop')
     await context.close()
@@ -161,7 +161,7 @@ describe('step-up', () => {
     // Mijn gegevens needs Midden (app/domain/digid-level.ts): first the reason, in plain words.
     await page.goto(`${baseUrl}/mijn/gegevens`)
     await page.waitForURL(/\/inloggen\?/)
-    expect(await h1(page)).toBe('Log opnieuw in met DigiD')
+    await expect.poll(() => h1(page)).toBe('Log opnieuw in met DigiD')
     expect(
       await page
         .getByText(
@@ -214,7 +214,7 @@ describe('step-up', () => {
       await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
       await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
       await page.waitForURL(/\/inloggen\/callback/)
-      expect(await h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
+      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
       const main = page.getByRole('main')
       expect(await main.textContent()).toContain(
         lang === 'en'
@@ -244,13 +244,13 @@ describe('staff sign-in', () => {
       if (lang === 'en') await toEnglish(page)
       await page.goto(`${baseUrl}/medewerker`)
       await page.waitForURL(/\/mock-idp\/staff\/interaction\//)
-      expect(await h1(page)).toBe(lang === 'en' ? 'Log in as an employee' : 'Inloggen als medewerker')
+      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'Log in as an employee' : 'Inloggen als medewerker')
       await expectNoAxeViolations(page)
       await screenshot(page, `staff-login-${lang}-desktop`)
       await page.getByLabel(lang === 'en' ? 'Employee' : 'Medewerker').selectOption({ value: 'E1001' })
       await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen', exact: true }).click()
       await page.waitForURL(`${baseUrl}/medewerker`)
-      expect(await h1(page)).toBe(lang === 'en' ? 'Mijn Stad for staff' : 'Mijn Stad voor medewerkers')
+      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'Mijn Stad for staff' : 'Mijn Stad voor medewerkers')
       expect(
         await page.getByText(lang === 'en' ? 'Welcome, Mirjam Kuipers' : 'Welkom, Mirjam Kuipers').isVisible(),
       ).toBe(true)
@@ -258,7 +258,7 @@ describe('staff sign-in', () => {
       await screenshot(page, `medewerker-${lang}-desktop`)
       await page.getByRole('button', { name: lang === 'en' ? 'Log out' : 'Uitloggen' }).click()
       await page.waitForURL(/\/uitgelogd/)
-      expect(await h1(page)).toBe(lang === 'en' ? 'You are logged out' : 'U bent uitgelogd')
+      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'You are logged out' : 'U bent uitgelogd')
       await expectNoAxeViolations(page)
       await context.close()
     })
@@ -303,11 +303,11 @@ describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click()
     // DigiD's logout page: without its script, the button does the work.
     await page.waitForURL(/\/mock-idp\/digid\/session\/end/)
-    expect(await h1(page)).toBe('U wordt uitgelogd')
+    await expect.poll(() => h1(page)).toBe('U wordt uitgelogd')
     await screenshot(page, 'digid-logout-nl-desktop')
     await page.getByRole('button', { name: 'Uitloggen' }).click()
     await page.waitForURL(`${baseUrl}/uitgelogd`)
-    expect(await h1(page)).toBe('U bent uitgelogd')
+    await expect.poll(() => h1(page)).toBe('U bent uitgelogd')
     await context.close()
   })
 })

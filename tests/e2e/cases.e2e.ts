@@ -36,7 +36,7 @@ describe('following a case', () => {
     const staff = await loggedIn(await loginAsStaff(baseUrl, 'E1001'))
     const page = await staff.newPage()
     await page.goto(`${baseUrl}/medewerker/zaken`)
-    expect(await h1(page)).toBe('Zaken')
+    await expect.poll(() => h1(page)).toBe('Zaken')
     const row = page
       .getByRole('row')
       .filter({ hasText: 'Parkeervergunning' })
@@ -114,7 +114,7 @@ describe('citizen case pages: accessible in Dutch and English, on phone and desk
         const context = await loggedIn(await loginAsCitizen(baseUrl, personaByKey(key).bsn), viewport)
         const page = await context.newPage()
         await page.goto(`${baseUrl}/mijn/zaken`)
-        expect(await h1(page)).toBe('Mijn zaken')
+        await expect.poll(() => h1(page)).toBe('Mijn zaken')
         await expectNoAxeViolations(page)
         await screenshot(page, `cases-list-${key}-nl-${viewport}`)
         // The persona's seeded case by its subject: other suites (moving house) add cases of their own.
@@ -146,7 +146,7 @@ describe('citizen case pages: accessible in Dutch and English, on phone and desk
         await expectNoAxeViolations(page)
         await screenshot(page, `cases-case-${key}-en-${viewport}`)
         await page.goto(`${baseUrl}/mijn/zaken`)
-        expect(await h1(page)).toBe('My cases')
+        await expect.poll(() => h1(page)).toBe('My cases')
         await expectNoAxeViolations(page)
         await context.close()
       }

@@ -107,7 +107,7 @@ describe('answering a request for information (JavaScript on)', () => {
     await expectNoAxeViolations(page)
     await screenshot(page, 'information-overview-nl-desktop')
     await switchLanguage(page, 'en')
-    expect(await main(page)).toContain('What we still need from you')
+    await expect.poll(() => main(page)).toContain('What we still need from you')
     await expectNoAxeViolations(page)
     await switchLanguage(page, 'nl')
 
@@ -145,7 +145,7 @@ describe('answering a request for information (JavaScript on)', () => {
     await page.getByRole('link', { name: 'Wij hebben uw aanvulling ontvangen' }).click()
     await page.waitForURL(/\/mijn\/brieven\/[0-9a-f-]{36}$/)
     await expect.poll(() => h1(page)).toBe('Wij hebben uw aanvulling ontvangen')
-    expect(await main(page)).toContain(`Wij nemen uiterlijk op ${due} een besluit.`)
+    await expect.poll(() => main(page)).toContain(`Wij nemen uiterlijk op ${due} een besluit.`)
     await expectNoAxeViolations(page)
 
     // The case page: no request open any more, the date fixed.
@@ -175,7 +175,7 @@ describe('answering a request for information (JavaScript on)', () => {
     expect(await answer.textContent()).toContain(NOTE)
     await expectNoAxeViolations(work)
     await switchLanguage(work, 'en')
-    expect(await main(work)).toContain('Information received')
+    await expect.poll(() => main(work)).toContain('Information received')
     await expectNoAxeViolations(work)
     await switchLanguage(work, 'nl')
     await staff.close()
@@ -212,7 +212,7 @@ describe('answering a request for information (JavaScript off)', () => {
     await page.getByRole('button', { name: 'Versturen' }).click()
     await page.waitForURL(`${baseUrl}/mijn/zaken/${caseId}/aanvullen/verstuurd`)
     await expect.poll(() => h1(page)).toBe('Wij hebben uw informatie ontvangen')
-    expect(await main(page)).toMatch(/Uiterlijke beslisdatum\s*\d+ \w+ \d{4}/)
+    await expect.poll(() => main(page)).toMatch(/Uiterlijke beslisdatum\s*\d+ \w+ \d{4}/)
     await citizen.close()
   })
 })

@@ -198,7 +198,7 @@ describe('a decision with its reasons, and objecting to it (JavaScript on)', () 
 
     // Back on the decision: the objection made, by its reference.
     await page.goto(`${baseUrl}/mijn/zaken/${caseId}`)
-    expect(await main(page)).toContain(`U heeft bezwaar gemaakt: ${objectionReference}`)
+    await expect.poll(() => main(page)).toContain(`U heeft bezwaar gemaakt: ${objectionReference}`)
     await citizen.close()
 
     // The caseworker for objections finds it in the work list: grounds, file, the decision it is against.
@@ -235,7 +235,7 @@ describe('objecting with JavaScript off', () => {
       .click()
     await page.waitForURL(/\/mijn\/zaken\/[0-9a-f-]{36}$/)
     const caseId = page.url().split('/').pop()!
-    expect(await main(page)).toContain('De auto met kenteken 45-XYZ-6 staat niet op uw naam.')
+    await expect.poll(() => main(page)).toContain('De auto met kenteken 45-XYZ-6 staat niet op uw naam.')
     await page.getByRole('link', { name: 'Bezwaar maken' }).click()
     await page.waitForURL(`${baseUrl}/mijn/zaken/${caseId}/bezwaar`)
     // Sent empty: the page comes back from the server with the summary and the field message.
@@ -248,14 +248,14 @@ describe('objecting with JavaScript off', () => {
       .setInputFiles({ name: 'kentekenbewijs.png', mimeType: 'image/png', buffer: png })
     await page.getByRole('button', { name: 'Verder' }).click()
     await page.waitForURL(`${baseUrl}/mijn/zaken/${caseId}/bezwaar/controleren`)
-    expect(await main(page)).toContain('kentekenbewijs.png')
+    await expect.poll(() => main(page)).toContain('kentekenbewijs.png')
     await page.getByRole('button', { name: 'Bezwaar versturen' }).click()
     await page.waitForURL(`${baseUrl}/mijn/zaken/${caseId}/bezwaar/verstuurd`)
-    expect(await h1(page)).toBe('Uw bezwaar is verstuurd')
+    await expect.poll(() => h1(page)).toBe('Uw bezwaar is verstuurd')
     await screenshot(page, 'objection-sent-nojs-nl-phone')
     // A second attempt shows the objection made, not a new form.
     await page.goto(`${baseUrl}/mijn/zaken/${caseId}/bezwaar`)
-    expect(await h1(page)).toBe('U heeft al bezwaar gemaakt')
+    await expect.poll(() => h1(page)).toBe('U heeft al bezwaar gemaakt')
     await context.close()
   })
 })
@@ -274,7 +274,7 @@ describe('the objection pages: accessible in Dutch and English, on phone and des
         await screenshot(page, `objection-case-decided-${lang}-${viewport}`)
 
         await page.goto(`${baseUrl}/mijn/zaken/${caseId}/bezwaar`)
-        expect(await h1(page)).toBe(lang === 'nl' ? 'Bezwaar maken' : 'Object to a decision')
+        await expect.poll(() => h1(page)).toBe(lang === 'nl' ? 'Bezwaar maken' : 'Object to a decision')
         await expectNoAxeViolations(page)
         await page
           .locator('#attachments')
@@ -293,7 +293,7 @@ describe('the objection pages: accessible in Dutch and English, on phone and des
         await screenshot(page, `objection-review-${lang}-${viewport}`)
 
         const lateId = await openCase(page, late)
-        expect(await main(page)).toContain(
+        await expect.poll(() => main(page)).toContain(
           lang === 'nl' ? 'De tijd voor bezwaar is voorbij.' : 'The time to object has passed.',
         )
         await expectNoAxeViolations(page)

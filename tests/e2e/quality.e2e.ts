@@ -37,7 +37,7 @@ describe('the public quality charter (/kwaliteitshandvest)', () => {
       const page = await context.newPage()
       const response = await page.goto(`${baseUrl}/kwaliteitshandvest`)
       expect(response?.status()).toBe(200)
-      expect(await h1(page)).toBe('Wat u van ons mag verwachten')
+      await expect.poll(() => h1(page)).toBe('Wat u van ons mag verwachten')
       await expect
         .poll(() => page.getByText('U krijgt binnen 5 werkdagen een ontvangstbevestiging van uw brief.').isVisible())
         .toBe(true)
@@ -55,7 +55,7 @@ describe('the public quality charter (/kwaliteitshandvest)', () => {
       await screenshot(page, `quality-charter-nl-${viewport}`)
 
       await switchLanguage(page, 'en')
-      expect(await h1(page)).toBe('What you can expect from us')
+      await expect.poll(() => h1(page)).toBe('What you can expect from us')
       expect(await page.getByText('You get an acknowledgement within 5 working days of your letter.').isVisible()).toBe(
         true,
       )
@@ -75,7 +75,7 @@ describe('the manager dashboard (/medewerker/kwaliteit)', () => {
       const page = await context.newPage()
       const response = await page.goto(`${baseUrl}/medewerker/kwaliteit`)
       expect(response?.status()).toBe(200)
-      expect(await h1(page)).toBe('Houden wij ons aan onze normen?')
+      await expect.poll(() => h1(page)).toBe('Houden wij ons aan onze normen?')
       // Every chart is an image with a name and a description, and has a table with its figures.
       const charts = page.getByRole('img', { name: /per kanaal|per soort zaak|per periode/ })
       expect(await charts.count()).toBe(5)
@@ -96,7 +96,7 @@ describe('the manager dashboard (/medewerker/kwaliteit)', () => {
       expect(await page.getByRole('heading', { level: 2, name: /kwartaal \d{4} in het kort$/ }).isVisible()).toBe(true)
 
       await switchLanguage(page, 'en')
-      expect(await h1(page)).toBe('Do we keep our norms?')
+      await expect.poll(() => h1(page)).toBe('Do we keep our norms?')
       expect(await page.getByRole('img', { name: 'Decided in time, by channel' }).count()).toBe(1)
       await expectNoAxeViolations(page)
       await screenshot(page, `quality-dashboard-en-${viewport}`)

@@ -35,6 +35,7 @@ describe('a question from asking to the answer in the contact history', () => {
     await mine.getByRole('button', { name: 'Vraag versturen' }).click()
     await mine.waitForURL(/\/mijn\/vragen\/[0-9a-f-]{36}\?verstuurd=1/)
     const threadUrl = mine.url().replace('?verstuurd=1', '')
+    await expect.poll(() => main(mine)).toMatch(/V-\d{4}-\d{6}/)
     const reference = /V-\d{4}-\d{6}/.exec(await main(mine))![0]
 
     // 2. The contact centre answers it from its inbox, with the article inserted.
@@ -57,7 +58,7 @@ describe('a question from asking to the answer in the contact history', () => {
 
     // 3. The citizen reads the answer in the thread: the article's text, and the question answered.
     await mine.goto(threadUrl)
-    expect(await h1(mine)).toBe(`Vraag ${reference}`)
+    await expect.poll(() => h1(mine)).toBe(`Vraag ${reference}`)
     const thread = await main(mine)
     expect(thread).toContain('Ja, dat geeft u zelf door.')
     expect(thread).toContain('Verhuizing doorgeven')

@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A client-side navigation changes the address before React has rendered the new page, so
+    // what a page shows is polled for; under a loaded CI machine that can take more than 1 s.
+    expect: { poll: { timeout: 5_000 } },
   },
 })
