@@ -407,7 +407,8 @@ export interface ImpersonationsTable {
 
 /** The files of a case (0010): bytes in PostgreSQL, size and SHA-256 checked by the database. */
 /** `other` (0019): a document added by a caseworker or a back office that is none of the rest. */
-export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection' | 'other'
+/** `receipt` (0025): the receipt of a payment, on the case it paid for. */
+export type DocumentKind = 'application' | 'attachment' | 'decision' | 'answer' | 'objection' | 'other' | 'receipt'
 export interface DocumentsTable {
   id: Generated<string>
   /** The order of adding (an identity column): several documents share one transaction's time. */
@@ -593,6 +594,64 @@ export interface KnowledgeTermsTable {
   term: string
 }
 
+/** An e-loket application (0025): a draft, then awaiting its payment, then the case it became. */
+export type ApplicationStatus = 'draft' | 'awaiting_payment' | 'submitted'
+/** What a citizen answered: question id → a text, or the texts of a multiple choice. */
+export type ApplicationAnswers = Record<string, string | string[]>
+export interface ApplicationsTable {
+  id: Generated<string>
+  bsn: string
+  service: string
+  status: Generated<ApplicationStatus>
+  answers: ColumnType<ApplicationAnswers, ApplicationAnswers | string | undefined, ApplicationAnswers | string>
+  last_page: string | null
+  language: Generated<'nl' | 'en'>
+  fee_cents: number | null
+  case_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  submitted_at: Timestamp | null
+}
+
+/** A file chosen for a file question of an application (0025), kept until it is sent. */
+export interface ApplicationFilesTable {
+  id: Generated<string>
+  seq: Generated<string>
+  application_id: string
+  question: string
+  name: string
+  media_type: string
+  size: number
+  sha256: string
+  bytes: Buffer
+  added_at: Timestamp
+}
+
+/** A payment's status as the payment service provider last reported it (Mollie's v2 statuses). */
+export type PaymentStatus = 'open' | 'pending' | 'authorized' | 'paid' | 'failed' | 'canceled' | 'expired'
+export interface PaymentsTable {
+  id: Generated<string>
+  application_id: string
+  provider_id: string
+  amount_cents: number
+  currency: Generated<string>
+  description: string
+  status: PaymentStatus
+  method: string | null
+  checkout_url: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  expires_at: Timestamp | null
+  paid_at: Timestamp | null
+}
+
+/** A "Voor u" suggestion a citizen put away (0025); the key names the suggestion and its fact. */
+export interface SuggestionDismissalsTable {
+  bsn: string
+  suggestion: string
+  dismissed_at: Timestamp
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -632,6 +691,10 @@ export interface Database {
   knowledge_articles: KnowledgeArticlesTable
   knowledge_article_versions: KnowledgeArticleVersionsTable
   knowledge_terms: KnowledgeTermsTable
+  applications: ApplicationsTable
+  application_files: ApplicationFilesTable
+  payments: PaymentsTable
+  suggestion_dismissals: SuggestionDismissalsTable
 }
 
 export type Person = Selectable<PersonsTable>

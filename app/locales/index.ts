@@ -39,6 +39,12 @@ import kccEn from './en/kcc.json'
 import kccNl from './nl/kcc.json'
 import contactEn from './en/contact.json'
 import contactNl from './nl/contact.json'
+import eloketEn from './en/eloket.json'
+import eloketNl from './nl/eloket.json'
+import paymentsEn from './en/payments.json'
+import paymentsNl from './nl/payments.json'
+import suggestionsEn from './en/suggestions.json'
+import suggestionsNl from './nl/suggestions.json'
 
 export const resources = {
   nl: {
@@ -62,6 +68,9 @@ export const resources = {
     questions: questionsNl,
     kcc: kccNl,
     contact: contactNl,
+    eloket: eloketNl,
+    payments: paymentsNl,
+    suggestions: suggestionsNl,
   },
   en: {
     auth: authEn,
@@ -84,5 +93,8 @@ export const resources = {
     questions: questionsEn,
     kcc: kccEn,
     contact: contactEn,
+    eloket: eloketEn,
+    payments: paymentsEn,
+    suggestions: suggestionsEn,
   },
 }
