@@ -18,7 +18,12 @@
 import type { Language } from '~/domain/language'
 import type { Answers, ErrorCode, Fee, FormContext, Page, Question, ServiceDefinition, Text } from './form'
 import { displayAnswer } from './display'
+import { afval } from './services/afval'
+import { bijzondereBijstand } from './services/bijzondere-bijstand'
 import { parkeervergunning } from './services/parkeervergunning'
+import { subsidie } from './services/subsidie'
+import { uittrekselBrp } from './services/uittreksel-brp'
+import { wmo } from './services/wmo'
 import { optionsOf, readValue, valuesOf, type FormValues } from './values'
 
 export type { FormValues } from './values'
@@ -50,7 +55,14 @@ export interface AskOptions {
   askKnown?: boolean
 }
 
-export const SERVICES: ServiceDefinition[] = [parkeervergunning]
+export const SERVICES: ServiceDefinition[] = [
+  parkeervergunning,
+  wmo,
+  bijzondereBijstand,
+  subsidie,
+  afval,
+  uittrekselBrp,
+]
 
 export function serviceByCode(code: string): ServiceDefinition | null {
   return SERVICES.find((service) => service.code === code) ?? null
