@@ -288,15 +288,15 @@ export async function saveApplicationPage(
     if (!isAsked(app, pageId, ctx, anders)) return { status: 'not_found' }
     const page = app.service.pages.find((p) => p.id === pageId)!
 
-    const refusedFiles = await saveFiles(trx, actor.bsn, app.id, page, input.uploads ?? [], {
+    const { refused: refusedFiles, changed } = await saveFiles(trx, actor.bsn, app.id, page, input.uploads ?? [], {
       remove: input.removeFiles ?? [],
       now,
     })
     const files = await fileCounts(trx, app.id)
     const read = readPage(app.service, pageId, input.values, ctx, files, app.answers, { askKnown: anders })
     if (read.errors.length || refusedFiles.length) {
-      // The files that passed are kept; when they were the only trouble, the page is not saved either.
-      await trx.updateTable('applications').set({ updated_at: now }).where('id', '=', app.id).execute()
+      // The files that passed are kept (and keep the draft alive); the typed answers are not saved.
+      if (changed) await trx.updateTable('applications').set({ updated_at: now }).where('id', '=', app.id).execute()
       return {
         status: 'invalid',
         app,

@@ -51,7 +51,8 @@ export async function fileCounts(db: Executor, applicationId: string): Promise<R
 
 /**
  * Removes the files ticked for removal and stores the uploads of the page's file question
- * (a page has at most one; uploads on a page without one are ignored). Returns the refusals.
+ * (a page has at most one; uploads on a page without one are ignored). Returns the refusals,
+ * and whether a file was stored or removed.
  */
 export async function saveFiles(
   trx: Executor,
@@ -60,16 +61,19 @@ export async function saveFiles(
   page: Page,
   uploads: readonly ReceivedFile[],
   { remove, now }: { remove: readonly string[]; now: Date },
-): Promise<FileRefusal[]> {
+): Promise<{ refused: FileRefusal[]; changed: boolean }> {
   const ids = remove.filter(isUuid)
-  if (ids.length)
-    await trx
+  let changed = false
+  if (ids.length) {
+    const removed = await trx
       .deleteFrom('application_files')
       .where('application_id', '=', applicationId)
       .where('id', 'in', ids)
-      .execute()
+      .executeTakeFirst()
+    changed = Number(removed.numDeletedRows) > 0
+  }
   const question = page.questions.find((q) => q.kind === 'file')
-  if (!question || question.kind !== 'file' || uploads.length === 0) return []
+  if (!question || question.kind !== 'file' || uploads.length === 0) return { refused: [], changed }
 
   const kept = await trx
     .selectFrom('application_files')
@@ -115,6 +119,7 @@ export async function saveFiles(
     count++
     inUse += file.bytes.byteLength
     hashes.add(hash)
+    changed = true
   }
-  return refused
+  return { refused, changed }
 }
