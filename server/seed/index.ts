@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DB } from '../../db/client'
 import { seedPersonas, seedRegisters, seedSubscriptions } from '../../db/seed'
+import { seedDemoApplications } from './applications'
 import { seedDemoCases } from './cases'
 import { seedDemoMessages } from './messages'
 import { seedDemoQuestions } from './questions'
@@ -21,6 +22,7 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       await seedRegisters(conn)
       await seedPersonas(conn)
       await seedDemoCases(conn, now)
+      await seedDemoApplications(conn, now)
       await seedDemoMessages(conn, now)
       await seedDemoQuestions(conn, now)
       await seedSubscriptions(conn)

@@ -198,9 +198,13 @@ describe('who handles what', () => {
     expect((await handledCaseTypes(MIRJAM.employeeId)).sort()).toEqual(
       ['omgevingsvergunning', 'parkeervergunning', 'subsidie'].sort(),
     )
-    expect((await handledCaseTypes(RIANNE.employeeId)).sort()).toEqual(['brp_correctie', 'verhuizing'])
+    expect((await handledCaseTypes(RIANNE.employeeId)).sort()).toEqual([
+      'brp_correctie',
+      'uittreksel_brp',
+      'verhuizing',
+    ])
     expect(await handledCaseTypes(YOUSSEF.employeeId)).toEqual(['wmo'])
-    expect(await handledCaseTypes('E1002')).toEqual(['bijstand'])
+    expect((await handledCaseTypes('E1002')).sort()).toEqual(['bijstand', 'bijzondere_bijstand'])
     expect(await handledCaseTypes(INGRID.employeeId)).toContain('bezwaar_test')
     expect(await handledCaseTypes('E9999')).toEqual([]) // not in the staff register: nothing
   })

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { serviceByCode } from '~/domain/eloket/engine'
 import { BRING_MAX_ITEMS, SECTION_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, SYNONYMS_MAX } from '~/domain/knowledge'
 import { readabilityOf, sentencesOf, wordsOf } from '~/domain/letters-readability'
 import { TOPICS, isTopic } from '~/domain/topics'
@@ -66,6 +67,12 @@ describe('the knowledge base seed', () => {
     for (const a of applied) {
       const path = a.onward.apply!
       expect(path, a.slug).toMatch(/^\/mijn\/[a-z0-9/-]+$/)
+      // An e-loket service: one route for all (/mijn/aanvragen/<code>); the service names this article.
+      const eloket = /^\/mijn\/aanvragen\/([a-z-]+)$/.exec(path)
+      if (eloket) {
+        expect(serviceByCode(eloket[1]!)?.articleSlug, path).toBe(a.slug)
+        continue
+      }
       const route = path.slice('/mijn/'.length).replaceAll('/', '.')
       const exists = existsSync(`${routes}${route}._index.tsx`) || existsSync(`${routes}${route}.tsx`)
       expect(exists, `${a.slug}: no route for ${path}`).toBe(true)

@@ -79,15 +79,18 @@ describe('the demo address register', () => {
 })
 
 describe('the service catalogue', () => {
-  it('has the seven case types the seed names and the objection to their decisions, each ending in a final step', () => {
+  it('has the case types the seed and the e-loket name, and the objection to their decisions, each ending in a final step', () => {
     expect(caseTypes.map((c) => c.code).sort()).toEqual(
       [
+        'afval',
         'bezwaar',
         'bijstand',
+        'bijzondere_bijstand',
         'brp_correctie',
         'omgevingsvergunning',
         'parkeervergunning',
         'subsidie',
+        'uittreksel_brp',
         'verhuizing',
         'wmo',
       ].sort(),

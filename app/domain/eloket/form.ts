@@ -106,6 +106,8 @@ interface QuestionBase {
   errors?: Partial<Record<ErrorCode, Text>>
   /** Its name in the case file and on the check page, when shorter than the label. */
   short?: Text
+  /** The input's purpose for the browser's autofill (WCAG 1.3.5): 'tel', 'email', 'name', … */
+  autocomplete?: string
 }
 
 export interface Option {
@@ -123,8 +125,9 @@ export type Question =
   | (QuestionBase & { kind: 'money'; min: number; max: number })
   /** a date, as three fields day/month/year (GOV.UK), stored as YYYY-MM-DD; bounds in days from today */
   | (QuestionBase & { kind: 'date'; earliest?: number; latest?: number })
-  | (QuestionBase & { kind: 'radios'; options: Option[] })
-  | (QuestionBase & { kind: 'checkboxes'; options: Option[] })
+  /** `optionsFrom`: options that depend on what is known (a child of the household), after the fixed ones */
+  | (QuestionBase & { kind: 'radios'; options: Option[]; optionsFrom?: (ctx: FormContext) => Option[] })
+  | (QuestionBase & { kind: 'checkboxes'; options: Option[]; optionsFrom?: (ctx: FormContext) => Option[] })
   | (QuestionBase & { kind: 'yesNo' })
   /** files through the upload checks (app/domain/uploads.ts); the answer is how many were chosen */
   | (QuestionBase & { kind: 'file'; maxFiles: number })

@@ -22,7 +22,7 @@ export const careArticles: SeedArticle[] = [
       'wheelchair',
       'mobility scooter',
     ],
-    onward: { ask: true, appointment: false },
+    onward: { apply: '/mijn/aanvragen/wmo', ask: true, appointment: false },
     nl: {
       title: 'Hulp of ondersteuning thuis aanvragen (Wmo)',
       summary:

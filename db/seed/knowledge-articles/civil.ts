@@ -16,7 +16,7 @@ export const civilArticles: SeedArticle[] = [
       'proof of address',
       'proof of registration',
     ],
-    onward: { ask: true, appointment: false },
+    onward: { apply: '/mijn/aanvragen/uittreksel-brp', ask: true, appointment: false },
     nl: {
       title: 'Uittreksel BRP aanvragen',
       summary:
@@ -24,7 +24,7 @@ export const civilArticles: SeedArticle[] = [
       what: 'De Basisregistratie Personen (BRP) is de lijst van alle inwoners van Nederland. Een uittreksel is een officieel papier uit die lijst. Er staan uw naam, geboortedatum en adres op. Soms staan er meer gegevens op, zoals eerdere adressen.\n\nU heeft een uittreksel bijvoorbeeld nodig voor een nieuwe baan, een huurhuis of een instantie in het buitenland.',
       forWhom:
         'Iedereen die in de gemeente Groningen staat ingeschreven. Een uittreksel van iemand anders kunt u alleen krijgen met een machtiging van die persoon.',
-      cost: 'Kijk voor het actuele tarief op gemeente.groningen.nl.',
+      cost: 'Een uittreksel kost € 16,00.',
       duration:
         'Vraagt u het online aan? Dan krijgt u het uittreksel binnen een paar werkdagen per post. Aan de balie krijgt u het meteen mee.',
       bring: ['Uw DigiD, als u het online aanvraagt', 'Een geldig paspoort of ID-kaart, als u naar de balie komt'],
@@ -36,7 +36,7 @@ export const civilArticles: SeedArticle[] = [
       what: 'The BRP is the register of everyone who lives in the Netherlands. An extract is an official document from that register with your name, date of birth and address, sometimes with more, such as earlier addresses.\n\nYou may need one for a new job, a rented home or an authority abroad.',
       forWhom:
         'Everyone registered in the municipality of Groningen. You can only get an extract about someone else with their written authorisation.',
-      cost: 'See gemeente.groningen.nl for the current fee.',
+      cost: 'An extract costs €16.00.',
       duration:
         'Requested online, the extract reaches you by post within a few working days. At the counter you take it home straight away.',
       bring: ['Your DigiD, if you apply online', 'A valid passport or ID card, if you come to the counter'],

@@ -18,12 +18,12 @@ export const grantsArticles: SeedArticle[] = [
       'funding',
       'community project',
     ],
-    onward: { ask: true, appointment: false },
+    onward: { apply: '/mijn/aanvragen/subsidie', ask: true, appointment: false },
     nl: {
       title: 'Subsidie voor een vereniging, evenement of buurtactiviteit',
       summary:
         'Organiseert u iets voor de stad of uw buurt? Misschien kunt u subsidie krijgen. Vraag die aan vóórdat uw activiteit begint.',
-      what: 'De gemeente geeft subsidie aan verenigingen, stichtingen en bewoners. Bijvoorbeeld voor een buurtfeest, een sportclub, cultuur of een evenement. Elke regeling heeft eigen voorwaarden en een eigen uiterste datum.\n\nVoor kleine bewonersinitiatieven is er vaak een eenvoudige aanvraag. Het wijkteam helpt u op weg.',
+      what: 'De gemeente geeft subsidie aan verenigingen, stichtingen en bewoners. Bijvoorbeeld voor een buurtfeest, een sportclub, cultuur of een evenement. Elke regeling heeft eigen voorwaarden en een eigen uiterste datum.\n\nVoor een klein bewonersinitiatief is er een eenvoudige aanvraag. U vraagt daarvoor hoogstens € 5.000 aan. Het wijkteam helpt u op weg.',
       forWhom:
         'Verenigingen, stichtingen en groepen bewoners met een activiteit in de gemeente Groningen. Commerciële activiteiten krijgen meestal geen subsidie.',
       cost: 'Aanvragen is gratis. Na afloop laat u soms zien waaraan u het geld heeft besteed.',
@@ -40,7 +40,7 @@ export const grantsArticles: SeedArticle[] = [
       title: 'Grants for a club, event or neighbourhood activity',
       summary:
         'Organising something for the city or your neighbourhood? You may be eligible for a grant. Apply before your activity starts.',
-      what: 'The municipality gives grants to associations, foundations and residents: for a street party, a sports club, culture or an event, for example. Each scheme has its own conditions and deadline.\n\nSmall residents’ initiatives often have a simple application, and the neighbourhood team can help you get started.',
+      what: 'The municipality gives grants to associations, foundations and residents: for a street party, a sports club, culture or an event, for example. Each scheme has its own conditions and deadline.\n\nA small residents’ initiative has a simple application, for at most €5,000, and the neighbourhood team can help you get started.',
       forWhom:
         'Associations, foundations and groups of residents with an activity in the municipality of Groningen. Commercial activities usually do not qualify.',
       cost: 'Applying is free. Afterwards you sometimes show what you spent the money on.',

@@ -188,7 +188,7 @@ export const incomeArticles: SeedArticle[] = [
       'unexpected costs',
       'one-off costs',
     ],
-    onward: { ask: true, appointment: false },
+    onward: { apply: '/mijn/aanvragen/bijzondere-bijstand', ask: true, appointment: false },
     nl: {
       title: 'Bijzondere bijstand voor onverwachte kosten',
       summary:

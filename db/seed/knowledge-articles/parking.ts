@@ -15,7 +15,7 @@ export const parkingArticles: SeedArticle[] = [
       'parking permit',
       'parking',
     ],
-    onward: { ask: true, appointment: false },
+    onward: { apply: '/mijn/aanvragen/parkeervergunning', ask: true, appointment: false },
     nl: {
       title: 'Parkeervergunning voor bewoners',
       summary:
@@ -23,7 +23,7 @@ export const parkingArticles: SeedArticle[] = [
       what: 'In veel wijken van Groningen betaalt u voor parkeren. Als bewoner kunt u een vergunning krijgen. Daarmee parkeert u in uw eigen vergunninggebied.\n\nIn sommige wijken is er een wachtlijst. Per adres krijgt u een beperkt aantal vergunningen. De vergunning hoort bij een kenteken.',
       forWhom:
         'Bewoners die staan ingeschreven op een adres in een vergunninggebied. De auto staat op uw naam, of u mag hem gebruiken van uw werkgever of leasemaatschappij.',
-      cost: 'U betaalt per jaar. Het bedrag hangt af van uw wijk. Kijk voor het actuele tarief op gemeente.groningen.nl.',
+      cost: 'Een parkeervergunning voor bewoners kost € 65,90 per jaar. U betaalt als u de aanvraag verstuurt.',
       duration:
         'Wij beslissen zo snel mogelijk, en uiterlijk binnen 8 weken (Awb 4:13). Staat uw wijk op een wachtlijst? Dan duurt het langer.',
       bring: [
@@ -38,7 +38,7 @@ export const parkingArticles: SeedArticle[] = [
       what: 'In many parts of Groningen parking is paid. As a resident you can get a permit to park in your own permit zone.\n\nSome neighbourhoods have a waiting list, and there is a limit per address. The permit is linked to a registration number.',
       forWhom:
         'Residents registered at an address in a permit zone, whose car is in their name or provided by their employer or lease company.',
-      cost: 'You pay per year; the amount depends on your area. See gemeente.groningen.nl for the current fee.',
+      cost: 'A residents’ parking permit costs €65.90 a year. You pay when you send the application.',
       duration:
         'We decide as soon as we can, and within 8 weeks at the latest (Awb 4:13). If your area has a waiting list, it takes longer.',
       bring: [
