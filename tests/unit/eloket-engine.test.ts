@@ -356,6 +356,10 @@ describe('validation per kind', () => {
           reviewRows(service, answers, ctx)
           mergeAnswers(service, answers, answers, ctx)
           firstIncompletePageId(service, answers, ctx, {})
+          subjectOf(service, answers, ctx)
+          feeOf(service, answers, ctx)
+          questionCounts(service, answers, ctx)
+          for (const page of visiblePages(service, answers, ctx)) nextPageId(service, page.id, answers, ctx)
         }),
         { numRuns: 200 },
       )
