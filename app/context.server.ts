@@ -80,6 +80,20 @@ export interface AppSettings {
   mailDir: string
   /** the `source` of the CloudEvents sent to subscribers: `${baseUrl}/mijn-stad` */
   eventSource: string
+  /** the payment service provider (PAYMENTS_API_URL, PAYMENTS_API_KEY, MOCK_PSP; README: Payments) */
+  payments: PaymentSettings
+}
+
+export interface PaymentSettings {
+  /** MOCK_PSP: the mock provider is mounted at /mock-psp */
+  mock: boolean
+  /** Mollie's Payments API v2 base, e.g. https://api.mollie.com/v2 */
+  apiUrl: string
+  apiKey: string
+  /** the portal's public address: the webhook and the citizen's way back */
+  publicBaseUrl: string
+  /** the origin of the provider's checkout page */
+  checkoutOrigin: string
 }
 
 /** The slice of pino the app uses. */
@@ -124,6 +138,7 @@ export function appSettingsOf(config: Config, secrets: { appSecret: string; logS
     moveResidentsWarning: config.MOVE_RESIDENTS_WARNING,
     mailDir: config.mailDir,
     eventSource: `${config.baseUrl}/mijn-stad`,
+    payments: config.payments,
   }
 }
 

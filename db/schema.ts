@@ -652,6 +652,23 @@ export interface SuggestionDismissalsTable {
   dismissed_at: Timestamp
 }
 
+/** A payment at the mock payment service provider (0026, server/mock-psp): its side, not the portal's. */
+export interface MockPspPaymentsTable {
+  id: string
+  amount_value: string
+  currency: string
+  description: string
+  redirect_url: string
+  webhook_url: string | null
+  metadata: ColumnType<unknown, string | null, string | null>
+  locale: string | null
+  status: PaymentStatus
+  method: string | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  settled_at: Timestamp | null
+}
+
 export interface Database {
   addresses: AddressesTable
   persons: PersonsTable
@@ -695,6 +712,7 @@ export interface Database {
   application_files: ApplicationFilesTable
   payments: PaymentsTable
   suggestion_dismissals: SuggestionDismissalsTable
+  mock_psp_payments: MockPspPaymentsTable
 }
 
 export type Person = Selectable<PersonsTable>

@@ -18,6 +18,8 @@ import { scrubBsn } from './logger'
 import { createRefusals, errorAnswers } from './refusals'
 import { createRequestHandler } from './remix'
 import { requestGuard } from './request-guard'
+import { mountMockPsp } from './mock-psp'
+import { PAYMENT_WEBHOOK_PATH } from '../app/domain/payments'
 import { noStoreWhenPersonal, nonce, PERSONAL_PATHS, sameOriginOnly, securityHeaders } from './security'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -66,7 +68,8 @@ export async function createApp({
   app.use(requestLog(logger))
   app.use(canonicalHost({ baseUrl: config.baseUrl, trustProxy: config.TRUST_PROXY }))
   // The identity providers' origins, when not our own: logging out redirects there after a form.
-  const providerOrigins = [config.oidc.digid.issuer, config.oidc.staff.issuer]
+  // So is the payment provider's checkout page: the check page's form redirects there.
+  const providerOrigins = [config.oidc.digid.issuer, config.oidc.staff.issuer, config.payments.checkoutOrigin]
     .map((issuer) => new URL(issuer).origin)
     .filter((origin, i, all) => origin !== new URL(config.baseUrl).origin && all.indexOf(origin) === i)
   app.use(securityHeaders({ https: config.baseUrl.startsWith('https://'), formActions: providerOrigins }))
@@ -94,12 +97,20 @@ export async function createApp({
   app.use(noStoreWhenPersonal({ sessionCookie: SESSION_COOKIE, personalPaths: PERSONAL_PATHS }))
   app.use(
     sameOriginOnly({
-      exempt: (p) => p.startsWith('/api/') || p.startsWith('/mock-idp/'),
+      // The payment provider's webhook and the mock provider's API are called by servers, not
+      // browsers: no Origin. The webhook believes nothing it is sent (README: Payments).
+      exempt: (p) =>
+        p.startsWith('/api/') ||
+        p.startsWith('/mock-idp/') ||
+        p === PAYMENT_WEBHOOK_PATH ||
+        p.startsWith('/mock-psp/v2/'),
       publicOrigin: new URL(config.baseUrl).origin,
     }),
   )
   // Methods, paths, media types, body limits (server/limits.ts) and unsafe text, before any route.
   app.use(requestGuard({ refuse, logger }))
+  // The mock payment provider (MOCK_PSP): the demo's and the tests' Mollie.
+  if (config.payments.mock) mountMockPsp(app, { config, logger })
   await mount?.(app)
   app.use(readOnlyWhileImpersonating(logger))
 

@@ -9,6 +9,15 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'on'].includes(v)))
 
+/** Like `bool`, but undefined when unset: its default depends on another setting. */
+const optionalBool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'on'].includes(v)))
+
+/** The mock payment provider's key when PAYMENTS_API_KEY is unset: it accepts only this one. */
+export const MOCK_PSP_DEFAULT_KEY = 'test_mijnstadmockpspdemo0000000000'
+
 /** A comma-separated list of calendar dates; one that does not exist (2026-02-30) is refused. */
 const dateList = z
   .string()
@@ -44,6 +53,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     SEED_DEMO_DATA: bool(true),
     MOCK_IDP: bool(true),
     MOCK_IDP_ALLOW_IN_PRODUCTION: bool(false),
+    // Payments (README: Payments): Mollie's Payments API v2, or the mock provider at /mock-psp.
+    // MOCK_PSP defaults to MOCK_IDP (the demo and the tests pay at the mock); production refuses
+    // it unless MOCK_PSP_ALLOW_IN_PRODUCTION, which defaults to MOCK_IDP_ALLOW_IN_PRODUCTION.
+    MOCK_PSP: optionalBool,
+    MOCK_PSP_ALLOW_IN_PRODUCTION: optionalBool,
+    PAYMENTS_API_URL: z.string().url().optional(),
+    PAYMENTS_API_KEY: z
+      .string()
+      .regex(/^(test|live)_[A-Za-z0-9]{20,}$/, 'must be a Mollie API key (test_… or live_…)')
+      .optional(),
     TRUST_PROXY: bool(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     // Letters and jobs. SMTP_URL unset: mails are written as .eml files in DATA_DIR/mail.
@@ -114,6 +133,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!c.MOCK_IDP && (!c.OIDC_ISSUER || !c.STAFF_OIDC_ISSUER)) {
     throw new Error('invalid configuration: with MOCK_IDP=false, OIDC_ISSUER and STAFF_OIDC_ISSUER must be set')
   }
+  // The mock payment provider marks anything paid at a click: never by accident in production.
+  const mockPsp = c.MOCK_PSP ?? c.MOCK_IDP
+  if (production && mockPsp && !(c.MOCK_PSP_ALLOW_IN_PRODUCTION ?? c.MOCK_IDP_ALLOW_IN_PRODUCTION)) {
+    throw new Error(
+      'invalid configuration: MOCK_PSP (the mock payment provider) is on while NODE_ENV=production. Set MOCK_PSP=false ' +
+        'and PAYMENTS_API_KEY for Mollie, or MOCK_PSP_ALLOW_IN_PRODUCTION=true for a demo.',
+    )
+  }
+  if (!mockPsp && !c.PAYMENTS_API_KEY) {
+    throw new Error('invalid configuration: with MOCK_PSP=false, PAYMENTS_API_KEY must be set (test_… or live_…)')
+  }
+  if (production && !mockPsp && c.PAYMENTS_API_URL && !c.PAYMENTS_API_URL.startsWith('https://')) {
+    throw new Error('invalid configuration: PAYMENTS_API_URL must be https:// in production')
+  }
   if (production && !c.MOCK_IDP && !c.APP_SECRET) {
     throw new Error(
       'invalid configuration: APP_SECRET must be set in production (at least 32 characters, the same on every instance; e.g. `openssl rand -base64 48`)',
@@ -131,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         'too and MOCK_IDP=false, or leave both unset for a demo.',
     )
   }
+  const paymentsApiUrl = (
+    c.PAYMENTS_API_URL ?? (mockPsp ? `${baseUrl}/mock-psp/v2` : 'https://api.mollie.com/v2')
+  ).replace(/\/$/, '')
   return {
     ...c,
     production,
@@ -138,6 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     mailDir: path.join(dataDir, 'mail'),
     baseUrl,
+    payments: {
+      mock: mockPsp,
+      apiUrl: paymentsApiUrl,
+      apiKey: c.PAYMENTS_API_KEY ?? MOCK_PSP_DEFAULT_KEY,
+      // The provider calls the webhook and sends the citizen back on the portal's public address.
+      publicBaseUrl: baseUrl,
+      // Where the checkout page is: a form on the portal leads there (CSP form-action). Mollie's
+      // API is at api.mollie.com, its checkout at www.mollie.com; a mock serves both itself.
+      checkoutOrigin: new URL(paymentsApiUrl).origin.replace('://api.mollie.com', '://www.mollie.com'),
+    },
     oidc: {
       digid: {
         issuer: c.OIDC_ISSUER ?? `${baseUrl}/mock-idp/digid`,

@@ -74,6 +74,8 @@ export const BODY_RULES: readonly BodyRule[] = [
   },
   // The mock identity providers parse their own forms (10 kB) and OIDC requests.
   { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
+  // So does the mock payment provider (its API's JSON, its checkout page's one-field form).
+  { pattern: '/mock-psp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
   // Every other form: a few text fields.
   { pattern: '/*', kind: 'form', maxBytes: 64 * KB, mediaTypes: [URLENCODED] },
 ]

@@ -36,6 +36,8 @@ import { purgeExpiredRateLimits } from '~/services/auth/bad-tokens.server'
 import { purgeExpiredDrafts } from '~/services/requests/drafts.server'
 import { MESSAGE_NOTICE_TASK, messageNoticeTask } from '~/services/messages/notice.server'
 import { QUESTION_MAIL_TASK, questionMailTask } from '~/services/questions/question-mail.server'
+import { PAYMENTS_REFRESH_TASK, paymentsRefreshTask } from '~/services/payments/jobs.server'
+import type { PaymentProvider } from '~/services/payments/mollie.server'
 
 /**
  * Housekeeping, hourly: drafts past their lifetime (app/domain/drafts.ts) go, with their files,
@@ -45,6 +47,13 @@ import { QUESTION_MAIL_TASK, questionMailTask } from '~/services/questions/quest
 export const PURGE_TASK = 'purge_expired'
 export const CRON_ITEMS: CronItem[] = [
   { task: PURGE_TASK, match: '17 * * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0 } },
+  // Payments open past their expiry, whose webhook never came (payments/refresh.server.ts).
+  {
+    task: PAYMENTS_REFRESH_TASK,
+    match: '*/5 * * * *',
+    identifier: PAYMENTS_REFRESH_TASK,
+    options: { backfillPeriod: 0 },
+  },
 ]
 
 export interface JobLogger {
@@ -94,10 +103,12 @@ export interface TaskDependencies {
   db?: DB
   /** The clock for the tasks that depend on the day (a move taking effect); tests fix it. */
   now?: () => Date
+  /** The payment provider; default the settings' (PAYMENTS_API_URL, PAYMENTS_API_KEY). */
+  paymentProvider?: PaymentProvider
 }
 
 /** Every task the portal runs, by identifier. */
-export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): TaskList {
+export function createTaskList({ mailer, baseUrl, db, now, paymentProvider }: TaskDependencies): TaskList {
   return {
     /**
      * The e-mail that a letter is waiting. Neutral: no name, no reference, no subject.
@@ -131,6 +142,8 @@ export function createTaskList({ mailer, baseUrl, db, now }: TaskDependencies): 
     [QUESTION_MAIL_TASK]: questionMailTask({ mailer, baseUrl, db }),
     /** A move taking effect on its date, and the daily sweep for any missed (move-effect.server.ts). */
     ...moveEffectTasks({ db, now }),
+    /** Payments open past their expiry: asked again (CRON_ITEMS). */
+    [PAYMENTS_REFRESH_TASK]: paymentsRefreshTask({ db, now, provider: paymentProvider }),
     /** Expired drafts and rate-limit counters (CRON_ITEMS). */
     [PURGE_TASK]: async (_payload, helpers) => {
       const now = new Date()

@@ -17,6 +17,7 @@ import * as m0022 from './0022_questions'
 import * as m0023 from './0023_knowledge_base'
 import * as m0024 from './0024_question_letters'
 import * as m0025 from './0025_eloket'
+import * as m0026 from './0026_mock_psp'
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the same code runs
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0023_knowledge_base': m0023,
   '0024_question_letters': m0024,
   '0025_eloket': m0025,
+  '0026_mock_psp': m0026,
 }

@@ -20,6 +20,8 @@ import { StaffCaseMessages } from '~/components/staff-case-messages'
 import { CaseQuestions } from '~/components/case-questions'
 import { questionsOfCase } from '~/services/questions/staff/inbox.server'
 import { conversationCountsForStaff } from '~/services/messages/staff.server'
+import { CasePayment } from '~/components/case-payment'
+import { paymentOfCase } from '~/services/payments/views.server'
 
 /**
  * Case handling: "what is the next step?" — the case, its history and the actions the rules
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view.handled ? conversationCountsForStaff(view.id) : null,
     questionsOfCase(view.id),
   ])
+  const payment = await paymentOfCase(view.id)
   return json({
     view,
     objections,
@@ -48,15 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The citizen's contacts with the municipality, for the one who handles the case.
     klantbeeld: view.handled && staff.roles.includes('caseworker'),
     questions,
+    payment,
     title: t('cases:staff.caseTitle', { reference: view.reference }),
   })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Zaak' }]
-export const handle = { i18n: ['cases', 'documents', 'information', 'messages', 'contact', 'kcc', 'topics'] }
+export const handle = {
+  i18n: ['cases', 'documents', 'information', 'messages', 'contact', 'kcc', 'topics', 'payments'],
+}
 
 export default function CaseHandling() {
-  const { view, objections, documents, answer, messages, klantbeeld, questions } = useLoaderData<typeof loader>()
+  const { view, objections, documents, answer, messages, klantbeeld, questions, payment } =
+    useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation('cases')
   const { t: to } = useTranslation('objections')
@@ -260,6 +267,7 @@ export default function CaseHandling() {
               </ul>
             </section>
           ) : null}
+          {payment ? <CasePayment payment={payment} /> : null}
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading" className="text-2xl">
               {td('heading')}

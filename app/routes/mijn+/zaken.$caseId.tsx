@@ -21,6 +21,8 @@ import { isApplicant } from '~/services/cases/information.server'
 import { notFound } from '~/responses'
 import { CaseMessagesPanel } from '~/components/case-messages-panel'
 import { messageSummaryForCitizen } from '~/services/messages/conversation.server'
+import { PaidLine } from '~/components/case-payment'
+import { paymentOfCase } from '~/services/payments/views.server'
 
 /**
  * A case: where is it, when will they decide, whom do I call? Once decided: the decision in
@@ -43,7 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answerable = view.informationRequested ? await isApplicant(citizen, view.id) : false
   // Messages with the caseworker: on one's own case only (not a co-mover's view of a move).
   const messages = await messageSummaryForCitizen(citizen, view.id)
+  const payment = await paymentOfCase(view.id)
   return json({
+    payment,
     messages,
     view,
     documents,
@@ -57,10 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['cases', 'moves', 'objections', 'documents', 'information', 'messages'] }
+export const handle = { i18n: ['cases', 'moves', 'objections', 'documents', 'information', 'messages', 'payments'] }
 
 export default function CasePage() {
-  const { view, move, withdrawn, objection, documents, answerable, messages } = useLoaderData<typeof loader>()
+  const { view, move, withdrawn, objection, documents, answerable, messages, payment } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('cases')
   const { t: tm } = useTranslation('moves')
   const { t: to } = useTranslation('objections')
@@ -327,6 +331,7 @@ export default function CasePage() {
           {td('heading')}
         </h2>
         <p className="mt-2">{td('intro')}</p>
+        {payment ? <PaidLine payment={payment} /> : null}
         <DocumentList documents={documents} />
       </section>
 
