@@ -62,13 +62,14 @@ export const BODY_RULES: readonly BodyRule[] = [
   },
   // A question in the portal: its text, the answer channel and phone, and one file of at most 10 MB.
   { pattern: '/mijn/vragen/nieuw', kind: 'form', maxBytes: 11 * MB, maxParts: 10, mediaTypes: [MULTIPART] },
-  // An e-loket application's page: its answers, and on a page with a file question its files
-  // (MAX_UPLOAD_FILE_BYTES each; together within the citizen's upload quota of 25 MB,
-  // UPLOAD_QUOTA_MB in app/domain/drafts.ts). The check page (…/controleren) posts an empty form.
+  // An e-loket application's page: its answers, and on a page with a file question up to 10 MB
+  // of files per post (MAX_UPLOAD_FILE_BYTES): they are kept with the draft, so more are added in
+  // the next post, within the upload quota (app/domain/drafts.ts). The check page (…/controleren)
+  // posts an empty form.
   {
     pattern: '/mijn/aanvragen/:service/:applicationId/:pageId',
     kind: 'form',
-    maxBytes: 26 * MB,
+    maxBytes: 11 * MB,
     maxParts: 40,
     mediaTypes: [MULTIPART, URLENCODED],
   },

@@ -124,6 +124,34 @@ describe('applying for Wmo support without JavaScript', () => {
   })
 })
 
+describe('a service with a fee', () => {
+  it('checks, then sends the citizen to the payment’s checkout instead of making a case', async () => {
+    const { id, page } = await start(cookies.fatima, 'parkeervergunning')
+    expect(page).toBe('kenteken')
+    const base = `/mijn/aanvragen/parkeervergunning/${id}`
+    const soon = new Date(Date.now() + 7 * 86_400_000)
+    const [y, m, d] = soon.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }).split('-')
+    expect(location(await post(`${base}/kenteken`, cookies.fatima, { licencePlate: '12-ABC-3' }))).toBe(`${base}/auto`)
+    expect(location(await post(`${base}/auto`, cookies.fatima, { carOwner: 'own' }))).toBe(`${base}/ingangsdatum`)
+    const dated = await post(`${base}/ingangsdatum`, cookies.fatima, {
+      'startDate.day': String(Number(d)),
+      'startDate.month': String(Number(m)),
+      'startDate.year': y!,
+    })
+    expect(location(dated)).toBe(`${base}/controleren`)
+    const check = await (await get(`${base}/controleren`, cookies.fatima)).text()
+    expect(check).toContain('Verder naar betalen')
+    expect(check).toContain('65,90')
+    const paying = await post(`${base}/controleren`, cookies.fatima, {})
+    expect(paying.status).toBe(302)
+    expect(paying.headers.get('location')).toContain('/mock-psp/')
+    const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ status: 'awaiting_payment', fee_cents: 6590, case_id: null })
+    // Its pages now lead to the check page, where it waits for the payment.
+    expect(location(await get(`${base}/auto`, cookies.fatima))).toBe(`${base}/controleren`)
+  })
+})
+
 describe('only the citizen’s own application', () => {
   it('answers another citizen’s, an unknown and a malformed id the same: 404', async () => {
     const { id } = await start(cookies.fatima, 'afval')

@@ -362,8 +362,14 @@ describe('sending', () => {
       status: 'pay',
       fee: { amountCents: 6590 },
     })
+    // The payments module sets it to wait for the payment when it starts one; nothing changed yet.
     const waiting = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-    expect(waiting).toMatchObject({ status: 'awaiting_payment', fee_cents: 6590 })
+    expect(waiting).toMatchObject({ status: 'draft', fee_cents: null })
+    await db
+      .updateTable('applications')
+      .set({ status: 'awaiting_payment', fee_cents: 6590 })
+      .where('id', '=', id)
+      .execute()
     await expect(db.transaction().execute((trx) => submitApplication(trx, id, { now: NOW }))).rejects.toMatchObject({
       reason: 'payment_required',
     })

@@ -59,9 +59,12 @@ async function application(bsn = jan.bsn, service = 'parkeervergunning') {
     .where('service', '=', service)
     .where('status', '=', 'draft')
     .execute()
+  // Complete answers of the parking permit: sending checks them all again (submitApplication).
+  const startDate = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+  const answers = { licencePlate: '12-ABC-3', carOwner: 'own', startDate }
   const row = await db
     .insertInto('applications')
-    .values({ bsn, service, answers: JSON.stringify({ kenteken: '12-ABC-3' }), last_page: 'kenteken' })
+    .values({ bsn, service, answers: JSON.stringify(answers), last_page: 'ingangsdatum' })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

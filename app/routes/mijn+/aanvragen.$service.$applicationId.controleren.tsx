@@ -5,20 +5,24 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckAnswers } from '~/components/eloket/check-answers'
 import { KnownFacts } from '~/components/eloket/known-facts'
+import { PaymentNotice } from '~/components/payment-notice'
 import { formatCents } from '~/domain/eloket/engine'
 import { isLanguage } from '~/domain/language'
 import { parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { sendApplication } from '~/services/eloket/submit.server'
 import { getCheckPage } from '~/services/eloket/views.server'
-import { getFixedT } from '~/services/i18n.server'
+import { getFixedT, getLanguage } from '~/services/i18n.server'
+import { PaymentProviderError } from '~/services/payments/mollie.server'
+import { startPayment } from '~/services/payments/start.server'
 import { notFound } from '~/responses'
 
 /**
  * **Controleer uw gegevens**: every answer with a **Wijzigen** link that comes back here, what
  * we already knew, the fee if any; then **Verzenden** (the application becomes a case at once)
  * or, for a service with a fee, **Verder naar betalen** (to the payment provider's checkout;
- * the case follows when the payment is paid). A page with something missing — a draft left
+ * the case follows when the payment is paid; a payment that did not go through comes back here
+ * with `?betaling=…`, shown by PaymentNotice). A page with something missing — a draft left
  * halfway, an answer that no longer holds — sends the citizen to that page first.
  */
 const base = (code: string, id: string) => `/mijn/aanvragen/${code}/${id}`
@@ -36,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
-export const handle = { i18n: 'eloket' }
+export const handle = { i18n: ['eloket', 'payments'] }
 
 /** The check page's form is only its button: the answers are in the draft. */
 const SendForm = z.object({})
@@ -54,9 +58,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'submitted':
       return redirect(`${base(code, id)}/verstuurd`)
     case 'pay':
-    case 'awaiting_payment':
-      // No payment provider in this build: the application waits, and the page says so.
-      return json({ paymentUnavailable: true }, { status: 503 })
+    case 'awaiting_payment': {
+      const view = await getCheckPage(citizen, code, id)
+      if (view.status === 'submitted') return redirect(`${base(code, id)}/verstuurd`)
+      if ((view.status !== 'open' && view.status !== 'awaiting_payment') || !view.fee) throw notFound()
+      try {
+        const paying = await startPayment(citizen, id, { fee: view.fee, language: await getLanguage(request) })
+        return redirect('checkoutUrl' in paying ? paying.checkoutUrl : `${base(code, id)}/verstuurd`)
+      } catch (error) {
+        // The provider does not answer: nothing was written, the page says to try again.
+        if (error instanceof PaymentProviderError) return json({ paymentUnavailable: true }, { status: 503 })
+        throw error
+      }
+    }
   }
 }
 
@@ -90,6 +104,7 @@ export default function CheckPage() {
       </p>
       <p className="mt-4 text-muted">{view.title[lang]}</p>
       <h1 className="text-3xl md:text-4xl">{t('check.heading')}</h1>
+      <PaymentNotice />
       <p className="mt-3">{t('check.lead')}</p>
       {view.status === 'awaiting_payment' ? (
         <p role="status" className="mt-4 border-l-8 border-warning bg-surface p-4">

@@ -196,8 +196,9 @@ export type SendResult =
 
 /**
  * "Verzenden" / "Verder naar betalen" on the check page. Without a fee, the application is sent
- * (submitApplication). With one, its answers are checked and it is set to wait for the payment
- * with the fee fixed (`fee_cents`); the route then starts the payment.
+ * (submitApplication). With one, its answers are checked and the fee is returned: the route
+ * starts the payment, which sets the application to wait for it with the fee fixed
+ * (`fee_cents`) — so a payment provider that does not answer leaves the draft as it was.
  */
 export async function sendApplication(
   actor: CitizenActor,
@@ -216,15 +217,10 @@ export async function sendApplication(
         const counts = await fileCounts(trx, app.id)
         if (checkAll(app.service, app.answers, ctx, counts).length)
           return { status: 'incomplete', pageId: firstIncompletePageId(app.service, app.answers, ctx, counts) }
+        // With a fee the payments module starts the payment and sets the application to wait for
+        // it, fee fixed, in the transaction that records the payment (startPayment).
         const fee = feeOf(app.service, app.answers, ctx)
-        if (fee) {
-          await trx
-            .updateTable('applications')
-            .set({ status: 'awaiting_payment', fee_cents: fee.amountCents, updated_at: now })
-            .where('id', '=', app.id)
-            .execute()
-          return { status: 'pay', fee }
-        }
+        if (fee) return { status: 'pay', fee }
       }
       return { status: 'submitted', ...(await submitApplication(trx, app.id, { now, actor })) }
     })
