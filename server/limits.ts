@@ -62,6 +62,16 @@ export const BODY_RULES: readonly BodyRule[] = [
   },
   // A question in the portal: its text, the answer channel and phone, and one file of at most 10 MB.
   { pattern: '/mijn/vragen/nieuw', kind: 'form', maxBytes: 11 * MB, maxParts: 10, mediaTypes: [MULTIPART] },
+  // An e-loket application's page: its answers, and on a page with a file question its files
+  // (MAX_UPLOAD_FILE_BYTES each; together within the citizen's upload quota of 25 MB,
+  // UPLOAD_QUOTA_MB in app/domain/drafts.ts). The check page (…/controleren) posts an empty form.
+  {
+    pattern: '/mijn/aanvragen/:service/:applicationId/:pageId',
+    kind: 'form',
+    maxBytes: 26 * MB,
+    maxParts: 40,
+    mediaTypes: [MULTIPART, URLENCODED],
+  },
   // The mock identity providers parse their own forms (10 kB) and OIDC requests.
   { pattern: '/mock-idp/*', kind: 'own', maxBytes: 64 * KB, mediaTypes: [] },
   // So does the mock payment provider (its API's JSON, its checkout page's one-field form).

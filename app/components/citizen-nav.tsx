@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 const items = [
   { to: '/mijn', key: 'overview', end: true },
   { to: '/mijn/zaken', key: 'cases', end: false },
+  { to: '/mijn/aanvragen', key: 'applications', end: false },
   { to: '/mijn/brieven', key: 'letters', end: false },
   { to: '/mijn/vragen', key: 'questions', end: false },
   { to: '/mijn/contact', key: 'contact', end: false },

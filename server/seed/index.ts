@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { DB } from '../../db/client'
 import { seedPersonas, seedRegisters, seedSubscriptions } from '../../db/seed'
 import { seedDemoApplications } from './applications'
+import { seedDemoDrafts } from './applications-drafts'
 import { seedDemoCases } from './cases'
 import { seedDemoMessages } from './messages'
 import { seedDemoQuestions } from './questions'
@@ -23,6 +24,7 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       await seedPersonas(conn)
       await seedDemoCases(conn, now)
       await seedDemoApplications(conn, now)
+      await seedDemoDrafts(conn, now)
       await seedDemoMessages(conn, now)
       await seedDemoQuestions(conn, now)
       await seedSubscriptions(conn)

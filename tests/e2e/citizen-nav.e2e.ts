@@ -25,6 +25,7 @@ describe('the citizen navigation', () => {
     for (const name of [
       'Mijn overzicht',
       'Mijn zaken',
+      'Mijn aanvragen',
       'Mijn brieven',
       'Mijn gegevens',
       'Wie heeft mijn gegevens bekeken',

@@ -195,7 +195,7 @@ describe('drafts are purged after their lifetime', () => {
     const helpers = { logger: { info: (m: string) => logged.push(m) } } as unknown as Parameters<typeof purge>[1]
     await purge({}, helpers)
     expect(await correctionRows(jan.bsn)).toEqual([])
-    expect(logged.join()).toMatch(/purged expired drafts \{"correction":1,"move":\d+\}/)
+    expect(logged.join()).toMatch(/purged expired drafts \{"correction":1,"move":\d+,"application":\d+\}/)
   })
 })
 

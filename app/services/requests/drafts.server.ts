@@ -17,6 +17,7 @@ import { draftCutoff } from '~/domain/drafts'
 export const DRAFT_TABLES = {
   correction: 'correction_requests',
   move: 'move_requests',
+  application: 'applications',
 } as const satisfies Record<string, keyof Database>
 
 export type DraftFlow = keyof typeof DRAFT_TABLES
@@ -50,8 +51,9 @@ export async function purgeExpiredDrafts({
 
 /**
  * The bytes of the files this citizen has with us in drafts and in requests not decided yet
- * (evidence of correction requests), leaving out the draft about to be replaced. Files of
- * decided requests belong to the case file and do not count.
+ * (evidence of correction requests, the files of e-loket applications not sent yet), leaving out
+ * the correction draft about to be replaced. Files of decided requests and of sent applications
+ * belong to the case file and do not count.
  */
 export async function uploadBytesInUse(
   bsn: string,
@@ -63,5 +65,15 @@ export async function uploadBytesInUse(
     .where('bsn', '=', bsn)
     .where('status', 'in', ['draft', 'submitted'])
   if (except) query = query.where('id', '!=', except)
-  return (await query.executeTakeFirstOrThrow()).bytes
+  const applicationFiles = db
+    .selectFrom('application_files as f')
+    .innerJoin('applications as a', 'a.id', 'f.application_id')
+    .select(sql<number>`coalesce(sum(f.size), 0)::int`.as('bytes'))
+    .where('a.bsn', '=', bsn)
+    .where('a.status', 'in', ['draft', 'awaiting_payment'])
+  const [corrections, applications] = await Promise.all([
+    query.executeTakeFirstOrThrow(),
+    applicationFiles.executeTakeFirstOrThrow(),
+  ])
+  return corrections.bytes + applications.bytes
 }
