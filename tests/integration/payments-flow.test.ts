@@ -32,6 +32,13 @@ const fatima = personaByKey('fatima')
 const cookies: Record<string, string> = {}
 const { get, post } = portalClient(() => server.url)
 
+/** A parking permit's answers as the e-loket's check page accepts them (the car in one's name, from next week). */
+const PERMIT = {
+  licencePlate: '12-ABC-3',
+  carOwner: 'own',
+  startDate: new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+}
+
 const FEE: Fee = {
   amountCents: 6590,
   description: { nl: 'Parkeervergunning voor bewoners', en: 'Resident parking permit' },
@@ -61,7 +68,7 @@ async function application(bsn = jan.bsn, service = 'parkeervergunning') {
     .execute()
   const row = await db
     .insertInto('applications')
-    .values({ bsn, service, answers: JSON.stringify({ kenteken: '12-ABC-3' }), last_page: 'kenteken' })
+    .values({ bsn, service, answers: JSON.stringify(PERMIT), last_page: 'ingangsdatum' })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

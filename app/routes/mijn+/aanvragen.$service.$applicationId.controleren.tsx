@@ -13,6 +13,9 @@ import { sendApplication } from '~/services/eloket/submit.server'
 import { getCheckPage } from '~/services/eloket/views.server'
 import { getFixedT } from '~/services/i18n.server'
 import { notFound } from '~/responses'
+import { PaymentNotice } from '~/components/payment-notice'
+import { PaymentProviderError } from '~/services/payments/mollie.server'
+import { startPayment } from '~/services/payments/start.server'
 
 /**
  * **Controleer uw gegevens**: every answer with a **Wijzigen** link that comes back here, what
@@ -36,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Controleer uw gegevens' }]
-export const handle = { i18n: 'eloket' }
+export const handle = { i18n: ['eloket', 'payments'] }
 
 /** The check page's form is only its button: the answers are in the draft. */
 const SendForm = z.object({})
@@ -54,9 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'submitted':
       return redirect(`${base(code, id)}/verstuurd`)
     case 'pay':
-    case 'awaiting_payment':
-      // No payment provider in this build: the application waits, and the page says so.
-      return json({ paymentUnavailable: true }, { status: 503 })
+    case 'awaiting_payment': {
+      // To the provider's checkout (README: Payments); the case follows when it is paid.
+      const page = result.status === 'pay' ? null : await getCheckPage(citizen, code, id)
+      const fee = result.status === 'pay' ? result.fee : page && 'fee' in page ? page.fee : null
+      if (!fee) throw notFound()
+      try {
+        const started = await startPayment(citizen, id, { fee, language: citizen.language })
+        return redirect('checkoutUrl' in started ? started.checkoutUrl : `${base(code, id)}/verstuurd`)
+      } catch (error) {
+        // The provider does not answer: nothing was paid or written; the page says so.
+        if (error instanceof PaymentProviderError) return json({ paymentUnavailable: true }, { status: 503 })
+        throw error
+      }
+    }
   }
 }
 
@@ -90,6 +104,9 @@ export default function CheckPage() {
       </p>
       <p className="mt-4 text-muted">{view.title[lang]}</p>
       <h1 className="text-3xl md:text-4xl">{t('check.heading')}</h1>
+      <div className="mt-4">
+        <PaymentNotice />
+      </div>
       <p className="mt-3">{t('check.lead')}</p>
       {view.status === 'awaiting_payment' ? (
         <p role="status" className="mt-4 border-l-8 border-warning bg-surface p-4">
