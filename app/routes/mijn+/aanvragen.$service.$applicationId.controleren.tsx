@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import { json, redirect, redirectDocument } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -64,7 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!fee) throw notFound()
       try {
         const started = await startPayment(citizen, id, { fee, language: citizen.language })
-        return redirect('checkoutUrl' in started ? started.checkoutUrl : `${base(code, id)}/verstuurd`)
+        // The checkout is not a page of this app (even the mock's): the browser loads it whole.
+        return 'checkoutUrl' in started
+          ? redirectDocument(started.checkoutUrl)
+          : redirect(`${base(code, id)}/verstuurd`)
       } catch (error) {
         // The provider does not answer: nothing was paid or written; the page says so.
         if (error instanceof PaymentProviderError) return json({ paymentUnavailable: true }, { status: 503 })
