@@ -274,6 +274,7 @@ describe('configuration', () => {
       ...base,
       NODE_ENV: 'production',
       MOCK_IDP: 'false',
+      PAYMENTS_API_KEY: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', // no mock payment provider either
       BASE_URL: 'https://mijn.groningen.example',
       OIDC_ISSUER: 'https://broker.example/digid',
       OIDC_CLIENT_ID: 'gemeente-groningen',

@@ -183,6 +183,7 @@ describe('APP_SECRET', () => {
   const realProviders = {
     NODE_ENV: 'production' as const,
     MOCK_IDP: 'false',
+    PAYMENTS_API_KEY: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', // no mock payment provider either
     OIDC_ISSUER: 'https://broker.example/digid',
     STAFF_OIDC_ISSUER: 'https://sso.example',
   }

@@ -34,6 +34,7 @@ beforeAll(async () => {
   real = await startTestServer({
     DATA_DIR: dataDir,
     MOCK_IDP: 'false',
+    PAYMENTS_API_KEY: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', // no mock payment provider either
     OIDC_ISSUER: 'http://127.0.0.1:9/digid',
     STAFF_OIDC_ISSUER: 'http://127.0.0.1:9/sso',
     OIDC_PRIVATE_KEY_FILE: path.join(keys, 'digid.jwk.json'),

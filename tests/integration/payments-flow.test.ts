@@ -32,6 +32,13 @@ const fatima = personaByKey('fatima')
 const cookies: Record<string, string> = {}
 const { get, post } = portalClient(() => server.url)
 
+/** A parking permit's answers as the e-loket's check page accepts them (the car in one's name, from next week). */
+const PERMIT = {
+  licencePlate: '12-ABC-3',
+  carOwner: 'own',
+  startDate: new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+}
+
 const FEE: Fee = {
   amountCents: 6590,
   description: { nl: 'Parkeervergunning voor bewoners', en: 'Resident parking permit' },
@@ -59,12 +66,9 @@ async function application(bsn = jan.bsn, service = 'parkeervergunning') {
     .where('service', '=', service)
     .where('status', '=', 'draft')
     .execute()
-  // Complete answers of the parking permit: sending checks them all again (submitApplication).
-  const startDate = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
-  const answers = { licencePlate: '12-ABC-3', carOwner: 'own', startDate }
   const row = await db
     .insertInto('applications')
-    .values({ bsn, service, answers: JSON.stringify(answers), last_page: 'ingangsdatum' })
+    .values({ bsn, service, answers: JSON.stringify(PERMIT), last_page: 'ingangsdatum' })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

@@ -59,6 +59,7 @@ describe('the mock identity providers are never on by accident', () => {
         ...base,
         NODE_ENV: 'production',
         MOCK_IDP: 'false',
+        PAYMENTS_API_KEY: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', // no mock payment provider either
         OIDC_ISSUER: 'https://broker.example/digid',
         STAFF_OIDC_ISSUER: 'https://login.example/sso',
         APP_SECRET: 'a-secret-of-at-least-thirty-two-characters',

@@ -1,28 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import { json, redirect, redirectDocument } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckAnswers } from '~/components/eloket/check-answers'
 import { KnownFacts } from '~/components/eloket/known-facts'
-import { PaymentNotice } from '~/components/payment-notice'
 import { formatCents } from '~/domain/eloket/engine'
 import { isLanguage } from '~/domain/language'
 import { parseForm } from '~/form.server'
 import { requireCitizen } from '~/services/auth/guards.server'
 import { sendApplication } from '~/services/eloket/submit.server'
 import { getCheckPage } from '~/services/eloket/views.server'
-import { getFixedT, getLanguage } from '~/services/i18n.server'
+import { getFixedT } from '~/services/i18n.server'
+import { notFound } from '~/responses'
+import { PaymentNotice } from '~/components/payment-notice'
 import { PaymentProviderError } from '~/services/payments/mollie.server'
 import { startPayment } from '~/services/payments/start.server'
-import { notFound } from '~/responses'
 
 /**
  * **Controleer uw gegevens**: every answer with a **Wijzigen** link that comes back here, what
  * we already knew, the fee if any; then **Verzenden** (the application becomes a case at once)
  * or, for a service with a fee, **Verder naar betalen** (to the payment provider's checkout;
- * the case follows when the payment is paid; a payment that did not go through comes back here
- * with `?betaling=…`, shown by PaymentNotice). A page with something missing — a draft left
+ * the case follows when the payment is paid). A page with something missing — a draft left
  * halfway, an answer that no longer holds — sends the citizen to that page first.
  */
 const base = (code: string, id: string) => `/mijn/aanvragen/${code}/${id}`
@@ -59,14 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${base(code, id)}/verstuurd`)
     case 'pay':
     case 'awaiting_payment': {
-      const view = await getCheckPage(citizen, code, id)
-      if (view.status === 'submitted') return redirect(`${base(code, id)}/verstuurd`)
-      if ((view.status !== 'open' && view.status !== 'awaiting_payment') || !view.fee) throw notFound()
+      // To the provider's checkout (README: Payments); the case follows when it is paid.
+      const page = result.status === 'pay' ? null : await getCheckPage(citizen, code, id)
+      const fee = result.status === 'pay' ? result.fee : page && 'fee' in page ? page.fee : null
+      if (!fee) throw notFound()
       try {
-        const paying = await startPayment(citizen, id, { fee: view.fee, language: await getLanguage(request) })
-        return redirect('checkoutUrl' in paying ? paying.checkoutUrl : `${base(code, id)}/verstuurd`)
+        const started = await startPayment(citizen, id, { fee, language: citizen.language })
+        // The checkout is not a page of this app (even the mock's): the browser loads it whole.
+        return 'checkoutUrl' in started
+          ? redirectDocument(started.checkoutUrl)
+          : redirect(`${base(code, id)}/verstuurd`)
       } catch (error) {
-        // The provider does not answer: nothing was written, the page says to try again.
+        // The provider does not answer: nothing was paid or written; the page says so.
         if (error instanceof PaymentProviderError) return json({ paymentUnavailable: true }, { status: 503 })
         throw error
       }
@@ -104,7 +107,9 @@ export default function CheckPage() {
       </p>
       <p className="mt-4 text-muted">{view.title[lang]}</p>
       <h1 className="text-3xl md:text-4xl">{t('check.heading')}</h1>
-      <PaymentNotice />
+      <div className="mt-4">
+        <PaymentNotice />
+      </div>
       <p className="mt-3">{t('check.lead')}</p>
       {view.status === 'awaiting_payment' ? (
         <p role="status" className="mt-4 border-l-8 border-warning bg-surface p-4">
