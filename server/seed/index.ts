@@ -6,6 +6,7 @@ import { seedDemoDrafts } from './applications-drafts'
 import { seedDemoCases } from './cases'
 import { seedDemoMessages } from './messages'
 import { seedDemoQuestions } from './questions'
+import { seedSuggestionsDemo } from './suggestions'
 
 /**
  * Seeds the demo data once: a database that already has persons is left alone, so a restart
@@ -28,6 +29,7 @@ export async function seedDemoData(db: DB, { now = new Date() } = {}): Promise<b
       await seedDemoMessages(conn, now)
       await seedDemoQuestions(conn, now)
       await seedSubscriptions(conn)
+      await seedSuggestionsDemo(conn, now)
       return true
     } finally {
       await sql`select pg_advisory_unlock(hashtext('mijn-stad:seed'))`.execute(conn)

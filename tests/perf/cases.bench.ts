@@ -25,7 +25,7 @@ const API_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30)
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 15)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const LOAD_BSN = personaByKey('thomas').bsn // the API load lands on him
-const READER = personaByKey('lisa') // no demo cases: she gets exactly 200
+const READER = personaByKey('lisa') // one closed demo case (server/seed/suggestions.ts); she gets 200 more
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN

@@ -8,6 +8,8 @@ import { getOverviewForCitizen } from '~/services/cases/citizen.server'
 import { getLanguage, i18next } from '~/services/i18n.server'
 import { QuestionNotices } from '~/components/question-notices'
 import { unreadAnswers } from '~/services/questions/citizen.server'
+import { SuggestionsPanel } from '~/components/suggestions-panel'
+import { getSuggestions } from '~/services/suggestions/index.server'
 
 /** "Mijn overzicht": whom you are logged in as, and what needs doing in your cases. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,9 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Cases: action needed, unread letters, the next date that matters.
   const cases = await getOverviewForCitizen(citizen.bsn, await getLanguage(request))
   const answeredQuestions = await unreadAnswers(citizen.bsn)
+  // "Voor u": after what needs action and the open cases.
+  const suggestions = { ...(await getSuggestions(citizen)), readOnly: Boolean(citizen.impersonatedBy) }
   return json({
     cases,
     answeredQuestions,
+    suggestions,
     title: t('overview.title'),
     name: session?.actingName ?? citizen.name,
     onBehalfOf: citizen.actingBsn ? citizen.name : null,
@@ -28,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Mijn Stad' }]
-export const handle = { i18n: ['auth', 'questions'] }
+export const handle = { i18n: ['auth', 'questions', 'suggestions'] }
 
 export default function MyOverview() {
-  const { name, onBehalfOf, level, cases, answeredQuestions } = useLoaderData<typeof loader>()
+  const { name, onBehalfOf, level, cases, answeredQuestions, suggestions } = useLoaderData<typeof loader>()
   const { t } = useTranslation('auth')
   return (
     <div className="prose-width">
@@ -43,6 +48,7 @@ export default function MyOverview() {
       <div className="mt-10">
         <CasesOverview overview={cases} />
       </div>
+      <SuggestionsPanel suggestions={suggestions} />
     </div>
   )
 }
