@@ -4,7 +4,15 @@
  */
 
 /** Every kind of document a case can hold (the `documents.kind` column). */
-export const DOCUMENT_KINDS = ['application', 'attachment', 'decision', 'answer', 'objection', 'other', 'receipt'] as const
+export const DOCUMENT_KINDS = [
+  'application',
+  'attachment',
+  'decision',
+  'answer',
+  'objection',
+  'other',
+  'receipt',
+] as const
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]
 
 /**

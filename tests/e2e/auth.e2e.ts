@@ -125,7 +125,9 @@ describe('logging in with DigiD', () => {
       await page.goto(`${baseUrl}/inloggen`)
       await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
       await page.waitForURL(/\/inloggen\/callback/)
-      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
+      await expect
+        .poll(() => h1(page))
+        .toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
       expect(
         await page.getByRole('link', { name: lang === 'en' ? 'Log in again' : 'Opnieuw inloggen' }).isVisible(),
       ).toBe(true)
@@ -214,7 +216,9 @@ describe('step-up', () => {
       await page.waitForURL(/\/mock-idp\/digid\/interaction\//)
       await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : 'Annuleren' }).click()
       await page.waitForURL(/\/inloggen\/callback/)
-      await expect.poll(() => h1(page)).toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
+      await expect
+        .poll(() => h1(page))
+        .toBe(lang === 'en' ? 'You cancelled logging in' : 'U heeft het inloggen geannuleerd')
       const main = page.getByRole('main')
       expect(await main.textContent()).toContain(
         lang === 'en'

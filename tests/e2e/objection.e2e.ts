@@ -293,9 +293,9 @@ describe('the objection pages: accessible in Dutch and English, on phone and des
         await screenshot(page, `objection-review-${lang}-${viewport}`)
 
         const lateId = await openCase(page, late)
-        await expect.poll(() => main(page)).toContain(
-          lang === 'nl' ? 'De tijd voor bezwaar is voorbij.' : 'The time to object has passed.',
-        )
+        await expect
+          .poll(() => main(page))
+          .toContain(lang === 'nl' ? 'De tijd voor bezwaar is voorbij.' : 'The time to object has passed.')
         await expectNoAxeViolations(page)
         await page.goto(`${baseUrl}/mijn/zaken/${lateId}/bezwaar`)
         expect(await page.locator('#lateReason').isVisible()).toBe(true)
